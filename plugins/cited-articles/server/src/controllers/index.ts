@@ -1,0 +1,7 @@
+import article from './article';
+import source from './source';
+
+export default {
+  article,
+  source,
+};

@@ -1,0 +1,37 @@
+import type { Core } from '@strapi/strapi';
+import { PUBLIC_SOURCE_FIELDS } from '../utils/public-shape';
+import { SOURCE_UID } from '../utils/uids';
+
+const SOURCE_FIELDS = PUBLIC_SOURCE_FIELDS.filter((field) => field !== 'documentId');
+
+/** Reads of the source library for the content API. */
+const sources = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** The source with this key and the published articles that cite it, newest first. */
+  async findByKeyWithCitingArticles(key: string) {
+    const source: any = await strapi.documents(SOURCE_UID).findFirst({
+      filters: { key },
+      // Sources have no drafts; asking for 'published' makes the populated articles the published
+      // versions (the Document Service populates relations in the status of the query).
+      status: 'published',
+      fields: [...SOURCE_FIELDS] as any,
+      populate: {
+        citedBy: {
+          // citedBy holds draft and published rows of each article: only published ones count.
+          filters: { publishedAt: { $notNull: true } },
+          fields: ['slug', 'title', 'summary', 'publishedAt', 'updatedAt'],
+          sort: [{ publishedAt: 'desc' }],
+        },
+      } as any,
+    });
+    if (!source) return null;
+    const seen = new Set<string>();
+    const citedBy = (source.citedBy ?? []).filter((article: any) => {
+      if (seen.has(article.documentId)) return false;
+      seen.add(article.documentId);
+      return true;
+    });
+    return { ...source, citedBy };
+  },
+});
+
+export default sources;

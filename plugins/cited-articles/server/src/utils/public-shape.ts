@@ -1,0 +1,59 @@
+// Explicit whitelists of what the content API may show. Private attributes (comment emails, IP
+// hashes, moderation data) and admin metadata (createdBy, updatedBy) can never leak by accident,
+// because nothing reaches a response unless it is named here.
+
+type Row = Record<string, any>;
+
+export const PUBLIC_SOURCE_FIELDS = [
+  'documentId',
+  'key',
+  'title',
+  'publisher',
+  'authors',
+  'url',
+  'publishedDate',
+  'accessedDate',
+  'archiveUrl',
+  'doi',
+  'type',
+  'language',
+] as const;
+
+export const PUBLIC_ARTICLE_FIELDS = [
+  'documentId',
+  'slug',
+  'title',
+  'summary',
+  'publishedAt',
+  'updatedAt',
+  'numberingStart',
+] as const;
+
+const pick = (row: Row, fields: readonly string[]) =>
+  Object.fromEntries(fields.map((field) => [field, row[field] ?? null]));
+
+export interface PublicSource {
+  documentId: string;
+  key: string;
+  title: string;
+  publisher: string | null;
+  authors: string[];
+  url: string | null;
+  publishedDate: string | null;
+  accessedDate: string | null;
+  archiveUrl: string | null;
+  doi: string | null;
+  type: string | null;
+  language: string | null;
+}
+
+export const toPublicSource = (row: Row): PublicSource => {
+  const shaped = pick(row, PUBLIC_SOURCE_FIELDS) as unknown as PublicSource;
+  // authors is a JSON attribute: only a list of strings is meaningful to a frontend.
+  shaped.authors = Array.isArray(row.authors)
+    ? row.authors.filter((name: unknown): name is string => typeof name === 'string')
+    : [];
+  return shaped;
+};
+
+export const toPublicArticleSummary = (row: Row) => pick(row, PUBLIC_ARTICLE_FIELDS);

@@ -1,0 +1,6 @@
+// Content-type uids of the plugin, in one place so that no file spells them by hand.
+export const PLUGIN_ID = 'cited-articles';
+
+export const ARTICLE_UID = 'plugin::cited-articles.article' as const;
+export const SOURCE_UID = 'plugin::cited-articles.source' as const;
+export const COMMENT_UID = 'plugin::cited-articles.comment' as const;

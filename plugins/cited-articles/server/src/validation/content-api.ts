@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+// Same alphabet as Strapi's uid attributes: anything else (slashes, dots-dots, spaces, quotes)
+// cannot be a slug or key, so it is rejected before any query runs.
+const UID_PATTERN = /^[A-Za-z0-9\-_.~]+$/;
+
+const uidParam = (name: string) =>
+  z
+    .string({ error: `${name} is required` })
+    .min(1, `${name} is required`)
+    .max(200, `${name} is at most 200 characters`)
+    .regex(UID_PATTERN, `${name} may contain only letters, digits and - _ . ~`);
+
+export const slugParams = z.object({ slug: uidParam('slug') });
+export const keyParams = z.object({ key: uidParam('key') });
+
+const positiveInt = (name: string, max: number) =>
+  z.coerce
+    .number({ error: `${name} must be a whole number` })
+    .int(`${name} must be a whole number`)
+    .min(1, `${name} must be at least 1`)
+    .max(max, `${name} must be at most ${max}`);
+
+export const paginationQuery = z.object({
+  page: positiveInt('page', 100000).default(1),
+  pageSize: positiveInt('pageSize', 100).default(25),
+});
+
+/** Strapi's query parser may nest `pagination[page]`; accept both that and flat `page`. */
+export const readPagination = (query: Record<string, unknown>) => {
+  const nested = (query.pagination ?? {}) as Record<string, unknown>;
+  return {
+    page: query.page ?? nested.page,
+    pageSize: query.pageSize ?? nested.pageSize,
+  };
+};
