@@ -10,7 +10,8 @@ const STORE_KEY = 'demo-content-seeded';
 interface DemoContent {
   sources: Array<Record<string, unknown> & { key: string }>;
   articles: Array<Record<string, unknown> & { slug: string; citations: string[] }>;
-  comments: Array<Record<string, unknown> & { article: string }>;
+  /** replyTo: index, in this list, of the comment answered. */
+  comments: Array<Record<string, unknown> & { article: string; replyTo?: number }>;
 }
 
 /** database/demo/demo-content.json, found from src/ or from the compiled dist/src/. */
@@ -60,8 +61,13 @@ export async function seedDemoContent(strapi: Core.Strapi, { enabled = true } = 
     articleIds.set(article.slug, created.documentId);
   }
 
-  for (const { article, ...comment } of demo.comments) {
-    await strapi.documents(COMMENT_UID).create({ data: { ...comment, article: articleIds.get(article) } as any });
+  const commentIds: string[] = [];
+  for (const { article, replyTo, ...comment } of demo.comments) {
+    const parent = replyTo === undefined ? undefined : commentIds[replyTo];
+    const created = await strapi.documents(COMMENT_UID).create({
+      data: { ...comment, article: articleIds.get(article), parent } as any,
+    });
+    commentIds.push(created.documentId);
   }
 
   await store.set({ key: STORE_KEY, value: { seeded: true, at: new Date().toISOString() } });

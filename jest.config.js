@@ -1,0 +1,49 @@
+// Test runner: jest with @swc/jest for TypeScript. Every *.test.ts under tests/ runs; API tests
+// boot the real app (tests/helpers/strapi.ts) on a fresh database per file.
+
+// ESM-only packages (the unified/micromark Markdown stack) are transformed to CommonJS like our
+// own sources; everything else in node_modules is loaded as it is.
+const ESM_PACKAGES = [
+  'mdast-[^/]+',
+  'micromark[^/]*',
+  'unist-[^/]+',
+  'hast-[^/]+',
+  'decode-named-character-reference',
+  'character-entities[^/]*',
+  'character-reference-invalid',
+  'devlop',
+  'property-information',
+  'space-separated-tokens',
+  'comma-separated-tokens',
+  'html-void-elements',
+  'zwitch',
+  'stringify-entities',
+  'ccount',
+  'trim-lines',
+  'vfile[^/]*',
+  'web-namespaces',
+  'markdown-table',
+  'longest-streak',
+  'escape-string-regexp',
+  'is-plain-obj',
+  'bail',
+  'trough',
+  'unified',
+  'is-alphanumerical',
+  'is-alphabetical',
+  'is-decimal',
+  'is-hexadecimal',
+];
+
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' } }],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
+  globalSetup: '<rootDir>/tests/helpers/global-setup.js',
+  testTimeout: 60000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,36 @@
+import request from 'supertest';
+import { setupStrapi } from '../helpers/strapi';
+import { ARTICLE_UID, COMMENT_UID, SOURCE_UID } from '../helpers/content';
+import { seedDemoContent } from '../../src/bootstrap/demo-content';
+
+const app = setupStrapi({ seed: true });
+
+const counts = async () => ({
+  sources: await app.strapi.db.query(SOURCE_UID as any).count(),
+  articles: await app.strapi.documents(ARTICLE_UID as any).count({ status: 'published' }),
+  comments: await app.strapi.db.query(COMMENT_UID as any).count(),
+});
+
+it('creates the demo sources, articles and comments on an empty database', async () => {
+  expect(await counts()).toEqual({ sources: 6, articles: 2, comments: 5 });
+});
+
+it('serves the coal mine article with numberingStart 0 and its six sources in order', async () => {
+  const res = await request(app.server).get('/api/cited-articles/articles/inner-mongolia-coal-mine-collapse');
+  expect(res.status).toBe(200);
+  expect(res.body.data.numberingStart).toBe(0);
+  expect(res.body.data.body).toContain('[0]');
+  expect(res.body.data.body).toContain('[5]');
+  expect(res.body.data.commentCount).toBe(3);
+});
+
+it('has a second article that cites by key', async () => {
+  const res = await request(app.server).get('/api/cited-articles/articles/alxa-league-mine-disaster-explained');
+  expect(res.status).toBe(200);
+  expect(res.body.data.body).toMatch(/\[@guardian-2023\]/);
+});
+
+it('never runs twice', async () => {
+  expect(await seedDemoContent(app.strapi)).toBe(false);
+  expect(await counts()).toEqual({ sources: 6, articles: 2, comments: 5 });
+});

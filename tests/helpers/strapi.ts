@@ -1,0 +1,73 @@
+/**
+ * Boots the real app (compiled once by the global setup) on a fresh database for one test file.
+ *
+ *   const app = setupStrapi();          // at the top of a test file: registers beforeAll/afterAll
+ *   request(app.server)...              // supertest against strapi.server.httpServer
+ */
+import crypto from 'crypto';
+import path from 'path';
+import type { Core } from '@strapi/strapi';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+export const APP_DIR = path.resolve(__dirname, '..', '..');
+export const DIST_DIR = path.join(APP_DIR, 'dist');
+
+const random = () => crypto.randomBytes(16).toString('base64');
+
+export interface BootOptions {
+  /** Create the demo content at bootstrap (off by default: tests make their own content). */
+  seed?: boolean;
+  /** Extra environment for this boot. */
+  env?: Record<string, string>;
+}
+
+export interface TestApp {
+  strapi: Core.Strapi;
+  server: any;
+  database: TestDatabase;
+}
+
+export async function bootStrapi(options: BootOptions = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  Object.assign(process.env, {
+    APP_KEYS: [random(), random()].join(','),
+    API_TOKEN_SALT: random(),
+    ADMIN_JWT_SECRET: random(),
+    TRANSFER_TOKEN_SALT: random(),
+    JWT_SECRET: random(),
+    ENCRYPTION_KEY: random(),
+    STRAPI_LOG_LEVEL: process.env.STRAPI_LOG_LEVEL || 'error',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    CITED_ARTICLES_SEED: options.seed ? 'true' : 'false',
+    ...database.env,
+    ...options.env,
+  });
+
+  const { createStrapi } = require('@strapi/strapi');
+  const strapi: Core.Strapi = await createStrapi({
+    appDir: APP_DIR,
+    distDir: DIST_DIR,
+    autoReload: false,
+    serveAdminPanel: false,
+  }).load();
+  strapi.server.mount();
+  return { strapi, server: strapi.server.httpServer, database };
+}
+
+export async function stopStrapi(app: TestApp | undefined) {
+  if (!app) return;
+  await app.strapi.destroy();
+  await app.database.drop();
+}
+
+/** Registers beforeAll/afterAll for a test file and returns a handle filled once Strapi is up. */
+export function setupStrapi(options: BootOptions = {}) {
+  const handle = {} as TestApp;
+  beforeAll(async () => {
+    Object.assign(handle, await bootStrapi(options));
+  });
+  afterAll(async () => {
+    await stopStrapi(handle.strapi ? handle : undefined);
+  });
+  return handle;
+}
