@@ -1,5 +1,45 @@
 import type { Core } from '@strapi/strapi';
+import { ACTION_DEFINITIONS, DEFAULT_ROLE_GRANTS } from './utils/actions';
+import { PLUGIN_ID } from './utils/uids';
 
-const bootstrap = (_: { strapi: Core.Strapi }) => {};
+const ROLE_GRANTS_KEY = 'default-role-grants';
+
+/**
+ * Gives Strapi's default Editor and Author roles the plugin's editor actions, once per database and
+ * per action: an action an administrator removes later stays removed. Super Admins hold every
+ * action anyway.
+ */
+async function grantDefaultRoles(strapi: Core.Strapi, roles?: Array<{ id: number; code: string }>) {
+  const store = strapi.store({ type: 'plugin', name: PLUGIN_ID });
+  const done = ((await store.get({ key: ROLE_GRANTS_KEY })) as string[] | null) ?? [];
+  const pending: string[] = [];
+  const found =
+    roles ??
+    (await strapi.db.query('admin::role').findMany({ where: { code: { $in: Object.keys(DEFAULT_ROLE_GRANTS) } } }));
+  for (const role of found) {
+    const actions = DEFAULT_ROLE_GRANTS[role.code];
+    if (!actions) continue;
+    const permissions = actions
+      .filter((action) => !done.includes(`${role.code}:${action}`))
+      .map((action) => ({ action, subject: null, properties: {}, conditions: [], role: role.id }));
+    if (permissions.length === 0) continue;
+    await strapi.service('admin::permission').createMany(permissions);
+    pending.push(...permissions.map((permission) => `${role.code}:${permission.action}`));
+  }
+  if (pending.length > 0) await store.set({ key: ROLE_GRANTS_KEY, value: [...done, ...pending] });
+}
+
+const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
+  await strapi.service('admin::permission').actionProvider.registerMany(ACTION_DEFINITIONS);
+  // On an existing database the default roles are there already; on a new one the admin creates
+  // them during its own bootstrap, which may run after this one, so grant when they appear too.
+  await grantDefaultRoles(strapi);
+  strapi.db.lifecycles.subscribe({
+    models: ['admin::role'],
+    async afterCreate(event: any) {
+      if (DEFAULT_ROLE_GRANTS[event.result?.code]) await grantDefaultRoles(strapi, [event.result]);
+    },
+  });
+};
 
 export default bootstrap;

@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { getService } from './utils/get-service';
+import { applyRelationPayload, movesToStart } from './utils/relation-order';
 import { ARTICLE_UID, SOURCE_UID } from './utils/uids';
 
 // uid attributes that must never be empty, whichever API creates the document. The Content
@@ -11,23 +13,59 @@ const GENERATED_UIDS: Record<string, string> = {
 
 const isBlank = (value: unknown) => value === undefined || value === null || value === '';
 
+type Params = { data?: Record<string, unknown>; locale?: string; status?: string };
+
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(async (context, next) => {
     const field = GENERATED_UIDS[context.uid];
     if (!field || (context.action !== 'create' && context.action !== 'update')) {
       return next();
     }
-    const params = context.params as { data?: Record<string, unknown>; locale?: string };
+    const params = context.params as Params;
     const data = params.data;
     // On update, an absent field means "unchanged"; only an explicit blank asks for a new value.
-    const wantsValue = data && (context.action === 'create' ? isBlank(data[field]) : field in data && isBlank(data[field]));
+    const wantsValue =
+      data && (context.action === 'create' ? isBlank(data[field]) : field in data && isBlank(data[field]));
     if (wantsValue) {
       data[field] = await strapi
         .plugin('content-manager')
         .service('uid')
         .generateUIDField({ contentTypeUID: context.uid, field, data, locale: params.locale });
     }
-    return next();
+
+    // Reordering citations to the top: send Strapi a plain ordered set (see relation-order.ts).
+    if (context.uid === ARTICLE_UID && context.action === 'update' && data && movesToStart(data.citations)) {
+      const documentId = (context.params as { documentId?: string }).documentId;
+      const current: any = documentId
+        ? await strapi.documents(ARTICLE_UID).findOne({
+            documentId,
+            locale: params.locale,
+            status: 'draft',
+            fields: ['id'] as any,
+            populate: { citations: { fields: ['id'] } } as any,
+          })
+        : null;
+      const ordered = current
+        ? applyRelationPayload((current.citations ?? []).map((source: any) => source.documentId), data.citations)
+        : null;
+      if (ordered) data.citations = { set: ordered };
+    }
+
+    const result: any = await next();
+
+    // An article saved with a body: append sources it cites by key but does not list yet.
+    if (context.uid === ARTICLE_UID && result?.documentId && typeof data?.body === 'string') {
+      const appended = await getService('citation-sync', { strapi }).appendCitedSources({
+        documentId: result.documentId,
+        body: data.body,
+        locale: params.locale,
+      });
+      // Created straight as published (seeds, imports): publish the completed draft too.
+      if (appended.length > 0 && params.status === 'published') {
+        await strapi.documents(ARTICLE_UID).publish({ documentId: result.documentId, locale: params.locale });
+      }
+    }
+    return result;
   });
 };
 

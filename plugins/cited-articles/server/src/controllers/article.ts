@@ -2,44 +2,62 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
 import { parseOrThrow } from '../utils/errors';
-import { toPublicArticleSummary, toPublicSource } from '../utils/public-shape';
-import { paginationQuery, readPagination, slugParams } from '../validation/content-api';
+import { canPreviewDrafts } from '../utils/preview-access';
+import { assertStyle } from '../utils/styles';
+import { toPublicArticleSummary } from '../utils/public-shape';
+import { articleQuery, paginationQuery, readPagination, slugParams } from '../validation/content-api';
 
-const article = ({ strapi }: { strapi: Core.Strapi }) => ({
+const article = ({ strapi }: { strapi: Core.Strapi }) => {
+  /** One article with its citations resolved; `forced` is the status the route itself implies. */
+  const respondWithArticle = async (ctx, forced?: 'draft') => {
+    const { slug } = parseOrThrow(slugParams, ctx.params, 'article slug');
+    const query = parseOrThrow(articleQuery, ctx.query, 'query');
+    const status = forced ?? query.status ?? 'published';
+    if (status === 'draft' && !canPreviewDrafts(ctx.state.auth)) {
+      throw new errors.ForbiddenError(
+        'Draft preview needs an API token that is full-access or has the "preview" permission of Cited-articles.'
+      );
+    }
+    const style = assertStyle(strapi, query.style);
+
+    const row = await getService('articles', { strapi }).findBySlug(slug, status);
+    if (!row) {
+      const what = status === 'draft' ? 'article' : 'published article';
+      throw new errors.NotFoundError(`No ${what} has the slug "${slug}".`);
+    }
+    const counts = await getService('comment-counts', { strapi }).approvedByArticle([row.documentId]);
+    ctx.body = await getService('resolved-articles', { strapi }).present(
+      row,
+      { style, locale: query.locale, html: query.format === 'html' },
+      { commentsEnabled: row.commentsEnabled !== false, commentCount: counts.get(row.documentId) ?? 0 }
+    );
+  };
+
+  return {
   /** GET /articles: published articles, newest first, with reference and comment counts. */
   async find(ctx) {
     const { page, pageSize } = parseOrThrow(paginationQuery, readPagination(ctx.query), 'pagination');
     const { rows, pagination } = await getService('articles', { strapi }).listPublished({ page, pageSize });
-    const counts = await getService('comment-counts', { strapi }).approvedByArticle(
-      rows.map((row) => row.documentId)
-    );
+    const [resolved, counts] = await Promise.all([
+      getService('resolved-articles', { strapi }).resolveMany(rows),
+      getService('comment-counts', { strapi }).approvedByArticle(rows.map((row) => row.documentId)),
+    ]);
     ctx.body = {
-      data: rows.map((row) => ({
+      data: rows.map((row, index) => ({
         ...toPublicArticleSummary(row),
-        referenceCount: row.citations?.count ?? 0,
+        referenceCount: resolved[index].references.length,
         commentCount: counts.get(row.documentId) ?? 0,
       })),
       meta: { pagination },
     };
   },
 
-  /** GET /articles/:slug: one published article. */
-  async findOne(ctx) {
-    const { slug } = parseOrThrow(slugParams, ctx.params, 'article slug');
-    const row = await getService('articles', { strapi }).findPublishedBySlug(slug);
-    if (!row) throw new errors.NotFoundError(`No published article has the slug "${slug}".`);
-    const counts = await getService('comment-counts', { strapi }).approvedByArticle([row.documentId]);
-    ctx.body = {
-      data: {
-        ...toPublicArticleSummary(row),
-        body: row.body ?? '',
-        commentsEnabled: row.commentsEnabled !== false,
-        commentCount: counts.get(row.documentId) ?? 0,
-        sources: (row.citations ?? []).map(toPublicSource),
-      },
-      meta: {},
-    };
-  },
-});
+  /** GET /articles/:slug: one published article (or, for authorised tokens, ?status=draft). */
+  findOne: (ctx) => respondWithArticle(ctx),
+
+  /** GET /preview/articles/:slug: the draft, for API tokens granted this action. */
+  preview: (ctx) => respondWithArticle(ctx, 'draft'),
+  };
+};
 
 export default article;

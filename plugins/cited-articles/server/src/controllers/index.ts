@@ -1,7 +1,9 @@
 import article from './article';
+import preview from './preview';
 import source from './source';
 
 export default {
   article,
+  preview,
   source,
 };

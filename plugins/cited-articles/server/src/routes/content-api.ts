@@ -1,10 +1,13 @@
 // Public read routes, under /api/cited-articles. Access goes through Users & Permissions: each
-// route is the action plugin::cited-articles.<controller>.<action> that a role may be granted.
+// route is the action plugin::cited-articles.<controller>.<action> that a role or API token may be
+// granted.
 export default {
   type: 'content-api',
   routes: [
     { method: 'GET', path: '/articles', handler: 'article.find', config: { policies: [] } },
     { method: 'GET', path: '/articles/:slug', handler: 'article.findOne', config: { policies: [] } },
+    // The draft of an article, for API tokens with this action (also reachable as ?status=draft).
+    { method: 'GET', path: '/preview/articles/:slug', handler: 'article.preview', config: { policies: [] } },
     { method: 'GET', path: '/sources/:key', handler: 'source.findOne', config: { policies: [] } },
   ],
 };

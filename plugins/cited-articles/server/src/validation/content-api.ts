@@ -34,3 +34,18 @@ export const readPagination = (query: Record<string, unknown>) => {
     pageSize: query.pageSize ?? nested.pageSize,
   };
 };
+
+const single = (name: string) =>
+  z.string({ error: `${name} must be given once, as text` }).max(100, `${name} is at most 100 characters`);
+
+/** Query of GET /articles/:slug. The style is checked against the registered styles later. */
+export const articleQuery = z.object({
+  style: single('style').optional(),
+  locale: single('locale').optional(),
+  format: z
+    .enum(['json', 'html'], { error: 'format must be "json" or "html"' })
+    .optional(),
+  status: z
+    .enum(['published', 'draft'], { error: 'status must be "published" or "draft"' })
+    .optional(),
+});

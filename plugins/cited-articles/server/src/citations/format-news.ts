@@ -1,0 +1,49 @@
+import { formatMlaDate } from './format-date';
+import { isSafeUrl } from './is-safe-url';
+import type { CitableSource } from './types';
+
+/** Collapse runs of whitespace (pasted titles carry newlines and double spaces) and trim. */
+function clean(value: string | null | undefined): string {
+  return typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : '';
+}
+
+/** A title pasted with its own quotes would otherwise print as “"Title"”. */
+function unquote(title: string): string {
+  const match = /^(?:"(.*)"|“(.*)”|'(.*)'|‘(.*)’)$/s.exec(title);
+  if (match === null) return title;
+  return (match[1] ?? match[2] ?? match[3] ?? match[4] ?? '').trim();
+}
+
+/** The original URL when it is safe to show, else a safe archive copy, else nothing. */
+function shownUrl(source: CitableSource): string | null {
+  for (const candidate of [source.url, source.archiveUrl]) {
+    if (isSafeUrl(candidate)) return (candidate as string).trim();
+  }
+  return null;
+}
+
+/**
+ * The "news" reference style, plain text (the renderer escapes it):
+ *
+ *   “Title” Publisher, 22 Feb. 2023, https://example.com/story
+ *   “Title” Publisher, 22 Feb. 2023,            (no safe URL)
+ *
+ * Missing parts are left out together with their comma, so there is never a
+ * double space or a stray comma:
+ *   no publisher → “Title” 22 Feb. 2023,   no date → “Title” Publisher,
+ *   neither      → “Title”                 no title → Publisher, 22 Feb. 2023,
+ * Authors are not part of this style. Unparsable dates are omitted.
+ */
+export function formatNews(source: CitableSource): string {
+  const parts: string[] = [];
+  const title = unquote(clean(source?.title));
+  if (title !== '') parts.push(`“${title}”`);
+  // A trailing comma typed into the publisher field would double ours.
+  const publisher = clean(source?.publisher).replace(/[\s,]+$/, '');
+  if (publisher !== '') parts.push(`${publisher},`);
+  const date = formatMlaDate(source?.publishedDate);
+  if (date !== null) parts.push(`${date},`);
+  const url = source ? shownUrl(source) : null;
+  if (url !== null) parts.push(url);
+  return parts.join(' ');
+}

@@ -1,0 +1,18 @@
+import type { Core } from '@strapi/strapi';
+import { getService } from '../utils/get-service';
+import { parseOrThrow } from '../utils/errors';
+import { assertStyle } from '../utils/styles';
+import { previewBody } from '../validation/admin';
+
+const preview = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** POST /cited-articles/preview: resolve an unsaved body with the editor's citations list. */
+  async resolve(ctx) {
+    const input = parseOrThrow(previewBody, ctx.request.body, 'preview request');
+    const style = assertStyle(strapi, input.style);
+    const { data, meta } = await getService('preview', { strapi }).resolveDraft({ ...input, style });
+    const { documentId, slug, title, summary, publishedAt, updatedAt, ...resolved } = data as any;
+    ctx.body = { data: resolved, meta };
+  },
+});
+
+export default preview;

@@ -1,0 +1,104 @@
+import type { Core } from '@strapi/strapi';
+import {
+  extractCitedKeys,
+  renderBodyHtml,
+  resolveCitations,
+  type CitableSource,
+  type ResolvedCitations,
+} from '../citations';
+import { PUBLIC_SOURCE_FIELDS, toPublicArticleSummary, toPublicSource } from '../utils/public-shape';
+import { SOURCE_UID } from '../utils/uids';
+import { getService } from '../utils/get-service';
+
+const SOURCE_FIELDS = PUBLIC_SOURCE_FIELDS.filter((field) => field !== 'documentId');
+
+export interface ResolveRequest {
+  style: string;
+  locale?: string;
+  html?: boolean;
+}
+
+/** An article row as the articles service reads it: fields plus its ordered citations. */
+export interface ArticleRow {
+  documentId: string;
+  body?: string | null;
+  numberingStart?: number | null;
+  citations?: Array<Record<string, unknown>>;
+  [field: string]: unknown;
+}
+
+const numberingStartOf = (row: { numberingStart?: number | null }): 0 | 1 => (row.numberingStart === 0 ? 0 : 1);
+
+/**
+ * Articles with their citations resolved by the citation engine: numbered references, back-links,
+ * issues and, on request, sanitised HTML. Database work is batched: the sources an article cites
+ * by key without listing them are loaded in one query for any number of articles.
+ */
+const resolvedArticles = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** Sources with these keys, in one query (the library that `[@key]` markers fall back to). */
+  async loadLibrary(keys: string[]): Promise<CitableSource[]> {
+    if (keys.length === 0) return [];
+    const rows = await strapi.documents(SOURCE_UID).findMany({
+      filters: { key: { $in: keys } },
+      fields: [...SOURCE_FIELDS] as any,
+    });
+    return rows.map((row) => toPublicSource(row) as CitableSource);
+  },
+
+  /** Keys cited in these bodies that the article's own list does not hold. */
+  missingKeys(rows: ArticleRow[]) {
+    const missing = new Set<string>();
+    for (const row of rows) {
+      const listed = new Set((row.citations ?? []).map((source) => source.key));
+      for (const key of extractCitedKeys(row.body ?? '')) if (!listed.has(key)) missing.add(key);
+    }
+    return [...missing];
+  },
+
+  resolveRow(row: ArticleRow, library: CitableSource[]): ResolvedCitations {
+    const listed = (row.citations ?? []).map((source) => toPublicSource(source) as CitableSource);
+    return resolveCitations(row.body ?? '', listed, { numberingStart: numberingStartOf(row) }, library);
+  },
+
+  /** Many articles at once (the list route): one library query whatever their number. */
+  async resolveMany(rows: ArticleRow[]) {
+    const library = await this.loadLibrary(this.missingKeys(rows));
+    return rows.map((row) => this.resolveRow(row, library));
+  },
+
+  /** The API's `data` and `meta` for one article row. */
+  async present(row: ArticleRow, request: ResolveRequest, extra: Record<string, unknown> = {}) {
+    const library = await this.loadLibrary(this.missingKeys([row]));
+    const resolved = this.resolveRow(row, library);
+    const style = getService('reference-styles', { strapi }).get(request.style);
+    if (!style) throw new Error(`unknown style ${request.style}`);
+    const locale = request.locale ?? 'en-US';
+    const formatted = style.format(
+      resolved.references.map((reference) => reference.source),
+      { locale }
+    );
+    const references = resolved.references.map((reference, index) => ({
+      id: reference.id,
+      number: reference.number,
+      backlinks: reference.backlinks,
+      source: reference.source,
+      formatted: formatted[index],
+    }));
+    const data: Record<string, unknown> = {
+      ...toPublicArticleSummary(row),
+      body: row.body ?? '',
+      numberingStart: numberingStartOf(row),
+      ...extra,
+      citations: resolved.citations,
+      references,
+    };
+    if (request.html) {
+      data.bodyHtml = renderBodyHtml(row.body ?? '', resolved, {
+        formatted: new Map(references.map((reference) => [reference.id, reference.formatted])),
+      });
+    }
+    return { data, meta: { style: style.id, issues: resolved.issues } };
+  },
+});
+
+export default resolvedArticles;

@@ -1,0 +1,17 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { getService } from './get-service';
+
+/** The requested style id, or the default; a 400 that lists the choices for an unknown one. */
+export const assertStyle = (strapi: Core.Strapi, requested: string | undefined) => {
+  const styles = getService('reference-styles', { strapi });
+  const style = requested ?? styles.defaultStyle;
+  if (styles.get(style)) return style;
+  const available = styles
+    .list()
+    .map(({ id }) => id)
+    .join(', ');
+  throw new errors.ValidationError(`Unknown style "${style}". Use one of: ${available}.`, {
+    errors: [{ path: ['style'], message: `style must be one of: ${available}`, name: 'ValidationError' }],
+  });
+};

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+// Bodies larger than this are refused rather than parsed: 1 MB of Markdown is far beyond any article.
+export const MAX_BODY_LENGTH = 1_000_000;
+
+/** POST /cited-articles/preview: an unsaved article as the editor has it in the form. */
+export const previewBody = z.object({
+  body: z
+    .string({ error: 'body must be the article text (a string)' })
+    .max(MAX_BODY_LENGTH, `body is at most ${MAX_BODY_LENGTH} characters`),
+  citations: z
+    .array(z.string({ error: 'citations must list source documentIds' }).min(1).max(100), {
+      error: 'citations must be a list of source documentIds',
+    })
+    .max(1000, 'citations lists at most 1000 sources')
+    .default([]),
+  numberingStart: z
+    .union([z.literal(0), z.literal(1)], { error: 'numberingStart must be 0 or 1' })
+    .default(1),
+  style: z.string().max(100).optional(),
+  locale: z.string().max(35).optional(),
+});
