@@ -12,12 +12,15 @@ import { createCommentBody, documentIdParams, listCommentsQuery, readBody, repor
  * enable server.proxy.koa in config/server.ts, or every reader shares the proxy's address.
  */
 const comment = ({ strapi }: { strapi: Core.Strapi }) => {
-  // 409 and 429 need ctx: Strapi has no conflict error class, and Retry-After is a header.
+  // Some answers need ctx: Strapi has no conflict error class; Retry-After is a header; and a
+  // ForbiddenError thrown past Strapi's authorize middleware is answered with a bare "Forbidden",
+  // while a reader should learn why (comments closed), so 403 is answered here.
   const answerErrors = async (ctx: any, run: () => Promise<void>) => {
     try {
       await run();
     } catch (error) {
       if (error instanceof ConflictError) return ctx.conflict(error.message, error.details);
+      if (error instanceof errors.ForbiddenError) return ctx.forbidden(error.message, error.details ?? {});
       if (error instanceof errors.RateLimitError) {
         const retry = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
         if (retry) ctx.set('Retry-After', String(retry));
