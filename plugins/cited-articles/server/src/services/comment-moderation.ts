@@ -172,8 +172,10 @@ const commentModeration = ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
 
-      const after = await findByDocumentIds(documentIds);
-      // Events only for real changes, so re-approving does not notify anyone twice.
+      // In the order the moderator named them, for the response and the events.
+      const order = new Map(documentIds.map((id, index) => [id, index]));
+      const after = (await findByDocumentIds(documentIds)).sort((a, b) => order.get(a.documentId)! - order.get(b.documentId)!);
+      // Events only for real changes, so re-approving does not notify anyone twice; none for spam.
       if (status !== 'spam') {
         const events = getService('comment-events', { strapi });
         const changed = new Set(before.filter((row) => row.status !== status).map((row) => row.documentId));
@@ -181,8 +183,7 @@ const commentModeration = ({ strapi }: { strapi: Core.Strapi }) => {
           await events.emit(status, { ...row, parent: row.parent?.documentId ?? null }, row.article);
         }
       }
-      const order = new Map(documentIds.map((id, index) => [id, index]));
-      return after.sort((a, b) => order.get(a.documentId)! - order.get(b.documentId)!).map(toAdminComment);
+      return after.map(toAdminComment);
     },
 
     /**
