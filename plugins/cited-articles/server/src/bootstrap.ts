@@ -12,7 +12,7 @@ const RBAC_ACTIONS = [
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(RBAC_ACTIONS);
   getService('comment-events', { strapi }).registerWebhookEvents();
-  getService('rate-limit', { strapi }).connect();
+  await getService('rate-limit', { strapi }).connect();
 };
 
 export default bootstrap;

@@ -59,6 +59,9 @@ const rateLimit = ({ strapi }: { strapi: Core.Strapi }) => {
         ? new RateLimiterRedis({
             ...options,
             storeClient: redisClient(settings.redisUrl),
+            // While Redis is not connected, count in memory at once instead of queueing the
+            // command until a reconnection attempt gives up (seconds per request).
+            rejectIfRedisNotReady: true,
             insuranceLimiter: new RateLimiterMemory(options),
           })
         : new RateLimiterMemory(options);
@@ -86,10 +89,25 @@ const rateLimit = ({ strapi }: { strapi: Core.Strapi }) => {
       await limiter(name, limits).delete(key);
     },
 
-    /** Opens the Redis connection at startup when one is configured (not required: it is lazy). */
-    connect() {
+    /**
+     * Opens the Redis connection when one is configured and waits (two seconds at most) until it is
+     * ready, so that the first requests already share counters. Never throws: without Redis the
+     * memory counters answer.
+     */
+    async connect() {
       const { redisUrl: url } = commentSettings(strapi);
-      if (url) redisClient(url);
+      if (!url) return;
+      const client = redisClient(url);
+      if (client.status === 'ready') return;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, 2000);
+        function done() {
+          clearTimeout(timer);
+          client.off('ready', done);
+          resolve();
+        }
+        client.once('ready', done);
+      });
     },
 
     async destroy() {
