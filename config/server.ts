@@ -4,4 +4,9 @@ export default ({ env }) => ({
   app: {
     keys: env.array('APP_KEYS'),
   },
+  // Behind a reverse proxy or load balancer, set IS_PROXIED=true so that ctx.request.ip is the
+  // reader's address (from X-Forwarded-For), not the proxy's: comment flood control counts by it.
+  proxy: {
+    koa: env.bool('IS_PROXIED', false),
+  },
 });

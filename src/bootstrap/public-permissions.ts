@@ -6,6 +6,9 @@ export const PUBLIC_ACTIONS = [
   'plugin::cited-articles.article.find',
   'plugin::cited-articles.article.findOne',
   'plugin::cited-articles.source.findOne',
+  'plugin::cited-articles.comment.find',
+  'plugin::cited-articles.comment.create',
+  'plugin::cited-articles.comment.report',
 ];
 
 const STORE_KEY = 'public-permissions-granted';

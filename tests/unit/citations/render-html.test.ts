@@ -71,10 +71,9 @@ describe('renderBodyHtml: citations', () => {
   it.each([
     ['a definition-looking line whose destination has a space', '[^1]: [@a, p. 3]'],
     ['an inline link whose destination has a space', '[x]([@a, p. 3])'],
-    ['an autolink-looking span with a space', '<http://x.y/[@a, p. 3]>'],
     ['an HTML-looking tag with a space', '<b title=[@a, p. 3]>'],
     ['a table-looking line with a pipe in the locator', '[@a, p. 1|2]\n|---|'],
-    ['entities and escapes in the locator', '[@a, p. &amp; \\* 3] after'],
+    ['entities before and escapes inside the marker', 'AT&amp;T &#91; [@a, p. \\* 3] after'],
     ['continuation lines in a quoted list', '> - item\n>   more [@a, p. 3]\n>   and [@a]'],
   ])('renders the citation in %s (the body parses exactly as when resolving)', (_name, body) => {
     const resolved = resolveCitations(body, [source('a')]);
@@ -191,5 +190,22 @@ describe('renderBodyHtml: XSS', () => {
     expect(safe).toBe(
       '<p><a href="https://example.com">ok</a> <a href="mailto:a@b.c">mail</a> <a href="/about">rel</a> <a href="#top">anchor</a></p>',
     );
+  });
+});
+
+describe('bodies nested too deeply for the Markdown tools', () => {
+  // The unified utilities recurse per nesting level; thousands of levels
+  // overflow the stack. Such bodies fall back to plain text instead of throwing.
+  it.each([
+    ['render only (2,000 quote levels)', 2000],
+    ['parse and render (8,000 quote levels)', 8000],
+  ])('resolves and renders without throwing: %s', (_name, depth) => {
+    const body = `${'> '.repeat(depth)}Deep [1] and <script>x</script>`;
+    const resolved = resolveCitations(body, [source('a')]);
+    expect(resolved.citations).toMatchObject([{ id: 'cite-1-a', start: depth * 2 + 5, end: depth * 2 + 8 }]);
+    const html = renderBodyHtml(body, resolved, {});
+    expect(html).toContain('<sup id="cite-1-a"><a href="#ref-1">[1]</a></sup>');
+    expect(html).toContain('<li id="ref-1">');
+    expect(html).not.toContain('<script');
   });
 });

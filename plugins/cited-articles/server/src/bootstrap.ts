@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ACTION_DEFINITIONS, DEFAULT_ROLE_GRANTS } from './utils/actions';
+import { getService } from './utils/get-service';
 import { PLUGIN_ID } from './utils/uids';
 
 const ROLE_GRANTS_KEY = 'default-role-grants';
@@ -40,6 +41,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
       if (DEFAULT_ROLE_GRANTS[event.result?.code]) await grantDefaultRoles(strapi, [event.result]);
     },
   });
+  getService('comment-events', { strapi }).registerWebhookEvents();
+  await getService('rate-limit', { strapi }).connect();
 };
 
 export default bootstrap;

@@ -1,5 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import { getService } from './utils/get-service';
 
-const destroy = (_: { strapi: Core.Strapi }) => {};
+const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
+  // Closes the Redis connection of the rate limiter, if any, so that Strapi can stop cleanly.
+  await getService('rate-limit', { strapi }).destroy();
+};
 
 export default destroy;

@@ -1,5 +1,6 @@
 import type { Nodes } from 'mdast';
 import { parseMarkdown } from './markdown';
+import { isStackOverflow } from './stack-overflow';
 
 export interface TextRange {
   start: number;
@@ -23,6 +24,17 @@ const OPAQUE = new Set<string>(['link', 'linkReference']);
  * into the body, and the raw text still shows backslash escapes (`\[@key]`).
  */
 export function citableTextRanges(body: string): TextRange[] {
+  try {
+    return rangesFromMarkdown(body);
+  } catch (error) {
+    if (!isStackOverflow(error)) throw error;
+    // Nesting too deep for the parser: scan the whole body as plain text
+    // (markers in code are then counted too, on a body no one writes).
+    return body === '' ? [] : [{ start: 0, end: body.length }];
+  }
+}
+
+function rangesFromMarkdown(body: string): TextRange[] {
   const { tree, offsetShift } = parseMarkdown(body);
   const ranges: TextRange[] = [];
   // Iterative walk: a pathological body (thousands of nested quotes or list

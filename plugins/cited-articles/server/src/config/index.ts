@@ -1,7 +1,77 @@
+import { z } from 'zod';
+
 // The plugin's options, set in the host app's config/plugins.ts under 'cited-articles'.config.
-export interface CitedArticlesConfig {}
+// Strapi fills missing keys from `default()` (deeply) and then calls `validator`, which refuses a
+// bad value at startup with a message naming the option, rather than misbehaving at request time.
+
+const whole = (name: string, min: number, max?: number) => {
+  let schema = z
+    .number({ error: `${name} must be a number` })
+    .int(`${name} must be a whole number`)
+    .min(min, `${name} must be at least ${min}`);
+  if (max !== undefined) schema = schema.max(max, `${name} must be at most ${max}`);
+  return schema;
+};
+
+const limit = (name: string, points: number, durationSeconds: number) =>
+  z
+    .object({
+      points: whole(`${name}.points`, 1).default(points),
+      durationSeconds: whole(`${name}.durationSeconds`, 1).default(durationSeconds),
+    })
+    .prefault({});
+
+export const commentsOptionsSchema = z
+  .object({
+    /** 'pre': new comments wait for a moderator. 'post': they are shown at once unless held. */
+    moderation: z.enum(['pre', 'post'], { error: 'moderation must be "pre" or "post"' }).default('pre'),
+    /** Comments close this many days after the article's publishedAt; null keeps them open. */
+    closeAfterDays: whole('closeAfterDays', 1).nullable().default(null),
+    /** How deep replies nest: 0 allows no replies, 1 replies to top-level comments only, … */
+    maxDepth: whole('maxDepth', 0, 20).default(3),
+    /** Longest comment, in characters (the content type caps it at 5000). */
+    maxLength: whole('maxLength', 1, 5000).default(3000),
+    /** A comment with more links than this is held as pending (WordPress's default is 2). */
+    maxLinks: whole('maxLinks', 0).default(2),
+    /** Words or phrases that hold a comment as pending when found in its text, name or email. */
+    blockedWords: z.array(z.string({ error: 'blockedWords must be a list of strings' })).default([]),
+    /** Name of the honeypot body field; a request that fills it is stored as spam. null: off. */
+    honeypotField: z.string().min(1).nullable().default('homepage'),
+    /** Flood control: at most `points` comments per sender (IP hash) per `durationSeconds`. */
+    rateLimit: limit('rateLimit', 5, 60),
+    /** Reports: at most `points` reports per sender per `durationSeconds`. */
+    reportRateLimit: limit('reportRateLimit', 10, 60),
+    /** The same text from the same sender on the same article within this window is a duplicate. */
+    duplicateWindowSeconds: whole('duplicateWindowSeconds', 1).default(3600),
+    /** An approved comment with this many reports goes back to pending. */
+    reportThreshold: whole('reportThreshold', 1).default(3),
+    /** Secret mixed into IP hashes. Default: derived from the app's keys (server.app.keys). */
+    ipHashSalt: z.string().min(16, 'ipHashSalt must be at least 16 characters').nullable().default(null),
+    /** redis://… to share rate limits between Strapi instances; null keeps them in memory. */
+    redisUrl: z.string().regex(/^rediss?:\/\//, 'redisUrl must start with redis:// or rediss://').nullable().default(null),
+    /** Prefix of the plugin's Redis keys, to share one Redis between apps. */
+    redisKeyPrefix: z.string().min(1).default('cited-articles'),
+  })
+  .strict();
+
+export const configSchema = z
+  .object({
+    comments: commentsOptionsSchema.prefault({}),
+  })
+  // Only the comments block is strict: other features add their own top-level blocks.
+  .loose();
+
+export type CommentsOptions = z.output<typeof commentsOptionsSchema>;
+export type CitedArticlesConfig = z.output<typeof configSchema>;
 
 export default {
-  default: (): CitedArticlesConfig => ({}),
-  validator(_config: unknown) {},
+  default: (): z.input<typeof configSchema> => ({ comments: {} }),
+  validator(config: unknown) {
+    const result = configSchema.safeParse(config);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+      throw new Error(`invalid option ${where}${issue.message}`);
+    }
+  },
 };

@@ -1,9 +1,11 @@
 import article from './article';
 import comment from './comment';
+import commentReport from './comment-report';
 import source from './source';
 
 export default {
   article,
   comment,
+  'comment-report': commentReport,
   source,
 };

@@ -1,9 +1,13 @@
 import article from './article';
 import preview from './preview';
+import comment from './comment';
+import moderation from './moderation';
 import source from './source';
 
 export default {
   article,
   preview,
+  comment,
+  moderation,
   source,
 };

@@ -2,19 +2,18 @@
 // authenticated admin holding the plugin's RBAC action for it, checked on the server.
 import { ACTIONS } from '../utils/actions';
 
-const guard = (...actions: string[]) => [
-  'admin::isAuthenticatedAdmin',
-  { name: 'admin::hasPermissions', config: { actions } },
-];
+const guard = (action: string) => ({
+  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [action] } }],
+});
 
 export default {
   type: 'admin',
   routes: [
-    {
-      method: 'POST',
-      path: '/preview',
-      handler: 'preview.resolve',
-      config: { policies: guard(ACTIONS.previewReferences) },
-    },
+    { method: 'POST', path: '/preview', handler: 'preview.resolve', config: guard(ACTIONS.previewReferences) },
+    { method: 'GET', path: '/comments', handler: 'moderation.find', config: guard(ACTIONS.readComments) },
+    { method: 'GET', path: '/comments/:documentId', handler: 'moderation.findOne', config: guard(ACTIONS.readComments) },
+    { method: 'POST', path: '/comments/actions/moderate', handler: 'moderation.moderate', config: guard(ACTIONS.moderateComments) },
+    { method: 'POST', path: '/comments/actions/delete', handler: 'moderation.deleteMany', config: guard(ACTIONS.moderateComments) },
+    { method: 'DELETE', path: '/comments/:documentId', handler: 'moderation.delete', config: guard(ACTIONS.moderateComments) },
   ],
 };

@@ -9,5 +9,8 @@ export default {
     // The draft of an article, for API tokens with this action (also reachable as ?status=draft).
     { method: 'GET', path: '/preview/articles/:slug', handler: 'article.preview', config: { policies: [] } },
     { method: 'GET', path: '/sources/:key', handler: 'source.findOne', config: { policies: [] } },
+    { method: 'GET', path: '/articles/:slug/comments', handler: 'comment.find', config: { policies: [] } },
+    { method: 'POST', path: '/articles/:slug/comments', handler: 'comment.create', config: { policies: [] } },
+    { method: 'POST', path: '/comments/:documentId/report', handler: 'comment.report', config: { policies: [] } },
   ],
 };

@@ -1,15 +1,16 @@
-// The plugin's admin RBAC actions (Settings > Roles > Plugins > Cited-articles).
+// The plugin's admin RBAC actions (Settings > Administration panel > Roles > Plugins > Cited Articles).
+import { PLUGIN_ID } from './uids';
+
 export const ACTIONS = {
   previewReferences: 'plugin::cited-articles.references.preview',
+  readComments: 'plugin::cited-articles.comments.read',
+  moderateComments: 'plugin::cited-articles.comments.moderate',
 } as const;
 
 export const ACTION_DEFINITIONS = [
-  {
-    section: 'plugins',
-    displayName: 'Preview references of an article being edited',
-    uid: 'references.preview',
-    pluginName: 'cited-articles',
-  },
+  { section: 'plugins', displayName: 'Preview references of an article being edited', uid: 'references.preview', pluginName: PLUGIN_ID },
+  { section: 'plugins', displayName: 'Read comments', uid: 'comments.read', pluginName: PLUGIN_ID },
+  { section: 'plugins', displayName: 'Moderate comments', uid: 'comments.moderate', pluginName: PLUGIN_ID },
 ];
 
 /** Strapi's default admin roles that get these actions once, so editors can use them at once. */

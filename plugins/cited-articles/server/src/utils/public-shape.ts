@@ -2,6 +2,8 @@
 // hashes, moderation data) and admin metadata (createdBy, updatedBy) can never leak by accident,
 // because nothing reaches a response unless it is named here.
 
+import { toSafeHtml } from '../comments/text';
+
 type Row = Record<string, any>;
 
 export const PUBLIC_SOURCE_FIELDS = [
@@ -57,3 +59,30 @@ export const toPublicSource = (row: Row): PublicSource => {
 };
 
 export const toPublicArticleSummary = (row: Row) => pick(row, PUBLIC_ARTICLE_FIELDS);
+
+export interface PublicComment {
+  documentId: string;
+  parent: string | null;
+  depth: number;
+  authorName: string;
+  content: string;
+  /** content as escaped HTML (paragraphs and line breaks), safe to insert as is. */
+  contentHtml: string;
+  status: 'pending' | 'approved';
+  createdAt: string;
+}
+
+/**
+ * A comment as the public sees it. The status is "approved" or "pending" only: a comment stored
+ * as spam (a filled honeypot) is answered as pending, so that a bot learns nothing.
+ */
+export const toPublicComment = (row: Row): PublicComment => ({
+  documentId: row.documentId,
+  parent: typeof row.parent === 'string' ? row.parent : (row.parent?.documentId ?? null),
+  depth: row.depth ?? 0,
+  authorName: row.authorName ?? '',
+  content: row.content ?? '',
+  contentHtml: toSafeHtml(row.content ?? ''),
+  status: row.status === 'approved' ? 'approved' : 'pending',
+  createdAt: row.createdAt instanceof Date ? row.createdAt.toISOString() : row.createdAt,
+});

@@ -1,0 +1,24 @@
+import type { Element, ElementContent } from 'hast';
+import { citationSup } from './citation-sup';
+import type { MarkerRendering } from './marker-renderings';
+
+/**
+ * The body as one paragraph of plain text with the citation sups at their
+ * offsets: used when the body is nested too deeply to render as Markdown
+ * (see stack-overflow.ts). Flat, so it cannot overflow anything itself.
+ */
+export function plainTextParagraph(body: string, renderings: readonly MarkerRendering[]): Element {
+  const children: ElementContent[] = [];
+  const text = (value: string): void => {
+    if (value !== '') children.push({ type: 'text', value });
+  };
+  let cursor = 0;
+  for (const rendering of renderings) {
+    text(body.slice(cursor, rendering.start));
+    for (const s of rendering.sups) children.push(citationSup(s.id, s.number));
+    text(rendering.literals.join(''));
+    cursor = rendering.end;
+  }
+  text(body.slice(cursor));
+  return { type: 'element', tagName: 'p', properties: {}, children };
+}

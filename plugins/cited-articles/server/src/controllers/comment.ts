@@ -1,0 +1,84 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { getService } from '../utils/get-service';
+import { ConflictError, parseOrThrow } from '../utils/errors';
+import { toPublicComment } from '../utils/public-shape';
+import { commentSettings } from '../utils/settings';
+import { readPagination, slugParams } from '../validation/content-api';
+import { createCommentBody, documentIdParams, listCommentsQuery, readBody, reportBody } from '../validation/comments';
+
+/**
+ * Reader comments on the content API. The client IP is ctx.request.ip: behind a reverse proxy,
+ * enable server.proxy.koa in config/server.ts, or every reader shares the proxy's address.
+ */
+const comment = ({ strapi }: { strapi: Core.Strapi }) => {
+  // Some answers need ctx: Strapi has no conflict error class; Retry-After is a header; and a
+  // ForbiddenError thrown past Strapi's authorize middleware is answered with a bare "Forbidden",
+  // while a reader should learn why (comments closed), so 403 is answered here.
+  const answerErrors = async (ctx: any, run: () => Promise<void>) => {
+    try {
+      await run();
+    } catch (error) {
+      if (error instanceof ConflictError) return ctx.conflict(error.message, error.details);
+      if (error instanceof errors.ForbiddenError) return ctx.forbidden(error.message, error.details ?? {});
+      if (error instanceof errors.RateLimitError) {
+        const retry = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+        if (retry) ctx.set('Retry-After', String(retry));
+      }
+      throw error;
+    }
+  };
+
+  return {
+    /** GET /articles/:slug/comments: approved comments, threaded, root comments paginated. */
+    async find(ctx) {
+      const { slug } = parseOrThrow(slugParams, ctx.params, 'article slug');
+      const query = parseOrThrow(listCommentsQuery, { ...readPagination(ctx.query), sort: ctx.query.sort }, 'query');
+      const { threads, pagination, commentCount } = await getService('comments-public', { strapi }).listApproved({ slug, ...query });
+      const shape = (node: any): any => ({ ...toPublicComment(node), replies: node.replies.map(shape) });
+      ctx.body = { data: threads.map(shape), meta: { pagination, sort: query.sort, commentCount } };
+    },
+
+    /** POST /articles/:slug/comments: a new comment, pending unless post-moderation lets it through. */
+    async create(ctx) {
+      const { slug } = parseOrThrow(slugParams, ctx.params, 'article slug');
+      const settings = commentSettings(strapi);
+      const body = parseOrThrow(createCommentBody(settings), readBody(ctx.request.body), 'comment');
+      await answerErrors(ctx, async () => {
+        const created = await getService('comments-public', { strapi }).create({
+          slug,
+          ip: ctx.request.ip,
+          input: {
+            authorName: body.authorName,
+            authorEmail: body.authorEmail,
+            content: body.content,
+            parent: body.parent ?? null,
+            honeypot: settings.honeypotField ? (body as Record<string, unknown>)[settings.honeypotField] : undefined,
+          },
+        });
+        ctx.status = 201;
+        ctx.body = { data: toPublicComment(created), meta: {} };
+      });
+    },
+
+    /** POST /comments/:documentId/report: one report per reporter counts. */
+    async report(ctx) {
+      const { documentId } = parseOrThrow(documentIdParams, ctx.params, 'comment documentId');
+      const { reason, details } = parseOrThrow(reportBody, readBody(ctx.request.body), 'report');
+      await answerErrors(ctx, async () => {
+        const { counted } = await getService('comments-public', { strapi }).report({
+          documentId,
+          reason,
+          details,
+          ip: ctx.request.ip,
+          userId: ctx.state.user?.id ?? null,
+        });
+        // 201 when this report was recorded; 200 when this reporter had already reported it.
+        ctx.status = counted ? 201 : 200;
+        ctx.body = { data: { comment: documentId, reason, counted }, meta: {} };
+      });
+    },
+  };
+};
+
+export default comment;

@@ -1,0 +1,224 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { getService } from '../utils/get-service';
+import { COMMENT_REPORT_UID, COMMENT_UID } from '../utils/uids';
+
+export const STATUSES = ['pending', 'approved', 'rejected', 'spam'] as const;
+type Status = (typeof STATUSES)[number];
+
+const ADMIN_FIELDS = [
+  'content',
+  'authorName',
+  'authorEmail',
+  'status',
+  'depth',
+  'threadRoot',
+  'reportCount',
+  'heldReason',
+  'ipHash',
+  'moderatedBy',
+  'moderatedAt',
+  'createdAt',
+  'updatedAt',
+];
+const ADMIN_POPULATE = {
+  article: { fields: ['slug', 'title'] },
+  parent: { fields: ['depth'] },
+};
+
+/** A comment as moderators see it: everything, emails included (this never leaves the admin API). */
+export const toAdminComment = (row: any) => ({
+  documentId: row.documentId,
+  content: row.content,
+  authorName: row.authorName,
+  authorEmail: row.authorEmail,
+  status: row.status,
+  depth: row.depth ?? 0,
+  parent: row.parent?.documentId ?? null,
+  threadRoot: row.threadRoot ?? null,
+  article: row.article ? { documentId: row.article.documentId, slug: row.article.slug, title: row.article.title } : null,
+  reportCount: row.reportCount ?? 0,
+  heldReason: row.heldReason ?? null,
+  ipHash: row.ipHash ?? null,
+  moderatedBy: row.moderatedBy ?? null,
+  moderatedAt: row.moderatedAt ?? null,
+  createdAt: row.createdAt,
+  updatedAt: row.updatedAt,
+});
+
+export interface ModerationFilters {
+  status?: Status;
+  article?: string;
+  reported?: boolean;
+  q?: string;
+}
+
+/** Moderators' operations: the queue with counts, decisions in bulk, deletion, a comment in context. */
+const commentModeration = ({ strapi }: { strapi: Core.Strapi }) => {
+  const comments = () => strapi.documents(COMMENT_UID);
+
+  /** Filters other than status, shared by the list and the per-status counts. */
+  const scope = ({ article, reported, q }: ModerationFilters) => {
+    const and: any[] = [];
+    if (article) and.push({ article: { documentId: article } });
+    if (reported === true) and.push({ reportCount: { $gt: 0 } });
+    if (reported === false) and.push({ $or: [{ reportCount: 0 }, { reportCount: { $null: true } }] });
+    if (q) {
+      and.push({
+        $or: [{ content: { $containsi: q } }, { authorName: { $containsi: q } }, { authorEmail: { $containsi: q } }],
+      });
+    }
+    return and;
+  };
+
+  const findByDocumentIds = async (documentIds: string[]) => {
+    const rows: any[] = await comments().findMany({
+      filters: { documentId: { $in: documentIds } } as any,
+      fields: ADMIN_FIELDS as any,
+      populate: ADMIN_POPULATE as any,
+    });
+    const missing = documentIds.filter((id) => !rows.some((row) => row.documentId === id));
+    if (missing.length > 0) {
+      throw new errors.NotFoundError(`No comment has the documentId ${missing.map((id) => `"${id}"`).join(', ')}.`, {
+        documentIds: missing,
+      });
+    }
+    return rows;
+  };
+
+  return {
+    async list({ page, pageSize, sort, status, ...filters }: ModerationFilters & { page: number; pageSize: number; sort: 'newest' | 'oldest' }) {
+      const shared = scope(filters);
+      const where = (extra: any[]) => ({ $and: [...shared, ...extra] });
+      const listed = where(status ? [{ status }] : []);
+      const order = sort === 'oldest' ? 'asc' : 'desc';
+
+      const [rows, total, ...perStatus] = await Promise.all([
+        comments().findMany({
+          filters: listed as any,
+          fields: ADMIN_FIELDS as any,
+          populate: ADMIN_POPULATE as any,
+          sort: [{ createdAt: order }, { id: order }] as any,
+          start: (page - 1) * pageSize,
+          limit: pageSize,
+        }),
+        comments().count({ filters: listed as any }),
+        ...STATUSES.map((name) => comments().count({ filters: where([{ status: name }]) as any })),
+      ]);
+      return {
+        rows: rows.map(toAdminComment),
+        pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
+        counts: Object.fromEntries(STATUSES.map((name, index) => [name, perStatus[index]])) as Record<Status, number>,
+      };
+    },
+
+    /** A comment with its article, its whole thread (any status, oldest first) and its reports. */
+    async findOne(documentId: string) {
+      const [comment] = await findByDocumentIds([documentId]);
+      const root = comment.threadRoot ?? comment.documentId;
+      const [thread, reports] = await Promise.all([
+        comments().findMany({
+          filters: { $or: [{ documentId: root }, { threadRoot: root }] } as any,
+          fields: ADMIN_FIELDS as any,
+          populate: ADMIN_POPULATE as any,
+          sort: [{ createdAt: 'asc' }, { id: 'asc' }] as any,
+        }),
+        strapi.documents(COMMENT_REPORT_UID).findMany({
+          filters: { comment: { documentId } } as any,
+          fields: ['reason', 'details', 'resolved', 'createdAt'] as any,
+          sort: [{ createdAt: 'desc' }] as any,
+        }),
+      ]);
+      return {
+        ...toAdminComment(comment),
+        thread: thread.map(toAdminComment),
+        reports: reports.map((report: any) => ({
+          documentId: report.documentId,
+          reason: report.reason,
+          details: report.details ?? null,
+          resolved: Boolean(report.resolved),
+          createdAt: report.createdAt,
+        })),
+      };
+    },
+
+    /**
+     * Sets one or many comments to approved, rejected or spam in one call. Approving also settles
+     * the comment's reports (they no longer count towards sending it back to pending). Unknown
+     * documentIds fail the whole call before anything changes.
+     */
+    async setStatus({ documentIds, status, moderator }: { documentIds: string[]; status: 'approved' | 'rejected' | 'spam'; moderator: string }) {
+      const before = await findByDocumentIds(documentIds);
+      await strapi.db.query(COMMENT_UID).updateMany({
+        where: { documentId: { $in: documentIds } },
+        data: {
+          status,
+          moderatedBy: moderator,
+          moderatedAt: new Date(),
+          heldReason: null,
+          ...(status === 'approved' ? { reportCount: 0 } : {}),
+        },
+      });
+      if (status === 'approved') {
+        const open = await strapi.db.query(COMMENT_REPORT_UID).findMany({
+          where: { comment: { documentId: { $in: documentIds } }, resolved: false },
+          select: ['id'],
+        });
+        if (open.length > 0) {
+          await strapi.db.query(COMMENT_REPORT_UID).updateMany({
+            where: { id: { $in: open.map((report: any) => report.id) } },
+            data: { resolved: true },
+          });
+        }
+      }
+
+      // In the order the moderator named them, for the response and the events.
+      const order = new Map(documentIds.map((id, index) => [id, index]));
+      const after = (await findByDocumentIds(documentIds)).sort((a, b) => order.get(a.documentId)! - order.get(b.documentId)!);
+      // Events only for real changes, so re-approving does not notify anyone twice; none for spam.
+      if (status !== 'spam') {
+        const events = getService('comment-events', { strapi });
+        const changed = new Set(before.filter((row) => row.status !== status).map((row) => row.documentId));
+        for (const row of after.filter((comment) => changed.has(comment.documentId))) {
+          await events.emit(status, { ...row, parent: row.parent?.documentId ?? null }, row.article);
+        }
+      }
+      return after.map(toAdminComment);
+    },
+
+    /**
+     * Deletes comments with their replies (a reply without the comment it answers has no context)
+     * and their reports. Returns the documentIds deleted.
+     */
+    async delete(documentIds: string[]) {
+      const targets = await findByDocumentIds(documentIds);
+      const roots = [...new Set(targets.map((row) => row.threadRoot ?? row.documentId))];
+      const threads: any[] = await comments().findMany({
+        filters: { threadRoot: { $in: roots } } as any,
+        fields: ['threadRoot'] as any,
+        populate: { parent: { fields: ['depth'] } } as any,
+      });
+      const deleted = new Set(documentIds);
+      // Replies of replies: repeat until no reply of a deleted comment is left.
+      for (let grew = true; grew; ) {
+        grew = false;
+        for (const row of threads) {
+          if (!deleted.has(row.documentId) && row.parent && deleted.has(row.parent.documentId)) {
+            deleted.add(row.documentId);
+            grew = true;
+          }
+        }
+      }
+      const ids = [...deleted];
+      const reports = await strapi.documents(COMMENT_REPORT_UID).findMany({
+        filters: { comment: { documentId: { $in: ids } } } as any,
+        fields: ['reason'] as any,
+      });
+      for (const report of reports) await strapi.documents(COMMENT_REPORT_UID).delete({ documentId: report.documentId });
+      for (const id of ids) await comments().delete({ documentId: id });
+      return ids;
+    },
+  };
+};
+
+export default commentModeration;

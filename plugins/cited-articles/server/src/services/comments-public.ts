@@ -1,0 +1,252 @@
+import crypto from 'crypto';
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { buildThreads } from '../comments/thread';
+import { ConflictError, fieldError, isUniqueViolation } from '../utils/errors';
+import { getService } from '../utils/get-service';
+import { commentSettings } from '../utils/settings';
+import { ARTICLE_UID, COMMENT_REPORT_UID, COMMENT_UID } from '../utils/uids';
+
+/** What a public comment response needs from a row, and nothing private. */
+const PUBLIC_COMMENT_FIELDS = ['content', 'authorName', 'status', 'depth', 'threadRoot', 'createdAt'];
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface NewComment {
+  authorName: string;
+  authorEmail: string;
+  content: string;
+  parent?: string | null;
+  honeypot?: unknown;
+}
+
+/**
+ * Reader-facing comment operations: the approved threads of an article, posting a comment and
+ * reporting one. Only approved comments under a published article are ever read here.
+ */
+const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
+  const comments = () => strapi.documents(COMMENT_UID);
+  const guard = () => getService('abuse-guard', { strapi });
+
+  const findPublishedArticle = async (slug: string) => {
+    const article: any = await strapi.documents(ARTICLE_UID).findFirst({
+      status: 'published',
+      filters: { slug },
+      fields: ['slug', 'commentsEnabled', 'publishedAt'] as any,
+    });
+    if (!article) throw new errors.NotFoundError(`No published article has the slug "${slug}".`);
+    return article as { documentId: string; slug: string; commentsEnabled: boolean | null; publishedAt: string };
+  };
+
+  const assertOpen = (article: { commentsEnabled: boolean | null; publishedAt: string }) => {
+    if (article.commentsEnabled === false) {
+      throw new errors.ForbiddenError('Comments are closed on this article.');
+    }
+    const { closeAfterDays } = commentSettings(strapi);
+    if (closeAfterDays !== null && Date.now() - new Date(article.publishedAt).getTime() > closeAfterDays * DAY_MS) {
+      throw new errors.ForbiddenError(`Comments close ${closeAfterDays} days after an article is published.`);
+    }
+  };
+
+  /** The comment answered: approved, on the same article, and not already at the deepest level. */
+  const resolveParent = async (parentId: string, articleDocumentId: string) => {
+    const parent: any = await comments().findFirst({
+      filters: { documentId: parentId, status: 'approved' },
+      fields: ['depth', 'threadRoot'] as any,
+      populate: { article: { fields: ['slug'] } } as any,
+    });
+    if (!parent) throw fieldError('comment', 'parent', 'no approved comment has this documentId');
+    if (parent.article?.documentId !== articleDocumentId) {
+      throw fieldError('comment', 'parent', 'the comment answered belongs to another article');
+    }
+    const { maxDepth } = commentSettings(strapi);
+    const depth = (parent.depth ?? 0) + 1;
+    if (depth > maxDepth) {
+      throw fieldError(
+        'comment',
+        'parent',
+        maxDepth === 0 ? 'replies are turned off' : `replies nest at most ${maxDepth} level${maxDepth === 1 ? '' : 's'} deep`
+      );
+    }
+    return { documentId: parentId, depth, threadRoot: parent.threadRoot ?? parentId };
+  };
+
+  /** The durable half of duplicate detection, for claims a restart or an expiry has forgotten. */
+  const isStoredDuplicate = async (articleDocumentId: string, input: NewComment, ipHash: string) => {
+    const since = new Date(Date.now() - commentSettings(strapi).duplicateWindowSeconds * 1000);
+    const count = await comments().count({
+      filters: {
+        article: { documentId: articleDocumentId },
+        content: input.content,
+        createdAt: { $gte: since.toISOString() },
+        $or: [{ ipHash }, { authorEmail: input.authorEmail }],
+      } as any,
+    });
+    return count > 0;
+  };
+
+  return {
+    findPublishedArticle,
+
+    /** Approved comments of a published article: root comments paginated, replies nested. */
+    async listApproved({ slug, page, pageSize, sort }: { slug: string; page: number; pageSize: number; sort: 'oldest' | 'newest' }) {
+      const article = await findPublishedArticle(slug);
+      const { maxDepth } = commentSettings(strapi);
+      const visible = { article: { documentId: article.documentId }, status: 'approved' };
+      const order = sort === 'newest' ? 'desc' : 'asc';
+
+      const [roots, rootTotal, counts] = await Promise.all([
+        comments().findMany({
+          filters: { ...visible, depth: 0 } as any,
+          fields: PUBLIC_COMMENT_FIELDS as any,
+          sort: [{ createdAt: order }, { id: order }] as any,
+          start: (page - 1) * pageSize,
+          limit: pageSize,
+        }),
+        comments().count({ filters: { ...visible, depth: 0 } as any }),
+        getService('comment-counts', { strapi }).approvedByArticle([article.documentId]),
+      ]);
+
+      // Every approved reply in the threads of this page, in one query (threadRoot names the root).
+      const rootIds = roots.map((root) => root.documentId);
+      const replies =
+        rootIds.length > 0 && maxDepth > 0
+          ? await comments().findMany({
+              filters: { ...visible, threadRoot: { $in: rootIds }, depth: { $gte: 1, $lte: maxDepth } } as any,
+              fields: PUBLIC_COMMENT_FIELDS as any,
+              populate: { parent: { fields: ['depth'] } } as any,
+              sort: [{ createdAt: 'asc' }, { id: 'asc' }] as any,
+            })
+          : [];
+
+      const flat = (row: any) => ({ ...row, parent: row.parent?.documentId ?? null, depth: row.depth ?? 0 });
+      return {
+        threads: buildThreads(roots.map(flat), replies.map(flat), maxDepth),
+        pagination: { page, pageSize, pageCount: Math.ceil(rootTotal / pageSize), total: rootTotal },
+        commentCount: counts.get(article.documentId) ?? 0,
+      };
+    },
+
+    /**
+     * Stores a new comment. The cheapest refusals come first: flood control before any query, the
+     * article and the parent next, duplicates last, right before the insert.
+     */
+    async create({ slug, input, ip }: { slug: string; input: NewComment; ip: string | undefined }) {
+      const settings = commentSettings(strapi);
+      const ipHash = guard().hashIp(ip);
+      await guard().assertCommentBudget(ipHash);
+
+      const article = await findPublishedArticle(slug);
+      assertOpen(article);
+      const parent = input.parent ? await resolveParent(input.parent, article.documentId) : null;
+
+      const held = guard().holdReason({
+        content: input.content,
+        authorName: input.authorName,
+        authorEmail: input.authorEmail,
+        honeypot: input.honeypot ? String(input.honeypot) : undefined,
+      });
+      // A filled honeypot is a bot: stored as spam for the record, answered like any pending comment.
+      const status = held === 'honeypot' ? 'spam' : held || settings.moderation === 'pre' ? 'pending' : 'approved';
+
+      let release: (() => Promise<void>) | null = null;
+      if (status !== 'spam') {
+        release = await guard().claimDuplicate(article.documentId, input.content, [`ip:${ipHash}`, `email:${input.authorEmail}`]);
+        const duplicate = !release || (await isStoredDuplicate(article.documentId, input, ipHash));
+        if (duplicate) {
+          // A stored duplicate found after a fresh claim: keep the claim, it is a duplicate anyway.
+          throw new ConflictError('You already posted this comment on this article.', { field: 'content' });
+        }
+      }
+
+      let created: any;
+      try {
+        created = await comments().create({
+          data: {
+            content: input.content,
+            authorName: input.authorName,
+            authorEmail: input.authorEmail,
+            status,
+            heldReason: held,
+            article: article.documentId,
+            parent: parent?.documentId ?? null,
+            depth: parent?.depth ?? 0,
+            threadRoot: parent?.threadRoot ?? null,
+            ipHash,
+            reportCount: 0,
+          } as any,
+          fields: PUBLIC_COMMENT_FIELDS as any,
+        });
+      } catch (error) {
+        await release?.();
+        throw error;
+      }
+
+      const comment = { ...created, parent: parent?.documentId ?? null };
+      if (status !== 'spam') await getService('comment-events', { strapi }).emit('created', comment, article);
+      return comment;
+    },
+
+    /**
+     * Records a reader's report. One report per reporter and comment counts; the reporter is a
+     * logged-in user or else an IP hash. Returns whether this report was new.
+     */
+    async report({
+      documentId,
+      reason,
+      details,
+      ip,
+      userId,
+    }: {
+      documentId: string;
+      reason: string;
+      details?: string | null;
+      ip: string | undefined;
+      userId?: number | string | null;
+    }) {
+      const ipHash = guard().hashIp(ip);
+      const reporterHash = guard().reporterHash({ userId, ipHash });
+      await guard().assertReportBudget(reporterHash);
+
+      const comment: any = await comments().findFirst({
+        filters: { documentId, status: 'approved' },
+        fields: ['status'] as any,
+        populate: { article: { fields: ['slug'] } } as any,
+      });
+      const articlePublished =
+        comment?.article &&
+        (await strapi.documents(ARTICLE_UID).count({ status: 'published', filters: { documentId: comment.article.documentId } as any })) > 0;
+      // Pending, rejected or spam comments, or comments under an unpublished article, are not
+      // public: answering 404 does not even confirm that they exist.
+      if (!articlePublished) throw new errors.NotFoundError(`No published comment has the documentId "${documentId}".`);
+
+      // The unique fingerprint makes "one report per reporter" hold even for simultaneous requests.
+      const fingerprint = crypto.createHash('sha256').update(`${documentId}:${reporterHash}`).digest('hex');
+      try {
+        await strapi.documents(COMMENT_REPORT_UID).create({
+          data: { comment: documentId, reason, details: details || null, reporterHash, fingerprint, resolved: false } as any,
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) return { counted: false };
+        throw error;
+      }
+
+      // Counted in SQL so that simultaneous reports each add one.
+      const meta = strapi.db.metadata.get(COMMENT_UID);
+      const column = (name: string) => (meta.attributes[name] as any).columnName ?? name;
+      const reportCount = column('reportCount');
+      await strapi.db
+        .connection(meta.tableName)
+        .where(column('documentId'), documentId)
+        .update({ [reportCount]: strapi.db.connection.raw('COALESCE(??, 0) + 1', [reportCount]) });
+
+      const { reportThreshold } = commentSettings(strapi);
+      await strapi.db.query(COMMENT_UID).updateMany({
+        where: { documentId, status: 'approved', reportCount: { $gte: reportThreshold } },
+        data: { status: 'pending', heldReason: 'reports' },
+      });
+      return { counted: true };
+    },
+  };
+};
+
+export default commentsPublic;

@@ -1,0 +1,10 @@
+import type { Core } from '@strapi/strapi';
+import { commentsOptionsSchema, type CommentsOptions } from '../config';
+import { PLUGIN_ID } from './uids';
+
+/**
+ * The comment options in force, read on every use so that a change through strapi.config.set (as
+ * the tests do) applies at once. Parsing fills defaults; the validator already refused bad values.
+ */
+export const commentSettings = (strapi: Core.Strapi): CommentsOptions =>
+  commentsOptionsSchema.parse(strapi.config.get(`plugin::${PLUGIN_ID}.comments`) ?? {});

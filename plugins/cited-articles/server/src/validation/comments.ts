@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { normaliseContent, normaliseLine } from '../comments/text';
+import { paginationQuery } from './content-api';
+
+// Strapi documentIds are 24 lowercase letters and digits; anything else cannot name a comment.
+const DOCUMENT_ID = /^[a-z0-9]{1,64}$/;
+
+export const documentId = (name: string) =>
+  z
+    .string({ error: `${name} must be a documentId` })
+    .regex(DOCUMENT_ID, `${name} must be a documentId (letters and digits)`);
+
+export const documentIdParams = z.object({ documentId: documentId('documentId') });
+
+/**
+ * The body of POST /articles/:slug/comments. Text is normalised before its length is checked, so
+ * "   " is empty and invisible characters cannot pad a comment past the limit unnoticed.
+ */
+export const createCommentBody = ({ maxLength, honeypotField }: { maxLength: number; honeypotField: string | null }) =>
+  z.object({
+    authorName: z
+      .string({ error: 'authorName is required' })
+      .transform(normaliseLine)
+      .pipe(z.string().min(1, 'authorName is required').max(100, 'authorName is at most 100 characters')),
+    authorEmail: z
+      .string({ error: 'authorEmail is required' })
+      .trim()
+      .toLowerCase()
+      .pipe(
+        z
+          .string()
+          .min(1, 'authorEmail is required')
+          .max(254, 'authorEmail is at most 254 characters')
+          .pipe(z.email({ error: 'authorEmail must be a valid email address' }))
+      ),
+    content: z
+      .string({ error: 'content is required' })
+      .transform(normaliseContent)
+      .pipe(z.string().min(1, 'content is required').max(maxLength, `content is at most ${maxLength} characters`)),
+    parent: documentId('parent').nullish(),
+    // The honeypot is any value at all: a bot that fills it with a number is still a bot.
+    ...(honeypotField ? { [honeypotField]: z.unknown().optional() } : {}),
+  });
+
+export const listCommentsQuery = paginationQuery.extend({
+  sort: z.enum(['oldest', 'newest'], { error: 'sort must be "oldest" or "newest"' }).default('oldest'),
+});
+
+export const REPORT_REASONS = ['spam', 'abuse', 'off-topic', 'misinformation', 'other'] as const;
+
+export const reportBody = z.object({
+  reason: z.enum(REPORT_REASONS, { error: `reason must be one of ${REPORT_REASONS.join(', ')}` }),
+  details: z
+    .string({ error: 'details must be text' })
+    .transform(normaliseContent)
+    .pipe(z.string().max(1000, 'details is at most 1000 characters'))
+    .nullish(),
+});
+
+/** Strapi's convention is { data: {...} }; a flat body is accepted too, as most comment widgets send. */
+export const readBody = (body: unknown): unknown => {
+  if (body && typeof body === 'object' && 'data' in body && typeof (body as any).data === 'object') {
+    return (body as any).data;
+  }
+  return body ?? {};
+};
+
+// Moderation (admin API).
+
+export const COMMENT_STATUSES = ['pending', 'approved', 'rejected', 'spam'] as const;
+export const MODERATION_DECISIONS = ['approved', 'rejected', 'spam'] as const;
+
+const booleanFlag = (name: string) =>
+  z.enum(['true', 'false', '1', '0'], { error: `${name} must be true or false` }).transform((v) => v === 'true' || v === '1');
+
+export const moderationListQuery = paginationQuery.extend({
+  status: z.enum(COMMENT_STATUSES, { error: `status must be one of ${COMMENT_STATUSES.join(', ')}` }).optional(),
+  article: documentId('article').optional(),
+  reported: booleanFlag('reported').optional(),
+  q: z.string().trim().max(200, 'q is at most 200 characters').optional(),
+  sort: z.enum(['newest', 'oldest'], { error: 'sort must be "newest" or "oldest"' }).default('newest'),
+});
+
+const documentIds = z
+  .array(documentId('documentIds[]'), { error: 'documentIds must be a list of documentIds' })
+  .min(1, 'documentIds must name at least one comment')
+  .max(100, 'documentIds may name at most 100 comments')
+  .transform((ids) => [...new Set(ids)]);
+
+export const moderateBody = z.object({
+  documentIds,
+  status: z.enum(MODERATION_DECISIONS, { error: `status must be one of ${MODERATION_DECISIONS.join(', ')}` }),
+});
+
+export const bulkDeleteBody = z.object({ documentIds });

@@ -1,0 +1,118 @@
+import crypto from 'crypto';
+import { setupStrapi } from '../helpers/strapi';
+import { createAdmin, type AdminSession } from '../helpers/admin';
+import { COMMENT_UID, createArticle } from '../helpers/content';
+import { aComment, nextIp, postComment, setCommentOptions } from '../helpers/comments';
+
+const app = setupStrapi({ env: { IS_PROXIED: 'true' } });
+let admin: AdminSession;
+const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+
+const storedFor = async (documentId: string) =>
+  app.strapi.db.query(COMMENT_UID as any).findMany({
+    where: { article: { documentId } },
+    select: ['documentId', 'content'],
+  });
+
+beforeAll(async () => {
+  admin = await createAdmin(app);
+});
+
+afterEach(() =>
+  setCommentOptions(app.strapi, { rateLimit: { points: 5, durationSeconds: 60 }, redisUrl: null, redisKeyPrefix: 'cited-articles' })
+);
+
+describe('flood control', () => {
+  it('stores all of 200 simultaneous comments from 200 senders, each once', async () => {
+    const article = await createArticle(admin, { title: 'Crowd', slug: 'crowd' });
+    setCommentOptions(app.strapi, { rateLimit: { points: 1, durationSeconds: 60 } });
+    const bodies = Array.from({ length: 200 }, () => aComment());
+    const results = await Promise.all(bodies.map((body) => postComment(app, 'crowd', body, nextIp())));
+    expect(results.map((res) => res.status)).toEqual(Array(200).fill(201));
+
+    const rows = await storedFor(article.documentId);
+    expect(rows).toHaveLength(200);
+    expect(new Set(rows.map((row: any) => row.content))).toEqual(new Set(bodies.map((body) => body.content)));
+    expect(new Set(results.map((res) => res.body.data.documentId))).toEqual(new Set(rows.map((row: any) => row.documentId)));
+  });
+
+  it('stores exactly the configured number of 200 simultaneous comments from one sender, and refuses the rest with 429', async () => {
+    const article = await createArticle(admin, { title: 'Flood', slug: 'flood' });
+    setCommentOptions(app.strapi, { rateLimit: { points: 7, durationSeconds: 60 } });
+    const ip = nextIp();
+    const bodies = Array.from({ length: 200 }, () => aComment());
+    const results = await Promise.all(bodies.map((body) => postComment(app, 'flood', body, ip)));
+    const accepted = results.filter((res) => res.status === 201);
+    expect(accepted).toHaveLength(7);
+    expect(results.filter((res) => res.status === 429)).toHaveLength(193);
+
+    const rows = await storedFor(article.documentId);
+    expect(rows).toHaveLength(7);
+    expect(new Set(rows.map((row: any) => row.documentId))).toEqual(new Set(accepted.map((res) => res.body.data.documentId)));
+    // Another sender is not affected.
+    expect((await postComment(app, 'flood', aComment(), nextIp())).status).toBe(201);
+  });
+
+  it('counts IPv6 senders by their /64 network', async () => {
+    await createArticle(admin, { title: 'Six', slug: 'six' });
+    setCommentOptions(app.strapi, { rateLimit: { points: 2, durationSeconds: 60 } });
+    expect((await postComment(app, 'six', aComment(), '2001:db8:1:2::1')).status).toBe(201);
+    expect((await postComment(app, 'six', aComment(), '2001:db8:1:2:ffff::9')).status).toBe(201);
+    expect((await postComment(app, 'six', aComment(), '2001:0db8:0001:0002:1234:5678:9abc:def0')).status).toBe(429);
+    expect((await postComment(app, 'six', aComment(), '2001:db8:1:3::1')).status).toBe(201);
+  });
+});
+
+describe('flood control in Redis', () => {
+  // The plugin's rate-limit service, as a second Strapi instance would run it.
+  const anotherInstance = () => {
+    const plugin = require('strapi-plugin-cited-articles/strapi-server');
+    return (plugin.default ?? plugin).services['rate-limit']({ strapi: app.strapi });
+  };
+
+  it('shares one limit between instances that use the same Redis and key prefix', async () => {
+    await createArticle(admin, { title: 'Shared', slug: 'shared' });
+    const prefix = `ca-test-${crypto.randomBytes(6).toString('hex')}`;
+    const limits = { points: 5, durationSeconds: 60 };
+    setCommentOptions(app.strapi, { rateLimit: limits, redisUrl: REDIS_URL, redisKeyPrefix: prefix });
+    const ip = nextIp();
+    const ipHash = app.strapi.plugin('cited-articles').service('abuse-guard').hashIp(ip);
+
+    const other = anotherInstance();
+    await Promise.all([app.strapi.plugin('cited-articles').service('rate-limit').connect(), other.connect()]);
+    try {
+      // The other instance takes 3 of this sender's 5 comments…
+      for (let n = 0; n < 3; n += 1) expect((await other.consume('comments', ipHash, limits)).allowed).toBe(true);
+      // …so this one accepts 2 and refuses the third.
+      expect((await postComment(app, 'shared', aComment(), ip)).status).toBe(201);
+      expect((await postComment(app, 'shared', aComment(), ip)).status).toBe(201);
+      expect((await postComment(app, 'shared', aComment(), ip)).status).toBe(429);
+      expect((await other.consume('comments', ipHash, limits)).allowed).toBe(false);
+    } finally {
+      await other.destroy();
+    }
+  });
+
+  it('shares duplicate detection between instances', async () => {
+    const prefix = `ca-test-${crypto.randomBytes(6).toString('hex')}`;
+    setCommentOptions(app.strapi, { rateLimit: { points: 100, durationSeconds: 60 }, redisUrl: REDIS_URL, redisKeyPrefix: prefix });
+    const other = anotherInstance();
+    const first = anotherInstance();
+    await Promise.all([other.connect(), first.connect()]);
+    try {
+      const limits = { points: 1, durationSeconds: 60 };
+      expect((await first.consume('duplicates', 'same-key', limits)).allowed).toBe(true);
+      expect((await other.consume('duplicates', 'same-key', limits)).allowed).toBe(false);
+    } finally {
+      await Promise.all([other.destroy(), first.destroy()]);
+    }
+  });
+
+  it('falls back to memory counters when Redis does not answer', async () => {
+    setCommentOptions(app.strapi, { rateLimit: { points: 2, durationSeconds: 60 }, redisUrl: 'redis://127.0.0.1:1', redisKeyPrefix: 'down' });
+    const ip = nextIp();
+    expect((await postComment(app, 'shared', aComment(), ip)).status).toBe(201);
+    expect((await postComment(app, 'shared', aComment(), ip)).status).toBe(201);
+    expect((await postComment(app, 'shared', aComment(), ip)).status).toBe(429);
+  });
+});
