@@ -8,6 +8,7 @@ import commentsPublic from './comments-public';
 import preview from './preview';
 import rateLimit from './rate-limit';
 import referenceStyles from './reference-styles';
+import resolvedArticleMemo from './resolved-article-memo';
 import resolvedArticles from './resolved-articles';
 import sources from './sources';
 
@@ -22,6 +23,7 @@ export default {
   preview,
   'rate-limit': rateLimit,
   'reference-styles': referenceStyles,
+  'resolved-article-memo': resolvedArticleMemo,
   'resolved-articles': resolvedArticles,
   sources,
 };
