@@ -105,7 +105,8 @@ async function insertComments(strapi, articleDocumentId, count) {
   const link = meta.attributes.article.joinTable;
   const knex = strapi.db.connection;
   const template = await knex(meta.tableName).where({ document_id: first.documentId }).first();
-  const linkTemplate = await knex(link.name).where({ [link.joinColumn.name]: template.id }).first();
+  // A comment is linked to each version of its article (draft and published): copy every link.
+  const linkTemplates = await knex(link.name).where({ [link.joinColumn.name]: template.id });
   const base = Date.parse('2025-01-01T00:00:00Z');
 
   const BATCH = 500;
@@ -126,12 +127,14 @@ async function insertComments(strapi, articleDocumentId, count) {
     }
     await knex.batchInsert(meta.tableName, rows, 250);
     const ids = await knex(meta.tableName).whereIn('document_id', rows.map((row) => row.document_id)).select('id');
-    const links = ids.map(({ id }, index) => {
-      const row = { ...linkTemplate, [link.joinColumn.name]: id };
-      delete row.id;
-      if (link.inverseOrderColumnName) row[link.inverseOrderColumnName] = start + index;
-      return row;
-    });
+    const links = ids.flatMap(({ id }, index) =>
+      linkTemplates.map((linkTemplate) => {
+        const row = { ...linkTemplate, [link.joinColumn.name]: id };
+        delete row.id;
+        if (link.inverseOrderColumnName) row[link.inverseOrderColumnName] = start + index;
+        return row;
+      })
+    );
     await knex.batchInsert(link.name, links, 250);
   }
 }

@@ -57,8 +57,19 @@ async function main() {
   await new Promise((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = strapi.server.httpServer.address();
 
+  // Requests still being answered after a load run ends would add their queries to the count.
+  let inFlight = 0;
+  strapi.server.httpServer.on('request', (_req, res) => {
+    inFlight += 1;
+    res.once('close', () => { inFlight -= 1; });
+  });
+  const idle = async () => {
+    while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+  };
+
   // Queries one request runs, counted on Strapi's knex connection.
   const countQueries = async (url) => {
+    await idle();
     let count = 0;
     const listener = () => { count += 1; };
     strapi.db.connection.on('query', listener);

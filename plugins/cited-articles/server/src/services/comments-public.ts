@@ -91,27 +91,28 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
     async listApproved({ slug, page, pageSize, sort }: { slug: string; page: number; pageSize: number; sort: 'oldest' | 'newest' }) {
       const article = await findPublishedArticle(slug);
       const { maxDepth } = commentSettings(strapi);
-      const visible = { article: { documentId: article.documentId }, status: 'approved' };
       const order = sort === 'newest' ? 'desc' : 'asc';
 
-      const [roots, rootTotal, counts] = await Promise.all([
-        comments().findMany({
-          filters: { ...visible, depth: 0 } as any,
-          fields: PUBLIC_COMMENT_FIELDS as any,
-          sort: [{ createdAt: order }, { id: order }] as any,
-          start: (page - 1) * pageSize,
-          limit: pageSize,
-        }),
-        comments().count({ filters: { ...visible, depth: 0 } as any }),
-        getService('comment-counts', { strapi }).approvedByArticle([article.documentId]),
+      // Ids and counts by plain indexed queries (see comment-pages.ts), then the page's rows.
+      const pages = getService('comment-pages', { strapi });
+      const [rootIds, counts] = await Promise.all([
+        pages.rootPage(article.documentId, { page, pageSize, order }),
+        pages.approvedCounts(article.documentId),
       ]);
+      const rootRows =
+        rootIds.length > 0
+          ? await comments().findMany({ filters: { documentId: { $in: rootIds } } as any, fields: PUBLIC_COMMENT_FIELDS as any })
+          : [];
+      const position = new Map(rootIds.map((id, index) => [id, index]));
+      const roots = rootRows.sort((a, b) => position.get(a.documentId)! - position.get(b.documentId)!);
+      const rootTotal = counts.roots;
 
-      // Every approved reply in the threads of this page, in one query (threadRoot names the root).
-      const rootIds = roots.map((root) => root.documentId);
+      // Every approved reply in the threads of this page, in one query (threadRoot names the root
+      // and is indexed; a thread never spans two articles).
       const replies =
         rootIds.length > 0 && maxDepth > 0
           ? await comments().findMany({
-              filters: { ...visible, threadRoot: { $in: rootIds }, depth: { $gte: 1, $lte: maxDepth } } as any,
+              filters: { status: 'approved', threadRoot: { $in: rootIds }, depth: { $gte: 1, $lte: maxDepth } } as any,
               fields: PUBLIC_COMMENT_FIELDS as any,
               populate: { parent: { fields: ['depth'] } } as any,
               sort: [{ createdAt: 'asc' }, { id: 'asc' }] as any,
@@ -122,7 +123,7 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         threads: buildThreads(roots.map(flat), replies.map(flat), maxDepth),
         pagination: { page, pageSize, pageCount: Math.ceil(rootTotal / pageSize), total: rootTotal },
-        commentCount: counts.get(article.documentId) ?? 0,
+        commentCount: counts.all,
       };
     },
 

@@ -2,6 +2,7 @@ import abuseGuard from './abuse-guard';
 import articles from './articles';
 import citationSync from './citation-sync';
 import commentCounts from './comment-counts';
+import commentPages from './comment-pages';
 import commentEvents from './comment-events';
 import commentModeration from './comment-moderation';
 import commentsPublic from './comments-public';
@@ -17,6 +18,7 @@ export default {
   articles,
   'citation-sync': citationSync,
   'comment-counts': commentCounts,
+  'comment-pages': commentPages,
   'comment-events': commentEvents,
   'comment-moderation': commentModeration,
   'comments-public': commentsPublic,
