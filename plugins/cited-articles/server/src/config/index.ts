@@ -54,14 +54,30 @@ export const commentsOptionsSchema = z
   })
   .strict();
 
+/** The publication the articles belong to: named in "cite this article" and in JSON-LD. */
+export const publicationOptionsSchema = z
+  .object({
+    /** The publisher's name, e.g. "The Daily Planet"; null leaves it out. */
+    name: z.string().min(1, 'publication.name must not be empty').nullable().default(null),
+    /** Public URL of an article, with `{slug}` for its slug; null leaves the URL out. */
+    articleUrl: z
+      .string()
+      .regex(/^https?:\/\/.*\{slug\}/, 'publication.articleUrl must be an http(s) URL containing {slug}')
+      .nullable()
+      .default(null),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     comments: commentsOptionsSchema.prefault({}),
+    publication: publicationOptionsSchema.prefault({}),
   })
   // Only the comments block is strict: other features add their own top-level blocks.
   .loose();
 
 export type CommentsOptions = z.output<typeof commentsOptionsSchema>;
+export type PublicationOptions = z.output<typeof publicationOptionsSchema>;
 export type CitedArticlesConfig = z.output<typeof configSchema>;
 
 export default {

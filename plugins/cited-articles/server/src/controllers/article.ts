@@ -28,7 +28,7 @@ const article = ({ strapi }: { strapi: Core.Strapi }) => {
     const counts = await getService('comment-counts', { strapi }).approvedByArticle([row.documentId]);
     ctx.body = await getService('resolved-articles', { strapi }).present(
       row,
-      { style, locale: query.locale, html: query.format === 'html' },
+      { style, locale: query.locale, html: query.format === 'html', jsonld: query.format === 'jsonld' },
       { commentsEnabled: row.commentsEnabled !== false, commentCount: counts.get(row.documentId) ?? 0 }
     );
   };

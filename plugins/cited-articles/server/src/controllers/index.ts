@@ -3,6 +3,9 @@ import preview from './preview';
 import comment from './comment';
 import moderation from './moderation';
 import source from './source';
+import referenceExport from './reference-export';
+import sourceImport from './source-import';
+import style from './style';
 
 export default {
   article,
@@ -10,4 +13,7 @@ export default {
   comment,
   moderation,
   source,
+  'reference-export': referenceExport,
+  'source-import': sourceImport,
+  style,
 };

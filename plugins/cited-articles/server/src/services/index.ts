@@ -7,8 +7,10 @@ import commentModeration from './comment-moderation';
 import commentsPublic from './comments-public';
 import preview from './preview';
 import rateLimit from './rate-limit';
+import referenceExport from './reference-export';
 import referenceStyles from './reference-styles';
 import resolvedArticles from './resolved-articles';
+import sourceImport from './source-import';
 import sources from './sources';
 
 export default {
@@ -21,7 +23,9 @@ export default {
   'comments-public': commentsPublic,
   preview,
   'rate-limit': rateLimit,
+  'reference-export': referenceExport,
   'reference-styles': referenceStyles,
   'resolved-articles': resolvedArticles,
+  'source-import': sourceImport,
   sources,
 };

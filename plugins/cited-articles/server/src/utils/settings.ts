@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { commentsOptionsSchema, type CommentsOptions } from '../config';
+import { commentsOptionsSchema, publicationOptionsSchema, type CommentsOptions, type PublicationOptions } from '../config';
 import { PLUGIN_ID } from './uids';
 
 /**
@@ -8,3 +8,7 @@ import { PLUGIN_ID } from './uids';
  */
 export const commentSettings = (strapi: Core.Strapi): CommentsOptions =>
   commentsOptionsSchema.parse(strapi.config.get(`plugin::${PLUGIN_ID}.comments`) ?? {});
+
+/** The publication options (name, article URL template) in force. */
+export const publicationSettings = (strapi: Core.Strapi): PublicationOptions =>
+  publicationOptionsSchema.parse(strapi.config.get(`plugin::${PLUGIN_ID}.publication`) ?? {});

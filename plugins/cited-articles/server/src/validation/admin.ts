@@ -20,3 +20,17 @@ export const previewBody = z.object({
   style: z.string().max(100).optional(),
   locale: z.string().max(35).optional(),
 });
+
+/** Longest import file, in characters (Strapi's JSON body limit is 1 MB by default as well). */
+export const MAX_IMPORT_LENGTH = 1_000_000;
+
+/** POST /cited-articles/sources/import: a BibTeX, RIS or CSL-JSON file's text. */
+export const importBody = z.object({
+  content: z
+    .string({ error: 'content must be the text of a BibTeX, RIS or CSL-JSON file' })
+    .min(1, 'content is empty')
+    .max(MAX_IMPORT_LENGTH, `content is at most ${MAX_IMPORT_LENGTH} characters`),
+  format: z
+    .enum(['bibtex', 'ris', 'csl-json'], { error: 'format must be "bibtex", "ris" or "csl-json"' })
+    .optional(),
+});
