@@ -25,10 +25,18 @@ const pad = (value: number) => String(value).padStart(2, '0');
  */
 function toBibtex(items: CslItem[]): string {
   const records = items.map((item) => {
-    const record: string = citationJs().output.format('biblatex', [item]).trim();
+    let record: string = citationJs().output.format('biblatex', [item]).trim();
     const extra: string[] = [];
     if (item.type === 'article-newspaper') extra.push('\tentrysubtype = {newspaper},');
-    if (item.custom?.archiveUrl) extra.push(`\taddendum = {Archived at \\url{${item.custom.archiveUrl}}},`);
+    // BibLaTeX has no archive field; the note (which citation-js fills with the access date) says it.
+    // Braces and backslashes are percent-encoded so that no URL can close the field early.
+    const url = item.custom?.archiveUrl?.replace(/[{}\\]/g, (char) => encodeURIComponent(char));
+    const archived = url ? `Archived at \\url{${url}}` : null;
+    if (archived && /^\tnote = \{.*\},$/m.test(record)) {
+      record = record.replace(/^(\tnote = \{.*)\},$/m, (_, start) => `${start}. ${archived}},`);
+    } else if (archived) {
+      extra.push(`\tnote = {${archived}},`);
+    }
     return afterFirstLine(record, extra);
   });
   return records.length > 0 ? `${records.join('\n\n')}\n` : '';

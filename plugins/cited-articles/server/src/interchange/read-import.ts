@@ -86,6 +86,12 @@ const risName = (value: string) => {
   return given.length > 0 ? `${given.join(',').trim()} ${family.trim()}` : family.trim();
 };
 
+/** `DA  - 2023/02/22/`, which citation-js does not read for every RIS type (e.g. NEWS). */
+const risDate = (raw: string) => {
+  const match = /^DA {2}- (\d{4})\/(\d{1,2})\/(\d{1,2})/m.exec(raw);
+  return match ? fullDate({ 'date-parts': [[Number(match[1]), Number(match[2]), Number(match[3])]] }) : null;
+};
+
 const ARCHIVED_AT = /Archived at (https?:\/\/\S+?)\.?(?:\s|$)/;
 
 const LIMITS: Array<[keyof ImportedSource, number]> = [
@@ -127,7 +133,7 @@ export function cslToSource(item: CslItem, raw: string | null): ImportedSource |
     publisher: text(item['container-title']) ?? text(item.publisher),
     authors,
     url,
-    publishedDate: fullDate(item.issued),
+    publishedDate: fullDate(item.issued) ?? (raw !== null ? risDate(raw) : null),
     accessedDate: fullDate(item.accessed),
     archiveUrl,
     doi: text(item.DOI),

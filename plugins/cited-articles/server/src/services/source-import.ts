@@ -76,7 +76,8 @@ const sourceImport = ({ strapi }: { strapi: Core.Strapi }) => ({
         }
         // A key that is taken (or absent) is left blank: the server derives a free one from the title.
         const key = source.key && !usedKeys.has(source.key) ? source.key : null;
-        const created: any = await documents.create({ data: { ...source, key } as any, fields: ['key', 'title'] as any });
+        const data = { ...source, key, authors: source.authors.length > 0 ? source.authors : null };
+        const created: any = await documents.create({ data: data as any, fields: ['key', 'title'] as any });
         usedKeys.add(created.key);
         const sameAs = `line ${line} of this file has the same`;
         if (source.url) knownUrls.set(source.url, `${sameAs} URL`);
