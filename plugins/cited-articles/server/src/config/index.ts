@@ -57,6 +57,10 @@ export const commentsOptionsSchema = z
 export const configSchema = z
   .object({
     comments: commentsOptionsSchema.prefault({}),
+    /** Refuse to publish an article whose body has citation errors (unknown key, out of range…). */
+    blockPublishOnCitationErrors: z
+      .boolean({ error: 'blockPublishOnCitationErrors must be true or false' })
+      .default(false),
   })
   // Only the comments block is strict: other features add their own top-level blocks.
   .loose();
@@ -65,7 +69,7 @@ export type CommentsOptions = z.output<typeof commentsOptionsSchema>;
 export type CitedArticlesConfig = z.output<typeof configSchema>;
 
 export default {
-  default: (): z.input<typeof configSchema> => ({ comments: {} }),
+  default: (): z.input<typeof configSchema> => ({ comments: {}, blockPublishOnCitationErrors: false }),
   validator(config: unknown) {
     const result = configSchema.safeParse(config);
     if (!result.success) {

@@ -3,6 +3,7 @@ import preview from './preview';
 import comment from './comment';
 import moderation from './moderation';
 import source from './source';
+import sourceLibrary from './source-library';
 
 export default {
   article,
@@ -10,4 +11,5 @@ export default {
   comment,
   moderation,
   source,
+  'source-library': sourceLibrary,
 };

@@ -6,9 +6,11 @@ import commentEvents from './comment-events';
 import commentModeration from './comment-moderation';
 import commentsPublic from './comments-public';
 import preview from './preview';
+import publishGuard from './publish-guard';
 import rateLimit from './rate-limit';
 import referenceStyles from './reference-styles';
 import resolvedArticles from './resolved-articles';
+import sourceLibrary from './source-library';
 import sources from './sources';
 
 export default {
@@ -20,8 +22,10 @@ export default {
   'comment-moderation': commentModeration,
   'comments-public': commentsPublic,
   preview,
+  'publish-guard': publishGuard,
   'rate-limit': rateLimit,
   'reference-styles': referenceStyles,
   'resolved-articles': resolvedArticles,
+  'source-library': sourceLibrary,
   sources,
 };

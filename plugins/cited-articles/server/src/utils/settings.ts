@@ -8,3 +8,7 @@ import { PLUGIN_ID } from './uids';
  */
 export const commentSettings = (strapi: Core.Strapi): CommentsOptions =>
   commentsOptionsSchema.parse(strapi.config.get(`plugin::${PLUGIN_ID}.comments`) ?? {});
+
+/** Whether publishing an article with citation errors is refused (plugin option, default false). */
+export const blocksPublishOnCitationErrors = (strapi: Core.Strapi): boolean =>
+  strapi.config.get(`plugin::${PLUGIN_ID}.blockPublishOnCitationErrors`) === true;
