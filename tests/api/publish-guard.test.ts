@@ -55,4 +55,13 @@ describe('publishing an article with citation errors', () => {
     expect(res.status).toBe(200);
     expect(res.body.data.publishedAt).not.toBeNull();
   });
+
+  it('is announced to the admin panel in the preview answer', async () => {
+    const payload = { body: 'See [@nope].' };
+    const confirm = await admin.post('/cited-articles/preview').send(payload);
+    expect(confirm.body.meta.publishGuard).toBe('confirm');
+    expect(confirm.body.meta.issues.map((issue: any) => issue.code)).toEqual(['unknown-source']);
+    app.strapi.config.set(OPTION, true);
+    expect((await admin.post('/cited-articles/preview').send(payload)).body.meta.publishGuard).toBe('block');
+  });
 });
