@@ -33,6 +33,11 @@ const ESM_PACKAGES = [
   'is-alphabetical',
   'is-decimal',
   'is-hexadecimal',
+  // node-fetch 3 and its dependencies, which @citation-js/core requires (it never fetches here).
+  'node-fetch',
+  'data-uri-to-buffer',
+  'fetch-blob',
+  'formdata-polyfill',
 ];
 
 module.exports = {

@@ -9,6 +9,10 @@ export const PUBLIC_ACTIONS = [
   'plugin::cited-articles.comment.find',
   'plugin::cited-articles.comment.create',
   'plugin::cited-articles.comment.report',
+  'plugin::cited-articles.style.find',
+  'plugin::cited-articles.reference-export.articleReferences',
+  'plugin::cited-articles.reference-export.citeArticle',
+  'plugin::cited-articles.reference-export.source',
 ];
 
 const STORE_KEY = 'public-permissions-granted';

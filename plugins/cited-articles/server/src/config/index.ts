@@ -54,18 +54,38 @@ export const commentsOptionsSchema = z
   })
   .strict();
 
+/** The publication the articles belong to: named in "cite this article" and in JSON-LD. */
+export const publicationOptionsSchema = z
+  .object({
+    /** The publisher's name, e.g. "The Daily Planet"; null leaves it out. */
+    name: z.string().min(1, 'publication.name must not be empty').nullable().default(null),
+    /** Public URL of an article, with `{slug}` for its slug; null leaves the URL out. */
+    articleUrl: z
+      .string()
+      .regex(/^https?:\/\/.*\{slug\}/, 'publication.articleUrl must be an http(s) URL containing {slug}')
+      .nullable()
+      .default(null),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     comments: commentsOptionsSchema.prefault({}),
+    publication: publicationOptionsSchema.prefault({}),
+    /** Refuse to publish an article whose body has citation errors (unknown key, out of range…). */
+    blockPublishOnCitationErrors: z
+      .boolean({ error: 'blockPublishOnCitationErrors must be true or false' })
+      .default(false),
   })
   // Only the comments block is strict: other features add their own top-level blocks.
   .loose();
 
 export type CommentsOptions = z.output<typeof commentsOptionsSchema>;
+export type PublicationOptions = z.output<typeof publicationOptionsSchema>;
 export type CitedArticlesConfig = z.output<typeof configSchema>;
 
 export default {
-  default: (): z.input<typeof configSchema> => ({ comments: {} }),
+  default: (): z.input<typeof configSchema> => ({ comments: {}, blockPublishOnCitationErrors: false }),
   validator(config: unknown) {
     const result = configSchema.safeParse(config);
     if (!result.success) {

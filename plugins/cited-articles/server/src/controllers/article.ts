@@ -29,7 +29,7 @@ const article = ({ strapi }: { strapi: Core.Strapi }) => {
     // Through the memo: the rows above are read every time, the work of resolving them is not repeated.
     ctx.body = await getService('resolved-article-memo', { strapi }).present(
       row,
-      { style, locale: query.locale, html: query.format === 'html' },
+      { style, locale: query.locale, html: query.format === 'html', jsonld: query.format === 'jsonld' },
       { commentsEnabled: row.commentsEnabled !== false, commentCount: counts.get(row.documentId) ?? 0 }
     );
   };

@@ -3,6 +3,10 @@ import preview from './preview';
 import comment from './comment';
 import moderation from './moderation';
 import source from './source';
+import referenceExport from './reference-export';
+import sourceImport from './source-import';
+import style from './style';
+import sourceLibrary from './source-library';
 
 export default {
   article,
@@ -10,4 +14,8 @@ export default {
   comment,
   moderation,
   source,
+  'reference-export': referenceExport,
+  'source-import': sourceImport,
+  style,
+  'source-library': sourceLibrary,
 };

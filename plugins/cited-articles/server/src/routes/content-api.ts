@@ -9,6 +9,11 @@ export default {
     // The draft of an article, for API tokens with this action (also reachable as ?status=draft).
     { method: 'GET', path: '/preview/articles/:slug', handler: 'article.preview', config: { policies: [] } },
     { method: 'GET', path: '/sources/:key', handler: 'source.findOne', config: { policies: [] } },
+    // Reference styles and interchange: the styles `?style=` accepts, BibTeX/RIS/CSL-JSON files.
+    { method: 'GET', path: '/styles', handler: 'style.find', config: { policies: [] } },
+    { method: 'GET', path: '/articles/:slug/references', handler: 'reference-export.articleReferences', config: { policies: [] } },
+    { method: 'GET', path: '/articles/:slug/cite', handler: 'reference-export.citeArticle', config: { policies: [] } },
+    { method: 'GET', path: '/sources/:key/cite', handler: 'reference-export.source', config: { policies: [] } },
     { method: 'GET', path: '/articles/:slug/comments', handler: 'comment.find', config: { policies: [] } },
     { method: 'POST', path: '/articles/:slug/comments', handler: 'comment.create', config: { policies: [] } },
     { method: 'POST', path: '/comments/:documentId/report', handler: 'comment.report', config: { policies: [] } },

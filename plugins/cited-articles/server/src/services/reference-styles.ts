@@ -1,9 +1,17 @@
 import type { Core } from '@strapi/strapi';
 import { formatNews, type CitableSource } from '../citations';
+import { CSL_STYLES, createEntryCache, formatWithCsl } from '../csl/csl-style';
+import { cslLocales } from '../csl/citation-js';
+
+export const DEFAULT_LOCALE = 'en-US';
 
 export interface ReferenceStyle {
   id: string;
   label: string;
+  /** `csl` styles are formatted by citeproc-js; `builtin` ones by the citation engine. */
+  kind: 'builtin' | 'csl';
+  /** Locales whose dates and terms the style can use; others fall back to en-US. */
+  locales(): string[];
   /** Formats an article's references, in number order, as plain text. */
   format(sources: CitableSource[], options: { locale: string }): string[];
 }
@@ -11,12 +19,24 @@ export interface ReferenceStyle {
 const news: ReferenceStyle = {
   id: 'news',
   label: 'News (“Title” Outlet, D Mon. YYYY, URL)',
+  kind: 'builtin',
+  locales: () => [DEFAULT_LOCALE],
   format: (sources) => sources.map(formatNews),
 };
 
 /** The reference styles the content API offers (`?style=`), `news` being the default. */
 const referenceStyles = (_: { strapi: Core.Strapi }) => {
   const styles = new Map<string, ReferenceStyle>([[news.id, news]]);
+  const cache = createEntryCache();
+  for (const definition of CSL_STYLES) {
+    styles.set(definition.id, {
+      id: definition.id,
+      label: definition.label,
+      kind: 'csl',
+      locales: cslLocales,
+      format: (sources, { locale }) => formatWithCsl(definition, sources, locale, cache),
+    });
+  }
   return {
     defaultStyle: news.id,
     register(style: ReferenceStyle) {
@@ -26,7 +46,29 @@ const referenceStyles = (_: { strapi: Core.Strapi }) => {
       return styles.get(id) ?? null;
     },
     list() {
-      return [...styles.values()].map(({ id, label }) => ({ id, label }));
+      return [...styles.values()].map(({ id, label, kind, locales }) => ({ id, label, kind, locales: locales() }));
+    },
+    /**
+     * The locale to format with: the requested one when the style has it (matched without regard
+     * to case or `_`/`-`), else en-US with a note for `meta`.
+     */
+    resolveLocale(style: ReferenceStyle, requested: string | undefined) {
+      if (requested === undefined) return { locale: DEFAULT_LOCALE, fallback: null };
+      const wanted = requested.replace('_', '-').toLowerCase();
+      const available = style.locales();
+      const match = available.find((locale) => locale.toLowerCase() === wanted);
+      if (match) return { locale: match, fallback: null };
+      return {
+        locale: DEFAULT_LOCALE,
+        fallback: {
+          requested,
+          message: `Locale "${requested}" is not available for style "${style.id}"; ${DEFAULT_LOCALE} is used. Available: ${available.join(', ')}.`,
+        },
+      };
+    },
+    /** Drops every formatted entry (a source is re-formatted on next use anyway when it changes). */
+    clearCache() {
+      cache.clear();
     },
   };
 };

@@ -9,6 +9,8 @@ import {
 import { PUBLIC_SOURCE_FIELDS, toPublicArticleSummary, toPublicSource } from '../utils/public-shape';
 import { SOURCE_UID } from '../utils/uids';
 import { getService } from '../utils/get-service';
+import { publicationSettings } from '../utils/settings';
+import { articleJsonLd } from '../interchange/json-ld';
 
 const SOURCE_FIELDS = PUBLIC_SOURCE_FIELDS.filter((field) => field !== 'documentId');
 
@@ -16,7 +18,13 @@ export interface ResolveRequest {
   style: string;
   locale?: string;
   html?: boolean;
+  /** Adds `jsonLd`: the article as a schema.org NewsArticle citing its references. */
+  jsonld?: boolean;
 }
+
+/** The public URL of an article, from the publication's `articleUrl` template. */
+export const articleUrlOf = (template: string | null, slug: unknown) =>
+  template && typeof slug === 'string' ? template.replace('{slug}', encodeURIComponent(slug)) : null;
 
 /** An article row as the articles service reads it: fields plus its ordered citations. */
 export interface ArticleRow {
@@ -70,9 +78,10 @@ const resolvedArticles = ({ strapi }: { strapi: Core.Strapi }) => ({
   async present(row: ArticleRow, request: ResolveRequest, extra: Record<string, unknown> = {}) {
     const library = await this.loadLibrary(this.missingKeys([row]));
     const resolved = this.resolveRow(row, library);
-    const style = getService('reference-styles', { strapi }).get(request.style);
+    const styles = getService('reference-styles', { strapi });
+    const style = styles.get(request.style);
     if (!style) throw new Error(`unknown style ${request.style}`);
-    const locale = request.locale ?? 'en-US';
+    const { locale, fallback } = styles.resolveLocale(style, request.locale);
     const formatted = style.format(
       resolved.references.map((reference) => reference.source),
       { locale }
@@ -97,7 +106,23 @@ const resolvedArticles = ({ strapi }: { strapi: Core.Strapi }) => ({
         formatted: new Map(references.map((reference) => [reference.id, reference.formatted])),
       });
     }
-    return { data, meta: { style: style.id, issues: resolved.issues } };
+    if (request.jsonld) {
+      const publication = publicationSettings(strapi);
+      data.jsonLd = articleJsonLd(
+        {
+          title: String(row.title ?? ''),
+          summary: (row.summary as string | null) ?? null,
+          publishedAt: (row.publishedAt as string | null) ?? null,
+          updatedAt: (row.updatedAt as string | null) ?? null,
+          url: articleUrlOf(publication.articleUrl, row.slug),
+          publisher: publication.name,
+        },
+        references.map((reference) => reference.source)
+      );
+    }
+    const meta: Record<string, unknown> = { style: style.id, locale, issues: resolved.issues };
+    if (fallback) meta.localeFallback = fallback;
+    return { data, meta };
   },
 });
 

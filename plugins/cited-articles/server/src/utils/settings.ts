@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { commentsOptionsSchema, type CommentsOptions } from '../config';
+import { commentsOptionsSchema, publicationOptionsSchema, type CommentsOptions, type PublicationOptions } from '../config';
 import { PLUGIN_ID } from './uids';
 
 /**
@@ -8,3 +8,11 @@ import { PLUGIN_ID } from './uids';
  */
 export const commentSettings = (strapi: Core.Strapi): CommentsOptions =>
   commentsOptionsSchema.parse(strapi.config.get(`plugin::${PLUGIN_ID}.comments`) ?? {});
+
+/** The publication options (name, article URL template) in force. */
+export const publicationSettings = (strapi: Core.Strapi): PublicationOptions =>
+  publicationOptionsSchema.parse(strapi.config.get(`plugin::${PLUGIN_ID}.publication`) ?? {});
+
+/** Whether publishing an article with citation errors is refused (plugin option, default false). */
+export const blocksPublishOnCitationErrors = (strapi: Core.Strapi): boolean =>
+  strapi.config.get(`plugin::${PLUGIN_ID}.blockPublishOnCitationErrors`) === true;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { paginationQuery } from './content-api';
 
 // Bodies larger than this are refused rather than parsed: 1 MB of Markdown is far beyond any article.
 export const MAX_BODY_LENGTH = 1_000_000;
@@ -19,4 +20,30 @@ export const previewBody = z.object({
     .default(1),
   style: z.string().max(100).optional(),
   locale: z.string().max(35).optional(),
+});
+
+/** Longest import file, in characters (Strapi's JSON body limit is 1 MB by default as well). */
+export const MAX_IMPORT_LENGTH = 1_000_000;
+
+/** POST /cited-articles/sources/import: a BibTeX, RIS or CSL-JSON file's text. */
+export const importBody = z.object({
+  content: z
+    .string({ error: 'content must be the text of a BibTeX, RIS or CSL-JSON file' })
+    .min(1, 'content is empty')
+    .max(MAX_IMPORT_LENGTH, `content is at most ${MAX_IMPORT_LENGTH} characters`),
+  format: z
+    .enum(['bibtex', 'ris', 'csl-json'], { error: 'format must be "bibtex", "ris" or "csl-json"' })
+    .optional(),
+});
+
+/** GET /cited-articles/sources: the Sources page's search, filter and page. */
+export const sourceLibraryQuery = paginationQuery.extend({
+  search: z
+    .string({ error: 'search must be given once, as text' })
+    .trim()
+    .max(200, 'search is at most 200 characters')
+    .optional(),
+  filter: z
+    .enum(['all', 'uncited', 'duplicates'], { error: 'filter must be "all", "uncited" or "duplicates"' })
+    .default('all'),
 });

@@ -41,11 +41,20 @@ const single = (name: string) =>
 /** Query of GET /articles/:slug. The style is checked against the registered styles later. */
 export const articleQuery = z.object({
   style: single('style').optional(),
-  locale: single('locale').optional(),
+  locale: single('locale')
+    .regex(/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/, 'locale must be a language tag such as en-US or de-DE')
+    .optional(),
   format: z
-    .enum(['json', 'html'], { error: 'format must be "json" or "html"' })
+    .enum(['json', 'html', 'jsonld'], { error: 'format must be "json", "html" or "jsonld"' })
     .optional(),
   status: z
     .enum(['published', 'draft'], { error: 'status must be "published" or "draft"' })
     .optional(),
+});
+
+const EXPORT_FORMAT_ERROR = 'format must be "bibtex", "ris" or "csl-json"';
+
+/** Query of the export routes (references of an article, one source, "cite this article"). */
+export const exportQuery = z.object({
+  format: z.enum(['bibtex', 'ris', 'csl-json'], { error: EXPORT_FORMAT_ERROR }).default('bibtex'),
 });

@@ -1,0 +1,15 @@
+import type { Core } from '@strapi/strapi';
+import { getService } from '../utils/get-service';
+import { parseOrThrow } from '../utils/errors';
+import { importBody } from '../validation/admin';
+
+const sourceImport = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** POST /cited-articles/sources/import: create sources from a BibTeX, RIS or CSL-JSON file. */
+  async import(ctx) {
+    const { content, format } = parseOrThrow(importBody, ctx.request.body, 'import request');
+    const { created, skipped } = await getService('source-import', { strapi }).importFile(content, format);
+    ctx.body = { data: { created, skipped } };
+  },
+});
+
+export default sourceImport;

@@ -1,0 +1,13 @@
+import type { Core } from '@strapi/strapi';
+import { getService } from '../utils/get-service';
+import { DEFAULT_LOCALE } from '../services/reference-styles';
+
+const style = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** GET /styles: the reference styles `?style=` accepts, with the locales each can use. */
+  async find(ctx) {
+    const styles = getService('reference-styles', { strapi });
+    ctx.body = { data: styles.list(), meta: { defaultStyle: styles.defaultStyle, defaultLocale: DEFAULT_LOCALE } };
+  },
+});
+
+export default style;

@@ -1,0 +1,73 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { CitableSource } from '../citations';
+import { sourceToCsl, type CslItem } from '../csl/source-to-csl';
+import { EXPORT_FORMATS, exportItems, type ExportFormat } from '../interchange/export-formats';
+import { getService } from '../utils/get-service';
+import { toPublicSource } from '../utils/public-shape';
+import { publicationSettings } from '../utils/settings';
+import { articleUrlOf } from './resolved-articles';
+
+export interface ExportFile {
+  body: string;
+  contentType: string;
+  filename: string;
+}
+
+const file = (items: CslItem[], format: ExportFormat, name: string): ExportFile => ({
+  body: exportItems(items, format),
+  contentType: EXPORT_FORMATS[format].contentType,
+  filename: `${name}.${EXPORT_FORMATS[format].extension}`,
+});
+
+const dateParts = (value: unknown) => {
+  const date = value ? new Date(String(value)) : null;
+  return date && !Number.isNaN(date.getTime())
+    ? { 'date-parts': [[date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()]] }
+    : undefined;
+};
+
+/** Cited sources and articles as BibTeX, RIS or CSL-JSON files, for reference managers. */
+const referenceExport = ({ strapi }: { strapi: Core.Strapi }) => {
+  const publishedArticle = async (slug: string) => {
+    const row = await getService('articles', { strapi }).findBySlug(slug, 'published');
+    if (!row) throw new errors.NotFoundError(`No published article has the slug "${slug}".`);
+    return row;
+  };
+
+  return {
+    /** The sources an article cites, in reference (first-use) order. */
+    async articleReferences(slug: string, format: ExportFormat): Promise<ExportFile> {
+      const row = await publishedArticle(slug);
+      const resolved = await getService('resolved-articles', { strapi }).resolveMany([row]);
+      const sources = resolved[0].references.map((reference) => reference.source as CitableSource);
+      return file(sources.map(sourceToCsl), format, `${slug}-references`);
+    },
+
+    /** One source of the library. */
+    async source(key: string, format: ExportFormat): Promise<ExportFile> {
+      const row = await getService('sources', { strapi }).findByKeyWithCitingArticles(key);
+      if (!row) throw new errors.NotFoundError(`No source has the key "${key}".`);
+      return file([sourceToCsl(toPublicSource(row) as CitableSource)], format, key);
+    },
+
+    /** "Cite this article": the article itself as a newspaper article of the publication. */
+    async citeArticle(slug: string, format: ExportFormat): Promise<ExportFile> {
+      const row = await publishedArticle(slug);
+      const publication = publicationSettings(strapi);
+      const item = sourceToCsl({
+        documentId: row.documentId,
+        key: row.slug,
+        title: row.title,
+        publisher: publication.name,
+        url: articleUrlOf(publication.articleUrl, row.slug),
+        type: 'news',
+      });
+      const issued = dateParts(row.publishedAt);
+      if (issued) item.issued = issued;
+      return file([item], format, slug);
+    },
+  };
+};
+
+export default referenceExport;
