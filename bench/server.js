@@ -57,14 +57,12 @@ async function main() {
   await new Promise((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = strapi.server.httpServer.address();
 
-  // Requests still being answered after a load run ends would add their queries to the count.
-  let inFlight = 0;
-  strapi.server.httpServer.on('request', (_req, res) => {
-    inFlight += 1;
-    res.once('close', () => { inFlight -= 1; });
-  });
+  // Requests still being answered after a load run ends would add their queries to the count:
+  // wait until the database has been quiet for half a second.
+  let lastQueryAt = Date.now();
+  strapi.db.connection.on('query', () => { lastQueryAt = Date.now(); });
   const idle = async () => {
-    while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    while (Date.now() - lastQueryAt < 500) await new Promise((resolve) => setTimeout(resolve, 100));
   };
 
   // Queries one request runs, counted on Strapi's knex connection.

@@ -19,7 +19,8 @@ let adminToken: string;
 
 async function call(path: string, init: RequestInit & { ip?: string } = {}) {
   const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-Forwarded-For': init.ip ?? '10.0.0.1' };
-  if (adminToken) headers.Authorization = `Bearer ${adminToken}`;
+  // The admin token only on admin routes: the content API answers 401 to an admin JWT.
+  if (adminToken && !path.startsWith('/api/')) headers.Authorization = `Bearer ${adminToken}`;
   const res = await fetch(`${app!.url}${path}`, { ...init, headers });
   return { status: res.status, body: await res.json().catch(() => null) };
 }
@@ -68,8 +69,8 @@ async function postUntilKilled(slug: string, round: number) {
 async function consistencyProblems(): Promise<string[]> {
   const problems: string[] = [];
   const checks = [
-    // Each comment linked to exactly one article.
-    `SELECT COUNT(*) AS n FROM cited_articles_comments c WHERE (SELECT COUNT(*) FROM cited_articles_comments_article_lnk l WHERE l.comment_id = c.id) <> 1`,
+    // Each comment linked to exactly one article (to its draft and published rows, which share a documentId).
+    `SELECT COUNT(*) AS n FROM cited_articles_comments c WHERE (SELECT COUNT(DISTINCT a.document_id) FROM cited_articles_comments_article_lnk l JOIN cited_articles_articles a ON a.id = l.article_id WHERE l.comment_id = c.id) <> 1`,
     // No link row pointing at a missing comment or article.
     `SELECT COUNT(*) AS n FROM cited_articles_comments_article_lnk l WHERE NOT EXISTS (SELECT 1 FROM cited_articles_comments c WHERE c.id = l.comment_id) OR NOT EXISTS (SELECT 1 FROM cited_articles_articles a WHERE a.id = l.article_id)`,
     // No documentId twice.
