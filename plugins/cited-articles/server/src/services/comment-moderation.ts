@@ -94,9 +94,17 @@ const commentModeration = ({ strapi }: { strapi: Core.Strapi }) => {
     const reports = strapi.db.metadata.get(COMMENT_REPORT_UID);
     const link = (reports.attributes.comment as any).joinTable;
     const knex = strapi.db.connection;
-    await knex(reports.tableName)
-      .whereNotIn('id', knex(link.name).select(link.joinColumn.name))
-      .del();
+    // Read first, then delete by primary key: a DELETE with the subquery locks ranges of both
+    // tables, which deadlocks on MariaDB against reports being written. The sweep is housekeeping:
+    // if it loses a race, the next deletion sweeps what is left, so its failure fails nothing.
+    try {
+      const orphans: number[] = await knex(reports.tableName)
+        .whereNotIn('id', knex(link.name).select(link.joinColumn.name))
+        .pluck('id');
+      if (orphans.length > 0) await knex(reports.tableName).whereIn('id', orphans).del();
+    } catch (error) {
+      strapi.log.warn(`cited-articles: could not sweep orphaned comment reports (${(error as Error).message})`);
+    }
   };
 
   return {
