@@ -4,9 +4,9 @@ import { ARTICLE_UID, COMMENT_UID } from '../utils/uids';
 /**
  * The two queries behind a page of an article's approved comments, written for articles with
  * hundreds of thousands of comments. The Document Service's version filters through a join on the
- * article's documentId with `select distinct` and sorts every matching row. Here the page reads the
+ * article's documentId with `select distinct` and sorts every matching row. Here the page walks the
  * comments in the order of the (depth, status, created_at, id) index and keeps those linked to the
- * article, and both counts come from one pass over the article's links. A comment is linked to each
+ * article (an EXISTS test, so the walk stops after the page), and both counts come from one pass over the article's links. A comment is linked to each
  * version of its article (draft and published share the documentId), hence the DISTINCTs.
  * Counting visits every comment of the article once: it is linear in their number.
  */
@@ -41,7 +41,7 @@ const commentPages = ({ strapi }: { strapi: Core.Strapi }) => {
         .connection(`${names().comments} as c`)
         .where('c.depth', 0)
         .where('c.status', 'approved')
-        .whereIn('c.id', linkedTo(articleDocumentId))
+        .whereExists(linkedTo(articleDocumentId).whereRaw('?? = ??', [`l.${names().linkComment}`, 'c.id']))
         .orderBy([{ column: 'c.created_at', order }, { column: 'c.id', order }])
         .offset((page - 1) * pageSize)
         .limit(pageSize)
