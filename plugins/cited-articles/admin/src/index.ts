@@ -1,4 +1,10 @@
 import { PLUGIN_ID } from './pluginId';
+import { Book } from '@strapi/icons';
+import { ReferencesPanel } from './components/ReferencesPanel';
+import { guardPublishAction } from './components/GuardedPublishAction';
+import { PendingCommentsIcon } from './components/PendingCommentsIcon';
+import { PERMISSIONS } from './permissions';
+import { getTranslation } from './utils/getTranslation';
 
 type TranslationModule = { default: Record<string, string> };
 
@@ -7,10 +13,34 @@ const prefixKeys = (data: Record<string, string>) =>
 
 export default {
   register(app: any) {
+    // Menu entries are shown only to admins holding the page's action (Settings > Roles).
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/sources`,
+      icon: Book,
+      intlLabel: { id: getTranslation('menu.sources'), defaultMessage: 'Sources' },
+      permissions: PERMISSIONS.readSources,
+      Component: () => import('./pages/SourcesPage'),
+    });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/comments`,
+      icon: PendingCommentsIcon,
+      intlLabel: { id: getTranslation('menu.comments'), defaultMessage: 'Comments' },
+      permissions: PERMISSIONS.readComments,
+      Component: () => import('./pages/CommentsPage'),
+    });
     app.registerPlugin({
       id: PLUGIN_ID,
       name: PLUGIN_ID,
     });
+  },
+
+  bootstrap(app: any) {
+    const contentManager = app.getPlugin('content-manager');
+    contentManager.apis.addEditViewSidePanel([ReferencesPanel]);
+    // The built-in Publish action, wrapped to confirm (or refuse) when citations are broken.
+    contentManager.apis.addDocumentAction((actions: any[]) =>
+      actions.map((action) => (action.type === 'publish' ? guardPublishAction(action) : action))
+    );
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from './utils/get-service';
+import { blocksPublishOnCitationErrors } from './utils/settings';
 import { applyRelationPayload, movesToStart } from './utils/relation-order';
 import { ARTICLE_UID, COMMENT_UID, SOURCE_UID } from './utils/uids';
 
@@ -43,6 +44,22 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
         data.depth = (parent.depth ?? 0) + 1;
         data.threadRoot = parent.threadRoot ?? parent.documentId;
       }
+    }
+    return next();
+  });
+
+  // Publishing an article with citation errors is refused when the option says so, whichever API
+  // publishes it (the Content Manager's publish button, bulk publish, the Document Service).
+  strapi.documents.use(async (context, next) => {
+    if (context.uid !== ARTICLE_UID || context.action !== 'publish' || !blocksPublishOnCitationErrors(strapi)) {
+      return next();
+    }
+    const { documentId, locale } = context.params as { documentId?: string; locale?: string };
+    if (documentId) {
+      await getService('publish-guard', { strapi }).assertPublishable({
+        documentId,
+        locale: locale === '*' ? undefined : locale,
+      });
     }
     return next();
   });

@@ -14,3 +14,4 @@ export { formatNews } from './format-news';
 export { formatReferences, type SourceFormatter } from './format-references';
 export { renderBodyHtml, type RenderOptions } from './render-html';
 export type { FormattedReferences } from './reference-list';
+export { findDuplicateGroups, normaliseDoi, type DuplicateGroup, type LibraryEntry } from './duplicate-groups';

@@ -72,6 +72,10 @@ export const configSchema = z
   .object({
     comments: commentsOptionsSchema.prefault({}),
     publication: publicationOptionsSchema.prefault({}),
+    /** Refuse to publish an article whose body has citation errors (unknown key, out of range…). */
+    blockPublishOnCitationErrors: z
+      .boolean({ error: 'blockPublishOnCitationErrors must be true or false' })
+      .default(false),
   })
   // Only the comments block is strict: other features add their own top-level blocks.
   .loose();
@@ -81,7 +85,7 @@ export type PublicationOptions = z.output<typeof publicationOptionsSchema>;
 export type CitedArticlesConfig = z.output<typeof configSchema>;
 
 export default {
-  default: (): z.input<typeof configSchema> => ({ comments: {} }),
+  default: (): z.input<typeof configSchema> => ({ comments: {}, blockPublishOnCitationErrors: false }),
   validator(config: unknown) {
     const result = configSchema.safeParse(config);
     if (!result.success) {

@@ -6,6 +6,7 @@ import source from './source';
 import referenceExport from './reference-export';
 import sourceImport from './source-import';
 import style from './style';
+import sourceLibrary from './source-library';
 
 export default {
   article,
@@ -16,4 +17,5 @@ export default {
   'reference-export': referenceExport,
   'source-import': sourceImport,
   style,
+  'source-library': sourceLibrary,
 };

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils/get-service';
 import { parseOrThrow } from '../utils/errors';
+import { blocksPublishOnCitationErrors } from '../utils/settings';
 import { assertStyle } from '../utils/styles';
 import { previewBody } from '../validation/admin';
 
@@ -11,7 +12,9 @@ const preview = ({ strapi }: { strapi: Core.Strapi }) => ({
     const style = assertStyle(strapi, input.style);
     const { data, meta } = await getService('preview', { strapi }).resolveDraft({ ...input, style });
     const { documentId, slug, title, summary, publishedAt, updatedAt, ...resolved } = data as any;
-    ctx.body = { data: resolved, meta };
+    // The panel's Publish button asks for confirmation, or refuses, as the server will.
+    const publishGuard = blocksPublishOnCitationErrors(strapi) ? 'block' : 'confirm';
+    ctx.body = { data: resolved, meta: { ...meta, publishGuard } };
   },
 });
 

@@ -11,6 +11,7 @@ export default {
   routes: [
     { method: 'POST', path: '/preview', handler: 'preview.resolve', config: guard(ACTIONS.previewReferences) },
     { method: 'POST', path: '/sources/import', handler: 'source-import.import', config: guard(ACTIONS.importSources) },
+    { method: 'GET', path: '/sources', handler: 'source-library.find', config: guard(ACTIONS.readSources) },
     { method: 'GET', path: '/comments', handler: 'moderation.find', config: guard(ACTIONS.readComments) },
     { method: 'GET', path: '/comments/:documentId', handler: 'moderation.findOne', config: guard(ACTIONS.readComments) },
     { method: 'POST', path: '/comments/actions/moderate', handler: 'moderation.moderate', config: guard(ACTIONS.moderateComments) },

@@ -6,11 +6,13 @@ import commentEvents from './comment-events';
 import commentModeration from './comment-moderation';
 import commentsPublic from './comments-public';
 import preview from './preview';
+import publishGuard from './publish-guard';
 import rateLimit from './rate-limit';
 import referenceExport from './reference-export';
 import referenceStyles from './reference-styles';
 import resolvedArticles from './resolved-articles';
 import sourceImport from './source-import';
+import sourceLibrary from './source-library';
 import sources from './sources';
 
 export default {
@@ -22,10 +24,12 @@ export default {
   'comment-moderation': commentModeration,
   'comments-public': commentsPublic,
   preview,
+  'publish-guard': publishGuard,
   'rate-limit': rateLimit,
   'reference-export': referenceExport,
   'reference-styles': referenceStyles,
   'resolved-articles': resolvedArticles,
   'source-import': sourceImport,
+  'source-library': sourceLibrary,
   sources,
 };

@@ -3,6 +3,7 @@ import { PLUGIN_ID } from './uids';
 
 export const ACTIONS = {
   previewReferences: 'plugin::cited-articles.references.preview',
+  readSources: 'plugin::cited-articles.sources.read',
   readComments: 'plugin::cited-articles.comments.read',
   moderateComments: 'plugin::cited-articles.comments.moderate',
   importSources: 'plugin::cited-articles.sources.import',
@@ -10,6 +11,7 @@ export const ACTIONS = {
 
 export const ACTION_DEFINITIONS = [
   { section: 'plugins', displayName: 'Preview references of an article being edited', uid: 'references.preview', pluginName: PLUGIN_ID },
+  { section: 'plugins', displayName: 'Browse the source library (Sources page)', uid: 'sources.read', pluginName: PLUGIN_ID },
   { section: 'plugins', displayName: 'Read comments', uid: 'comments.read', pluginName: PLUGIN_ID },
   { section: 'plugins', displayName: 'Moderate comments', uid: 'comments.moderate', pluginName: PLUGIN_ID },
   { section: 'plugins', displayName: 'Import sources (BibTeX, RIS, CSL-JSON)', uid: 'sources.import', pluginName: PLUGIN_ID },
@@ -17,6 +19,6 @@ export const ACTION_DEFINITIONS = [
 
 /** Strapi's default admin roles that get these actions once, so editors can use them at once. */
 export const DEFAULT_ROLE_GRANTS: Record<string, string[]> = {
-  'strapi-editor': [ACTIONS.previewReferences, ACTIONS.importSources],
-  'strapi-author': [ACTIONS.previewReferences, ACTIONS.importSources],
+  'strapi-editor': [ACTIONS.previewReferences, ACTIONS.readSources, ACTIONS.importSources],
+  'strapi-author': [ACTIONS.previewReferences, ACTIONS.readSources, ACTIONS.importSources],
 };

@@ -12,3 +12,7 @@ export const commentSettings = (strapi: Core.Strapi): CommentsOptions =>
 /** The publication options (name, article URL template) in force. */
 export const publicationSettings = (strapi: Core.Strapi): PublicationOptions =>
   publicationOptionsSchema.parse(strapi.config.get(`plugin::${PLUGIN_ID}.publication`) ?? {});
+
+/** Whether publishing an article with citation errors is refused (plugin option, default false). */
+export const blocksPublishOnCitationErrors = (strapi: Core.Strapi): boolean =>
+  strapi.config.get(`plugin::${PLUGIN_ID}.blockPublishOnCitationErrors`) === true;

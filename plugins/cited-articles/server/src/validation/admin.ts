@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { paginationQuery } from './content-api';
 
 // Bodies larger than this are refused rather than parsed: 1 MB of Markdown is far beyond any article.
 export const MAX_BODY_LENGTH = 1_000_000;
@@ -33,4 +34,16 @@ export const importBody = z.object({
   format: z
     .enum(['bibtex', 'ris', 'csl-json'], { error: 'format must be "bibtex", "ris" or "csl-json"' })
     .optional(),
+});
+
+/** GET /cited-articles/sources: the Sources page's search, filter and page. */
+export const sourceLibraryQuery = paginationQuery.extend({
+  search: z
+    .string({ error: 'search must be given once, as text' })
+    .trim()
+    .max(200, 'search is at most 200 characters')
+    .optional(),
+  filter: z
+    .enum(['all', 'uncited', 'duplicates'], { error: 'filter must be "all", "uncited" or "duplicates"' })
+    .default('all'),
 });

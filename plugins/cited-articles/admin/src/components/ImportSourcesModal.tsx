@@ -1,0 +1,179 @@
+import * as React from 'react';
+import { useIntl } from 'react-intl';
+import {
+  Box,
+  Button,
+  Field,
+  Flex,
+  Modal,
+  SingleSelect,
+  SingleSelectOption,
+  Typography,
+} from '@strapi/design-system';
+import { Upload } from '@strapi/icons';
+import { useFetchClient } from '@strapi/strapi/admin';
+import { getTranslation } from '../utils/getTranslation';
+
+type Created = { line: number; key: string; title: string; documentId: string };
+type Skipped = { line: number; title: string; reason: string };
+type LineError = { path: Array<string | number>; message: string };
+type Outcome =
+  | { kind: 'done'; created: Created[]; skipped: Skipped[] }
+  | { kind: 'refused'; message: string; errors: LineError[] };
+
+const FORMATS = ['auto', 'bibtex', 'ris', 'csl-json'] as const;
+
+/**
+ * "Import sources": a BibTeX, RIS or CSL-JSON file read in the browser and sent as text to
+ * POST /cited-articles/sources/import, then what was created, skipped or refused, line by line.
+ */
+export const ImportSourcesModal = ({ onImported }: { onImported: () => void }) => {
+  const { formatMessage } = useIntl();
+  const { post } = useFetchClient();
+  const [open, setOpen] = React.useState(false);
+  const [file, setFile] = React.useState<File | null>(null);
+  const [format, setFormat] = React.useState<(typeof FORMATS)[number]>('auto');
+  const [busy, setBusy] = React.useState(false);
+  const [outcome, setOutcome] = React.useState<Outcome | null>(null);
+  const t = (id: string, defaultMessage: string, values?: Record<string, unknown>) =>
+    formatMessage({ id: getTranslation(id), defaultMessage }, values as any);
+
+  const reset = () => {
+    setFile(null);
+    setFormat('auto');
+    setOutcome(null);
+  };
+
+  const submit = async () => {
+    if (!file) return;
+    setBusy(true);
+    try {
+      const content = await file.text();
+      const { data } = await post<any>('/cited-articles/sources/import', {
+        content,
+        ...(format === 'auto' ? {} : { format }),
+      });
+      setOutcome({ kind: 'done', created: data.data.created ?? [], skipped: data.data.skipped ?? [] });
+      if ((data.data.created ?? []).length > 0) onImported();
+    } catch (failure: any) {
+      const error = failure?.response?.data?.error;
+      setOutcome({
+        kind: 'refused',
+        message: error?.message ?? failure?.message ?? t('import.failed', 'The import failed.'),
+        errors: error?.details?.errors ?? [],
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal.Root
+      open={open}
+      onOpenChange={(next: boolean) => {
+        setOpen(next);
+        if (!next) reset();
+      }}
+    >
+      <Modal.Trigger>
+        <Button variant="secondary" startIcon={<Upload />}>
+          {t('import.button', 'Import sources')}
+        </Button>
+      </Modal.Trigger>
+      <Modal.Content>
+        <Modal.Header>
+          <Modal.Title>{t('import.title', 'Import sources')}</Modal.Title>
+        </Modal.Header>
+        <Modal.Body>
+          <Flex direction="column" alignItems="stretch" gap={4}>
+            <Field.Root name="import-file" hint={t('import.file.hint', 'BibTeX (.bib), RIS (.ris) or CSL-JSON (.json)')}>
+              <Field.Label>{t('import.file.label', 'File')}</Field.Label>
+              <input
+                type="file"
+                name="import-file"
+                accept=".bib,.bibtex,.ris,.json,.txt"
+                onChange={(event) => {
+                  setFile(event.target.files?.[0] ?? null);
+                  setOutcome(null);
+                }}
+              />
+              <Field.Hint />
+            </Field.Root>
+            <Field.Root name="import-format">
+              <Field.Label>{t('import.format.label', 'Format')}</Field.Label>
+              <SingleSelect value={format} onChange={(value: string | number) => setFormat(value as any)}>
+                <SingleSelectOption value="auto">{t('import.format.auto', 'Detect from the content')}</SingleSelectOption>
+                <SingleSelectOption value="bibtex">BibTeX</SingleSelectOption>
+                <SingleSelectOption value="ris">RIS</SingleSelectOption>
+                <SingleSelectOption value="csl-json">CSL-JSON</SingleSelectOption>
+              </SingleSelect>
+            </Field.Root>
+            {outcome?.kind === 'done' ? (
+              <Box data-testid="import-outcome">
+                <Typography variant="delta" tag="h3">
+                  {t('import.created', '{count, plural, =0 {No source created} one {# source created} other {# sources created}}', {
+                    count: outcome.created.length,
+                  })}
+                </Typography>
+                <Box tag="ul" paddingBottom={2}>
+                  {outcome.created.map((source) => (
+                    <li key={source.documentId}>
+                      <Typography variant="omega">
+                        {t('import.line', 'Line {line}', { line: source.line })}: {source.title} <code>[@{source.key}]</code>
+                      </Typography>
+                    </li>
+                  ))}
+                </Box>
+                {outcome.skipped.length > 0 ? (
+                  <>
+                    <Typography variant="delta" tag="h3">
+                      {t('import.skipped', '{count, plural, one {# entry skipped} other {# entries skipped}}', {
+                        count: outcome.skipped.length,
+                      })}
+                    </Typography>
+                    <Box tag="ul">
+                      {outcome.skipped.map((entry) => (
+                        <li key={`${entry.line}-${entry.title}`}>
+                          <Typography variant="omega">
+                            {t('import.line', 'Line {line}', { line: entry.line })}: {entry.title} ({entry.reason})
+                          </Typography>
+                        </li>
+                      ))}
+                    </Box>
+                  </>
+                ) : null}
+              </Box>
+            ) : null}
+            {outcome?.kind === 'refused' ? (
+              <Box data-testid="import-errors">
+                <Typography variant="omega" textColor="danger600" tag="p">
+                  {outcome.message}
+                </Typography>
+                <Box tag="ul">
+                  {outcome.errors.map((error, index) => (
+                    <li key={index}>
+                      <Typography variant="omega" textColor="danger600">
+                        {typeof error.path?.[1] === 'number' || /^\d+$/.test(String(error.path?.[1] ?? ''))
+                          ? `${t('import.line', 'Line {line}', { line: error.path[1] })}: `
+                          : ''}
+                        {error.message}
+                      </Typography>
+                    </li>
+                  ))}
+                </Box>
+              </Box>
+            ) : null}
+          </Flex>
+        </Modal.Body>
+        <Modal.Footer>
+          <Modal.Close>
+            <Button variant="tertiary">{t('import.close', 'Close')}</Button>
+          </Modal.Close>
+          <Button onClick={submit} disabled={!file || busy} loading={busy}>
+            {t('import.submit', 'Import')}
+          </Button>
+        </Modal.Footer>
+      </Modal.Content>
+    </Modal.Root>
+  );
+};

@@ -1,0 +1,94 @@
+import * as React from 'react';
+import { useIntl } from 'react-intl';
+import { Box, Button, Flex, TextInput, Typography } from '@strapi/design-system';
+import { useFetchClient, useForm, useNotification } from '@strapi/strapi/admin';
+import { getTranslation } from '../utils/getTranslation';
+import { insertMarker } from '../utils/insertMarker';
+
+type FoundSource = { documentId: string; key: string; title: string; publisher?: string | null };
+
+/** Search the source library and copy or insert a source's `[@key]` marker. */
+export const SourceFinder = () => {
+  const { formatMessage } = useIntl();
+  const { get } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const body = useForm('CitedArticlesSourceFinder', (state) => (state.values as any)?.body, false) as string | undefined;
+  const onChange = useForm('CitedArticlesSourceFinder', (state) => state.onChange, false) as (name: string, value: unknown) => void;
+  const [search, setSearch] = React.useState('');
+  const [found, setFound] = React.useState<FoundSource[]>([]);
+
+  React.useEffect(() => {
+    const text = search.trim();
+    if (text === '') return setFound([]);
+    let live = true;
+    const timer = setTimeout(async () => {
+      try {
+        const { data } = await get<any>('/cited-articles/sources', { params: { search: text, pageSize: 5 } });
+        if (live) setFound(data.data);
+      } catch {
+        if (live) setFound([]);
+      }
+    }, 250);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [search, get]);
+
+  const copy = async (marker: string) => {
+    try {
+      await navigator.clipboard.writeText(marker);
+      toggleNotification({
+        type: 'success',
+        message: formatMessage({ id: getTranslation('panel.finder.copied'), defaultMessage: 'Copied {marker}' }, { marker }),
+      });
+    } catch {
+      toggleNotification({
+        type: 'warning',
+        message: formatMessage(
+          { id: getTranslation('panel.finder.copy-failed'), defaultMessage: 'The browser refused to copy; the marker is {marker}' },
+          { marker }
+        ),
+      });
+    }
+  };
+
+  return (
+    <Flex direction="column" alignItems="stretch" gap={2}>
+      <TextInput
+        name="cited-articles-source-search"
+        aria-label={formatMessage({ id: getTranslation('panel.finder.label'), defaultMessage: 'Find a source' })}
+        placeholder={formatMessage({ id: getTranslation('panel.finder.placeholder'), defaultMessage: 'Find a source by title, key, outlet, URL…' })}
+        value={search}
+        onChange={(event: React.ChangeEvent<HTMLInputElement>) => setSearch(event.target.value)}
+        size="S"
+      />
+      {search.trim() !== '' && found.length === 0 ? (
+        <Typography variant="pi" textColor="neutral600">
+          {formatMessage({ id: getTranslation('panel.finder.none'), defaultMessage: 'No source matches.' })}
+        </Typography>
+      ) : null}
+      {found.map((source) => {
+        const marker = `[@${source.key}]`;
+        return (
+          <Box key={source.documentId} padding={2} background="neutral100" hasRadius data-testid="found-source">
+            <Typography variant="omega" fontWeight="semiBold" tag="p">
+              {source.title}
+            </Typography>
+            <Typography variant="pi" textColor="neutral600" tag="p">
+              {marker}
+            </Typography>
+            <Flex gap={2} paddingTop={1}>
+              <Button size="S" variant="secondary" onClick={() => insertMarker(marker, { body, onChange })}>
+                {formatMessage({ id: getTranslation('panel.finder.insert'), defaultMessage: 'Insert' })}
+              </Button>
+              <Button size="S" variant="tertiary" onClick={() => copy(marker)}>
+                {formatMessage({ id: getTranslation('panel.finder.copy'), defaultMessage: 'Copy' })}
+              </Button>
+            </Flex>
+          </Box>
+        );
+      })}
+    </Flex>
+  );
+};

@@ -1,0 +1,157 @@
+import * as React from 'react';
+import { useFetchClient, useForm } from '@strapi/strapi/admin';
+import { ARTICLE_UID } from '../permissions';
+
+export interface CitationIssue {
+  code: string;
+  severity: 'error' | 'warning';
+  marker: string | null;
+  start: number | null;
+  end: number | null;
+  sourceKey?: string | null;
+  message: string;
+}
+
+export interface PreviewReference {
+  id: string;
+  number: number;
+  backlinks: string[];
+  source: { documentId: string; key: string; title: string; url?: string | null };
+  formatted: string;
+}
+
+export interface ReferencePreview {
+  references: PreviewReference[];
+  issues: CitationIssue[];
+  publishGuard: 'block' | 'confirm';
+}
+
+type RelationItem = { documentId?: string; id?: number };
+type RelationValue = { connect?: RelationItem[]; disconnect?: RelationItem[] } | undefined;
+
+const DEBOUNCE_MS = 400;
+
+/**
+ * The article's saved citations list (the Content Manager loads relations apart from the form and
+ * keeps only the unsaved changes in it), refreshed after each save.
+ */
+const useSavedCitations = (documentId: string | undefined, savedAt: string | undefined, enabled: boolean) => {
+  const { get } = useFetchClient();
+  const [saved, setSaved] = React.useState<string[]>([]);
+  const load = React.useCallback(
+    async (id: string) => {
+      const { data } = await get<any>(`/content-manager/relations/${ARTICLE_UID}/${id}/citations`, {
+        params: { pageSize: 100 },
+      });
+      // The Content Manager answers newest position first; the article's order is the reverse.
+      return [...(data.results ?? [])].reverse().map((item: any) => item.documentId as string);
+    },
+    [get]
+  );
+  React.useEffect(() => {
+    if (!documentId || !enabled) return setSaved([]);
+    let live = true;
+    load(documentId)
+      .then((list) => live && setSaved(list))
+      .catch(() => live && setSaved([]));
+    return () => {
+      live = false;
+    };
+  }, [documentId, savedAt, enabled, load]);
+  return { saved, load };
+};
+
+/** The saved list with the form's unsaved connects and disconnects applied. */
+const applyChanges = (saved: string[], value: RelationValue) => {
+  const removed = new Set((value?.disconnect ?? []).map((item) => item.documentId));
+  const list = saved.filter((id) => !removed.has(id));
+  for (const item of value?.connect ?? []) {
+    if (item.documentId && !list.includes(item.documentId)) list.push(item.documentId);
+  }
+  return list;
+};
+
+/**
+ * The References panel's data: the unsaved body, citations and numbering start from the edit
+ * form, resolved by the plugin's preview route as the public API will resolve them once saved.
+ * Requests are debounced while the editor types, and a late answer never overwrites a newer one.
+ */
+export const useReferencePreview = ({
+  documentId,
+  savedAt,
+  enabled = true,
+}: {
+  documentId?: string;
+  savedAt?: string;
+  /** false: ask nothing (another content type's form). */
+  enabled?: boolean;
+}) => {
+  const { post } = useFetchClient();
+  const body = useForm('CitedArticlesReferences', (state) => (state.values as any)?.body, false) as string | undefined;
+  const numberingStart = useForm('CitedArticlesReferences', (state) => (state.values as any)?.numberingStart, false);
+  const citationChanges = useForm('CitedArticlesReferences', (state) => (state.values as any)?.citations, false) as RelationValue;
+  const { saved, load } = useSavedCitations(documentId, savedAt, enabled);
+  const citations = React.useMemo(() => applyChanges(saved, citationChanges), [saved, citationChanges]);
+
+  const [preview, setPreview] = React.useState<ReferencePreview | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+  const [loading, setLoading] = React.useState(false);
+  const latest = React.useRef(0);
+
+  const ask = React.useCallback(
+    async (input: { body: string | undefined; citations: string[]; numberingStart: unknown }): Promise<ReferencePreview> => {
+      const { data } = await post<any>('/cited-articles/preview', {
+        body: input.body ?? '',
+        citations: input.citations,
+        numberingStart: input.numberingStart === 0 ? 0 : 1,
+      });
+      return {
+        references: data.data.references ?? [],
+        issues: data.meta.issues ?? [],
+        publishGuard: data.meta.publishGuard === 'block' ? 'block' : 'confirm',
+      };
+    },
+    [post]
+  );
+
+  // The latest form values, for resolveNow, which runs outside a render.
+  const current = React.useRef({ body, citationChanges, numberingStart, documentId });
+  current.current = { body, citationChanges, numberingStart, documentId };
+
+  /**
+   * Resolves the form as it is at this instant, without waiting for the debounce or a pending
+   * load (the Publish guard must not decide on a stale or missing preview).
+   */
+  const resolveNow = React.useCallback(async () => {
+    const { body: text, citationChanges: changes, numberingStart: start, documentId: id } = current.current;
+    const savedNow = id ? await load(id) : [];
+    const fresh = await ask({ body: text, citations: applyChanges(savedNow, changes), numberingStart: start });
+    latest.current += 1;
+    setPreview(fresh);
+    setError(null);
+    setLoading(false);
+    return fresh;
+  }, [ask, load]);
+
+  React.useEffect(() => {
+    const request = ++latest.current;
+    if (!enabled) return;
+    setLoading(true);
+    const timer = setTimeout(async () => {
+      try {
+        const fresh = await ask({ body, citations, numberingStart });
+        if (request !== latest.current) return;
+        setPreview(fresh);
+        setError(null);
+      } catch (failure: any) {
+        if (request !== latest.current) return;
+        setError(failure?.response?.data?.error?.message ?? failure?.message ?? 'Preview failed');
+      } finally {
+        if (request === latest.current) setLoading(false);
+      }
+    }, DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [body, citations, numberingStart, enabled, ask]);
+
+  return { preview, error, loading, resolveNow };
+};

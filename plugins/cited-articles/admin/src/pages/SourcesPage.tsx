@@ -1,0 +1,251 @@
+import * as React from 'react';
+import { useIntl } from 'react-intl';
+import { Link as RouterLink } from 'react-router-dom';
+import {
+  Badge,
+  Box,
+  Button,
+  Flex,
+  Link,
+  LinkButton,
+  Searchbar,
+  SingleSelect,
+  SingleSelectOption,
+  Table,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
+import { Plus } from '@strapi/icons';
+import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
+import { ImportSourcesModal } from '../components/ImportSourcesModal';
+import { useCan } from '../hooks/useCan';
+import { ARTICLE_UID, PERMISSIONS, SOURCE_UID } from '../permissions';
+import { getTranslation } from '../utils/getTranslation';
+
+type LibrarySource = {
+  documentId: string;
+  key: string;
+  title: string;
+  publisher?: string | null;
+  url?: string | null;
+  doi?: string | null;
+  citedByCount: number;
+  citedBy: Array<{ documentId: string; title: string; slug: string }>;
+};
+type DuplicateGroup = { reason: 'url' | 'doi'; value: string; sources: Array<{ documentId: string; key: string; title: string }> };
+type Library = {
+  data: LibrarySource[];
+  meta: {
+    pagination: { page: number; pageSize: number; pageCount: number; total: number };
+    uncitedCount: number;
+    duplicates: DuplicateGroup[];
+  };
+};
+type Filter = 'all' | 'uncited' | 'duplicates';
+
+const PAGE_SIZE = 20;
+const editUrl = (uid: string, documentId: string) => `/content-manager/collection-types/${uid}/${documentId}`;
+
+const SourcesPage = () => {
+  const { formatMessage } = useIntl();
+  const { get } = useFetchClient();
+  const { can: canImport } = useCan(PERMISSIONS.importSources);
+  const [search, setSearch] = React.useState('');
+  const [filter, setFilter] = React.useState<Filter>('all');
+  const [page, setPage] = React.useState(1);
+  const [library, setLibrary] = React.useState<Library | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+  const [reload, setReload] = React.useState(0);
+  const t = (id: string, defaultMessage: string, values?: Record<string, unknown>) =>
+    formatMessage({ id: getTranslation(id), defaultMessage }, values as any);
+
+  React.useEffect(() => {
+    let live = true;
+    const timer = setTimeout(async () => {
+      try {
+        const { data } = await get<any>('/cited-articles/sources', {
+          params: { search: search.trim() || undefined, filter, page, pageSize: PAGE_SIZE },
+        });
+        if (live) {
+          setLibrary(data);
+          setError(null);
+        }
+      } catch (failure: any) {
+        if (live) setError(failure?.response?.data?.error?.message ?? failure?.message ?? 'Error');
+      }
+    }, 200);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [get, search, filter, page, reload]);
+
+  const duplicateIds = new Set(library?.meta.duplicates.flatMap((group) => group.sources.map((source) => source.documentId)));
+  const pagination = library?.meta.pagination;
+
+  return (
+    <Page.Main>
+      <Page.Title>{t('sources.title', 'Sources')}</Page.Title>
+      <Layouts.Header
+        title={t('sources.title', 'Sources')}
+        subtitle={t('sources.subtitle', '{total, plural, one {# source} other {# sources}} in the library, {uncited} cited nowhere', {
+          total: pagination?.total ?? 0,
+          uncited: library?.meta.uncitedCount ?? 0,
+        })}
+        primaryAction={
+          <Flex gap={2}>
+            {canImport ? <ImportSourcesModal onImported={() => setReload((count) => count + 1)} /> : null}
+            <LinkButton tag={RouterLink} to={`/content-manager/collection-types/${SOURCE_UID}/create`} startIcon={<Plus />}>
+              {t('sources.create', 'Create a source')}
+            </LinkButton>
+          </Flex>
+        }
+      />
+      <Layouts.Content>
+        <Flex gap={4} paddingBottom={4} alignItems="flex-end">
+          <Box width="360px">
+            <Searchbar
+              name="search"
+              value={search}
+              onChange={(event: React.ChangeEvent<HTMLInputElement>) => {
+                setSearch(event.target.value);
+                setPage(1);
+              }}
+              onClear={() => setSearch('')}
+              clearLabel={t('sources.search.clear', 'Clear the search')}
+              placeholder={t('sources.search.placeholder', 'Search by title, key, outlet, URL or DOI')}
+            >
+              {t('sources.search.label', 'Search sources')}
+            </Searchbar>
+          </Box>
+          <Box width="260px">
+            <SingleSelect
+              aria-label={t('sources.filter.label', 'Show')}
+              value={filter}
+              onChange={(value: string | number) => {
+                setFilter(value as Filter);
+                setPage(1);
+              }}
+            >
+              <SingleSelectOption value="all">{t('sources.filter.all', 'All sources')}</SingleSelectOption>
+              <SingleSelectOption value="uncited">
+                {t('sources.filter.uncited', 'Cited nowhere ({count})', { count: library?.meta.uncitedCount ?? 0 })}
+              </SingleSelectOption>
+              <SingleSelectOption value="duplicates">
+                {t('sources.filter.duplicates', 'Likely duplicates ({count})', { count: duplicateIds.size })}
+              </SingleSelectOption>
+            </SingleSelect>
+          </Box>
+        </Flex>
+        {error ? (
+          <Typography textColor="danger600" tag="p">
+            {error}
+          </Typography>
+        ) : null}
+        <Table colCount={4} rowCount={(library?.data.length ?? 0) + 1}>
+          <Thead>
+            <Tr>
+              <Th><Typography variant="sigma">{t('sources.column.source', 'Source')}</Typography></Th>
+              <Th><Typography variant="sigma">{t('sources.column.marker', 'Marker')}</Typography></Th>
+              <Th><Typography variant="sigma">{t('sources.column.cited-by', 'Cited by')}</Typography></Th>
+              <Th><Typography variant="sigma">{t('sources.column.notes', 'Notes')}</Typography></Th>
+            </Tr>
+          </Thead>
+          <Tbody>
+            {(library?.data ?? []).map((source) => (
+              <Tr key={source.documentId} data-testid="source-row">
+                <Td style={{ whiteSpace: 'normal' }}>
+                  <Link tag={RouterLink} to={editUrl(SOURCE_UID, source.documentId)}>
+                    {source.title}
+                  </Link>
+                  <Typography variant="pi" textColor="neutral600" tag="p">
+                    {[source.publisher, source.url ?? source.doi].filter(Boolean).join(' · ')}
+                  </Typography>
+                </Td>
+                <Td>
+                  <Typography variant="omega" tag="code">[@{source.key}]</Typography>
+                </Td>
+                <Td style={{ whiteSpace: 'normal' }}>
+                  <Typography variant="omega" fontWeight="bold">
+                    {source.citedByCount}
+                  </Typography>
+                  {source.citedBy.map((article) => (
+                    <Box key={article.documentId}>
+                      <Link tag={RouterLink} to={editUrl(ARTICLE_UID, article.documentId)}>
+                        {article.title}
+                      </Link>
+                    </Box>
+                  ))}
+                </Td>
+                <Td>
+                  <Flex gap={1} wrap="wrap">
+                    {source.citedByCount === 0 ? <Badge>{t('sources.badge.uncited', 'Cited nowhere')}</Badge> : null}
+                    {duplicateIds.has(source.documentId) ? (
+                      <Badge backgroundColor="warning100" textColor="warning700">
+                        {t('sources.badge.duplicate', 'Likely duplicate')}
+                      </Badge>
+                    ) : null}
+                  </Flex>
+                </Td>
+              </Tr>
+            ))}
+          </Tbody>
+        </Table>
+        {library && library.data.length === 0 ? (
+          <Box padding={6}>
+            <Typography textColor="neutral600">{t('sources.empty', 'No source matches.')}</Typography>
+          </Box>
+        ) : null}
+        {pagination && pagination.pageCount > 1 ? (
+          <Flex gap={2} paddingTop={4} justifyContent="flex-end">
+            <Button variant="tertiary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+              {t('pagination.previous', 'Previous')}
+            </Button>
+            <Typography variant="pi">
+              {t('pagination.page', 'Page {page} of {pageCount}', { page, pageCount: pagination.pageCount })}
+            </Typography>
+            <Button variant="tertiary" disabled={page >= pagination.pageCount} onClick={() => setPage(page + 1)}>
+              {t('pagination.next', 'Next')}
+            </Button>
+          </Flex>
+        ) : null}
+        {library && library.meta.duplicates.length > 0 ? (
+          <Box paddingTop={8} data-testid="duplicate-groups">
+            <Typography variant="delta" tag="h2">
+              {t('sources.duplicates.title', 'Likely duplicates')}
+            </Typography>
+            {library.meta.duplicates.map((group) => (
+              <Box key={`${group.reason}:${group.value}`} paddingTop={3}>
+                <Typography variant="omega" fontWeight="semiBold" tag="p">
+                  {group.reason === 'url'
+                    ? t('sources.duplicates.url', 'Same URL: {value}', { value: group.value })
+                    : t('sources.duplicates.doi', 'Same DOI: {value}', { value: group.value })}
+                </Typography>
+                <Flex gap={3} wrap="wrap">
+                  {group.sources.map((source) => (
+                    <Link key={source.documentId} tag={RouterLink} to={editUrl(SOURCE_UID, source.documentId)}>
+                      {source.title} [@{source.key}]
+                    </Link>
+                  ))}
+                </Flex>
+              </Box>
+            ))}
+          </Box>
+        ) : null}
+      </Layouts.Content>
+    </Page.Main>
+  );
+};
+
+/** The Sources page, for admins holding `plugin::cited-articles.sources.read`. */
+const ProtectedSourcesPage = () => (
+  <Page.Protect permissions={PERMISSIONS.readSources}>
+    <SourcesPage />
+  </Page.Protect>
+);
+
+export default ProtectedSourcesPage;

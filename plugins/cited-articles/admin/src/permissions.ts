@@ -1,0 +1,14 @@
+// RBAC actions the admin pages check (the server checks them again on every route).
+const action = (name: string) => [{ action: `plugin::cited-articles.${name}`, subject: null }];
+
+export const PERMISSIONS = {
+  previewReferences: action('references.preview'),
+  readSources: action('sources.read'),
+  // Defined by the source import feature; the button only shows for admins holding it.
+  importSources: action('sources.import'),
+  readComments: action('comments.read'),
+  moderateComments: action('comments.moderate'),
+};
+
+export const ARTICLE_UID = 'plugin::cited-articles.article';
+export const SOURCE_UID = 'plugin::cited-articles.source';

@@ -1,0 +1,15 @@
+import type { Core } from '@strapi/strapi';
+import { getService } from '../utils/get-service';
+import { parseOrThrow } from '../utils/errors';
+import { readPagination } from '../validation/content-api';
+import { sourceLibraryQuery } from '../validation/admin';
+
+const sourceLibrary = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** GET /cited-articles/sources: the library for the Sources page. */
+  async find(ctx) {
+    const query = parseOrThrow(sourceLibraryQuery, { ...ctx.query, ...readPagination(ctx.query) }, 'query');
+    ctx.body = await getService('source-library', { strapi }).list(query);
+  },
+});
+
+export default sourceLibrary;

@@ -1,0 +1,81 @@
+import type { Core } from '@strapi/strapi';
+import { findDuplicateGroups } from '../citations';
+import { SOURCE_UID } from '../utils/uids';
+
+export type LibraryFilter = 'all' | 'uncited' | 'duplicates';
+
+export interface LibraryQuery {
+  search?: string;
+  filter: LibraryFilter;
+  page: number;
+  pageSize: number;
+}
+
+const LIST_FIELDS = ['key', 'title', 'publisher', 'url', 'doi', 'type', 'publishedDate', 'updatedAt'];
+const IDENTITY_FIELDS = ['key', 'title', 'url', 'doi'];
+const SEARCHED_FIELDS = ['title', 'key', 'publisher', 'url', 'doi'];
+// A source whose citedBy join has no row at all: cited by no draft and no published article.
+const UNCITED = { citedBy: { id: { $null: true } } };
+
+/** The source library as the admin's Sources page shows it. */
+const sourceLibrary = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /**
+   * A page of sources (title order) with the articles citing each, the number of sources cited
+   * nowhere, and the groups of likely duplicates across the whole library. Four queries, whatever
+   * the size of the page: the library's identity fields, the page with its citing articles, and two
+   * counts.
+   */
+  async list({ search, filter, page, pageSize }: LibraryQuery) {
+    const library: any[] = await strapi.documents(SOURCE_UID).findMany({
+      fields: IDENTITY_FIELDS as any,
+      sort: [{ title: 'asc' }, { id: 'asc' }] as any,
+    });
+    const duplicates = findDuplicateGroups(
+      library.map(({ documentId, key, title, url, doi }) => ({ documentId, key, title, url, doi }))
+    );
+
+    const conditions: Record<string, unknown>[] = [];
+    if (search) conditions.push({ $or: SEARCHED_FIELDS.map((field) => ({ [field]: { $containsi: search } })) });
+    if (filter === 'uncited') conditions.push(UNCITED);
+    if (filter === 'duplicates') {
+      const ids = [...new Set(duplicates.flatMap((group) => group.sources.map((source) => source.documentId)))];
+      conditions.push({ documentId: { $in: ids } });
+    }
+    const filters = conditions.length > 0 ? { $and: conditions } : {};
+
+    const [rows, total, uncitedCount] = await Promise.all([
+      strapi.documents(SOURCE_UID).findMany({
+        filters: filters as any,
+        fields: LIST_FIELDS as any,
+        sort: [{ title: 'asc' }, { id: 'asc' }] as any,
+        start: (page - 1) * pageSize,
+        limit: pageSize,
+        // citedBy holds the draft and the published row of each article; both are folded below.
+        populate: { citedBy: { fields: ['title', 'slug'] } } as any,
+      }),
+      strapi.documents(SOURCE_UID).count({ filters: filters as any }),
+      strapi.documents(SOURCE_UID).count({ filters: UNCITED as any }),
+    ]);
+
+    const data = (rows as any[]).map(({ id, citedBy, ...source }) => {
+      const articles = new Map<string, { documentId: string; title: string; slug: string }>();
+      for (const article of citedBy ?? []) {
+        if (!articles.has(article.documentId)) {
+          articles.set(article.documentId, { documentId: article.documentId, title: article.title, slug: article.slug });
+        }
+      }
+      return { ...source, citedByCount: articles.size, citedBy: [...articles.values()] };
+    });
+
+    return {
+      data,
+      meta: {
+        pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
+        uncitedCount,
+        duplicates,
+      },
+    };
+  },
+});
+
+export default sourceLibrary;

@@ -1,0 +1,99 @@
+import request from 'supertest';
+import { setupStrapi } from '../helpers/strapi';
+import { createAdmin, type AdminSession } from '../helpers/admin';
+import { createArticle, createSource } from '../helpers/content';
+
+// GET /cited-articles/sources: the admin Sources page's data (library, citing articles, duplicates).
+const app = setupStrapi();
+let admin: AdminSession;
+let outsider: AdminSession;
+let editor: AdminSession;
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  admin = await createAdmin(app);
+  const roles = app.strapi.service('admin::role') as any;
+  const empty = await roles.create({ name: 'Nothing', description: 'no plugin action (test)' });
+  outsider = await createAdmin(app, { roles: [empty.id] });
+  const editorRole = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-editor' } });
+  editor = await createAdmin(app, { roles: [editorRole.id] });
+
+  const make = async (key: string, data: Record<string, unknown>) => {
+    ids[key] = (await createSource(admin, { key, ...data })).documentId;
+  };
+  await make('alpha-report', { title: 'Alpha report', publisher: 'The Daily', url: 'https://www.example.org/alpha/' });
+  await make('alpha-copy', { title: 'Alpha copy', url: 'http://example.org/alpha?utm_source=x' });
+  await make('beta-paper', { title: 'Beta paper', doi: '10.1000/XYZ' });
+  await make('beta-paper-again', { title: 'Beta paper again', doi: 'https://doi.org/10.1000/xyz' });
+  await make('gamma-lonely', { title: 'Gamma lonely', url: 'https://gamma.example.com/' });
+
+  await createArticle(admin, { title: 'First story', slug: 'first-story', body: 'See [@alpha-report] and [@beta-paper].' });
+  await createArticle(admin, {
+    title: 'Second story', slug: 'second-story', body: 'Again [@alpha-report].', publish: false,
+  });
+});
+
+const list = (session: AdminSession, query = '') => session.get(`/cited-articles/sources${query}`);
+
+describe('GET /cited-articles/sources', () => {
+  it('answers 401 without an admin token and 403 without the sources.read action', async () => {
+    expect((await request(app.server).get('/cited-articles/sources')).status).toBe(401);
+    expect((await list(outsider)).status).toBe(403);
+  });
+
+  it('is open to the default Editor role, which receives sources.read', async () => {
+    const res = await list(editor);
+    expect(res.status).toBe(200);
+  });
+
+  it('lists sources by title with the distinct articles citing each, drafts included', async () => {
+    const res = await list(admin);
+    expect(res.status).toBe(200);
+    expect(res.body.data.map((source: any) => source.key)).toEqual([
+      'alpha-copy', 'alpha-report', 'beta-paper', 'beta-paper-again', 'gamma-lonely',
+    ]);
+    const alpha = res.body.data.find((source: any) => source.key === 'alpha-report');
+    expect(alpha.citedByCount).toBe(2);
+    expect(alpha.citedBy.map((article: any) => article.slug).sort()).toEqual(['first-story', 'second-story']);
+    expect(Object.keys(alpha.citedBy[0]).sort()).toEqual(['documentId', 'slug', 'title']);
+    expect(res.body.data.find((source: any) => source.key === 'beta-paper').citedByCount).toBe(1);
+    expect(res.body.data.find((source: any) => source.key === 'gamma-lonely').citedByCount).toBe(0);
+    expect(res.body.meta.pagination).toEqual({ page: 1, pageSize: 25, pageCount: 1, total: 5 });
+    expect(res.body.meta.uncitedCount).toBe(3);
+  });
+
+  it('groups likely duplicates by normalised URL and by DOI', async () => {
+    const res = await list(admin);
+    const groups = res.body.meta.duplicates.map((group: any) => ({
+      reason: group.reason, value: group.value, keys: group.sources.map((source: any) => source.key).sort(),
+    }));
+    expect(groups).toEqual([
+      { reason: 'url', value: 'https://example.org/alpha', keys: ['alpha-copy', 'alpha-report'] },
+      { reason: 'doi', value: '10.1000/xyz', keys: ['beta-paper', 'beta-paper-again'] },
+    ]);
+  });
+
+  it('filters by search text, by uncited and by duplicates', async () => {
+    const keys = async (query: string) => (await list(admin, query)).body.data.map((source: any) => source.key);
+    expect(await keys('?search=daily')).toEqual(['alpha-report']);
+    expect(await keys('?search=BETA')).toEqual(['beta-paper', 'beta-paper-again']);
+    expect(await keys('?filter=uncited')).toEqual(['alpha-copy', 'beta-paper-again', 'gamma-lonely']);
+    expect(await keys('?filter=duplicates')).toEqual(['alpha-copy', 'alpha-report', 'beta-paper', 'beta-paper-again']);
+    expect(await keys('?filter=uncited&search=gamma')).toEqual(['gamma-lonely']);
+  });
+
+  it('paginates', async () => {
+    const res = await list(admin, '?page=2&pageSize=2');
+    expect(res.body.data.map((source: any) => source.key)).toEqual(['beta-paper', 'beta-paper-again']);
+    expect(res.body.meta.pagination).toEqual({ page: 2, pageSize: 2, pageCount: 3, total: 5 });
+  });
+
+  it('answers 400 naming the bad parameter', async () => {
+    for (const [query, path] of [['?filter=odd', 'filter'], ['?pageSize=500', 'pageSize'], [`?search=${'x'.repeat(201)}`, 'search']]) {
+      const res = await list(admin, query);
+      expect(res.status).toBe(400);
+      expect(res.body.error.name).toBe('ValidationError');
+      expect(res.body.error.details.errors[0].path).toEqual([path]);
+    }
+  });
+});

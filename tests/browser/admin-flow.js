@@ -1,0 +1,297 @@
+#!/usr/bin/env node
+/**
+ * The editor's and the moderator's path through the built admin panel, in a real browser.
+ *
+ * Boots the built app (`strapi build` first: `npm run test:browser` does both) on a fresh SQLite
+ * file and a free port, then drives Chromium with playwright-core: first admin, a source, an article
+ * citing it and one unknown key (checked in the References side panel), publish through the
+ * citation-error confirmation, a reader's comment posted through the public API, approved on the
+ * Comments page, and read back from the public API. A screenshot of each step goes to
+ * test-output/browser/. Exits 1 at the first failed step.
+ *
+ * CHROMIUM_PATH overrides /usr/bin/chromium; BROWSER_TEST_KEEP=1 keeps the temporary database.
+ */
+'use strict';
+
+const { spawn } = require('child_process');
+const crypto = require('crypto');
+const fs = require('fs');
+const net = require('net');
+const os = require('os');
+const path = require('path');
+const { chromium } = require('playwright-core');
+
+const APP_DIR = path.resolve(__dirname, '..', '..');
+const OUTPUT_DIR = path.join(APP_DIR, 'test-output', 'browser');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const STEP_TIMEOUT_MS = 30_000;
+const BOOT_TIMEOUT_MS = 180_000;
+
+const ADMIN = { firstname: 'Ada', lastname: 'Editor', email: 'ada@example.org', password: 'Correct-horse-1' };
+const SOURCE = { title: 'Two killed in coal mine collapse', key: 'mine-collapse', url: 'https://news.example.org/mine' };
+const ARTICLE = { title: 'Rescue work continues', body: 'Two miners died [@mine-collapse]. Others wait [@no-such-source].' };
+const COMMENT = { authorName: 'Reader', authorEmail: 'reader@example.org', content: 'Thanks for citing your sources.' };
+
+const random = () => crypto.randomBytes(16).toString('base64');
+let step = 0;
+
+function log(message) {
+  console.log(`[browser] ${message}`);
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(baseUrl, app) {
+  const deadline = Date.now() + BOOT_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (app.exitCode !== null) throw new Error(`strapi start exited with ${app.exitCode}; see ${OUTPUT_DIR}/strapi.log`);
+    try {
+      const res = await fetch(`${baseUrl}/_health`);
+      if (res.status === 204 || res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`Strapi did not answer /_health within ${BOOT_TIMEOUT_MS / 1000}s`);
+}
+
+function bootApp({ port, databaseFile }) {
+  const logFile = fs.openSync(path.join(OUTPUT_DIR, 'strapi.log'), 'w');
+  const app = spawn(process.execPath, [path.join(APP_DIR, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'], {
+    cwd: APP_DIR,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_CLIENT: 'sqlite',
+      DATABASE_FILENAME: databaseFile,
+      CITED_ARTICLES_SEED: 'false',
+      STRAPI_TELEMETRY_DISABLED: 'true',
+      STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
+      APP_KEYS: [random(), random()].join(','),
+      API_TOKEN_SALT: random(),
+      ADMIN_JWT_SECRET: random(),
+      TRANSFER_TOKEN_SALT: random(),
+      JWT_SECRET: random(),
+      ENCRYPTION_KEY: random(),
+    },
+    stdio: ['ignore', logFile, logFile],
+    detached: false,
+  });
+  return app;
+}
+
+async function shot(page, name) {
+  step += 1;
+  const file = path.join(OUTPUT_DIR, `${String(step).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  log(`screenshot ${path.relative(APP_DIR, file)}`);
+}
+
+function expect(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+/** Strapi 5 may greet a new admin with a guided tour; close whatever covers the page. */
+async function dismissOverlays(page) {
+  for (const name of [/skip/i, /close/i, /got it/i]) {
+    const button = page.getByRole('dialog').getByRole('button', { name }).first();
+    if (await button.isVisible().catch(() => false)) await button.click().catch(() => {});
+  }
+}
+
+async function run() {
+  fs.rmSync(OUTPUT_DIR, { recursive: true, force: true });
+  fs.mkdirSync(OUTPUT_DIR, { recursive: true });
+  expect(fs.existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+  expect(
+    fs.existsSync(path.join(APP_DIR, 'dist', 'build', 'index.html')),
+    'The admin panel is not built: run `npm run test:browser` (strapi build, then this script)'
+  );
+
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cited-articles-browser-'));
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const app = bootApp({ port, databaseFile: path.join(tmp, 'app.db') });
+  let context;
+  const stop = async () => {
+    if (context) await context.close().catch(() => {});
+    if (app.exitCode === null) {
+      app.kill('SIGTERM');
+      await new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          app.kill('SIGKILL');
+          resolve();
+        }, 10_000);
+        app.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    if (process.env.BROWSER_TEST_KEEP !== '1') fs.rmSync(tmp, { recursive: true, force: true });
+  };
+
+  let page;
+  try {
+    log(`booting the built app on ${baseUrl} (database ${tmp}/app.db)`);
+    await waitForHealth(baseUrl, app);
+
+    context = await chromium.launchPersistentContext(path.join(tmp, 'chromium-profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1440, height: 1000 },
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    context.setDefaultTimeout(STEP_TIMEOUT_MS);
+    page = context.pages()[0] ?? (await context.newPage());
+    const pageErrors = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+
+    // 1. The first admin, through the registration form a fresh install shows.
+    await page.goto(`${baseUrl}/admin`);
+    await page.locator('input[name="firstname"]').waitFor();
+    await page.fill('input[name="firstname"]', ADMIN.firstname);
+    await page.fill('input[name="lastname"]', ADMIN.lastname);
+    await page.fill('input[name="email"]', ADMIN.email);
+    await page.fill('input[name="password"]', ADMIN.password);
+    await page.fill('input[name="confirmPassword"]', ADMIN.password);
+    await shot(page, 'register-first-admin');
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL(/\/admin(\/)?$/, { timeout: STEP_TIMEOUT_MS });
+    await page.getByRole('link', { name: 'Sources' }).first().waitFor();
+    await dismissOverlays(page);
+    await shot(page, 'home-with-plugin-menu');
+    log('first admin created; Sources and Comments are in the menu');
+    expect(await page.getByRole('link', { name: /Comments/ }).first().isVisible(), 'the Comments menu entry is missing');
+
+    // 2. A source, in the Content Manager.
+    await page.goto(`${baseUrl}/admin/content-manager/collection-types/plugin::cited-articles.source/create`);
+    await page.locator('input[name="title"]').waitFor();
+    await dismissOverlays(page);
+    await page.fill('input[name="title"]', SOURCE.title);
+    await page.fill('input[name="key"]', SOURCE.key);
+    await page.fill('input[name="url"]', SOURCE.url);
+    await page.getByRole('button', { name: /^Save$/ }).click();
+    await page.getByText(/Saved/i).first().waitFor();
+    await shot(page, 'source-saved');
+    log('source created');
+
+    // 3. An article citing it and an unknown key: the References panel resolves the unsaved body.
+    await page.goto(`${baseUrl}/admin/content-manager/collection-types/plugin::cited-articles.article/create`);
+    await page.locator('input[name="title"]').waitFor();
+    await dismissOverlays(page);
+    await page.fill('input[name="title"]', ARTICLE.title);
+    await page.locator('.CodeMirror').first().click();
+    await page.keyboard.type(ARTICLE.body);
+    const panel = page.getByTestId('references-panel');
+    await panel.waitFor();
+    await panel.getByTestId('reference-list').getByText(SOURCE.title).waitFor();
+    const issue = panel.locator('[data-testid="citation-issue"][data-code="unknown-source"]');
+    await issue.getByText('[@no-such-source]').waitFor();
+    expect((await panel.getByTestId('reference-list').innerText()).includes('[1]'), 'the reference is not numbered [1]');
+    await panel.getByRole('textbox').fill('coal mine');
+    await panel.getByTestId('found-source').getByText(`[@${SOURCE.key}]`).waitFor();
+    await shot(page, 'article-references-panel');
+    log('References panel: reference [1] and the unknown-source issue for [@no-such-source] are shown');
+
+    // 4. Save, then Publish: the citation error asks for confirmation first.
+    await page.getByRole('button', { name: /^Save$/ }).click();
+    await page.getByText(/Saved/i).first().waitFor();
+    await page.getByRole('button', { name: /^Publish$/ }).click();
+    const dialog = page.getByRole('alertdialog').or(page.getByRole('dialog'));
+    await dialog.getByText(/1 citation error/).waitFor();
+    await dialog.getByText('[@no-such-source]').waitFor();
+    await shot(page, 'publish-confirmation');
+    await dialog.getByRole('button', { name: 'Publish anyway' }).click();
+    await page.getByText(/Published/i).first().waitFor();
+    await shot(page, 'article-published');
+    log('published after confirming the citation error');
+
+    // 5. A reader's comment through the public API.
+    const list = await (await fetch(`${baseUrl}/api/cited-articles/articles`)).json();
+    const published = list.data.find((article) => article.title === ARTICLE.title);
+    expect(published, `the published article is not in the public list: ${JSON.stringify(list)}`);
+    const resolved = await (await fetch(`${baseUrl}/api/cited-articles/articles/${published.slug}`)).json();
+    expect(resolved.data.references[0]?.source.key === SOURCE.key, 'the public article does not list the source as reference 1');
+    const posted = await fetch(`${baseUrl}/api/cited-articles/articles/${published.slug}/comments`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(COMMENT),
+    });
+    const postedBody = await posted.json();
+    expect(posted.status === 201 || posted.status === 200, `posting the comment answered ${posted.status} ${JSON.stringify(postedBody)}`);
+    expect(postedBody.data.status === 'pending', 'the new comment is not pending');
+    const before = await (await fetch(`${baseUrl}/api/cited-articles/articles/${published.slug}/comments`)).json();
+    expect(before.data.length === 0, 'a pending comment is already public');
+    log('comment posted through the public API, pending');
+
+    // 6. The moderator approves it on the Comments page; the menu shows one waiting.
+    await page.goto(`${baseUrl}/admin/plugins/cited-articles/comments`);
+    await page.getByTestId('pending-comments-badge').filter({ hasText: '1' }).waitFor();
+    const row = page.getByTestId('comment-row').filter({ hasText: COMMENT.content });
+    await row.waitFor();
+    await shot(page, 'comments-queue');
+    await row.getByRole('button', { name: 'Show in its thread' }).click();
+    await page.getByTestId('comment-thread').getByText(ARTICLE.title).waitFor();
+    await shot(page, 'comment-in-context');
+    await page.keyboard.press('Escape');
+    await row.getByRole('button', { name: 'Approve' }).click();
+    await page.getByText(/1 comment marked approved/).first().waitFor();
+    await page.getByTestId('pending-comments-badge').waitFor({ state: 'detached' });
+    await shot(page, 'comment-approved');
+    log('comment approved on the Comments page; the pending badge is gone');
+
+    // 7. The public sees it.
+    const after = await (await fetch(`${baseUrl}/api/cited-articles/articles/${published.slug}/comments`)).json();
+    expect(
+      after.data.some((comment) => comment.content === COMMENT.content),
+      `the approved comment is not in the public API: ${JSON.stringify(after)}`
+    );
+    log('the approved comment is in the public API');
+
+    // 8. The Sources page: the source, cited by the article.
+    await page.goto(`${baseUrl}/admin/plugins/cited-articles/sources`);
+    const sourceRow = page.getByTestId('source-row').filter({ hasText: SOURCE.title });
+    await sourceRow.getByRole('link', { name: ARTICLE.title }).waitFor();
+    await shot(page, 'sources-page');
+    log('Sources page lists the source with the article citing it');
+
+    expect(pageErrors.length === 0, `uncaught errors in the page: ${pageErrors.join(' | ')}`);
+    log('admin flow passed');
+  } catch (error) {
+    if (page) await shot(page, 'failure').catch(() => {});
+    throw error;
+  } finally {
+    await stop();
+  }
+}
+
+run().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(`[browser] FAILED at step ${step + 1}: ${error.stack ?? error}`);
+    process.exit(1);
+  }
+);
