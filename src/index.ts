@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { seedDemoContent } from './bootstrap/demo-content';
 import { grantPublicPermissions } from './bootstrap/public-permissions';
+import { registerBenchBaseline } from './bench/baseline-route';
 
 export default {
   register(/* { strapi }: { strapi: Core.Strapi } */) {},
@@ -12,5 +13,6 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await grantPublicPermissions(strapi);
     await seedDemoContent(strapi, { enabled: process.env.CITED_ARTICLES_SEED !== 'false' });
+    registerBenchBaseline(strapi);
   },
 };

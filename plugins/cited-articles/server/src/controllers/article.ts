@@ -26,7 +26,8 @@ const article = ({ strapi }: { strapi: Core.Strapi }) => {
       throw new errors.NotFoundError(`No ${what} has the slug "${slug}".`);
     }
     const counts = await getService('comment-counts', { strapi }).approvedByArticle([row.documentId]);
-    ctx.body = await getService('resolved-articles', { strapi }).present(
+    // Through the memo: the rows above are read every time, the work of resolving them is not repeated.
+    ctx.body = await getService('resolved-article-memo', { strapi }).present(
       row,
       { style, locale: query.locale, html: query.format === 'html', jsonld: query.format === 'jsonld' },
       { commentsEnabled: row.commentsEnabled !== false, commentCount: counts.get(row.documentId) ?? 0 }

@@ -86,6 +86,19 @@ const commentModeration = ({ strapi }: { strapi: Core.Strapi }) => {
     return rows;
   };
 
+  /**
+   * A reader may report a comment while it is being deleted: the report's link to the comment goes
+   * with the comment, and the report would stay behind, counted by nothing. Sweep those.
+   */
+  const deleteOrphanReports = async () => {
+    const reports = strapi.db.metadata.get(COMMENT_REPORT_UID);
+    const link = (reports.attributes.comment as any).joinTable;
+    const knex = strapi.db.connection;
+    await knex(reports.tableName)
+      .whereNotIn('id', knex(link.name).select(link.joinColumn.name))
+      .del();
+  };
+
   return {
     async list({ page, pageSize, sort, status, ...filters }: ModerationFilters & { page: number; pageSize: number; sort: 'newest' | 'oldest' }) {
       const shared = scope(filters);
@@ -216,6 +229,7 @@ const commentModeration = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       for (const report of reports) await strapi.documents(COMMENT_REPORT_UID).delete({ documentId: report.documentId });
       for (const id of ids) await comments().delete({ documentId: id });
+      await deleteOrphanReports();
       return ids;
     },
   };

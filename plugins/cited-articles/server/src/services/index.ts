@@ -10,6 +10,7 @@ import publishGuard from './publish-guard';
 import rateLimit from './rate-limit';
 import referenceExport from './reference-export';
 import referenceStyles from './reference-styles';
+import resolvedArticleMemo from './resolved-article-memo';
 import resolvedArticles from './resolved-articles';
 import sourceImport from './source-import';
 import sourceLibrary from './source-library';
@@ -28,6 +29,7 @@ export default {
   'rate-limit': rateLimit,
   'reference-export': referenceExport,
   'reference-styles': referenceStyles,
+  'resolved-article-memo': resolvedArticleMemo,
   'resolved-articles': resolvedArticles,
   'source-import': sourceImport,
   'source-library': sourceLibrary,

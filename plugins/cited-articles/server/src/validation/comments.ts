@@ -10,6 +10,20 @@ export const documentId = (name: string) =>
     .string({ error: `${name} must be a documentId` })
     .regex(DOCUMENT_ID, `${name} must be a documentId (letters and digits)`);
 
+/**
+ * An object schema that refuses fields it does not know, naming them: a misspelt field, or one a
+ * caller hopes to set (status, ipHash), is a 400 rather than silently dropped.
+ */
+const closedObject = <T extends z.ZodRawShape>(shape: T) =>
+  z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')} (remove ${issue.keys.length > 1 ? 'them' : 'it'})`
+        : issue.code === 'invalid_type'
+          ? 'the body must be a JSON object'
+          : undefined,
+  });
+
 export const documentIdParams = z.object({ documentId: documentId('documentId') });
 
 /**
@@ -17,7 +31,7 @@ export const documentIdParams = z.object({ documentId: documentId('documentId') 
  * "   " is empty and invisible characters cannot pad a comment past the limit unnoticed.
  */
 export const createCommentBody = ({ maxLength, honeypotField }: { maxLength: number; honeypotField: string | null }) =>
-  z.object({
+  closedObject({
     authorName: z
       .string({ error: 'authorName is required' })
       .transform(normaliseLine)
@@ -48,7 +62,7 @@ export const listCommentsQuery = paginationQuery.extend({
 
 export const REPORT_REASONS = ['spam', 'abuse', 'off-topic', 'misinformation', 'other'] as const;
 
-export const reportBody = z.object({
+export const reportBody = closedObject({
   reason: z.enum(REPORT_REASONS, { error: `reason must be one of ${REPORT_REASONS.join(', ')}` }),
   details: z
     .string({ error: 'details must be text' })
@@ -87,9 +101,9 @@ const documentIds = z
   .max(100, 'documentIds may name at most 100 comments')
   .transform((ids) => [...new Set(ids)]);
 
-export const moderateBody = z.object({
+export const moderateBody = closedObject({
   documentIds,
   status: z.enum(MODERATION_DECISIONS, { error: `status must be one of ${MODERATION_DECISIONS.join(', ')}` }),
 });
 
-export const bulkDeleteBody = z.object({ documentIds });
+export const bulkDeleteBody = closedObject({ documentIds });

@@ -1,0 +1,145 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: HTTP benchmarks of the plugin's public routes on SQLite and PostgreSQL (not part
+ * of `npm test`). For each database it starts bench/server.js as a child (a booted app on a fresh
+ * database with seeded content), runs autocannon against each case, prints a table and writes
+ * bench/results/latest.json.
+ *
+ *   npm run bench                      # both databases
+ *   npm run bench -- --db sqlite       # one
+ *   BENCH_SECONDS=10 npm run bench     # longer runs (default 5 s per case, 3 s for scaling cases)
+ *
+ * The resolved article route is measured against a baseline in the same run: the same article read
+ * by Strapi's Document Service with its citations populated and nothing resolved (a bench-only route,
+ * registered when CITED_ARTICLES_BENCH=1). The two are run interleaved, twice each, to even out drift.
+ */
+const { fork } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const autocannon = require('autocannon');
+
+const args = process.argv.slice(2);
+const dbArg = args.includes('--db') ? args[args.indexOf('--db') + 1] : null;
+const DATABASES = dbArg ? dbArg.split(',') : ['sqlite', 'postgres'];
+const SECONDS = Number(process.env.BENCH_SECONDS || 5);
+const SCALING_SECONDS = Number(process.env.BENCH_SCALING_SECONDS || 3);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
+
+function startServer(client) {
+  const child = fork(path.join(__dirname, 'server.js'), [client], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  let nextId = 0;
+  const pending = new Map();
+  const ready = new Promise((resolve, reject) => {
+    child.on('message', (message) => {
+      if (message.type === 'log') console.log(`  [${client}] ${message.line}`);
+      if (message.type === 'ready') resolve(message);
+      if (message.type === 'count') {
+        const { resolve: done, reject: fail } = pending.get(message.id);
+        pending.delete(message.id);
+        if (message.error) fail(new Error(message.error));
+        else done(message.count);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`bench server on ${client} exited with ${code}`)));
+  });
+  return {
+    ready,
+    countQueries: (url) =>
+      new Promise((resolve, reject) => {
+        const id = nextId++;
+        pending.set(id, { resolve, reject });
+        child.send({ type: 'count', id, url });
+      }),
+    stop: () =>
+      new Promise((resolve) => {
+        child.on('exit', resolve);
+        child.send({ type: 'stop' });
+        setTimeout(() => child.kill('SIGKILL'), 30_000).unref();
+      }),
+  };
+}
+
+async function load(port, url, seconds) {
+  const result = await autocannon({ url: `http://127.0.0.1:${port}${url}`, connections: CONNECTIONS, duration: seconds });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total };
+}
+
+const mean = (runs, key) => runs.reduce((sum, run) => sum + run[key], 0) / runs.length;
+const merge = (runs) => ({
+  requestsPerSecond: Math.round(mean(runs, 'requestsPerSecond')),
+  p50: mean(runs, 'p50'),
+  p99: mean(runs, 'p99'),
+});
+
+async function benchDatabase(client) {
+  console.log(`\n${client}: seeding`);
+  const server = startServer(client);
+  const { port, cases } = await server.ready;
+  const rows = [];
+  try {
+    for (const spec of cases) {
+      if (spec.group === 'baseline') {
+        const baselineRuns = [];
+        const resolvedRuns = [];
+        for (let round = 0; round < 2; round++) {
+          baselineRuns.push(await load(port, spec.baseline, SECONDS));
+          resolvedRuns.push(await load(port, spec.resolved, SECONDS));
+        }
+        const baseline = { ...merge(baselineRuns), queries: await server.countQueries(spec.baseline) };
+        const resolved = { ...merge(resolvedRuns), queries: await server.countQueries(spec.resolved) };
+        rows.push({ group: 'baseline', name: `${spec.name}: Document Service findFirst + populate (baseline)`, ...baseline });
+        rows.push({
+          group: 'baseline', name: `${spec.name}: resolved route`, ...resolved,
+          ratio: Number((resolved.requestsPerSecond / baseline.requestsPerSecond).toFixed(2)),
+        });
+      } else {
+        await load(port, spec.url, 1); // warm-up
+        const result = await load(port, spec.url, SCALING_SECONDS);
+        rows.push({ group: spec.group, name: spec.name, size: spec.size, ...merge([result]), queries: await server.countQueries(spec.url) });
+      }
+      const last = rows[rows.length - 1];
+      console.log(`  ${last.name}: ${last.requestsPerSecond} req/s, p50 ${last.p50} ms, p99 ${last.p99} ms, ${last.queries} queries`);
+    }
+  } finally {
+    await server.stop();
+  }
+  return rows;
+}
+
+function table(client, rows) {
+  const lines = [
+    `| ${client} | req/s | p50 ms | p99 ms | queries/request | vs baseline |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const row of rows) {
+    lines.push(`| ${row.name} | ${row.requestsPerSecond} | ${row.p50} | ${row.p99} | ${row.queries} | ${row.ratio ? `${row.ratio}×` : ''} |`);
+  }
+  return lines.join('\n');
+}
+
+async function main() {
+  // The app's TypeScript (config/, src/) compiled to dist/, as the test harness does.
+  await require('@strapi/strapi').compileStrapi({ appDir: path.resolve(__dirname, '..') });
+  const results = {
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
+    settings: { seconds: SECONDS, scalingSeconds: SCALING_SECONDS, connections: CONNECTIONS },
+    command: `npm run bench${dbArg ? ` -- --db ${dbArg}` : ''}`,
+    databases: {},
+  };
+  for (const client of DATABASES) results.databases[client] = await benchDatabase(client);
+
+  const output = Object.entries(results.databases).map(([client, rows]) => table(client, rows)).join('\n\n');
+  console.log(`\n${output}\n`);
+  fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
+  fs.writeFileSync(path.join(__dirname, 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  fs.writeFileSync(path.join(__dirname, 'results', 'latest.md'), `${output}\n`);
+  console.log('written to bench/results/latest.json and latest.md');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,76 @@
+import crypto from 'crypto';
+import { LRUCache } from 'lru-cache';
+import type { Core } from '@strapi/strapi';
+import { extractCitedKeys } from '../citations';
+import { getService } from '../utils/get-service';
+import type { ArticleRow, ResolveRequest } from './resolved-articles';
+
+type Presented = { data: Record<string, unknown>; meta: Record<string, unknown> };
+
+// Bounded by the size of what is kept, not only the count: a handful of 1 MB articles must not pin
+// hundreds of megabytes. The size of an entry is estimated from the text that went into it.
+const MAX_ENTRIES = 1000;
+const MAX_BYTES = 64 * 1024 * 1024;
+
+/**
+ * A memo of resolved articles, in front of the resolved-articles service's `present()`. It is keyed
+ * by a hash of everything the result is computed from: the article row with its citations exactly
+ * as read for this request, the library sources its markers fall back to, the request (style,
+ * locale, format) and the extra fields. The rows are still read on every request, so an edit,
+ * a publication, an unpublication or a changed source changes the key: the memo cannot serve a
+ * stale article, on one instance or many, and needs no invalidation. What it saves is the work
+ * after the reads: Markdown parsing, citation resolution, formatting and HTML rendering.
+ */
+const resolvedArticleMemo = ({ strapi }: { strapi: Core.Strapi }) => {
+  const memo = new LRUCache<string, { presented: Presented; size: number }>({
+    max: MAX_ENTRIES,
+    maxSize: MAX_BYTES,
+    sizeCalculation: (entry) => entry.size,
+  });
+
+  // The keys a body cites, by hash of the body: finding them parses the Markdown, which for a long
+  // body costs more than everything else in a request.
+  const citedKeys = new LRUCache<string, string[]>({ max: MAX_ENTRIES });
+  const hash = (text: string) => crypto.createHash('sha256').update(text).digest('base64');
+
+  /** Keys cited in the body that the article's own list does not hold (the library to read). */
+  const missingKeys = (row: ArticleRow) => {
+    const body = row.body ?? '';
+    const bodyHash = hash(body);
+    let keys = citedKeys.get(bodyHash);
+    if (!keys) {
+      keys = extractCitedKeys(body);
+      citedKeys.set(bodyHash, keys);
+    }
+    const listed = new Set((row.citations ?? []).map((source) => source.key));
+    return [...new Set(keys)].filter((key) => !listed.has(key));
+  };
+
+  return {
+    async present(row: ArticleRow, request: ResolveRequest, extra: Record<string, unknown> = {}): Promise<Presented> {
+      const resolved = getService('resolved-articles', { strapi });
+      const missing = missingKeys(row);
+      const library = missing.length > 0 ? await resolved.loadLibrary(missing) : [];
+      const input = JSON.stringify([row, library, request, extra]);
+      const key = hash(input);
+
+      const hit = memo.get(key);
+      if (hit) return hit.presented;
+      const presented = (await resolved.present(row, request, extra)) as Presented;
+      // The output holds the body, its HTML and the references: a few times the input.
+      memo.set(key, { presented, size: Math.max(1, input.length * 4) });
+      return presented;
+    },
+
+    /** Empties the memo (tests, and an administrator who wants memory back). */
+    clear() {
+      memo.clear();
+    },
+
+    get size() {
+      return memo.size;
+    },
+  };
+};
+
+export default resolvedArticleMemo;

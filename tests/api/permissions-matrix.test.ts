@@ -1,0 +1,179 @@
+/**
+ * Every route of the plugin against every kind of caller, as one table: the status each caller gets.
+ * A new route is one line in ROUTES. Content-API routes are called by the public (no credentials),
+ * a logged-in Users & Permissions user (its JWT) and a full-access API token; admin routes by admins
+ * with Strapi's Editor role, a moderator role (the plugin's comments actions) and Super Admin. Each
+ * caller also calls the routes of the other API with its own credentials.
+ */
+import request from 'supertest';
+import { setupStrapi } from '../helpers/strapi';
+import { createAdmin, type AdminSession } from '../helpers/admin';
+import { createArticle, createComment, createSource } from '../helpers/content';
+import { nextIp, setCommentOptions } from '../helpers/comments';
+
+const app = setupStrapi({ env: { IS_PROXIED: 'true' } });
+
+const CALLERS = ['public', 'user', 'apiToken', 'editor', 'moderator', 'superAdmin'] as const;
+type Caller = (typeof CALLERS)[number];
+type Expected = Record<Caller, number>;
+
+interface Fixtures {
+  slug: string;
+  key: string;
+  sourceId: string;
+  articleId: string;
+  /** A fresh approved comment on the article (routes that change or delete one get their own). */
+  comment(): Promise<string>;
+}
+
+interface Route {
+  method: 'get' | 'post' | 'put' | 'delete';
+  path: (f: Fixtures) => string | Promise<string>;
+  body?: (f: Fixtures) => unknown | Promise<unknown>;
+  expect: Expected;
+}
+
+// Columns:                   public user apiToken editor moderator superAdmin
+const status = (...codes: number[]): Expected =>
+  Object.fromEntries(CALLERS.map((caller, index) => [caller, codes[index]])) as Expected;
+
+// The host app grants the read and comment actions to the Public role only: Users & Permissions
+// roles do not inherit, so a logged-in user gets 403 until an administrator grants the Authenticated
+// role the same actions (Settings > Users & Permissions > Roles).
+// Admin JWTs are not content-API credentials: Users & Permissions answers 401 to them. A content-API
+// caller on an admin route has no admin session: 401.
+const API = '/api/cited-articles';
+const ADMIN = '/cited-articles';
+const ROUTES: Record<string, Route> = {
+  'GET /articles': { method: 'get', path: () => `${API}/articles`, expect: status(200, 403, 200, 401, 401, 401) },
+  'GET /articles/:slug': { method: 'get', path: (f) => `${API}/articles/${f.slug}`, expect: status(200, 403, 200, 401, 401, 401) },
+  'GET /articles/:slug?status=draft': {
+    method: 'get', path: (f) => `${API}/articles/${f.slug}?status=draft`, expect: status(403, 403, 200, 401, 401, 401),
+  },
+  'GET /preview/articles/:slug': {
+    method: 'get', path: (f) => `${API}/preview/articles/${f.slug}`, expect: status(403, 403, 200, 401, 401, 401),
+  },
+  'GET /sources/:key': { method: 'get', path: (f) => `${API}/sources/${f.key}`, expect: status(200, 403, 200, 401, 401, 401) },
+  'GET /articles/:slug/comments': {
+    method: 'get', path: (f) => `${API}/articles/${f.slug}/comments`, expect: status(200, 403, 200, 401, 401, 401),
+  },
+  'POST /articles/:slug/comments': {
+    method: 'post',
+    path: (f) => `${API}/articles/${f.slug}/comments`,
+    body: () => ({ authorName: 'Matrix', authorEmail: `m${nextIp()}@example.org`, content: `A comment ${nextIp()}` }),
+    expect: status(201, 403, 201, 401, 401, 401),
+  },
+  'POST /comments/:documentId/report': {
+    method: 'post', path: async (f) => `${API}/comments/${await f.comment()}/report`, body: () => ({ reason: 'spam' }), // 201: a report is created
+    expect: status(201, 403, 201, 401, 401, 401),
+  },
+  'ADMIN POST /preview': {
+    method: 'post', path: () => `${ADMIN}/preview`, body: (f) => ({ body: 'Text [@x].', citations: [f.sourceId] }),
+    expect: status(401, 401, 401, 200, 403, 200),
+  },
+  'ADMIN GET /comments': { method: 'get', path: () => `${ADMIN}/comments`, expect: status(401, 401, 401, 403, 200, 200) },
+  'ADMIN GET /comments/:documentId': {
+    method: 'get', path: async (f) => `${ADMIN}/comments/${await f.comment()}`, expect: status(401, 401, 401, 403, 200, 200),
+  },
+  'ADMIN POST /comments/actions/moderate': {
+    method: 'post', path: () => `${ADMIN}/comments/actions/moderate`,
+    body: async (f) => ({ documentIds: [await f.comment()], status: 'rejected' }),
+    expect: status(401, 401, 401, 403, 200, 200),
+  },
+  'ADMIN POST /comments/actions/delete': {
+    method: 'post', path: () => `${ADMIN}/comments/actions/delete`,
+    body: async (f) => ({ documentIds: [await f.comment()] }),
+    expect: status(401, 401, 401, 403, 200, 200),
+  },
+  'ADMIN DELETE /comments/:documentId': {
+    method: 'delete', path: async (f) => `${ADMIN}/comments/${await f.comment()}`, expect: status(401, 401, 401, 403, 200, 200),
+  },
+};
+
+let fixtures: Fixtures;
+const tokens = {} as Record<Caller, string | null>;
+
+async function roleWith(name: string, actions: string[]) {
+  const roles = app.strapi.service('admin::role') as any;
+  const role = await roles.create({ name, description: `${name} (test)` });
+  await roles.assignPermissions(role.id, actions.map((action) => ({ action, subject: null })));
+  return role.id as number;
+}
+
+async function usersPermissionsJwt() {
+  const strapi: any = app.strapi;
+  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
+  const user = await strapi.plugin('users-permissions').service('user').add({
+    username: 'matrix-reader', email: 'matrix-reader@example.org', password: 'Correct-horse-1',
+    provider: 'local', confirmed: true, blocked: false, role: role.id,
+  });
+  return strapi.plugin('users-permissions').service('jwt').issue({ id: user.id }) as string;
+}
+
+beforeAll(async () => {
+  const superAdmin = await createAdmin(app);
+  const editorRole = await (app.strapi.service('admin::role') as any).findOne({ code: 'strapi-editor' });
+  const editor: AdminSession = await createAdmin(app, { roles: [editorRole.id] });
+  const moderator = await createAdmin(app, {
+    roles: [await roleWith('Moderators', ['plugin::cited-articles.comments.read', 'plugin::cited-articles.comments.moderate'])],
+  });
+  const apiToken = await (app.strapi.service('admin::api-token') as any).create({
+    name: 'matrix', type: 'full-access', lifespan: null, description: '',
+  });
+  Object.assign(tokens, {
+    public: null,
+    user: await usersPermissionsJwt(),
+    apiToken: apiToken.accessKey,
+    editor: editor.token,
+    moderator: moderator.token,
+    superAdmin: superAdmin.token,
+  });
+  setCommentOptions(app.strapi, { rateLimit: { points: 10000, durationSeconds: 60 } });
+
+  const source = await createSource(superAdmin, { key: 'matrix-source', title: 'Matrix source', url: 'https://example.org/m' });
+  const article = await createArticle(superAdmin, {
+    title: 'Matrix article', slug: 'matrix-article', body: 'Claim [@matrix-source].', citations: [source.documentId],
+  });
+  fixtures = {
+    slug: 'matrix-article',
+    key: 'matrix-source',
+    sourceId: source.documentId,
+    articleId: article.documentId,
+    async comment() {
+      const comment = await createComment(app.strapi, {
+        article: article.documentId, authorName: 'Fixture', authorEmail: 'fixture@example.org',
+        content: `Fixture comment ${nextIp()}`, status: 'approved', ipHash: 'f'.repeat(64),
+      });
+      return comment.documentId;
+    },
+  };
+});
+
+async function call(route: Route, caller: Caller) {
+  const url = await route.path(fixtures);
+  let test = (request(app.server) as any)[route.method](url).set('X-Forwarded-For', nextIp());
+  if (tokens[caller]) test = test.set('Authorization', `Bearer ${tokens[caller]}`);
+  if (route.body) test = test.send(await route.body(fixtures));
+  return test;
+}
+
+describe('permissions matrix', () => {
+  it('lists every route the plugin registers', () => {
+    const registered = (['content-api', 'admin'] as const).flatMap((type) =>
+      (app.strapi.plugin('cited-articles').routes as any)[type].routes.map(
+        (route: any) => `${type === 'admin' ? 'ADMIN ' : ''}${route.method} ${route.path}`
+      )
+    );
+    const tabled = new Set(Object.keys(ROUTES).map((name) => name.replace(/\?.*$/, '')));
+    expect(registered.filter((route: string) => !tabled.has(route))).toEqual([]);
+  });
+
+  const cases = Object.entries(ROUTES).flatMap(([name, route]) =>
+    CALLERS.map((caller) => [name, caller, route.expect[caller], route] as const)
+  );
+  it.each(cases)('%s as %s answers %i', async (_name, caller, expected, route) => {
+    const res = await call(route, caller);
+    if (res.status !== expected) throw new Error(`expected ${expected}, got ${res.status} ${JSON.stringify(res.body)}`);
+    if (expected >= 400) expect(res.body.error).toMatchObject({ status: expected, message: expect.any(String) });
+  });
+});
