@@ -30,6 +30,14 @@ const BOOT_TIMEOUT_MS = 180_000;
 const ADMIN = { firstname: 'Ada', lastname: 'Editor', email: 'ada@example.org', password: 'Correct-horse-1' };
 const SOURCE = { title: 'Two killed in coal mine collapse', key: 'mine-collapse', url: 'https://news.example.org/mine' };
 const ARTICLE = { title: 'Rescue work continues', body: 'Two miners died [@mine-collapse]. Others wait [@no-such-source].' };
+const BIBTEX = `@article{safety2024,
+  title = {Mining safety review},
+  author = {Doe, Jane},
+  journal = {Safety Journal},
+  year = {2024},
+  doi = {10.1234/safety.2024}
+}
+`;
 const COMMENT = { authorName: 'Reader', authorEmail: 'reader@example.org', content: 'Thanks for citing your sources.' };
 
 const random = () => crypto.randomBytes(16).toString('base64');
@@ -310,6 +318,23 @@ async function run() {
     await sourceRow.getByRole('link', { name: ARTICLE.title }).waitFor();
     await shot(page, 'sources-page');
     log('Sources page lists the source with the article citing it');
+
+    // 8b. Import a BibTeX file from the Sources page.
+    await page.getByRole('button', { name: 'Import sources' }).click();
+    await page.locator('input[type="file"][name="import-file"]').setInputFiles({
+      name: 'library.bib',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(BIBTEX),
+    });
+    await page.getByRole('dialog').getByRole('button', { name: /^Import$/ }).click();
+    const outcome = page.getByTestId('import-outcome');
+    await outcome.getByText('1 source created').waitFor();
+    await outcome.getByText(/Mining safety review/).waitFor();
+    await page.waitForTimeout(300);
+    await shot(page, 'sources-import');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('source-row').filter({ hasText: 'Mining safety review' }).waitFor();
+    log('a BibTeX file was imported from the Sources page');
 
     // 9. An Author (Strapi's default role) sees the Sources page but not the Comments page.
     const author = { email: 'author@example.org', password: 'Correct-horse-2' };
