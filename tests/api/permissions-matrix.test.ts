@@ -71,6 +71,12 @@ const ROUTES: Record<string, Route> = {
     method: 'post', path: () => `${ADMIN}/preview`, body: (f) => ({ body: 'Text [@x].', citations: [f.sourceId] }),
     expect: status(401, 401, 401, 200, 403, 200),
   },
+  'ADMIN GET /sources': { method: 'get', path: () => `${ADMIN}/sources`, expect: status(401, 401, 401, 200, 403, 200) },
+  'ADMIN POST /sources/import': {
+    method: 'post', path: () => `${ADMIN}/sources/import`,
+    body: () => ({ content: '@misc{matrix-import, title = {Matrix import}}', format: 'bibtex' }),
+    expect: status(401, 401, 401, 200, 403, 200),
+  },
   'ADMIN GET /comments': { method: 'get', path: () => `${ADMIN}/comments`, expect: status(401, 401, 401, 403, 200, 200) },
   'ADMIN GET /comments/:documentId': {
     method: 'get', path: async (f) => `${ADMIN}/comments/${await f.comment()}`, expect: status(401, 401, 401, 403, 200, 200),
