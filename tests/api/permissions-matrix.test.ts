@@ -54,12 +54,6 @@ const ROUTES: Record<string, Route> = {
     method: 'get', path: (f) => `${API}/preview/articles/${f.slug}`, expect: status(403, 403, 200, 401, 401, 401),
   },
   'GET /sources/:key': { method: 'get', path: (f) => `${API}/sources/${f.key}`, expect: status(200, 403, 200, 401, 401, 401) },
-  'GET /styles': { method: 'get', path: () => `${API}/styles`, expect: status(200, 403, 200, 401, 401, 401) },
-  'GET /articles/:slug/references': {
-    method: 'get', path: (f) => `${API}/articles/${f.slug}/references`, expect: status(200, 403, 200, 401, 401, 401),
-  },
-  'GET /articles/:slug/cite': { method: 'get', path: (f) => `${API}/articles/${f.slug}/cite`, expect: status(200, 403, 200, 401, 401, 401) },
-  'GET /sources/:key/cite': { method: 'get', path: (f) => `${API}/sources/${f.key}/cite`, expect: status(200, 403, 200, 401, 401, 401) },
   'GET /articles/:slug/comments': {
     method: 'get', path: (f) => `${API}/articles/${f.slug}/comments`, expect: status(200, 403, 200, 401, 401, 401),
   },
@@ -77,9 +71,19 @@ const ROUTES: Record<string, Route> = {
     method: 'post', path: () => `${ADMIN}/preview`, body: (f) => ({ body: 'Text [@x].', citations: [f.sourceId] }),
     expect: status(401, 401, 401, 200, 403, 200),
   },
+  'GET /styles': { method: 'get', path: () => `${API}/styles`, expect: status(200, 403, 200, 401, 401, 401) },
+  'GET /articles/:slug/references': {
+    method: 'get', path: (f) => `${API}/articles/${f.slug}/references?format=ris`, expect: status(200, 403, 200, 401, 401, 401),
+  },
+  'GET /articles/:slug/cite': {
+    method: 'get', path: (f) => `${API}/articles/${f.slug}/cite?format=bibtex`, expect: status(200, 403, 200, 401, 401, 401),
+  },
+  'GET /sources/:key/cite': {
+    method: 'get', path: (f) => `${API}/sources/${f.key}/cite?format=csl-json`, expect: status(200, 403, 200, 401, 401, 401),
+  },
   'ADMIN POST /sources/import': {
     method: 'post', path: () => `${ADMIN}/sources/import`,
-    body: () => ({ format: 'bibtex', content: `@article{matrix${nextIp().replace(/\./g, '')}, title={Imported}, year={2024}}` }),
+    body: () => ({ content: JSON.stringify([{ type: 'book', title: `Matrix import ${nextIp()}` }]) }),
     expect: status(401, 401, 401, 200, 403, 200),
   },
   'ADMIN GET /sources': { method: 'get', path: () => `${ADMIN}/sources`, expect: status(401, 401, 401, 200, 403, 200) },

@@ -30,6 +30,14 @@ const BOOT_TIMEOUT_MS = 180_000;
 const ADMIN = { firstname: 'Ada', lastname: 'Editor', email: 'ada@example.org', password: 'Correct-horse-1' };
 const SOURCE = { title: 'Two killed in coal mine collapse', key: 'mine-collapse', url: 'https://news.example.org/mine' };
 const ARTICLE = { title: 'Rescue work continues', body: 'Two miners died [@mine-collapse]. Others wait [@no-such-source].' };
+const BIBTEX = `@article{safety2024,
+  title = {Mining safety review},
+  author = {Doe, Jane},
+  journal = {Safety Journal},
+  year = {2024},
+  doi = {10.1234/safety.2024}
+}
+`;
 const COMMENT = { authorName: 'Reader', authorEmail: 'reader@example.org', content: 'Thanks for citing your sources.' };
 
 const random = () => crypto.randomBytes(16).toString('base64');
@@ -110,6 +118,28 @@ async function dismissOverlays(page) {
     const button = page.getByRole('dialog').getByRole('button', { name }).first();
     if (await button.isVisible().catch(() => false)) await button.click().catch(() => {});
   }
+}
+
+/** An admin with Strapi's default Author role, through the admin API (invite, then register). */
+async function createAuthor(baseUrl, { email, password }) {
+  const call = async (method, url, body, token) => {
+    const res = await fetch(`${baseUrl}${url}`, {
+      method,
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const json = await res.json();
+    if (!res.ok) throw new Error(`${method} ${url} answered ${res.status} ${JSON.stringify(json)}`);
+    return json.data;
+  };
+  const { token } = await call('POST', '/admin/login', { email: ADMIN.email, password: ADMIN.password });
+  const roles = await call('GET', '/admin/roles', null, token);
+  const authorRole = roles.find((role) => role.code === 'strapi-author');
+  const invited = await call('POST', '/admin/users', { firstname: 'Ann', lastname: 'Author', email, roles: [authorRole.id] }, token);
+  await call('POST', '/admin/register', {
+    registrationToken: invited.registrationToken,
+    userInfo: { firstname: 'Ann', lastname: 'Author', password },
+  });
 }
 
 async function run() {
@@ -212,9 +242,18 @@ async function run() {
     await issue.getByText('[@no-such-source]').waitFor();
     expect((await panel.getByTestId('reference-list').innerText()).includes('[1]'), 'the reference is not numbered [1]');
     await panel.getByRole('textbox').fill('coal mine');
-    await panel.getByTestId('found-source').getByText(`[@${SOURCE.key}]`).waitFor();
+    const found = panel.getByTestId('found-source').filter({ hasText: `[@${SOURCE.key}]` });
+    await found.waitFor();
     await shot(page, 'article-references-panel');
     log('References panel: reference [1] and the unknown-source issue for [@no-such-source] are shown');
+    // Insert puts the marker at the body's cursor (the end of the typed text).
+    await found.getByRole('button', { name: 'Insert' }).click();
+    const bodyText = await page.locator('.CodeMirror').first().innerText();
+    expect(
+      bodyText.split(`[@${SOURCE.key}]`).length - 1 === 2,
+      `Insert did not add the marker to the body: ${JSON.stringify(bodyText)}`
+    );
+    log('the source finder inserted the marker into the body');
 
     // 4. Save, then Publish: the citation error asks for confirmation first.
     await page.getByRole('button', { name: /^Save$/ }).click();
@@ -223,6 +262,7 @@ async function run() {
     const dialog = page.getByRole('alertdialog').or(page.getByRole('dialog'));
     await dialog.getByText(/1 citation error/).waitFor();
     await dialog.getByText('[@no-such-source]').waitFor();
+    await page.waitForTimeout(500); // let the dialog finish fading in for the screenshot
     await shot(page, 'publish-confirmation');
     await dialog.getByRole('button', { name: 'Publish anyway' }).click();
     await page.getByText(/Published/i).first().waitFor();
@@ -255,6 +295,7 @@ async function run() {
     await shot(page, 'comments-queue');
     await row.getByRole('button', { name: 'Show in its thread' }).click();
     await page.getByTestId('comment-thread').getByText(ARTICLE.title).waitFor();
+    await page.waitForTimeout(500);
     await shot(page, 'comment-in-context');
     await page.keyboard.press('Escape');
     await row.getByRole('button', { name: 'Approve' }).click();
@@ -277,6 +318,45 @@ async function run() {
     await sourceRow.getByRole('link', { name: ARTICLE.title }).waitFor();
     await shot(page, 'sources-page');
     log('Sources page lists the source with the article citing it');
+
+    // 8b. Import a BibTeX file from the Sources page.
+    await page.getByRole('button', { name: 'Import sources' }).click();
+    await page.locator('input[type="file"][name="import-file"]').setInputFiles({
+      name: 'library.bib',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(BIBTEX),
+    });
+    await page.getByRole('dialog').getByRole('button', { name: /^Import$/ }).click();
+    const outcome = page.getByTestId('import-outcome');
+    await outcome.getByText('1 source created').waitFor();
+    await outcome.getByText(/Mining safety review/).waitFor();
+    await page.waitForTimeout(300);
+    await shot(page, 'sources-import');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('source-row').filter({ hasText: 'Mining safety review' }).waitFor();
+    log('a BibTeX file was imported from the Sources page');
+
+    // 9. An Author (Strapi's default role) sees the Sources page but not the Comments page.
+    const author = { email: 'author@example.org', password: 'Correct-horse-2' };
+    await createAuthor(baseUrl, author);
+    await context.clearCookies();
+    await page.evaluate(() => {
+      localStorage.clear();
+      sessionStorage.clear();
+    });
+    await page.goto(`${baseUrl}/admin/auth/login`);
+    await page.locator('input[name="email"]').waitFor();
+    await page.fill('input[name="email"]', author.email);
+    await page.fill('input[name="password"]', author.password);
+    await page.locator('button[type="submit"]').click();
+    await page.getByRole('link', { name: 'Sources' }).first().waitFor();
+    await dismissOverlays(page);
+    expect((await page.getByRole('link', { name: /Comments/ }).count()) === 0, 'an Author sees the Comments menu entry');
+    await page.goto(`${baseUrl}/admin/plugins/cited-articles/comments`);
+    await page.getByText(/don't have the permissions|not have the permission|permission/i).first().waitFor();
+    expect((await page.getByTestId('comment-row').count()) === 0, 'an Author sees the comment queue');
+    await shot(page, 'author-without-comments');
+    log('an Author has Sources but neither the Comments entry nor its page');
 
     expect(pageErrors.length === 0, `uncaught errors in the page: ${pageErrors.join(' | ')}`);
     log('admin flow passed');

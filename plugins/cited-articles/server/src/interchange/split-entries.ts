@@ -73,6 +73,11 @@ const lineAt = (text: string, offset: number) => text.slice(0, offset).split(/\r
  * a small scanner that follows strings and nesting, since JSON.parse reports no positions.
  */
 export function jsonElementLines(content: string): number[] {
+  return jsonElementOffsets(content).map((offset) => lineAt(content.replace(/^\uFEFF/, ''), offset));
+}
+
+/** Offsets where the top-level elements start (see jsonElementLines). */
+function jsonElementOffsets(content: string): number[] {
   const text = content.replace(/^\uFEFF/, '');
   const result: number[] = [];
   let depth = 0;
@@ -87,10 +92,10 @@ export function jsonElementLines(content: string): number[] {
     }
     if (/\s/.test(char)) continue;
     if (depth === 0 && char === '{') {
-      result.push(lineAt(text, index));
+      result.push(index);
     }
     if (depth === 1 && expectElement && char !== ']') {
-      result.push(lineAt(text, index));
+      result.push(index);
       expectElement = false;
     }
     if (char === '"') inString = true;
@@ -103,10 +108,24 @@ export function jsonElementLines(content: string): number[] {
   return result;
 }
 
-/** Line of a JSON.parse error ("… at position 123 …", or "(line 4 column 2)" on newer V8). */
+/**
+ * Line of a JSON.parse error: from the message where V8 gives a position, else the start line of
+ * the first top-level element that does not parse on its own.
+ */
 export function jsonErrorLine(content: string, error: Error): number {
-  const line = /line (\d+)/.exec(error.message);
+  const text = content.replace(/^\uFEFF/, '');
+  const line = /\(line (\d+) column/.exec(error.message);
   if (line) return Number(line[1]);
   const position = /position (\d+)/.exec(error.message);
-  return position ? lineAt(content.replace(/^\uFEFF/, ''), Number(position[1])) : 1;
+  if (position) return lineAt(text, Number(position[1]));
+  const offsets = jsonElementOffsets(text);
+  for (const [index, start] of offsets.entries()) {
+    const chunk = text.slice(start, offsets[index + 1] ?? text.length).replace(/[\s,\]]*$/, '');
+    try {
+      JSON.parse(chunk);
+    } catch {
+      return lineAt(text, start);
+    }
+  }
+  return 1;
 }

@@ -1,0 +1,174 @@
+import request from 'supertest';
+import { errors } from '@strapi/utils';
+import { setupStrapi } from '../helpers/strapi';
+import { createAdmin, type AdminSession } from '../helpers/admin';
+import { createSource, SOURCE_UID } from '../helpers/content';
+
+// POST /cited-articles/sources/import: what is created, skipped, refused; nothing half-imported.
+const app = setupStrapi();
+let admin: AdminSession;
+beforeAll(async () => {
+  admin = await createAdmin(app);
+});
+
+const importFile = (session: AdminSession, body: Record<string, unknown>) =>
+  session.post('/cited-articles/sources/import').send(body);
+const countSources = () => app.strapi.documents(SOURCE_UID as any).count({});
+
+const BIBTEX = `% exported from a reference manager
+@string{jp = "The Jerusalem Post"}
+
+@article{jpost-2023,
+  entrysubtype = {newspaper},
+  title = {Two killed, more than 50 trapped in China coal mine collapse},
+  journaltitle = jp,
+  date = {2023-02-22},
+  url = {https://www.jpost.com/international/article-732296},
+}
+
+@online{existing-url,
+  title = {Already in the library},
+  url = {https://existing.example/page},
+}
+
+@book{doe2020,
+  author = {Doe, Jane and Roe, Richard},
+  title = {A Book},
+  publisher = {Press},
+  date = {2020-05-01},
+  doi = {10.1000/BOOK},
+}
+
+@misc{dup-in-file,
+  title = {Same URL as the first},
+  url = {https://www.jpost.com/international/article-732296},
+}
+`;
+
+describe('importing a BibTeX file', () => {
+  it('creates new sources, skips ones whose URL or DOI exists, and reports each by line', async () => {
+    await createSource(admin, { title: 'Existing page', url: 'https://existing.example/page', type: 'web' });
+    await createSource(admin, { title: 'Existing book', doi: '10.1000/book', type: 'book' });
+    const before = await countSources();
+    const res = await importFile(admin, { content: BIBTEX });
+    expect(res.status).toBe(200);
+    expect(res.body.data.created).toEqual([
+      { line: 4, key: 'jpost-2023', title: 'Two killed, more than 50 trapped in China coal mine collapse', documentId: expect.any(String) },
+    ]);
+    expect(res.body.data.skipped).toEqual([
+      { line: 12, title: 'Already in the library', reason: expect.stringMatching(/a source with this URL exists/) },
+      { line: 17, title: 'A Book', reason: expect.stringMatching(/a source with this DOI exists/) },
+      { line: 25, title: 'Same URL as the first', reason: 'line 4 of this file has the same URL' },
+    ]);
+    expect(await countSources()).toBe(before + 1);
+    const created: any = await app.strapi.documents(SOURCE_UID as any).findOne({ documentId: res.body.data.created[0].documentId });
+    expect(created).toMatchObject({ type: 'news', publisher: 'The Jerusalem Post', publishedDate: '2023-02-22' });
+  });
+
+  it('gives a taken key a fresh one derived from the title', async () => {
+    const res = await importFile(admin, {
+      content: '@online{jpost-2023,\n  title = {Another story},\n  url = {https://other.example/x},\n}\n',
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.data.created[0]).toMatchObject({ line: 1, key: 'another-story' });
+  });
+});
+
+describe('malformed files', () => {
+  it('reports every unreadable entry with its line, and writes nothing', async () => {
+    const before = await countSources();
+    const content = [
+      '@online{good-one,', '  title = {Fine},', '  url = {https://fine.example/}', '}', // 1-4
+      '@article{broken,', '  title = {Unclosed', '', // 5-7
+      '@misc{no-title,', '  url = {https://no-title.example/},', '}', // 8-10
+      '@misc{evil,', '  title = {Evil},', '  url = {javascript:alert(1)},', '}', // 11-14
+    ].join('\n');
+    const res = await importFile(admin, { content });
+    expect(res.status).toBe(400);
+    expect(res.body.error.name).toBe('ValidationError');
+    expect(res.body.error.message).toMatch(/^3 of 4 entries cannot be read \(first, line 5: .*\)\. Nothing was imported\.$/);
+    const errors = res.body.error.details.errors;
+    expect(errors.map((error: any) => error.path)).toEqual([['content', '5'], ['content', '8'], ['content', '11']]);
+    expect(errors[0].message).toMatch(/^Line 5: cannot read this BibTeX entry: .* at line \d+, column \d+/);
+    expect(errors[1].message).toBe('Line 8: the entry has no title');
+    expect(errors[2].message).toBe('Line 11: url "javascript:alert(1)" is not an http(s) URL');
+    expect(await countSources()).toBe(before);
+  });
+
+  it('reports bad RIS and CSL-JSON entries by line', async () => {
+    const ris = 'TY  - ELEC\nTI  - Good\nUR  - https://ris.example/1\nER  - \n\nTY  - ELEC\nUR  - https://ris.example/2\nER  - \n';
+    const risRes = await importFile(admin, { content: ris });
+    expect(risRes.status).toBe(400);
+    expect(risRes.body.error.details.errors).toEqual([
+      { path: ['content', '6'], message: 'Line 6: the entry has no title', name: 'ValidationError' },
+    ]);
+
+    const json = '[\n  {"type": "book", "title": "Fine"},\n  {"type": "book"},\n  "nonsense"\n]';
+    const jsonRes = await importFile(admin, { content: json });
+    expect(jsonRes.status).toBe(400);
+    expect(jsonRes.body.error.details.errors.map((error: any) => error.message)).toEqual([
+      'Line 3: the entry has no title',
+      'Line 4: a CSL-JSON entry must be an object',
+    ]);
+
+    const broken = await importFile(admin, { content: '[\n  {"type": "book",\n   "title": }\n]' });
+    expect(broken.status).toBe(400);
+    expect(broken.body.error.message).toMatch(/^The file cannot be read: the file is not valid JSON/);
+    // The line where the element that does not parse starts.
+    expect(broken.body.error.details.errors[0].path).toEqual(['content', '2']);
+  });
+
+  it('refuses a file in no known format, a wrong format, an empty or oversized body', async () => {
+    const unknown = await importFile(admin, { content: 'just some words' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toMatch(/not BibTeX, RIS or CSL-JSON/);
+    const wrong = await importFile(admin, { content: '@misc{a, title = {A}}', format: 'ris' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.message).toMatch(/no ris entries/);
+    const badFormat = await importFile(admin, { content: 'x', format: 'endnote' });
+    expect(badFormat.status).toBe(400);
+    expect(badFormat.body.error.details.errors[0].path).toEqual(['format']);
+    const empty = await importFile(admin, { content: '' });
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.details.errors[0].path).toEqual(['content']);
+    const tooLong = await importFile(admin, { content: 'x'.repeat(1_000_001) });
+    expect([400, 413]).toContain(tooLong.status);
+  });
+
+  it('writes nothing when the database refuses an entry midway (one transaction)', async () => {
+    const before = await countSources();
+    // A Document Service middleware refuses the second entry after the first has been created:
+    // the transaction must undo the first.
+    app.strapi.documents.use(async (context: any, next: any) => {
+      if (context.uid === SOURCE_UID && context.action === 'create' && context.params?.data?.title === 'Refused second') {
+        throw new errors.ValidationError('refused by the test');
+      }
+      return next();
+    });
+    const content = JSON.stringify([
+      { type: 'book', title: 'First, created then rolled back', URL: 'https://rollback.example/1' },
+      { type: 'book', title: 'Refused second', URL: 'https://rollback.example/2' },
+    ]);
+    const res = await importFile(admin, { content });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe('refused by the test');
+    expect(await countSources()).toBe(before);
+    const leftover = await app.strapi.documents(SOURCE_UID as any).findMany({ filters: { url: 'https://rollback.example/1' } });
+    expect(leftover).toEqual([]);
+  });
+});
+
+describe('access', () => {
+  it('needs an admin with the import action', async () => {
+    const anonymous = await request(app.server).post('/cited-articles/sources/import').send({ content: '[]' });
+    expect(anonymous.status).toBe(401);
+    const strapi: any = app.strapi;
+    const role = await strapi.service('admin::role').create({ name: `No import ${Date.now()}`, description: 'x' });
+    const limited = await createAdmin(app, { roles: [role.id] });
+    const res = await importFile(limited, { content: '[{"type":"book","title":"X"}]' });
+    expect(res.status).toBe(403);
+    const editor = await strapi.db.query('admin::role').findOne({ where: { code: 'strapi-editor' } });
+    const permissions = await strapi.db.query('admin::permission').findMany({ where: { role: editor.id } });
+    expect(permissions.map((permission: any) => permission.action)).toContain('plugin::cited-articles.sources.import');
+  });
+});
