@@ -54,8 +54,27 @@ export async function bootStrapi(options: BootOptions = {}): Promise<TestApp> {
   return { strapi, server: strapi.server.httpServer, database };
 }
 
+/**
+ * Strapi's document service emits entry events after commit without awaiting them, and each one
+ * re-reads the entry with a deep populate. A query that asks the pool for a connection after
+ * destroy() waits out the whole acquire timeout and then fails the test file, so stopping first
+ * waits (up to 10 s) for the pool to stay idle for a few ticks.
+ */
+async function waitForIdlePool(strapi: Core.Strapi) {
+  const pool = (strapi.db?.connection as any)?.client?.pool;
+  if (!pool) return;
+  const busy = () => pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates() > 0;
+  const deadline = Date.now() + 10_000;
+  let idleTicks = 0;
+  while (idleTicks < 5 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    idleTicks = busy() ? 0 : idleTicks + 1;
+  }
+}
+
 export async function stopStrapi(app: TestApp | undefined) {
   if (!app) return;
+  await waitForIdlePool(app.strapi);
   await app.strapi.destroy();
   await app.database.drop();
 }
