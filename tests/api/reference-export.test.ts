@@ -133,6 +133,26 @@ describe('?format=jsonld', () => {
     );
     expect(demo.body.data.jsonLd.citation[0].archivedAt).toBeUndefined();
   });
+
+  it('follows a change of the publication options at runtime (the memo keys on them)', async () => {
+    const before = await get(`/articles/${DEMO}?format=jsonld`);
+    expect(before.body.data.jsonLd.publisher).toBeUndefined();
+    app.strapi.config.set('plugin::cited-articles.publication', {
+      name: 'The Daily Planet',
+      articleUrl: 'https://planet.example/news/{slug}',
+    });
+    try {
+      const after = await get(`/articles/${DEMO}?format=jsonld`);
+      expect(after.body.data.jsonLd).toMatchObject({
+        publisher: { '@type': 'Organization', name: 'The Daily Planet' },
+        url: `https://planet.example/news/${DEMO}`,
+      });
+    } finally {
+      app.strapi.config.set('plugin::cited-articles.publication', { name: null, articleUrl: null });
+    }
+    const reset = await get(`/articles/${DEMO}?format=jsonld`);
+    expect(reset.body.data.jsonLd.publisher).toBeUndefined();
+  });
 });
 
 describe('round trips: export, then import into an empty library', () => {

@@ -3,6 +3,7 @@ import { LRUCache } from 'lru-cache';
 import type { Core } from '@strapi/strapi';
 import { extractCitedKeys } from '../citations';
 import { getService } from '../utils/get-service';
+import { publicationSettings } from '../utils/settings';
 import type { ArticleRow, ResolveRequest } from './resolved-articles';
 
 type Presented = { data: Record<string, unknown>; meta: Record<string, unknown> };
@@ -16,7 +17,8 @@ const MAX_BYTES = 64 * 1024 * 1024;
  * A memo of resolved articles, in front of the resolved-articles service's `present()`. It is keyed
  * by a hash of everything the result is computed from: the article row with its citations exactly
  * as read for this request, the library sources its markers fall back to, the request (style,
- * locale, format) and the extra fields. The rows are still read on every request, so an edit,
+ * locale, format), the extra fields and the publication options (JSON-LD names the publisher and
+ * the article's URL; they can change at runtime through strapi.config.set). The rows are still read on every request, so an edit,
  * a publication, an unpublication or a changed source changes the key: the memo cannot serve a
  * stale article, on one instance or many, and needs no invalidation. What it saves is the work
  * after the reads: Markdown parsing, citation resolution, formatting and HTML rendering.
@@ -51,7 +53,7 @@ const resolvedArticleMemo = ({ strapi }: { strapi: Core.Strapi }) => {
       const resolved = getService('resolved-articles', { strapi });
       const missing = missingKeys(row);
       const library = missing.length > 0 ? await resolved.loadLibrary(missing) : [];
-      const input = JSON.stringify([row, library, request, extra]);
+      const input = JSON.stringify([row, library, request, extra, publicationSettings(strapi)]);
       const key = hash(input);
 
       const hit = memo.get(key);
