@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
 
-// Content-API actions a frontend needs without logging in. Each is granted to the Public role once
-// per database: if an administrator later removes one in Settings > Roles, it stays removed.
+// Content-API actions a frontend needs without logging in. Each is granted to the Public role and to
+// the Authenticated role (Users & Permissions roles do not inherit, so without it a reader who logs
+// in would lose what an anonymous one has) once per database and role: if an administrator later
+// removes one in Settings > Roles, it stays removed.
 export const PUBLIC_ACTIONS = [
   'plugin::cited-articles.article.find',
   'plugin::cited-articles.article.findOne',
@@ -15,15 +17,27 @@ export const PUBLIC_ACTIONS = [
   'plugin::cited-articles.reference-export.source',
 ];
 
-const STORE_KEY = 'public-permissions-granted';
+const STORE_KEYS = {
+  public: 'public-permissions-granted',
+  authenticated: 'authenticated-permissions-granted',
+} as const;
 
 export async function grantPublicPermissions(strapi: Core.Strapi, actions = PUBLIC_ACTIONS) {
+  const granted: string[] = [];
+  for (const roleType of Object.keys(STORE_KEYS) as Array<keyof typeof STORE_KEYS>) {
+    granted.push(...(await grantToRole(strapi, roleType, actions)));
+  }
+  return granted;
+}
+
+async function grantToRole(strapi: Core.Strapi, roleType: keyof typeof STORE_KEYS, actions: string[]) {
+  const STORE_KEY = STORE_KEYS[roleType];
   const store = strapi.store({ type: 'plugin', name: 'cited-articles' });
   const alreadyGranted = ((await store.get({ key: STORE_KEY })) as string[] | null) ?? [];
   const toGrant = actions.filter((action) => !alreadyGranted.includes(action));
   if (toGrant.length === 0) return [];
 
-  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: roleType } });
   if (!role) return [];
 
   const existing = await strapi.db.query('plugin::users-permissions.permission').findMany({

@@ -57,6 +57,29 @@ describe('Public role', () => {
   });
 });
 
+describe('Authenticated role', () => {
+  it('is granted the same actions, so a reader who logs in keeps what an anonymous one has', async () => {
+    const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({
+      where: { type: 'authenticated' }, populate: ['permissions'],
+    });
+    const actions = role.permissions.map((permission: any) => permission.action);
+    expect(actions).toEqual(expect.arrayContaining(PUBLIC_ACTIONS));
+  });
+
+  it('reads an article with a Users & Permissions JWT', async () => {
+    const strapi: any = app.strapi;
+    const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
+    const user = await strapi.plugin('users-permissions').service('user').add({
+      username: 'logged-in-reader', email: 'logged-in-reader@example.org', password: 'Reader-pass-1',
+      provider: 'local', confirmed: true, blocked: false, role: role.id,
+    });
+    const jwt = strapi.plugin('users-permissions').service('jwt').issue({ id: user.id });
+    const res = await request(app.server).get('/api/cited-articles/articles/published-one').set('Authorization', `Bearer ${jwt}`);
+    expect(res.status).toBe(200);
+    expect(res.body.data.slug).toBe('published-one');
+  });
+});
+
 describe('drafts', () => {
   it('never serves an unpublished article', async () => {
     for (const slug of ['draft-only', 'unpublished-later']) {
