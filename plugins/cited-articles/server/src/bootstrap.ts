@@ -42,6 +42,9 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     },
   });
   getService('comment-events', { strapi }).registerWebhookEvents();
+  const articleRef = getService('comment-article-ref', { strapi });
+  articleRef.subscribe();
+  await articleRef.backfill();
   await getService('rate-limit', { strapi }).connect();
 };
 

@@ -169,6 +169,7 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
             status,
             heldReason: held,
             article: article.documentId,
+            articleDocumentId: article.documentId,
             parent: parent?.documentId ?? null,
             depth: parent?.depth ?? 0,
             threadRoot: parent?.threadRoot ?? null,

@@ -1,6 +1,7 @@
 import abuseGuard from './abuse-guard';
 import articles from './articles';
 import citationSync from './citation-sync';
+import commentArticleRef from './comment-article-ref';
 import commentCounts from './comment-counts';
 import commentPages from './comment-pages';
 import commentEvents from './comment-events';
@@ -21,6 +22,7 @@ export default {
   'abuse-guard': abuseGuard,
   articles,
   'citation-sync': citationSync,
+  'comment-article-ref': commentArticleRef,
   'comment-counts': commentCounts,
   'comment-pages': commentPages,
   'comment-events': commentEvents,
