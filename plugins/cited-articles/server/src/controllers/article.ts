@@ -20,20 +20,17 @@ const article = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     const style = assertStyle(strapi, query.style);
 
-    // The count goes by slug so that it runs alongside the article's read, not after it.
-    const [row, commentCount] = await Promise.all([
-      getService('articles', { strapi }).findBySlug(slug, status),
-      getService('comment-counts', { strapi }).approvedForSlug(slug, status),
-    ]);
+    const row = await getService('articles', { strapi }).findBySlug(slug, status);
     if (!row) {
       const what = status === 'draft' ? 'article' : 'published article';
       throw new errors.NotFoundError(`No ${what} has the slug "${slug}".`);
     }
+    const counts = await getService('comment-counts', { strapi }).approvedByArticle([row.documentId]);
     // Through the memo: the rows above are read every time, the work of resolving them is not repeated.
     ctx.body = await getService('resolved-article-memo', { strapi }).present(
       row,
       { style, locale: query.locale, html: query.format === 'html', jsonld: query.format === 'jsonld' },
-      { commentsEnabled: row.commentsEnabled !== false, commentCount }
+      { commentsEnabled: row.commentsEnabled !== false, commentCount: counts.get(row.documentId) ?? 0 }
     );
   };
 

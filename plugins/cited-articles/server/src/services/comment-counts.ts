@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ARTICLE_UID, COMMENT_UID } from '../utils/uids';
+import { COMMENT_UID } from '../utils/uids';
 
 /**
  * Approved-comment counts for many articles in one query, by article documentId (an article's
@@ -21,22 +21,6 @@ const commentCounts = ({ strapi }: { strapi: Core.Strapi }) => ({
 
     for (const row of rows) counts.set(row.documentId, Number(row.count));
     return counts;
-  },
-
-  /**
-   * The approved-comment count of the article with this slug in this status, in one query that
-   * does not need the article read first, so that it can run alongside that read.
-   */
-  async approvedForSlug(slug: string, status: 'published' | 'draft'): Promise<number> {
-    const knex = strapi.db.connection;
-    const article = knex(strapi.db.metadata.get(ARTICLE_UID).tableName).where('slug', slug).select('document_id');
-    if (status === 'published') article.whereNotNull('published_at');
-    else article.whereNull('published_at');
-    const [row]: any[] = await knex(strapi.db.metadata.get(COMMENT_UID).tableName)
-      .where('status', 'approved')
-      .whereIn('article_document_id', article)
-      .count({ count: '*' });
-    return Number(row?.count ?? 0);
   },
 });
 
