@@ -28,10 +28,11 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
   const guard = () => getService('abuse-guard', { strapi });
 
   const findPublishedArticle = async (slug: string) => {
-    const article: any = await strapi.documents(ARTICLE_UID).findFirst({
-      status: 'published',
-      filters: { slug },
-      fields: ['slug', 'commentsEnabled', 'publishedAt'] as any,
+    // Query Engine reads on the public paths: the Document Service wraps every call, reads too, in
+    // a transaction (BEGIN and COMMIT round trips) and transforms its parameters (npm run bench).
+    const article: any = await strapi.db.query(ARTICLE_UID).findOne({
+      where: { slug, publishedAt: { $notNull: true } },
+      select: ['id', 'documentId', 'slug', 'commentsEnabled', 'publishedAt'],
     });
     if (!article) throw new errors.NotFoundError(`No published article has the slug "${slug}".`);
     return article as { documentId: string; slug: string; commentsEnabled: boolean | null; publishedAt: string };
@@ -101,7 +102,10 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
       ]);
       const rootRows =
         rootIds.length > 0
-          ? await comments().findMany({ filters: { documentId: { $in: rootIds } } as any, fields: PUBLIC_COMMENT_FIELDS as any })
+          ? await strapi.db.query(COMMENT_UID).findMany({
+              where: { documentId: { $in: rootIds } },
+              select: ['id', 'documentId', ...PUBLIC_COMMENT_FIELDS],
+            })
           : [];
       const position = new Map(rootIds.map((id, index) => [id, index]));
       const roots = rootRows.sort((a, b) => position.get(a.documentId)! - position.get(b.documentId)!);
@@ -111,11 +115,11 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
       // and is indexed; a thread never spans two articles).
       const replies =
         rootIds.length > 0 && maxDepth > 0
-          ? await comments().findMany({
-              filters: { status: 'approved', threadRoot: { $in: rootIds }, depth: { $gte: 1, $lte: maxDepth } } as any,
-              fields: PUBLIC_COMMENT_FIELDS as any,
-              populate: { parent: { fields: ['depth'] } } as any,
-              sort: [{ createdAt: 'asc' }, { id: 'asc' }] as any,
+          ? await strapi.db.query(COMMENT_UID).findMany({
+              where: { status: 'approved', threadRoot: { $in: rootIds }, depth: { $gte: 1, $lte: maxDepth } },
+              select: ['id', 'documentId', ...PUBLIC_COMMENT_FIELDS],
+              populate: { parent: { select: ['id', 'documentId', 'depth'] } },
+              orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
             })
           : [];
 
