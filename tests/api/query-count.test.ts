@@ -45,5 +45,7 @@ it('serves an article with a constant number of queries, whatever its number of 
   expect(large.result.body.data.references).toHaveLength(201);
   expect(small.result.body.data.references).toHaveLength(2);
   expect(large.count).toBe(small.count);
-  expect(small.count).toBeLessThanOrEqual(8);
+  // Permissions, article, citations, comment count, and the library lookup for the unlisted key;
+  // BEGIN and COMMIT would count too (the route reads through the Query Engine, outside them).
+  expect(small.count).toBeLessThanOrEqual(5);
 });
