@@ -10,6 +10,7 @@ import { setupStrapi } from '../helpers/strapi';
 import { createAdmin, type AdminSession } from '../helpers/admin';
 import { createArticle, createComment, createSource } from '../helpers/content';
 import { nextIp, setCommentOptions } from '../helpers/comments';
+import { authenticatedReaderJwt } from '../helpers/readers';
 
 const app = setupStrapi({ env: { IS_PROXIED: 'true' } });
 
@@ -115,16 +116,6 @@ async function roleWith(name: string, actions: string[]) {
   return role.id as number;
 }
 
-async function usersPermissionsJwt() {
-  const strapi: any = app.strapi;
-  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
-  const user = await strapi.plugin('users-permissions').service('user').add({
-    username: 'matrix-reader', email: 'matrix-reader@example.org', password: 'Correct-horse-1',
-    provider: 'local', confirmed: true, blocked: false, role: role.id,
-  });
-  return strapi.plugin('users-permissions').service('jwt').issue({ id: user.id }) as string;
-}
-
 beforeAll(async () => {
   const superAdmin = await createAdmin(app);
   const editorRole = await (app.strapi.service('admin::role') as any).findOne({ code: 'strapi-editor' });
@@ -137,7 +128,7 @@ beforeAll(async () => {
   });
   Object.assign(tokens, {
     public: null,
-    user: await usersPermissionsJwt(),
+    user: await authenticatedReaderJwt(app, 'matrix-reader'),
     apiToken: apiToken.accessKey,
     editor: editor.token,
     moderator: moderator.token,

@@ -3,6 +3,7 @@ import { setupStrapi } from '../helpers/strapi';
 import { createAdmin, type AdminSession } from '../helpers/admin';
 import { createArticle, createComment, createSource, unpublishArticle } from '../helpers/content';
 import { PUBLIC_ACTIONS, grantPublicPermissions } from '../../src/bootstrap/public-permissions';
+import { authenticatedReaderJwt } from '../helpers/readers';
 
 const app = setupStrapi();
 let admin: AdminSession;
@@ -67,13 +68,7 @@ describe('Authenticated role', () => {
   });
 
   it('reads an article with a Users & Permissions JWT', async () => {
-    const strapi: any = app.strapi;
-    const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
-    const user = await strapi.plugin('users-permissions').service('user').add({
-      username: 'logged-in-reader', email: 'logged-in-reader@example.org', password: 'Reader-pass-1',
-      provider: 'local', confirmed: true, blocked: false, role: role.id,
-    });
-    const jwt = strapi.plugin('users-permissions').service('jwt').issue({ id: user.id });
+    const jwt = await authenticatedReaderJwt(app, 'logged-in-reader');
     const res = await request(app.server).get('/api/cited-articles/articles/published-one').set('Authorization', `Bearer ${jwt}`);
     expect(res.status).toBe(200);
     expect(res.body.data.slug).toBe('published-one');

@@ -35,21 +35,14 @@ const commentArticleRef = ({ strapi }: { strapi: Core.Strapi }) => {
     sync,
 
     subscribe() {
-      strapi.db.lifecycles.subscribe({
-        models: [COMMENT_UID],
-        async afterCreate(event: any) {
-          const data = event.params?.data ?? {};
-          if (data.article !== undefined && data.articleDocumentId === undefined && event.result?.id) {
-            await sync(event.result.id);
-          }
-        },
-        async afterUpdate(event: any) {
-          const data = event.params?.data ?? {};
-          if (data.article !== undefined && data.articleDocumentId === undefined && event.result?.id) {
-            await sync(event.result.id);
-          }
-        },
-      });
+      // A write that sets `article` without the copy (anything but the plugin's own posting).
+      const resync = async (event: any) => {
+        const data = event.params?.data ?? {};
+        if (data.article !== undefined && data.articleDocumentId === undefined && event.result?.id) {
+          await sync(event.result.id);
+        }
+      };
+      strapi.db.lifecycles.subscribe({ models: [COMMENT_UID], afterCreate: resync, afterUpdate: resync });
     },
 
     /** Fills the copy on comments that have an article but no copy yet (run at startup). */
