@@ -31,9 +31,9 @@ export async function grantPublicPermissions(strapi: Core.Strapi, actions = PUBL
 }
 
 async function grantToRole(strapi: Core.Strapi, roleType: keyof typeof STORE_KEYS, actions: string[]) {
-  const STORE_KEY = STORE_KEYS[roleType];
+  const storeKey = STORE_KEYS[roleType];
   const store = strapi.store({ type: 'plugin', name: 'cited-articles' });
-  const alreadyGranted = ((await store.get({ key: STORE_KEY })) as string[] | null) ?? [];
+  const alreadyGranted = ((await store.get({ key: storeKey })) as string[] | null) ?? [];
   const toGrant = actions.filter((action) => !alreadyGranted.includes(action));
   if (toGrant.length === 0) return [];
 
@@ -48,6 +48,6 @@ async function grantToRole(strapi: Core.Strapi, roleType: keyof typeof STORE_KEY
   for (const action of toGrant.filter((name) => !present.has(name))) {
     await strapi.db.query('plugin::users-permissions.permission').create({ data: { action, role: role.id } });
   }
-  await store.set({ key: STORE_KEY, value: [...alreadyGranted, ...toGrant] });
+  await store.set({ key: storeKey, value: [...alreadyGranted, ...toGrant] });
   return toGrant;
 }
