@@ -53,7 +53,7 @@ it('is set on a comment created through the Document Service, and follows a move
   expect(await listedTotal('first-of-two')).toBe(2);
 });
 
-it('is filled at startup on comments written before it existed', async () => {
+it('is filled by the startup backfill on comments written without it', async () => {
   const table = app.strapi.db.metadata.get(COMMENT_UID as any).tableName;
   await app.strapi.db.connection(table).update({ article_document_id: null });
   expect(await listedTotal('first-of-two')).toBe(0);

@@ -9,6 +9,12 @@ const app = setupStrapi();
 let admin: AdminSession;
 const api = (url: string) => request(app.server).get(`/api/cited-articles${url}`);
 
+/** The actions a Users & Permissions role holds. */
+const grantedActions = async (type: 'public' | 'authenticated') => {
+  const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type }, populate: ['permissions'] });
+  return role.permissions.map((permission: any) => permission.action as string);
+};
+
 const SECRET_EMAIL = 'private-reader@example.org';
 const SECRET_HASH = 'ip-hash-that-must-not-leak';
 
@@ -30,11 +36,7 @@ beforeAll(async () => {
 
 describe('Public role', () => {
   it('is granted the plugin read actions at bootstrap', async () => {
-    const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({
-      where: { type: 'public' }, populate: ['permissions'],
-    });
-    const actions = role.permissions.map((permission: any) => permission.action);
-    expect(actions).toEqual(expect.arrayContaining(PUBLIC_ACTIONS));
+    expect(await grantedActions('public')).toEqual(expect.arrayContaining(PUBLIC_ACTIONS));
   });
 
   it('reads articles and sources without logging in', async () => {
@@ -60,11 +62,7 @@ describe('Public role', () => {
 
 describe('Authenticated role', () => {
   it('is granted the same actions, so a reader who logs in keeps what an anonymous one has', async () => {
-    const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({
-      where: { type: 'authenticated' }, populate: ['permissions'],
-    });
-    const actions = role.permissions.map((permission: any) => permission.action);
-    expect(actions).toEqual(expect.arrayContaining(PUBLIC_ACTIONS));
+    expect(await grantedActions('authenticated')).toEqual(expect.arrayContaining(PUBLIC_ACTIONS));
   });
 
   it('reads an article with a Users & Permissions JWT', async () => {

@@ -32,8 +32,6 @@ const commentArticleRef = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    sync,
-
     subscribe() {
       // A write that sets `article` without the copy (anything but the plugin's own posting).
       const resync = async (event: any) => {

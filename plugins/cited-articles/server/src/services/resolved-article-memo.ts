@@ -18,9 +18,10 @@ const MAX_BYTES = 64 * 1024 * 1024;
  * by a hash of everything the result is computed from: the article row with its citations exactly
  * as read for this request, the library sources its markers fall back to, the request (style,
  * locale, format), the extra fields and the publication options (JSON-LD names the publisher and
- * the article's URL; they can change at runtime through strapi.config.set). The rows are still read on every request, so an edit,
- * a publication, an unpublication or a changed source changes the key: the memo cannot serve a
- * stale article, on one instance or many, and needs no invalidation. What it saves is the work
+ * the article's URL; they can change at runtime through strapi.config.set). The rows are still
+ * read on every request, so an edit, a publication, an unpublication or a changed source changes
+ * the key: the memo cannot serve a stale article, on one instance or many, and needs no
+ * invalidation. What it saves is the work
  * after the reads: Markdown parsing, citation resolution, formatting and HTML rendering.
  */
 const resolvedArticleMemo = ({ strapi }: { strapi: Core.Strapi }) => {
