@@ -1,4 +1,4 @@
-import config, { commentsOptionsSchema } from '../../plugins/cited-articles/server/src/config';
+import config, { bodyLimitsOptionsSchema, commentsOptionsSchema } from '../../plugins/cited-articles/server/src/config';
 
 describe('plugin options', () => {
   it('has defaults for every comment option', () => {
@@ -45,5 +45,19 @@ describe('plugin options', () => {
     [{ blokedWords: [] }, expect.stringContaining('blokedWords')],
   ])('refuses %j with a clear message', (comments, message) => {
     expect(() => config.validator({ comments })).toThrow(expect.objectContaining({ message }));
+  });
+});
+
+describe('body limit options', () => {
+  it('has defaults in bytes for every limited route', () => {
+    expect(bodyLimitsOptionsSchema.parse({})).toEqual({ comment: 16_384, report: 8_192, preview: 1_048_576, import: 1_048_576 });
+  });
+
+  it.each([
+    [{ comment: 100 }, 'invalid option bodyLimits.comment: bodyLimits.comment must be at least 1024'],
+    [{ report: '8kb' }, 'invalid option bodyLimits.report: bodyLimits.report must be a number'],
+    [{ comments: 20_000 }, expect.stringContaining('comments')],
+  ])('refuses %j with a clear message', (bodyLimits, message) => {
+    expect(() => config.validator({ bodyLimits })).toThrow(expect.objectContaining({ message }));
   });
 });

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import bodyLimit from './middlewares/body-limit';
 import { getService } from './utils/get-service';
 import { blocksPublishOnCitationErrors } from './utils/settings';
 import { applyRelationPayload, movesToStart } from './utils/relation-order';
@@ -28,6 +29,10 @@ const relatedDocumentId = (value: unknown): string | null => {
 };
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
+  // Added now, before Strapi adds config/middlewares.ts (at bootstrap), so that it runs before the
+  // body parser: an oversized body is refused before anything reads it (see body-limit.ts).
+  strapi.server.use(bodyLimit({ strapi }));
+
   // A reply's depth and thread root are derived from its parent, whichever API creates it (the
   // public route sets them itself; demo content, imports and scripts do not). The public list reads
   // a whole thread in one query by threadRoot, so they must never be missing.

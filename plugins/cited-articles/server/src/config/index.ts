@@ -68,9 +68,29 @@ export const publicationOptionsSchema = z
   })
   .strict();
 
+const bytes = (name: string, fallback: number) => whole(`bodyLimits.${name}`, 1024).default(fallback);
+
+/**
+ * Largest request body, in bytes, each body-taking route accepts; larger ones are refused (413)
+ * from their Content-Length before Strapi's body parser reads them (middlewares/body-limit.ts).
+ */
+export const bodyLimitsOptionsSchema = z
+  .object({
+    /** POST /articles/:slug/comments. 16 kB holds a comment of maxLength 5000 in 3-byte characters. */
+    comment: bytes('comment', 16_384),
+    /** POST /comments/:documentId/report: a reason and at most 1000 characters of details. */
+    report: bytes('report', 8_192),
+    /** POST /cited-articles/preview (admin): Strapi's own JSON limit (1 MB) by default. */
+    preview: bytes('preview', 1_048_576),
+    /** POST /cited-articles/sources/import (admin): Strapi's own JSON limit (1 MB) by default. */
+    import: bytes('import', 1_048_576),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     comments: commentsOptionsSchema.prefault({}),
+    bodyLimits: bodyLimitsOptionsSchema.prefault({}),
     publication: publicationOptionsSchema.prefault({}),
     /** Refuse to publish an article whose body has citation errors (unknown key, out of range…). */
     blockPublishOnCitationErrors: z
@@ -82,6 +102,7 @@ export const configSchema = z
 
 export type CommentsOptions = z.output<typeof commentsOptionsSchema>;
 export type PublicationOptions = z.output<typeof publicationOptionsSchema>;
+export type BodyLimitsOptions = z.output<typeof bodyLimitsOptionsSchema>;
 export type CitedArticlesConfig = z.output<typeof configSchema>;
 
 export default {
