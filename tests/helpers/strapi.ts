@@ -19,6 +19,8 @@ export interface BootOptions {
   seed?: boolean;
   /** Extra environment for this boot. */
   env?: Record<string, string>;
+  /** Runs on the created instance before register and bootstrap, e.g. to watch its startup log. */
+  beforeLoad?: (strapi: Core.Strapi) => void;
 }
 
 export interface TestApp {
@@ -44,12 +46,14 @@ export async function bootStrapi(options: BootOptions = {}): Promise<TestApp> {
   });
 
   const { createStrapi } = require('@strapi/strapi');
-  const strapi: Core.Strapi = await createStrapi({
+  const created: Core.Strapi = createStrapi({
     appDir: APP_DIR,
     distDir: DIST_DIR,
     autoReload: false,
     serveAdminPanel: false,
-  }).load();
+  });
+  options.beforeLoad?.(created);
+  const strapi: Core.Strapi = await created.load();
   strapi.server.mount();
   return { strapi, server: strapi.server.httpServer, database };
 }

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ACTION_DEFINITIONS, DEFAULT_ROLE_GRANTS } from './utils/actions';
 import { getService } from './utils/get-service';
+import { untrustedProxyWarning } from './utils/proxy-trust';
 import { PLUGIN_ID } from './utils/uids';
 
 const ROLE_GRANTS_KEY = 'default-role-grants';
@@ -31,6 +32,8 @@ async function grantDefaultRoles(strapi: Core.Strapi, roles?: Array<{ id: number
 }
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
+  const proxyWarning = untrustedProxyWarning(strapi.server.app);
+  if (proxyWarning) strapi.log.warn(proxyWarning);
   await strapi.service('admin::permission').actionProvider.registerMany(ACTION_DEFINITIONS);
   // On an existing database the default roles are there already; on a new one the admin creates
   // them during its own bootstrap, which may run after this one, so grant when they appear too.
