@@ -9,7 +9,8 @@ import { createCommentBody, documentIdParams, listCommentsQuery, readBody, repor
 
 /**
  * Reader comments on the content API. The client IP is ctx.request.ip: behind a reverse proxy,
- * enable server.proxy.koa in config/server.ts, or every reader shares the proxy's address.
+ * enable server.proxy.koa with maxIpsCount (the number of proxies) in config/server.ts, or every
+ * reader shares the proxy's address (no proxy setting) or picks their own (no maxIpsCount).
  */
 const comment = ({ strapi }: { strapi: Core.Strapi }) => {
   // Some answers need ctx: Strapi has no conflict error class; Retry-After is a header; and a
@@ -41,13 +42,18 @@ const comment = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** POST /articles/:slug/comments: a new comment, pending unless post-moderation lets it through. */
     async create(ctx) {
-      const { slug } = parseOrThrow(slugParams, ctx.params, 'article slug');
-      const settings = commentSettings(strapi);
-      const body = parseOrThrow(createCommentBody(settings), readBody(ctx.request.body), 'comment');
       await answerErrors(ctx, async () => {
+        // Flood control first: a sender over budget costs no validation, normalisation or query.
+        const guard = getService('abuse-guard', { strapi });
+        const ipHash = guard.hashIp(ctx.request.ip);
+        await guard.assertCommentBudget(ipHash);
+
+        const { slug } = parseOrThrow(slugParams, ctx.params, 'article slug');
+        const settings = commentSettings(strapi);
+        const body = parseOrThrow(createCommentBody(settings), readBody(ctx.request.body), 'comment');
         const created = await getService('comments-public', { strapi }).create({
           slug,
-          ip: ctx.request.ip,
+          ipHash,
           input: {
             authorName: body.authorName,
             authorEmail: body.authorEmail,
@@ -63,16 +69,15 @@ const comment = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** POST /comments/:documentId/report: one report per reporter counts. */
     async report(ctx) {
-      const { documentId } = parseOrThrow(documentIdParams, ctx.params, 'comment documentId');
-      const { reason, details } = parseOrThrow(reportBody, readBody(ctx.request.body), 'report');
       await answerErrors(ctx, async () => {
-        const { counted } = await getService('comments-public', { strapi }).report({
-          documentId,
-          reason,
-          details,
-          ip: ctx.request.ip,
-          userId: ctx.state.user?.id ?? null,
-        });
+        // Flood control first, per network and per account (see abuse-guard.assertReportBudget).
+        const guard = getService('abuse-guard', { strapi });
+        const reporter = { ipHash: guard.hashIp(ctx.request.ip), userId: ctx.state.user?.id ?? null };
+        await guard.assertReportBudget(reporter);
+
+        const { documentId } = parseOrThrow(documentIdParams, ctx.params, 'comment documentId');
+        const { reason, details } = parseOrThrow(reportBody, readBody(ctx.request.body), 'report');
+        const { counted } = await getService('comments-public', { strapi }).report({ documentId, reason, details, ...reporter });
         // 201 when this report was recorded; 200 when this reporter had already reported it.
         ctx.status = counted ? 201 : 200;
         ctx.body = { data: { comment: documentId, reason, counted }, meta: {} };

@@ -33,6 +33,12 @@ const abuseGuard = ({ strapi }: { strapi: Core.Strapi }) => {
     return derivedSalt;
   };
 
+  /** Who reports: a logged-in user by id, anyone else (or the network itself) by IP hash. */
+  const reporterHash = ({ userId, ipHash }: { userId?: number | string | null; ipHash: string }) => {
+    const who = userId ? `user:${userId}` : `ip:${ipHash}`;
+    return crypto.createHmac('sha256', salt()).update(who).digest('hex');
+  };
+
   const rateLimit = () => getService('rate-limit', { strapi });
 
   const duplicateKeys = (articleDocumentId: string, content: string, senders: string[]) =>
@@ -44,11 +50,7 @@ const abuseGuard = ({ strapi }: { strapi: Core.Strapi }) => {
       return crypto.createHmac('sha256', salt()).update(senderNetwork(ip)).digest('hex');
     },
 
-    /** Who reports: a logged-in user by id, anyone else by IP hash. */
-    reporterHash({ userId, ipHash }: { userId?: number | string | null; ipHash: string }) {
-      const who = userId ? `user:${userId}` : `ip:${ipHash}`;
-      return crypto.createHmac('sha256', salt()).update(who).digest('hex');
-    },
+    reporterHash,
 
     /** Flood control for new comments: 429 once the sender's budget for the window is spent. */
     async assertCommentBudget(ipHash: string) {
@@ -62,14 +64,21 @@ const abuseGuard = ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
-    /** Flood control for reports. */
-    async assertReportBudget(reporter: string) {
+    /**
+     * Flood control for reports: the network's budget is spent by every report from it, and a
+     * logged-in reader's own budget as well, so neither several accounts on one network nor one
+     * account on several networks gets past `reportRateLimit`.
+     */
+    async assertReportBudget({ userId, ipHash }: { userId?: number | string | null; ipHash: string }) {
       const { reportRateLimit: limits } = commentSettings(strapi);
-      const result = await rateLimit().consume('reports', reporter, limits);
-      if (!result.allowed) {
-        throw new errors.RateLimitError(`Too many reports. Try again in ${result.retryAfterSeconds} seconds.`, {
-          retryAfterSeconds: result.retryAfterSeconds,
-        });
+      const reporters = [reporterHash({ ipHash }), ...(userId ? [reporterHash({ userId, ipHash })] : [])];
+      for (const reporter of reporters) {
+        const result = await rateLimit().consume('reports', reporter, limits);
+        if (!result.allowed) {
+          throw new errors.RateLimitError(`Too many reports. Try again in ${result.retryAfterSeconds} seconds.`, {
+            retryAfterSeconds: result.retryAfterSeconds,
+          });
+        }
       }
     },
 

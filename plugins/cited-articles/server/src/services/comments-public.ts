@@ -132,13 +132,12 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Stores a new comment. The cheapest refusals come first: flood control before any query, the
-     * article and the parent next, duplicates last, right before the insert.
+     * Stores a new comment from a sender that has passed flood control (the controller runs it
+     * first, before the body is even validated). The cheapest refusals come first: the article and
+     * the parent, then duplicates, right before the insert.
      */
-    async create({ slug, input, ip }: { slug: string; input: NewComment; ip: string | undefined }) {
+    async create({ slug, input, ipHash }: { slug: string; input: NewComment; ipHash: string }) {
       const settings = commentSettings(strapi);
-      const ipHash = guard().hashIp(ip);
-      await guard().assertCommentBudget(ipHash);
 
       const article = await findPublishedArticle(slug);
       assertOpen(article);
@@ -193,25 +192,24 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Records a reader's report. One report per reporter and comment counts; the reporter is a
-     * logged-in user or else an IP hash. Returns whether this report was new.
+     * Records a reader's report (flood control has run in the controller). One report per reporter
+     * and comment is recorded; the reporter is a logged-in user or else an IP hash. One report per
+     * network and comment counts toward `reportThreshold`. Returns whether this report was new.
      */
     async report({
       documentId,
       reason,
       details,
-      ip,
+      ipHash,
       userId,
     }: {
       documentId: string;
       reason: string;
       details?: string | null;
-      ip: string | undefined;
+      ipHash: string;
       userId?: number | string | null;
     }) {
-      const ipHash = guard().hashIp(ip);
       const reporterHash = guard().reporterHash({ userId, ipHash });
-      await guard().assertReportBudget(reporterHash);
 
       const comment: any = await comments().findFirst({
         filters: { documentId, status: 'approved' },
@@ -227,12 +225,28 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
 
       // The unique fingerprint makes "one report per reporter" hold even for simultaneous requests.
       const fingerprint = crypto.createHash('sha256').update(`${documentId}:${reporterHash}`).digest('hex');
+      let created: any;
       try {
-        await strapi.documents(COMMENT_REPORT_UID).create({
+        created = await strapi.documents(COMMENT_REPORT_UID).create({
           data: { comment: documentId, reason, details: details || null, reporterHash, fingerprint, resolved: false } as any,
         });
       } catch (error) {
         if (isUniqueViolation(error)) return { counted: false };
+        throw error;
+      }
+
+      // Several accounts on one network weigh as one reader: the first report from a network claims
+      // the network's place under a unique index; the others are kept for the moderator but do not
+      // add to reportCount. The answer is the same, so an account does not learn that another on
+      // its network reported the comment.
+      const networkFingerprint = crypto
+        .createHash('sha256')
+        .update(`${documentId}:${guard().reporterHash({ ipHash })}`)
+        .digest('hex');
+      try {
+        await strapi.db.query(COMMENT_REPORT_UID).update({ where: { id: created.id }, data: { networkFingerprint } as any });
+      } catch (error) {
+        if (isUniqueViolation(error)) return { counted: true };
         throw error;
       }
 
