@@ -100,7 +100,7 @@ const sourceImport = ({ strapi }: { strapi: Core.Strapi }) => {
       return strapi.db.transaction(async ({ trx }) => {
         const documents = strapi.documents(SOURCE_UID);
         // Sources that match by URL or DOI, and keys already taken: a few queries per batch of values,
-        // never one query with a condition per entry (SQLite refuses more than 1,000 levels).
+        // never one query with a condition per entry (SQLite refuses an expression 1,000 levels deep).
         const existing = [...(await findByUrl(urls)), ...(await findByDoi(trx, dois))];
         const takenKeys = await findByKey(keys);
 
