@@ -118,3 +118,55 @@ describe.each([
     expect((await listComments(app, SLUG)).body.meta.commentCount).toBe(count - 3);
   });
 });
+
+describe('a report sent while its comment is being deleted', () => {
+  it('is answered 404, and leaves no report behind, once the deletion commits', async () => {
+    const comment = await createComment(app.strapi, {
+      status: 'approved', authorName: 'R', authorEmail: 'r@example.org', article: article.documentId, content: 'Reported while deleted',
+    });
+    const reportsBefore = (await stored([comment.documentId])).reports;
+
+    // Hold the deletion's transaction open right after the comment's row is deleted.
+    const db: any = app.strapi.db;
+    const original = db.query;
+    let deleted!: () => void;
+    const rowDeleted = new Promise<void>((resolve) => (deleted = resolve));
+    let commit!: () => void;
+    const gate = new Promise<void>((resolve) => (commit = resolve));
+    db.query = function query(name: string) {
+      const repository = original.call(db, name);
+      if (name !== COMMENT_UID) return repository;
+      return new Proxy(repository, {
+        get(target, property) {
+          if (property !== 'delete') return target[property];
+          return async (...args: unknown[]) => {
+            const result = await target[property](...args);
+            db.query = original;
+            deleted();
+            await gate;
+            return result;
+          };
+        },
+      });
+    };
+    try {
+      const deletion = admin.del(`${BASE}/${comment.documentId}`).then((res) => res);
+      await rowDeleted;
+      // The reader still sees the comment (the deletion has not committed) and reports it.
+      const report = reportComment(app, comment.documentId, { reason: 'abuse' }).then((res) => res);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      commit();
+      const [deletionRes, reportRes] = await Promise.all([deletion, report]);
+      expect(deletionRes.status).toBe(200);
+      expect(reportRes.status).toBe(404);
+      expect(reportRes.body).toEqual({
+        data: null,
+        error: expect.objectContaining({ status: 404, name: 'NotFoundError', message: `No published comment has the documentId "${comment.documentId}".` }),
+      });
+    } finally {
+      db.query = original;
+      commit();
+    }
+    expect(await stored([comment.documentId])).toEqual({ comments: 0, linkedReports: 0, reports: reportsBefore });
+  });
+});

@@ -128,13 +128,16 @@ const commentModeration = ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
     }
+    // In a fixed order (by documentId, reports by id), so that two deletions of the same thread
+    // lock its rows in the same order rather than deadlock.
     const ids = [...deleted];
     const reports = await strapi.documents(COMMENT_REPORT_UID).findMany({
       filters: { comment: { documentId: { $in: ids } } } as any,
       fields: ['reason'] as any,
+      sort: [{ id: 'asc' }] as any,
     });
     for (const report of reports) await strapi.documents(COMMENT_REPORT_UID).delete({ documentId: report.documentId });
-    for (const id of ids) await comments().delete({ documentId: id });
+    for (const id of [...ids].sort()) await comments().delete({ documentId: id });
     return ids;
   };
 

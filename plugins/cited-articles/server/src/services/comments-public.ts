@@ -239,6 +239,12 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
         });
       } catch (error) {
         if (isUniqueViolation(error)) return { counted: false };
+        // A moderator deleted the comment while this report was being stored: its relation no longer
+        // resolves (400 from the Document Service) or the link's foreign key fails once the deletion
+        // commits (500). Either way the comment is gone, which the reader is told as for any other.
+        if ((await strapi.db.query(COMMENT_UID).count({ where: { documentId } })) === 0) {
+          throw new errors.NotFoundError(`No published comment has the documentId "${documentId}".`);
+        }
         throw error;
       }
 
