@@ -48,6 +48,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   const articleRef = getService('comment-article-ref', { strapi });
   articleRef.subscribe();
   await articleRef.backfill();
+  // After the article copy: the fingerprint hashes the article's documentId with the text.
+  await getService('comment-fingerprint', { strapi }).backfill();
   await getService('rate-limit', { strapi }).connect();
 };
 

@@ -1,6 +1,7 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { contentFingerprint } from '../comments/duplicate-text';
 import { countLinks, findBlockedWord } from '../comments/text';
 import { getService } from '../utils/get-service';
 import { senderNetwork } from '../utils/ip';
@@ -41,8 +42,9 @@ const abuseGuard = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const rateLimit = () => getService('rate-limit', { strapi });
 
+  // The same normalised text as the fingerprint the database compares (comments/duplicate-text.ts).
   const duplicateKeys = (articleDocumentId: string, content: string, senders: string[]) =>
-    senders.map((sender) => sha256(`${articleDocumentId}\u0000${content.toLowerCase()}\u0000${sender}`));
+    senders.map((sender) => sha256(`${contentFingerprint(articleDocumentId, content)}\u0000${sender}`));
 
   return {
     /** A keyed hash of the sender's network (see utils/ip.ts): stored and compared, never reversed. */

@@ -1,6 +1,7 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { contentFingerprint } from '../comments/duplicate-text';
 import { buildThreads } from '../comments/thread';
 import { ConflictError, fieldError, isUniqueViolation } from '../utils/errors';
 import { getService } from '../utils/get-service';
@@ -71,16 +72,19 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
     return { documentId: parentId, depth, threadRoot: parent.threadRoot ?? parentId };
   };
 
-  /** The durable half of duplicate detection, for claims a restart or an expiry has forgotten. */
-  const isStoredDuplicate = async (articleDocumentId: string, input: NewComment, ipHash: string) => {
+  /**
+   * The durable half of duplicate detection, for claims a restart or an expiry has forgotten. The
+   * stored fingerprint (article and normalised text, see comments/duplicate-text.ts) stands for the
+   * text, so "Great  Article" finds "great article" here as it does in the claim.
+   */
+  const isStoredDuplicate = async (fingerprint: string, input: NewComment, ipHash: string) => {
     const since = new Date(Date.now() - commentSettings(strapi).duplicateWindowSeconds * 1000);
-    const count = await comments().count({
-      filters: {
-        article: { documentId: articleDocumentId },
-        content: input.content,
-        createdAt: { $gte: since.toISOString() },
+    const count = await strapi.db.query(COMMENT_UID).count({
+      where: {
+        contentFingerprint: fingerprint,
+        createdAt: { $gte: since },
         $or: [{ ipHash }, { authorEmail: input.authorEmail }],
-      } as any,
+      },
     });
     return count > 0;
   };
@@ -152,10 +156,11 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
       // A filled honeypot is a bot: stored as spam for the record, answered like any pending comment.
       const status = held === 'honeypot' ? 'spam' : held || settings.moderation === 'pre' ? 'pending' : 'approved';
 
+      const fingerprint = contentFingerprint(article.documentId, input.content);
       let release: (() => Promise<void>) | null = null;
       if (status !== 'spam') {
         release = await guard().claimDuplicate(article.documentId, input.content, [`ip:${ipHash}`, `email:${input.authorEmail}`]);
-        const duplicate = !release || (await isStoredDuplicate(article.documentId, input, ipHash));
+        const duplicate = !release || (await isStoredDuplicate(fingerprint, input, ipHash));
         if (duplicate) {
           // A stored duplicate found after a fresh claim: keep the claim, it is a duplicate anyway.
           throw new ConflictError('You already posted this comment on this article.', { field: 'content' });
@@ -173,6 +178,7 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
             heldReason: held,
             article: article.documentId,
             articleDocumentId: article.documentId,
+            contentFingerprint: fingerprint,
             parent: parent?.documentId ?? null,
             depth: parent?.depth ?? 0,
             threadRoot: parent?.threadRoot ?? null,
@@ -232,6 +238,12 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
         });
       } catch (error) {
         if (isUniqueViolation(error)) return { counted: false };
+        // A moderator deleted the comment while this report was being stored: its relation no longer
+        // resolves (400 from the Document Service) or the link's foreign key fails once the deletion
+        // commits (500). Either way the comment is gone, which the reader is told as for any other.
+        if ((await strapi.db.query(COMMENT_UID).count({ where: { documentId } })) === 0) {
+          throw new errors.NotFoundError(`No published comment has the documentId "${documentId}".`);
+        }
         throw error;
       }
 

@@ -3,6 +3,7 @@ import articles from './articles';
 import citationSync from './citation-sync';
 import commentArticleRef from './comment-article-ref';
 import commentCounts from './comment-counts';
+import commentFingerprint from './comment-fingerprint';
 import commentPages from './comment-pages';
 import commentEvents from './comment-events';
 import commentModeration from './comment-moderation';
@@ -24,6 +25,7 @@ export default {
   'citation-sync': citationSync,
   'comment-article-ref': commentArticleRef,
   'comment-counts': commentCounts,
+  'comment-fingerprint': commentFingerprint,
   'comment-pages': commentPages,
   'comment-events': commentEvents,
   'comment-moderation': commentModeration,
