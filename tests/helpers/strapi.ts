@@ -43,7 +43,7 @@ export async function bootStrapi(options: BootOptions = {}): Promise<TestApp> {
     ...options.env,
   });
 
-  const { createStrapi } = require('@strapi/strapi');
+  const { createStrapi } = await import('@strapi/strapi');
   const strapi: Core.Strapi = await createStrapi({
     appDir: APP_DIR,
     distDir: DIST_DIR,
