@@ -1,4 +1,6 @@
 import crypto from 'crypto';
+// The built plugin, as the app loads it (npm test builds it first).
+import * as builtPlugin from 'strapi-plugin-cited-articles/strapi-server';
 import { setupStrapi } from '../helpers/strapi';
 import { createAdmin, type AdminSession } from '../helpers/admin';
 import { COMMENT_UID, createArticle } from '../helpers/content';
@@ -105,7 +107,7 @@ describe('flood control comes first', () => {
 describe('flood control in Redis', () => {
   // The plugin's rate-limit service, as a second Strapi instance would run it.
   const anotherInstance = () => {
-    const plugin = require('strapi-plugin-cited-articles/strapi-server');
+    const plugin: any = builtPlugin;
     return (plugin.default ?? plugin).services['rate-limit']({ strapi: app.strapi });
   };
 

@@ -170,7 +170,7 @@ describe('permissions matrix', () => {
         (route: any) => `${type === 'admin' ? 'ADMIN ' : ''}${route.method} ${route.path}`
       )
     );
-    const tabled = new Set(Object.keys(ROUTES).map((name) => name.replace(/\?.*$/, '')));
+    const tabled = new Set(Object.keys(ROUTES).map((name) => name.split('?', 1)[0]));
     expect(registered.filter((route: string) => !tabled.has(route))).toEqual([]);
   });
 

@@ -14,7 +14,7 @@
 'use strict';
 
 const { spawn } = require('child_process');
-const crypto = require('crypto');
+const { randomBytes } = require('crypto');
 const fs = require('fs');
 const net = require('net');
 const os = require('os');
@@ -40,7 +40,7 @@ const BIBTEX = `@article{safety2024,
 `;
 const COMMENT = { authorName: 'Reader', authorEmail: 'reader@example.org', content: 'Thanks for citing your sources.' };
 
-const random = () => crypto.randomBytes(16).toString('base64');
+const random = () => randomBytes(16).toString('base64');
 let step = 0;
 
 function log(message) {

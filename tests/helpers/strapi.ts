@@ -45,7 +45,7 @@ export async function bootStrapi(options: BootOptions = {}): Promise<TestApp> {
     ...options.env,
   });
 
-  const { createStrapi } = require('@strapi/strapi');
+  const { createStrapi } = await import('@strapi/strapi');
   const created: Core.Strapi = createStrapi({
     appDir: APP_DIR,
     distDir: DIST_DIR,

@@ -19,7 +19,7 @@ export const SourceFinder = () => {
 
   React.useEffect(() => {
     const text = search.trim();
-    if (text === '') return setFound([]);
+    if (text === '') return;
     let live = true;
     const timer = setTimeout(async () => {
       try {
@@ -60,7 +60,11 @@ export const SourceFinder = () => {
         aria-label={formatMessage({ id: getTranslation('panel.finder.label'), defaultMessage: 'Find a source' })}
         placeholder={formatMessage({ id: getTranslation('panel.finder.placeholder'), defaultMessage: 'Find a source by title, key, outlet, URL…' })}
         value={search}
-        onChange={(event: React.ChangeEvent<HTMLInputElement>) => setSearch(event.target.value)}
+        onChange={(event: React.ChangeEvent<HTMLInputElement>) => {
+          setSearch(event.target.value);
+          // An emptied search shows no matches (and the next search none of this one's).
+          if (event.target.value.trim() === '') setFound([]);
+        }}
         size="S"
       />
       {search.trim() !== '' && found.length === 0 ? (

@@ -7,6 +7,16 @@ function clean(value: string | null | undefined): string {
   return typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : '';
 }
 
+/**
+ * The text without its trailing commas and whitespace. Scanned back from the end: a regex anchored
+ * with `$` would be retried from every position of a long run of commas that is not at the end.
+ */
+function trimTrailingCommas(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === ',' || /\s/.test(text[end - 1]))) end -= 1;
+  return text.slice(0, end);
+}
+
 /** A title pasted with its own quotes would otherwise print as “"Title"”. */
 function unquote(title: string): string {
   const match = /^(?:"(.*)"|“(.*)”|'(.*)'|‘(.*)’)$/s.exec(title);
@@ -39,7 +49,7 @@ export function formatNews(source: CitableSource): string {
   const title = unquote(clean(source?.title));
   if (title !== '') parts.push(`“${title}”`);
   // A trailing comma typed into the publisher field would double ours.
-  const publisher = clean(source?.publisher).replace(/[\s,]+$/, '');
+  const publisher = trimTrailingCommas(clean(source?.publisher));
   if (publisher !== '') parts.push(`${publisher},`);
   const date = formatMlaDate(source?.publishedDate);
   if (date !== null) parts.push(`${date},`);
