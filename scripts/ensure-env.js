@@ -5,7 +5,7 @@
 // NODE_ENV is production, whether set in the environment or in .env (Strapi reads .env too).
 'use strict';
 
-const crypto = require('crypto');
+const { randomBytes } = require('crypto');
 const fs = require('fs');
 const path = require('path');
 
@@ -22,14 +22,14 @@ const SECRETS = {
 const OWNER_ONLY = 0o600;
 
 function random() {
-  return crypto.randomBytes(16).toString('base64');
+  return randomBytes(16).toString('base64');
 }
 
 function parseEnv(text) {
   const values = {};
   for (const line of text.split(/\r?\n/)) {
-    const match = /^\s*([A-Z0-9_]+)\s*=\s*(.*)\s*$/.exec(line);
-    if (match) values[match[1]] = match[2];
+    const match = /^\s*([A-Z0-9_]+)\s*=(.*)$/.exec(line);
+    if (match) values[match[1]] = match[2].trimStart();
   }
   return values;
 }

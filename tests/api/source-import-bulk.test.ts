@@ -45,7 +45,7 @@ it(`imports ${ENTRIES} entries with DOIs in one request, and skips all of them t
   expect(await app.strapi.db.query(SOURCE_UID as any).count({})).toBe(ENTRIES);
 
   // DOIs alone (no URL) are matched case-insensitively too.
-  const doisOnly = content.replace(/  url = \{[^}]*\},\n/g, '').replace(/10\.5555\/Bulk/g, '10.5555/bulk');
+  const doisOnly = content.replace(/ {2}url = \{[^}]*\},\n/g, '').replace(/10\.5555\/Bulk/g, '10.5555/bulk');
   const third = await admin.post('/cited-articles/sources/import').send({ content: doisOnly, format: 'bibtex' });
   expect(third.status).toBe(200);
   expect(third.body.data.created).toEqual([]);

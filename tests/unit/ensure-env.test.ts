@@ -3,7 +3,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 
-const { ensureEnv, parseEnv } = require('../../scripts/ensure-env.js');
+import { ensureEnv, parseEnv } from '../../scripts/ensure-env.js';
 
 const SECRETS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'];
 const APP_ROOT = path.resolve(__dirname, '..', '..');
