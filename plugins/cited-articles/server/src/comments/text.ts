@@ -12,6 +12,33 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F
 // it contains.
 const INVISIBLE_FORMATTING = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 
+const LINE_SEPARATOR = 0x2028;
+const PARAGRAPH_SEPARATOR = 0x2029;
+
+/**
+ * A line without the spaces and tabs that end it, and those before a U+2028/U+2029 separator
+ * inside it. A loop, not `/[ \t]+$/gm`: that regex retries the run of blanks from each of its
+ * characters, so 40,000 spaces and a letter took seconds (quadratic).
+ */
+function trimLineEnd(line: string): string {
+  let out = '';
+  let copied = 0;
+  let blanksFrom = -1;
+  for (let index = 0; index < line.length; index++) {
+    const code = line.charCodeAt(index);
+    if (code === 0x20 || code === 0x09) {
+      if (blanksFrom < 0) blanksFrom = index;
+      continue;
+    }
+    if (blanksFrom >= 0 && (code === LINE_SEPARATOR || code === PARAGRAPH_SEPARATOR)) {
+      out += line.slice(copied, blanksFrom);
+      copied = index;
+    }
+    blanksFrom = -1;
+  }
+  return blanksFrom < 0 ? out + line.slice(copied) : out + line.slice(copied, blanksFrom);
+}
+
 /** Comment body as stored: NFC, \n line ends, no control or invisible formatting characters, trimmed. */
 export const normaliseContent = (text: string): string =>
   text
@@ -19,7 +46,9 @@ export const normaliseContent = (text: string): string =>
     .replace(/\r\n?/g, '\n')
     .replace(CONTROL_CHARACTERS, '')
     .replace(INVISIBLE_FORMATTING, '')
-    .replace(/[ \t]+$/gm, '')
+    .split('\n')
+    .map(trimLineEnd)
+    .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 
@@ -33,11 +62,56 @@ export const normaliseLine = (text: string): string =>
     .trim();
 
 // What a reader's browser or a mail client would turn into a link: a scheme URL, a www. host, or an
-// HTML anchor someone typed hoping it would be rendered.
-const LINK = /\b(?:https?|ftp):\/\/[^\s<>"]+|\bwww\.[^\s<>"]+|<a\s[^>]*href/gi;
+// HTML anchor someone typed hoping it would be rendered (`<a` + space ... `href` before any `>`).
+// The anchor's end is found by countLinks, not by `<a\s[^>]*href`: with no `>` after it, that
+// regex scans to the end of the text from every `<a `, which is quadratic.
+const LINK_OR_ANCHOR_START = /\b(?:https?|ftp):\/\/[^\s<>"]+|\bwww\.[^\s<>"]+|<a\s/gi;
+const HREF = /href/gi;
 
-/** How many links a text carries (WordPress counts anchors; plain text needs URLs too). */
-export const countLinks = (text: string): number => (text.match(LINK) ?? []).length;
+/**
+ * How many links a text carries (WordPress counts anchors; plain text needs URLs too): the matches
+ * of `/\b(?:https?|ftp):\/\/[^\s<>"]+|\bwww\.[^\s<>"]+|<a\s[^>]*href/gi`, counted in one pass.
+ * An anchor match runs to the last `href` before the next `>`; both are looked up with cursors
+ * that only move forward, so the whole count is linear.
+ */
+export const countLinks = (text: string): number => {
+  let count = 0;
+  let nextGt = -1; // first `>` at or after some earlier position; -1 until looked up
+  let nextHref = -1; // likewise for `href`; text.length when there is none
+  const firstGtFrom = (from: number) => {
+    if (nextGt < from) {
+      const found = text.indexOf('>', from);
+      nextGt = found < 0 ? text.length : found;
+    }
+    return nextGt;
+  };
+  const firstHrefFrom = (from: number) => {
+    if (nextHref < from) {
+      HREF.lastIndex = from;
+      nextHref = HREF.exec(text)?.index ?? text.length;
+    }
+    return nextHref;
+  };
+  LINK_OR_ANCHOR_START.lastIndex = 0;
+  for (let match = LINK_OR_ANCHOR_START.exec(text); match !== null; match = LINK_OR_ANCHOR_START.exec(text)) {
+    if (match[0][0] !== '<') {
+      count += 1;
+      continue;
+    }
+    const afterTag = match.index + match[0].length;
+    const gt = firstGtFrom(afterTag);
+    let href = firstHrefFrom(afterTag);
+    if (href + 4 > gt) {
+      LINK_OR_ANCHOR_START.lastIndex = match.index + 1;
+      continue;
+    }
+    // `[^>]*` is greedy: the match ends at the last `href` before the `>`.
+    while (firstHrefFrom(href + 1) + 4 <= gt) href = nextHref;
+    count += 1;
+    LINK_OR_ANCHOR_START.lastIndex = href + 4;
+  }
+  return count;
+};
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
