@@ -45,6 +45,9 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   const articleRef = getService('comment-article-ref', { strapi });
   articleRef.subscribe();
   await articleRef.backfill();
+  const referenceCounts = getService('reference-counts', { strapi });
+  referenceCounts.subscribe();
+  await referenceCounts.backfill();
   await getService('rate-limit', { strapi }).connect();
 };
 

@@ -10,6 +10,7 @@ import commentsPublic from './comments-public';
 import preview from './preview';
 import publishGuard from './publish-guard';
 import rateLimit from './rate-limit';
+import referenceCounts from './reference-counts';
 import referenceExport from './reference-export';
 import referenceStyles from './reference-styles';
 import resolvedArticleMemo from './resolved-article-memo';
@@ -31,6 +32,7 @@ export default {
   preview,
   'publish-guard': publishGuard,
   'rate-limit': rateLimit,
+  'reference-counts': referenceCounts,
   'reference-export': referenceExport,
   'reference-styles': referenceStyles,
   'resolved-article-memo': resolvedArticleMemo,
