@@ -4,6 +4,7 @@ import citationSync from './citation-sync';
 import commentArticleRef from './comment-article-ref';
 import commentCounts from './comment-counts';
 import commentPages from './comment-pages';
+import commentReplies from './comment-replies';
 import commentEvents from './comment-events';
 import commentModeration from './comment-moderation';
 import commentsPublic from './comments-public';
@@ -26,6 +27,7 @@ export default {
   'comment-article-ref': commentArticleRef,
   'comment-counts': commentCounts,
   'comment-pages': commentPages,
+  'comment-replies': commentReplies,
   'comment-events': commentEvents,
   'comment-moderation': commentModeration,
   'comments-public': commentsPublic,
