@@ -8,8 +8,7 @@ import {
   type ReferenceTargets,
 } from '../citations';
 import { toPublicSource } from '../utils/public-shape';
-import { getService } from '../utils/get-service';
-import { ARTICLE_UID, PLUGIN_ID } from '../utils/uids';
+import { ARTICLE_UID, PLUGIN_ID, SOURCE_UID } from '../utils/uids';
 
 const VERSION_KEY = 'reference-targets-version';
 const BACKFILL_BATCH = 200;
@@ -108,7 +107,15 @@ const referenceCounts = ({ strapi }: { strapi: Core.Strapi }) => {
         const listed = new Set((row.citations ?? []).map((source) => source.key));
         for (const key of targets.get(row.id)?.keys ?? []) if (!listed.has(key)) libraryKeys.add(key);
       }
-      const library = await getService('resolved-articles', { strapi }).loadLibrary([...libraryKeys]);
+      // Only what a count needs (identity and key), through the Query Engine: no transaction.
+      const library: CitableSource[] =
+        libraryKeys.size > 0
+          ? (
+              await strapi.db
+                .query(SOURCE_UID)
+                .findMany({ where: { key: { $in: [...libraryKeys] } }, select: ['id', 'documentId', 'key'] })
+            ).map((source: Record<string, unknown>) => toPublicSource(source) as CitableSource)
+          : [];
       return rows.map((row) => {
         const rowTargets = targets.get(row.id);
         if (!rowTargets) return 0;
