@@ -63,6 +63,9 @@ const ROUTES: Record<string, Route> = {
     body: () => ({ authorName: 'Matrix', authorEmail: `m${nextIp()}@example.org`, content: `A comment ${nextIp()}` }),
     expect: status(201, 201, 201, 401, 401, 401),
   },
+  'GET /comments/:documentId/replies': {
+    method: 'get', path: async (f) => `${API}/comments/${await f.comment()}/replies`, expect: status(200, 200, 200, 401, 401, 401),
+  },
   'POST /comments/:documentId/report': {
     method: 'post', path: async (f) => `${API}/comments/${await f.comment()}/report`, body: () => ({ reason: 'spam' }), // 201: a report is created
     expect: status(201, 201, 201, 401, 401, 401),

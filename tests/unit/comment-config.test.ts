@@ -6,6 +6,7 @@ describe('plugin options', () => {
       moderation: 'pre',
       closeAfterDays: null,
       maxDepth: 3,
+      repliesPerThread: 50,
       maxLength: 3000,
       maxLinks: 2,
       blockedWords: [],
@@ -37,6 +38,7 @@ describe('plugin options', () => {
   it.each([
     [{ moderation: 'later' }, 'invalid option comments.moderation: moderation must be "pre" or "post"'],
     [{ maxDepth: -1 }, 'invalid option comments.maxDepth: maxDepth must be at least 0'],
+    [{ repliesPerThread: 101 }, 'invalid option comments.repliesPerThread: repliesPerThread must be at most 100'],
     [{ maxLength: 10000 }, 'invalid option comments.maxLength: maxLength must be at most 5000'],
     [{ rateLimit: { points: 0 } }, 'invalid option comments.rateLimit.points: rateLimit.points must be at least 1'],
     [{ redisUrl: 'http://cache' }, 'invalid option comments.redisUrl: redisUrl must start with redis:// or rediss://'],

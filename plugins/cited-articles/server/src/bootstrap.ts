@@ -50,6 +50,9 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await articleRef.backfill();
   // After the article copy: the fingerprint hashes the article's documentId with the text.
   await getService('comment-fingerprint', { strapi }).backfill();
+  const referenceCounts = getService('reference-counts', { strapi });
+  referenceCounts.subscribe();
+  await referenceCounts.backfill();
   await getService('rate-limit', { strapi }).connect();
 };
 

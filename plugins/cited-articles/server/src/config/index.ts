@@ -29,6 +29,11 @@ export const commentsOptionsSchema = z
     closeAfterDays: whole('closeAfterDays', 1).nullable().default(null),
     /** How deep replies nest: 0 allows no replies, 1 replies to top-level comments only, … */
     maxDepth: whole('maxDepth', 0, 20).default(3),
+    /**
+     * Replies shown under each top-level comment of a page (oldest first); the rest of a thread is
+     * paged through GET /comments/:documentId/replies. 0 shows counts only.
+     */
+    repliesPerThread: whole('repliesPerThread', 0, 100).default(50),
     /** Longest comment, in characters (the content type caps it at 5000). */
     maxLength: whole('maxLength', 1, 5000).default(3000),
     /** A comment with more links than this is held as pending (WordPress's default is 2). */

@@ -39,14 +39,14 @@ const article = ({ strapi }: { strapi: Core.Strapi }) => {
   async find(ctx) {
     const { page, pageSize } = parseOrThrow(paginationQuery, readPagination(ctx.query), 'pagination');
     const { rows, pagination } = await getService('articles', { strapi }).listPublished({ page, pageSize });
-    const [resolved, counts] = await Promise.all([
-      getService('resolved-articles', { strapi }).resolveMany(rows),
+    const [referenceCounts, counts] = await Promise.all([
+      getService('reference-counts', { strapi }).countMany(rows),
       getService('comment-counts', { strapi }).approvedByArticle(rows.map((row) => row.documentId)),
     ]);
     ctx.body = {
       data: rows.map((row, index) => ({
         ...toPublicArticleSummary(row),
-        referenceCount: resolved[index].references.length,
+        referenceCount: referenceCounts[index],
         commentCount: counts.get(row.documentId) ?? 0,
       })),
       meta: { pagination },

@@ -5,7 +5,7 @@ import { ConflictError, parseOrThrow } from '../utils/errors';
 import { toPublicComment } from '../utils/public-shape';
 import { commentSettings } from '../utils/settings';
 import { readPagination, slugParams } from '../validation/content-api';
-import { createCommentBody, documentIdParams, listCommentsQuery, readBody, reportBody } from '../validation/comments';
+import { createCommentBody, documentIdParams, listCommentsQuery, readBody, replyPageQuery, reportBody } from '../validation/comments';
 
 /**
  * Reader comments on the content API. The client IP is ctx.request.ip: behind a reverse proxy,
@@ -37,7 +37,18 @@ const comment = ({ strapi }: { strapi: Core.Strapi }) => {
       const query = parseOrThrow(listCommentsQuery, { ...readPagination(ctx.query), sort: ctx.query.sort }, 'query');
       const { threads, pagination, commentCount } = await getService('comments-public', { strapi }).listApproved({ slug, ...query });
       const shape = (node: any): any => ({ ...toPublicComment(node), replies: node.replies.map(shape) });
-      ctx.body = { data: threads.map(shape), meta: { pagination, sort: query.sort, commentCount } };
+      // Roots also say how many replies their thread has, and whether GET …/replies has more.
+      const shapeRoot = (node: any) => ({ ...shape(node), replyCount: node.replyCount, moreReplies: node.moreReplies });
+      ctx.body = { data: threads.map(shapeRoot), meta: { pagination, sort: query.sort, commentCount } };
+    },
+
+    /** GET /comments/:documentId/replies: a page of a thread's approved replies, flat, oldest first. */
+    async replies(ctx) {
+      const { documentId } = parseOrThrow(documentIdParams, ctx.params, 'comment documentId');
+      const { repliesPerThread } = commentSettings(strapi);
+      const { page, pageSize } = parseOrThrow(replyPageQuery(repliesPerThread), readPagination(ctx.query), 'pagination');
+      const { replies, pagination } = await getService('comment-replies', { strapi }).listReplies({ documentId, page, pageSize });
+      ctx.body = { data: replies.map(toPublicComment), meta: { pagination, thread: documentId } };
     },
 
     /** POST /articles/:slug/comments: a new comment, pending unless post-moderation lets it through. */

@@ -92,10 +92,13 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     findPublishedArticle,
 
-    /** Approved comments of a published article: root comments paginated, replies nested. */
+    /**
+     * Approved comments of a published article: root comments paginated, replies nested, at most
+     * `repliesPerThread` of them per thread (the oldest); each root says how many its thread has.
+     */
     async listApproved({ slug, page, pageSize, sort }: { slug: string; page: number; pageSize: number; sort: 'oldest' | 'newest' }) {
       const article = await findPublishedArticle(slug);
-      const { maxDepth } = commentSettings(strapi);
+      const { maxDepth, repliesPerThread } = commentSettings(strapi);
       const order = sort === 'newest' ? 'desc' : 'asc';
 
       // Ids and counts by plain indexed queries (see comment-pages.ts), then the page's rows.
@@ -115,12 +118,17 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
       const roots = rootRows.sort((a, b) => position.get(a.documentId)! - position.get(b.documentId)!);
       const rootTotal = counts.roots;
 
-      // Every approved reply in the threads of this page, in one query (threadRoot names the root
-      // and is indexed; a thread never spans two articles).
+      // The oldest approved replies of each thread of this page and every thread's count, by
+      // threadRoot (indexed; a thread never spans two articles). A reply's ancestors are older than
+      // it, so the ones it needs to be shown are among them when they are approved.
+      const [firstReplies, replyCounts] = await Promise.all([
+        pages.firstReplies(rootIds, { limit: repliesPerThread, maxDepth }),
+        pages.replyCounts(rootIds, { maxDepth }),
+      ]);
       const replies =
-        rootIds.length > 0 && maxDepth > 0
+        firstReplies.length > 0
           ? await strapi.db.query(COMMENT_UID).findMany({
-              where: { status: 'approved', threadRoot: { $in: rootIds }, depth: { $gte: 1, $lte: maxDepth } },
+              where: { documentId: { $in: firstReplies.map((reply) => reply.documentId) }, status: 'approved' },
               select: ['id', 'documentId', ...PUBLIC_COMMENT_FIELDS],
               populate: { parent: { select: ['id', 'documentId', 'depth'] } },
               orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
@@ -129,7 +137,10 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
 
       const flat = (row: any) => ({ ...row, parent: row.parent?.documentId ?? null, depth: row.depth ?? 0 });
       return {
-        threads: buildThreads(roots.map(flat), replies.map(flat), maxDepth),
+        threads: buildThreads(roots.map(flat), replies.map(flat), maxDepth).map((thread) => {
+          const replyCount = replyCounts.get(thread.documentId) ?? 0;
+          return { ...thread, replyCount, moreReplies: replyCount > repliesPerThread };
+        }),
         pagination: { page, pageSize, pageCount: Math.ceil(rootTotal / pageSize), total: rootTotal },
         commentCount: counts.all,
       };

@@ -5,12 +5,14 @@ import commentArticleRef from './comment-article-ref';
 import commentCounts from './comment-counts';
 import commentFingerprint from './comment-fingerprint';
 import commentPages from './comment-pages';
+import commentReplies from './comment-replies';
 import commentEvents from './comment-events';
 import commentModeration from './comment-moderation';
 import commentsPublic from './comments-public';
 import preview from './preview';
 import publishGuard from './publish-guard';
 import rateLimit from './rate-limit';
+import referenceCounts from './reference-counts';
 import referenceExport from './reference-export';
 import referenceStyles from './reference-styles';
 import resolvedArticleMemo from './resolved-article-memo';
@@ -27,12 +29,14 @@ export default {
   'comment-counts': commentCounts,
   'comment-fingerprint': commentFingerprint,
   'comment-pages': commentPages,
+  'comment-replies': commentReplies,
   'comment-events': commentEvents,
   'comment-moderation': commentModeration,
   'comments-public': commentsPublic,
   preview,
   'publish-guard': publishGuard,
   'rate-limit': rateLimit,
+  'reference-counts': referenceCounts,
   'reference-export': referenceExport,
   'reference-styles': referenceStyles,
   'resolved-article-memo': resolvedArticleMemo,

@@ -68,7 +68,7 @@ const resolvedArticles = ({ strapi }: { strapi: Core.Strapi }) => ({
     return resolveCitations(row.body ?? '', listed, { numberingStart: numberingStartOf(row) }, library);
   },
 
-  /** Many articles at once (the list route): one library query whatever their number. */
+  /** Many articles at once: one library query whatever their number. */
   async resolveMany(rows: ArticleRow[]) {
     const library = await this.loadLibrary(this.missingKeys(rows));
     return rows.map((row) => this.resolveRow(row, library));
