@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ACTION_DEFINITIONS, DEFAULT_ROLE_GRANTS } from './utils/actions';
 import { getService } from './utils/get-service';
+import { scheduleLinkCheck } from './link-check-cron';
 import { PLUGIN_ID } from './utils/uids';
 
 const ROLE_GRANTS_KEY = 'default-role-grants';
@@ -46,6 +47,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   articleRef.subscribe();
   await articleRef.backfill();
   await getService('rate-limit', { strapi }).connect();
+  scheduleLinkCheck(strapi);
 };
 
 export default bootstrap;
