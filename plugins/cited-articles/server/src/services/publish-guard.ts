@@ -15,8 +15,10 @@ const publishGuard = ({ strapi }: { strapi: Core.Strapi }) => ({
   async assertPublishable({ documentId, locale }: { documentId: string; locale?: string }) {
     // The Query Engine: the Document Service refuses admin-only (private) fields in a populate,
     // and the guard needs the sources' health fields for `retracted-source`.
+    // A locale narrows the draft only where articles have one (the type is not localised by default).
+    const byLocale = locale && 'locale' in (strapi.getModel(ARTICLE_UID).attributes ?? {}) ? { locale } : {};
     const draft: any = await strapi.db.query(ARTICLE_UID).findOne({
-      where: { documentId, publishedAt: { $null: true }, ...(locale ? { locale } : {}) },
+      where: { documentId, publishedAt: { $null: true }, ...byLocale },
       select: ['documentId', 'body', 'numberingStart'],
       populate: { citations: { select: ['documentId', ...SOURCE_FIELDS, ...SOURCE_HEALTH_FIELDS] } },
     });
