@@ -106,7 +106,6 @@ function bootApp({ port, databaseFile }) {
       DATABASE_FILENAME: databaseFile,
       CITED_ARTICLES_SEED: 'false',
       CITED_ARTICLES_LOOKUP_ALLOW_PRIVATE: 'true',
-      CITED_ARTICLES_LINK_CHECK_CRON: 'off',
       STRAPI_TELEMETRY_DISABLED: 'true',
       STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
       APP_KEYS: [random(), random()].join(','),

@@ -26,7 +26,11 @@ export const lookupOptionsSchema = z
 export const linkCheckOptionsSchema = z
   .object({
     /** When the scheduled link and retraction check runs (cron syntax); null: never, only on request. */
-    cron: z.string().min(1, 'linkCheck.cron must not be empty').nullable().default('0 3 * * *'),
+    cron: z
+      .string({ error: 'linkCheck.cron must be a cron expression or null' })
+      .regex(/^\S+(?:\s+\S+){4,6}$/, 'linkCheck.cron must be a cron expression of 5 to 7 fields, e.g. "0 3 * * *"')
+      .nullable()
+      .default('0 3 * * *'),
     /** A run gives up its lock after this long, so a crashed instance cannot block checks for good. */
     lockSeconds: z.number().int().min(60, 'linkCheck.lockSeconds must be at least 60').default(3600),
   })
