@@ -36,7 +36,10 @@ export function sourceFromCsl(answer: unknown, doi: string): LookedUpSource | st
   let items: CslItem[];
   try {
     const type = CROSSREF_TO_CSL[String(item.type)] ?? item.type;
-    items = citationJs().input.chain([{ ...item, type, id: doi }], { generateGraph: false, forceType: '@csl/list+object' });
+    items = citationJs().input.chain([{ ...item, type, id: doi }], {
+      generateGraph: false,
+      forceType: '@csl/list+object',
+    });
   } catch (error) {
     return `the DOI resolver's answer cannot be read (${(error as Error).message.split('\n')[0]})`;
   }

@@ -3,10 +3,7 @@
  * an ISBN-10 or ISBN-13 (hyphens or spaces allowed, checksum verified), or an http(s) URL.
  * Pure; linear in the input (no backtracking patterns).
  */
-export type Identifier =
-  | { kind: 'doi'; doi: string }
-  | { kind: 'isbn'; isbn: string }
-  | { kind: 'url'; url: string };
+export type Identifier = { kind: 'doi'; doi: string } | { kind: 'isbn'; isbn: string } | { kind: 'url'; url: string };
 
 export type IdentifierResult = Identifier | { kind: 'invalid'; reason: string };
 
@@ -71,7 +68,10 @@ export function parseIdentifier(input: string): IdentifierResult {
     }
     if (digits.length === 13) {
       if (isValidIsbn13(digits)) return { kind: 'isbn', isbn: digits };
-      return { kind: 'invalid', reason: `ISBN-13 ${isbnText} has a wrong check digit (or does not start with 978/979): check for a typo` };
+      return {
+        kind: 'invalid',
+        reason: `ISBN-13 ${isbnText} has a wrong check digit (or does not start with 978/979): check for a typo`,
+      };
     }
     return { kind: 'invalid', reason: `"${text.slice(0, 100)}" is not an ISBN: an ISBN has 10 or 13 digits` };
   }

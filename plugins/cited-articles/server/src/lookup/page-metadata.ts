@@ -33,7 +33,12 @@ export function readPageTags(html: string): PageTags {
             list.push(attributes.content);
             tags.meta.set(key, list);
           }
-        } else if (name === 'link' && /(?:^|\s)canonical(?:\s|$)/i.test(attributes.rel ?? '') && attributes.href && !tags.canonical) {
+        } else if (
+          name === 'link' &&
+          /(?:^|\s)canonical(?:\s|$)/i.test(attributes.rel ?? '') &&
+          attributes.href &&
+          !tags.canonical
+        ) {
           tags.canonical = attributes.href;
         } else if (name === 'title' && tags.title === null) inTitle = true;
         else if (name === 'script' && (attributes.type ?? '').trim().toLowerCase() === 'application/ld+json') {

@@ -75,7 +75,10 @@ const hostOf = (url: string) => {
  */
 const linkCheck = ({ strapi }: { strapi: Core.Strapi }) => ({
   async run({ documentIds }: { documentIds?: string[] } = {}): Promise<LinkCheckReport> {
-    const release = await getService('task-lock', { strapi }).acquire(LOCK, linkCheckSettings(strapi).lockSeconds * 1000);
+    const release = await getService('task-lock', { strapi }).acquire(
+      LOCK,
+      linkCheckSettings(strapi).lockSeconds * 1000
+    );
     if (!release) throw new ConflictError('A link check is running already; try again when it has finished.');
     try {
       return await this.checkAll(documentIds);
@@ -90,7 +93,8 @@ const linkCheck = ({ strapi }: { strapi: Core.Strapi }) => ({
       const report = await this.run();
       strapi.log.info(`[cited-articles] link check: ${JSON.stringify(report)}`);
     } catch (error) {
-      if (error instanceof ConflictError) strapi.log.info('[cited-articles] link check skipped: another instance runs it');
+      if (error instanceof ConflictError)
+        strapi.log.info('[cited-articles] link check skipped: another instance runs it');
       else strapi.log.error(`[cited-articles] link check failed: ${(error as Error).message}`);
     }
   },
