@@ -6,6 +6,10 @@ export default ({ env }) => {
     app: {
       keys: env.array('APP_KEYS'),
     },
+    // Scheduled tasks (the plugin's daily link and retraction check); CRON_ENABLED=false turns them off.
+    cron: {
+      enabled: env.bool('CRON_ENABLED', true),
+    },
     // Behind a reverse proxy or load balancer, set IS_PROXIED=true so that ctx.request.ip is the
     // reader's address from X-Forwarded-For, not the proxy's: comment flood control counts by it.
     // PROXY_HOPS is the number of proxies in front of Strapi (default 1): koa then takes the entry

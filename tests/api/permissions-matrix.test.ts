@@ -89,6 +89,16 @@ const ROUTES: Record<string, Route> = {
     body: () => ({ content: JSON.stringify([{ type: 'book', title: `Matrix import ${nextIp()}` }]) }),
     expect: status(401, 401, 401, 200, 403, 200),
   },
+  'ADMIN POST /sources/lookup': {
+    // 400 past the guard: an ISBN with a wrong check digit is refused before anything is fetched.
+    method: 'post', path: () => `${ADMIN}/sources/lookup`, body: () => ({ identifier: '978-0-306-40615-8' }),
+    expect: status(401, 401, 401, 400, 403, 400),
+  },
+  'ADMIN POST /sources/check-links': {
+    // A documentId no source has: the check runs and finds nothing to fetch.
+    method: 'post', path: () => `${ADMIN}/sources/check-links`, body: () => ({ documentIds: ['no-such-source'] }),
+    expect: status(401, 401, 401, 200, 403, 200),
+  },
   'ADMIN GET /sources': { method: 'get', path: () => `${ADMIN}/sources`, expect: status(401, 401, 401, 200, 403, 200) },
   'ADMIN GET /comments': { method: 'get', path: () => `${ADMIN}/comments`, expect: status(401, 401, 401, 403, 200, 200) },
   'ADMIN GET /comments/:documentId': {

@@ -41,6 +41,8 @@ export async function bootStrapi(options: BootOptions = {}): Promise<TestApp> {
     STRAPI_LOG_LEVEL: process.env.STRAPI_LOG_LEVEL || 'error',
     STRAPI_TELEMETRY_DISABLED: 'true',
     CITED_ARTICLES_SEED: options.seed ? 'true' : 'false',
+    // No scheduled link check during tests: they run it through its route.
+    CITED_ARTICLES_LINK_CHECK_CRON: 'off',
     ...database.env,
     ...options.env,
   });

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ACTION_DEFINITIONS, DEFAULT_ROLE_GRANTS } from './utils/actions';
 import { getService } from './utils/get-service';
 import { untrustedProxyWarning } from './utils/proxy-trust';
+import { scheduleLinkCheck } from './link-check-cron';
 import { PLUGIN_ID } from './utils/uids';
 
 const ROLE_GRANTS_KEY = 'default-role-grants';
@@ -54,6 +55,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   referenceCounts.subscribe();
   await referenceCounts.backfill();
   await getService('rate-limit', { strapi }).connect();
+  scheduleLinkCheck(strapi);
 };
 
 export default bootstrap;

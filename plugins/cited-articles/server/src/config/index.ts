@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { linkCheckOptionsSchema, lookupOptionsSchema } from './sources-options';
 
 // The plugin's options, set in the host app's config/plugins.ts under 'cited-articles'.config.
 // Strapi fills missing keys from `default()` (deeply) and then calls `validator`, which refuses a
@@ -97,6 +98,8 @@ export const configSchema = z
     comments: commentsOptionsSchema.prefault({}),
     bodyLimits: bodyLimitsOptionsSchema.prefault({}),
     publication: publicationOptionsSchema.prefault({}),
+    lookup: lookupOptionsSchema.prefault({}),
+    linkCheck: linkCheckOptionsSchema.prefault({}),
     /** Refuse to publish an article whose body has citation errors (unknown key, out of range…). */
     blockPublishOnCitationErrors: z
       .boolean({ error: 'blockPublishOnCitationErrors must be true or false' })

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { PUBLIC_ARTICLE_FIELDS, PUBLIC_SOURCE_FIELDS } from '../utils/public-shape';
+import { PUBLIC_ARTICLE_FIELDS, PUBLIC_SOURCE_FIELDS, SOURCE_HEALTH_FIELDS } from '../utils/public-shape';
 import { ARTICLE_UID } from '../utils/uids';
 
 const SOURCE_FIELDS = PUBLIC_SOURCE_FIELDS.filter((field) => field !== 'documentId');
@@ -47,7 +47,7 @@ const articles = ({ strapi }: { strapi: Core.Strapi }) => ({
     return strapi.db.query(ARTICLE_UID).findOne({
       where: { slug, publishedAt: status === 'published' ? { $notNull: true } : { $null: true } },
       select: ['id', 'documentId', ...ARTICLE_FIELDS, 'body', 'commentsEnabled'],
-      populate: { citations: { select: ['id', 'documentId', ...SOURCE_FIELDS] } },
+      populate: { citations: { select: ['id', 'documentId', ...SOURCE_FIELDS, ...SOURCE_HEALTH_FIELDS] } },
     }) as Promise<any>;
   },
 });

@@ -9,6 +9,8 @@ import commentReplies from './comment-replies';
 import commentEvents from './comment-events';
 import commentModeration from './comment-moderation';
 import commentsPublic from './comments-public';
+import linkCheck from './link-check';
+import outbound from './outbound';
 import preview from './preview';
 import publishGuard from './publish-guard';
 import rateLimit from './rate-limit';
@@ -19,6 +21,8 @@ import resolvedArticleMemo from './resolved-article-memo';
 import resolvedArticles from './resolved-articles';
 import sourceImport from './source-import';
 import sourceLibrary from './source-library';
+import sourceLookup from './source-lookup';
+import taskLock from './task-lock';
 import sources from './sources';
 
 export default {
@@ -33,6 +37,8 @@ export default {
   'comment-events': commentEvents,
   'comment-moderation': commentModeration,
   'comments-public': commentsPublic,
+  'link-check': linkCheck,
+  outbound,
   preview,
   'publish-guard': publishGuard,
   'rate-limit': rateLimit,
@@ -43,5 +49,7 @@ export default {
   'resolved-articles': resolvedArticles,
   'source-import': sourceImport,
   'source-library': sourceLibrary,
+  'source-lookup': sourceLookup,
+  'task-lock': taskLock,
   sources,
 };
