@@ -291,7 +291,7 @@ describe('resolveCitations: the mine collapse article', () => {
 });
 
 describe('source health warnings', () => {
-  const { resolveCitations: resolve } = require('../../../plugins/cited-articles/server/src/citations');
+  const resolve = resolveCitations;
   const source = (key: string, extra: Record<string, unknown>) => ({ documentId: key, key, title: key, ...extra });
 
   it('warns of a cited source that is retracted or whose link is broken, in reference order', () => {

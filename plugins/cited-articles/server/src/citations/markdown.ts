@@ -8,6 +8,11 @@ import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { installLinearDataMerge } from './linear-data-merge';
+import { deepestLineNesting } from './nesting-depth';
+
+// Before the first parse: micromark's own merge of text runs is quadratic (see linear-data-merge.ts).
+installLinearDataMerge();
 
 /**
  * The single place where the body is parsed, so the marker finder and the
@@ -34,7 +39,19 @@ export interface ParsedMarkdown {
 const syntax = [gfmAutolinkLiteral(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()];
 const mdast = [gfmAutolinkLiteralFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()];
 
+/** Container nesting on one line past which a body is not parsed as Markdown (as markdown-it's maxNesting). */
+export const MAX_LINE_NESTING = 100;
+
+/**
+ * Thrown instead of parsing a body nested deeper than MAX_LINE_NESTING: a RangeError, so callers
+ * take the same plain-text fallback as for a stack overflow (see stack-overflow.ts).
+ */
+export class NestingTooDeepError extends RangeError {}
+
 export function parseMarkdown(body: string): ParsedMarkdown {
+  if (deepestLineNesting(body) > MAX_LINE_NESTING) {
+    throw new NestingTooDeepError(`Markdown nested more than ${MAX_LINE_NESTING} levels deep on one line`);
+  }
   const offsetShift = body.charCodeAt(0) === 0xfeff ? 1 : 0;
   const tree = fromMarkdown(body, { extensions: syntax, mdastExtensions: mdast });
   return { tree, offsetShift };

@@ -1,0 +1,118 @@
+/**
+ * The Markdown parse behind marker parsing and bodyHtml: linear on long paragraphs full of inline
+ * constructs (micromark's own merge of text runs is quadratic, see citations/linear-data-merge.ts),
+ * and refusing to hand micromark a line nested hundreds of containers deep.
+ */
+import fc from 'fast-check';
+import { mergeDataRuns } from '../../../plugins/cited-articles/server/src/citations/linear-data-merge';
+import { MAX_LINE_NESTING, parseMarkdown } from '../../../plugins/cited-articles/server/src/citations/markdown';
+import { deepestLineNesting } from '../../../plugins/cited-articles/server/src/citations/nesting-depth';
+import { renderBodyHtml, resolveCitations } from '../../../plugins/cited-articles/server/src/citations';
+
+// A guard only: 1 MB of markers parses in a few seconds on a loaded machine, and took minutes
+// before (247 s measured on this input).
+const GUARD_MS = 20_000;
+
+type Event = Parameters<typeof mergeDataRuns>[0][number];
+
+/** micromark 4.0.3's resolveAllText, as written there: one splice per run. */
+function mergeBySplice(events: Event[]): Event[] {
+  let index = -1;
+  let enter: number | undefined;
+  while (++index <= events.length) {
+    if (enter === undefined) {
+      if (events[index] && events[index][1].type === 'data') {
+        enter = index;
+        index++;
+      }
+    } else if (!events[index] || events[index][1].type !== 'data') {
+      if (index !== enter + 2) {
+        events[enter][1].end = events[index - 1][1].end;
+        events.splice(enter + 2, index - enter - 2);
+        index = enter + 2;
+      }
+      enter = undefined;
+    }
+  }
+  return events;
+}
+
+/** enter/exit pairs of tokens, data or not, each ending at its own position. */
+const eventLists = fc.array(fc.constantFrom('data', 'labelLink', 'emphasis', 'characterReference'), { maxLength: 40 }).map((types) =>
+  types.flatMap((type, position): Event[] => {
+    const token = { type, end: position };
+    return [
+      ['enter', token, null],
+      ['exit', token, null],
+    ];
+  })
+);
+
+const snapshot = (events: Event[]) => events.map(([kind, token]) => [kind, token.type, token.end]);
+
+describe('mergeDataRuns', () => {
+  it('merges exactly as micromark does, in one pass', () => {
+    fc.assert(
+      fc.property(eventLists, (list) => {
+        // Tokens are shared by their enter and exit events: copy them pairwise.
+        const pairwise = (events: Event[]) => {
+          const copies = new Map<object, Event[1]>();
+          return events.map(([kind, token, context]): Event => {
+            if (!copies.has(token)) copies.set(token, { ...token });
+            return [kind, copies.get(token)!, context];
+          });
+        };
+        expect(snapshot(mergeDataRuns(pairwise(list)))).toEqual(snapshot(mergeBySplice(pairwise(list))));
+      })
+    );
+  });
+});
+
+describe('parsing long paragraphs', () => {
+  it('parses 1 MB of markers on one line, every marker found', () => {
+    const body = '[@k1] '.repeat(170_000);
+    const started = performance.now();
+    const resolved = resolveCitations(body, [{ documentId: 'd1', key: 'k1', title: 'T' }], { numberingStart: 1 });
+    expect(performance.now() - started).toBeLessThan(GUARD_MS);
+    expect(resolved.citations).toHaveLength(170_000);
+    expect(resolved.references).toHaveLength(1);
+  });
+
+  it('keeps the tree micromark builds: text runs merged, positions intact', () => {
+    const body = 'a]b&amp; [@k1] \\x *e* [2]\n\nnext [x]: y';
+    const { tree } = parseMarkdown(body);
+    const paragraph = tree.children[0] as { children: Array<{ type: string; value?: string; position?: { start: { offset?: number }; end: { offset?: number } } }> };
+    const texts = paragraph.children.filter((node) => node.type === 'text');
+    for (const node of texts) {
+      expect(node.value).toBeDefined();
+      expect(node.position?.start.offset).toBeLessThan(node.position!.end.offset!);
+    }
+    expect(texts[0].value).toBe('a]b& [@k1] \\x ');
+  });
+});
+
+describe('nesting', () => {
+  it('measures the deepest run of container openers on one line', () => {
+    expect(deepestLineNesting('plain\n> a\n> > b\n- > 1. c')).toBe(3);
+    expect(deepestLineNesting('-x\n*emphasis*\n2023 was a year')).toBe(0);
+    expect(deepestLineNesting(`${'> '.repeat(500)}x`)).toBe(500);
+  });
+
+  it('renders a body nested past the limit as plain text with its citations, at once', () => {
+    const body = `${'> '.repeat(50_000)}[@k1]`;
+    const sources = [{ documentId: 'd1', key: 'k1', title: 'T' }];
+    const started = performance.now();
+    const resolved = resolveCitations(body, sources, { numberingStart: 1 });
+    const html = renderBodyHtml(body, resolved);
+    expect(performance.now() - started).toBeLessThan(GUARD_MS);
+    expect(resolved.citations).toHaveLength(1);
+    expect(html).toContain('href="#ref-1"');
+    expect(() => parseMarkdown(body)).toThrow(RangeError);
+  });
+
+  it('still parses ordinary nesting as Markdown', () => {
+    const body = `${'> '.repeat(MAX_LINE_NESTING)}quoted [@k1]`;
+    const { tree } = parseMarkdown(body);
+    expect(tree.children[0].type).toBe('blockquote');
+  });
+});
