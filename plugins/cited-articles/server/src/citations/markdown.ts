@@ -9,7 +9,7 @@ import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { installLinearDataMerge } from './linear-data-merge';
-import { deepestLineNesting } from './nesting-depth';
+import { deepestNesting } from './nesting-depth';
 
 // Before the first parse: micromark's own merge of text runs is quadratic (see linear-data-merge.ts).
 installLinearDataMerge();
@@ -39,18 +39,18 @@ export interface ParsedMarkdown {
 const syntax = [gfmAutolinkLiteral(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()];
 const mdast = [gfmAutolinkLiteralFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()];
 
-/** Container nesting on one line past which a body is not parsed as Markdown (as markdown-it's maxNesting). */
-export const MAX_LINE_NESTING = 100;
+/** Container nesting past which a body is not parsed as Markdown (like markdown-it's maxNesting). */
+export const MAX_NESTING = 100;
 
 /**
- * Thrown instead of parsing a body nested deeper than MAX_LINE_NESTING: a RangeError, so callers
+ * Thrown instead of parsing a body nested deeper than MAX_NESTING: a RangeError, so callers
  * take the same plain-text fallback as for a stack overflow (see stack-overflow.ts).
  */
 export class NestingTooDeepError extends RangeError {}
 
 export function parseMarkdown(body: string): ParsedMarkdown {
-  if (deepestLineNesting(body) > MAX_LINE_NESTING) {
-    throw new NestingTooDeepError(`Markdown nested more than ${MAX_LINE_NESTING} levels deep on one line`);
+  if (deepestNesting(body) > MAX_NESTING) {
+    throw new NestingTooDeepError(`Markdown nested more than ${MAX_NESTING} levels deep`);
   }
   const offsetShift = body.charCodeAt(0) === 0xfeff ? 1 : 0;
   const tree = fromMarkdown(body, { extensions: syntax, mdastExtensions: mdast });

@@ -1,54 +1,68 @@
 /**
- * The deepest run of container openers (`>`, `-`, `*`, `+`, `1.`, `1)`) at the start of any line,
- * in one pass over the body.
+ * How deeply the body's containers (block quotes, list items) nest, in one pass: an upper bound,
+ * counted line by line.
  *
- * micromark re-enters every open container for each new one on the same line, so a single line of
- * `> > > …` or `- - - …` costs the square of its length (10 kB took 1.6 s, 100 kB minutes). Bodies
- * nested past a limit are not given to it at all (see markdown.ts). Nesting across lines through
- * indentation needs indentation that grows with depth, so it stays linear and is not counted.
+ * micromark and mdast-util-from-markdown do work per open container on each line, and again per
+ * list when a list closes, so nesting depth multiplies the cost of the body: one line of
+ * `> > > …` or `- - - …` costs the square of its length (10 kB took 1.6 s, 100 kB minutes), and
+ * lists nested by growing indentation grew 16x per 10x of input. Bodies nested past a limit are
+ * not given to the parser at all (see markdown.ts).
+ *
+ * Each line counts the open list items its indentation keeps open (a stack of content columns,
+ * popped when a line is indented less) plus the container openers at its start (`>`, `-`, `*`,
+ * `+`, `1.`, `1)`). Lazy continuation and other fine points of CommonMark are ignored: the count
+ * may be high, never low, for what matters here.
  */
-export function deepestLineNesting(body: string): number {
+export function deepestNesting(body: string): number {
+  const open: number[] = [];
   let deepest = 0;
-  let depth = 0;
-  let atLineStart = true;
-  let index = 0;
-  while (index < body.length) {
-    const char = body.charCodeAt(index);
-    if (char === 0x0a || char === 0x0d) {
-      atLineStart = true;
-      depth = 0;
-      index += 1;
-      continue;
-    }
-    if (!atLineStart) {
-      index += 1;
-      continue;
-    }
-    if (char === 0x20 || char === 0x09) {
-      index += 1;
-    } else if (char === 0x3e /* > */) {
-      depth += 1;
-      index += 1;
-    } else if ((char === 0x2d || char === 0x2a || char === 0x2b) && isBlank(body.charCodeAt(index + 1))) {
-      depth += 1;
-      index += 2;
-    } else if (char >= 0x30 && char <= 0x39) {
-      let end = index;
-      while (end < body.length && end - index < 10 && isDigit(body.charCodeAt(end))) end += 1;
-      const delimiter = body.charCodeAt(end);
-      if ((delimiter === 0x2e || delimiter === 0x29) && isBlank(body.charCodeAt(end + 1))) {
-        depth += 1;
-        index = end + 2;
-      } else {
-        atLineStart = false;
-      }
-    } else {
-      atLineStart = false;
-    }
-    if (depth > deepest) deepest = depth;
+  let lineStart = 0;
+  while (lineStart <= body.length) {
+    let lineEnd = lineStart;
+    while (lineEnd < body.length && body.charCodeAt(lineEnd) !== 0x0a && body.charCodeAt(lineEnd) !== 0x0d) lineEnd += 1;
+    deepest = Math.max(deepest, lineNesting(body, lineStart, lineEnd, open));
+    lineStart = lineEnd + 1;
   }
   return deepest;
 }
 
-const isBlank = (code: number) => code === 0x20 || code === 0x09 || Number.isNaN(code) || code === 0x0a || code === 0x0d;
+function lineNesting(body: string, start: number, end: number, open: number[]): number {
+  let index = start;
+  let column = 0;
+  while (index < end && isSpace(body.charCodeAt(index))) {
+    column += body.charCodeAt(index) === 0x09 ? 4 - (column % 4) : 1;
+    index += 1;
+  }
+  if (index === end) return open.length; // a blank line closes nothing
+  while (open.length > 0 && open[open.length - 1] > column) open.pop();
+  let depth = open.length;
+  while (index < end) {
+    const code = body.charCodeAt(index);
+    let width = 0;
+    if (code === 0x3e /* > */) {
+      width = 1;
+    } else if ((code === 0x2d || code === 0x2a || code === 0x2b) && isBlankAt(body, index + 1, end)) {
+      width = 1;
+    } else if (isDigit(code)) {
+      let digitsEnd = index;
+      while (digitsEnd < end && digitsEnd - index < 10 && isDigit(body.charCodeAt(digitsEnd))) digitsEnd += 1;
+      const delimiter = body.charCodeAt(digitsEnd);
+      if ((delimiter === 0x2e || delimiter === 0x29) && isBlankAt(body, digitsEnd + 1, end)) width = digitsEnd + 1 - index;
+    }
+    if (width === 0) break;
+    depth += 1;
+    index += width;
+    column += width;
+    while (index < end && isSpace(body.charCodeAt(index))) {
+      column += 1;
+      index += 1;
+    }
+    // A list item's content column keeps it open on the lines indented at least as far.
+    if (code !== 0x3e) open.push(column);
+  }
+  return depth;
+}
+
+const isSpace = (code: number) => code === 0x20 || code === 0x09;
 const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+const isBlankAt = (body: string, index: number, end: number) => index >= end || isSpace(body.charCodeAt(index));

@@ -6,7 +6,7 @@
  * plain text. V8 reports it as a RangeError, or inside a regular expression
  * as a SyntaxError mentioning "Stack overflow". Other errors are real bugs
  * and are rethrown. parseMarkdown throws a RangeError of its own (NestingTooDeepError) for a body
- * nested past its limit on one line, which micromark would take quadratic time to parse.
+ * nested past its limit, which the parser would take super-linear time to parse.
  */
 export function isStackOverflow(error: unknown): boolean {
   return error instanceof RangeError || (error instanceof Error && /stack overflow|call stack/i.test(error.message));
