@@ -46,10 +46,7 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: {
     // One transform for our TypeScript and for the ESM .js listed above (ESM → CommonJS).
-    '^.+\\.(t|j)sx?$': [
-      '@swc/jest',
-      { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
-    ],
+    '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
   globalSetup: '<rootDir>/tests/helpers/global-setup.js',

@@ -75,23 +75,62 @@ const bodies = [
   ['run of `_a` (underscore pairs)', (n) => fill('_a', n)],
   ['deep block quote `> > > …`', (n) => `${fill('> ', n)}[1]`],
   ['deep list `- - - …`', (n) => `${fill('- ', n)}[1]`],
-  ['nested list by indentation', (n) => { const out = []; let size = 0; for (let i = 0; size < n; i++) { const line = `${' '.repeat(2 * (i % 400))}- x [1]\n`; out.push(line); size += line.length; } return out.join('').slice(0, n); }],
+  [
+    'nested list by indentation',
+    (n) => {
+      const out = [];
+      let size = 0;
+      for (let i = 0; size < n; i++) {
+        const line = `${' '.repeat(2 * (i % 400))}- x [1]\n`;
+        out.push(line);
+        size += line.length;
+      }
+      return out.join('').slice(0, n);
+    },
+  ],
   ['long line without spaces', (n) => 'a'.repeat(n)],
   ['long URL-like line `www.a` + dots', (n) => `www.${fill('a.', n)}`],
   ['long autolink literal `http://` + `a_`', (n) => `http://${fill('a_', n)}`],
   ['many link reference definitions', (n) => fill('[a]: http://x\n', n)],
   ['many reference links to one definition', (n) => `[a]: http://x\n\n${fill('[a] ', n)}`],
   ['unclosed link destinations `[a](`', (n) => fill('[a](', n)],
-  ['unclosed code spans of growing length', (n) => { const out = []; let size = 0; for (let i = 1; size < n; i++) { const part = `${'`'.repeat(i % 200)}a`; out.push(part); size += part.length; } return out.join('').slice(0, n); }],
+  [
+    'unclosed code spans of growing length',
+    (n) => {
+      const out = [];
+      let size = 0;
+      for (let i = 1; size < n; i++) {
+        const part = `${'`'.repeat(i % 200)}a`;
+        out.push(part);
+        size += part.length;
+      }
+      return out.join('').slice(0, n);
+    },
+  ],
   ['run of `<` (unclosed HTML)', (n) => fill('<a', n)],
   ['unclosed entities `&` + alnum', (n) => fill('&aaaaaaaa', n)],
-  ['table with many columns', (n) => { const cols = Math.max(1, Math.floor(n / 8)); return `${'| a '.repeat(cols)}|\n${'|---'.repeat(cols)}|\n${'| [1] '.repeat(cols)}|`; }],
+  [
+    'table with many columns',
+    (n) => {
+      const cols = Math.max(1, Math.floor(n / 8));
+      return `${'| a '.repeat(cols)}|\n${'|---'.repeat(cols)}|\n${'| [1] '.repeat(cols)}|`;
+    },
+  ],
   ['many table rows', (n) => `| a | b |\n|---|---|\n${fill('| [1] | x |\n', n)}`],
   ['tabs then marker', (n) => `x\n${'\t'.repeat(n)}[1]`],
   ['strikethrough `~~a ~b `', (n) => fill('~~a ~b ', n)],
 ];
 
-const BODY_HTML_KINDS = ['spaces between lines', '`x\\n` + spaces', 'many markers', 'deep block quote', 'nested list by', 'many table rows', 'tabs then', 'run of `<`'];
+const BODY_HTML_KINDS = [
+  'spaces between lines',
+  '`x\\n` + spaces',
+  'many markers',
+  'deep block quote',
+  'nested list by',
+  'many table rows',
+  'tabs then',
+  'run of `<`',
+];
 
 /** Markers text-mapping cannot place (value shorter than the raw text): many on one line. */
 const unplaceable = (n) => {
@@ -120,7 +159,12 @@ const cases = [
   ['comment content normalisation', 'tabs and spaces then a letter, per line', (n) => fill(' \t \t x\n', n), text.normaliseContent],
   ['comment content normalisation', 'newlines then a letter', (n) => `x${'\n'.repeat(n - 2)}x`, text.normaliseContent],
   ['comment content normalisation', 'CR LF pairs and control characters', (n) => fill('\r\n\u0001\u200b ', n), text.normaliseContent],
-  ['comment validation (zod schema)', 'content of spaces then a letter', (n) => ({ authorName: 'A', authorEmail: 'a@b.co', content: `${' '.repeat(n - 1)}x` }), (body) => comments.createCommentBody({ maxLength: 5000, honeypotField: null }).safeParse(body)],
+  [
+    'comment validation (zod schema)',
+    'content of spaces then a letter',
+    (n) => ({ authorName: 'A', authorEmail: 'a@b.co', content: `${' '.repeat(n - 1)}x` }),
+    (body) => comments.createCommentBody({ maxLength: 5000, honeypotField: null }).safeParse(body),
+  ],
   ['countLinks', '`<a ` repeated, no `>`', (n) => fill('<a ', n), text.countLinks],
   ['countLinks', '`<a` + spaces', (n) => `<a${' '.repeat(n - 2)}`, text.countLinks],
   ['countLinks', '`http://` + long run', (n) => `http://${'a'.repeat(n - 7)}`, text.countLinks],
@@ -130,14 +174,29 @@ const cases = [
   ['findBlockedWord', 'letters around every near match', (n) => fill('viagrax casino bonu ', n), (s) => text.findBlockedWord([s], blockedWords)],
   ['toSafeHtml', 'newlines and `<`', (n) => fill('<\n\n&', n), text.toSafeHtml],
   // Report details and author names.
-  ['report details normalisation (zod schema)', 'spaces then a letter', (n) => ({ reason: 'spam', details: `${' '.repeat(n - 1)}x` }), (body) => comments.reportBody.safeParse(body)],
+  [
+    'report details normalisation (zod schema)',
+    'spaces then a letter',
+    (n) => ({ reason: 'spam', details: `${' '.repeat(n - 1)}x` }),
+    (body) => comments.reportBody.safeParse(body),
+  ],
   ['author name normalisation', 'whitespace and control characters', (n) => fill(' \t\u0001\u200b\n', n), text.normaliseLine],
   ['author name normalisation', 'spaces then a letter', (n) => `${' '.repeat(n - 1)}x`, text.normaliseLine],
   // Marker parsing and the text mapping behind previews and bodyHtml.
   ...bodies.map(([kind, make]) => ['marker parsing (resolveCitations)', kind, make, resolve]),
   // bodyHtml parses with the same function as marker parsing (citations/markdown.ts), so the
   // parser's worst cases are timed above; here the inputs that reach the text mapping.
-  ...bodies.filter(([kind]) => BODY_HTML_KINDS.some((k) => kind.startsWith(k))).map(([kind, make]) => ['bodyHtml (renderBodyHtml)', kind, (n) => { const body = make(n); return { body, resolved: resolve(body) }; }, ({ body, resolved }) => engine.renderBodyHtml(body, resolved)]),
+  ...bodies
+    .filter(([kind]) => BODY_HTML_KINDS.some((k) => kind.startsWith(k)))
+    .map(([kind, make]) => [
+      'bodyHtml (renderBodyHtml)',
+      kind,
+      (n) => {
+        const body = make(n);
+        return { body, resolved: resolve(body) };
+      },
+      ({ body, resolved }) => engine.renderBodyHtml(body, resolved),
+    ]),
   ['text mapping (locateInValue)', 'many unplaceable markers on one line', unplaceable, ({ body, markers }) => locateInValue(body, 0, '', markers)],
   // Import: format detection and splitting.
   ['import format detection', '`x` + newlines + `x`', (n) => `x${'\n'.repeat(n - 2)}x`, split.detectFormat],
@@ -148,10 +207,42 @@ const cases = [
   ['BibTeX splitting', 'spaces then `@` per line', (n) => fill(`${' '.repeat(60)}@\n`, n), split.splitBibtex],
   ['RIS splitting', 'many short records', (n) => fill('TY  - NEWS\nTI  - T\nER  - \n', n), split.splitRis],
   ['CSL-JSON element lines', 'valid array of many small elements', (n) => `[${fill('{"a":1},\n', n - 2)}{}]`, split.jsonElementLines],
-  ['CSL-JSON error line', 'element `{"a":1` + spaces + `}`, then unterminated', (n) => `[{"a":1${' '.repeat(n - 16)}},\n{"b":[`, (s) => { try { JSON.parse(s); } catch (error) { return split.jsonErrorLine(s, error); } }],
-  ['CSL-JSON error line', 'many elements, the last unterminated', (n) => `[${fill('{"a":1},\n', n - 7)}{"b":[`, (s) => { try { JSON.parse(s); } catch (error) { return split.jsonErrorLine(s, error); } }],
-  ['CSL item to source (cslToSource)', 'RIS text with many AU lines', (n) => ({ item: { type: 'webpage', title: 'T', note: `Archived at https://${'a'.repeat(100)}` }, raw: fill('AU  - Doe, Jane\n', n) }), ({ item, raw }) => cslToSource(item, raw)],
-  ['CSL item to source (cslToSource)', 'note `Archived at http://` repeated', (n) => ({ item: { type: 'webpage', title: 'T', note: fill('Archived at http://a', n) }, raw: null }), ({ item, raw }) => cslToSource(item, raw)],
+  [
+    'CSL-JSON error line',
+    'element `{"a":1` + spaces + `}`, then unterminated',
+    (n) => `[{"a":1${' '.repeat(n - 16)}},\n{"b":[`,
+    (s) => {
+      try {
+        JSON.parse(s);
+      } catch (error) {
+        return split.jsonErrorLine(s, error);
+      }
+    },
+  ],
+  [
+    'CSL-JSON error line',
+    'many elements, the last unterminated',
+    (n) => `[${fill('{"a":1},\n', n - 7)}{"b":[`,
+    (s) => {
+      try {
+        JSON.parse(s);
+      } catch (error) {
+        return split.jsonErrorLine(s, error);
+      }
+    },
+  ],
+  [
+    'CSL item to source (cslToSource)',
+    'RIS text with many AU lines',
+    (n) => ({ item: { type: 'webpage', title: 'T', note: `Archived at https://${'a'.repeat(100)}` }, raw: fill('AU  - Doe, Jane\n', n) }),
+    ({ item, raw }) => cslToSource(item, raw),
+  ],
+  [
+    'CSL item to source (cslToSource)',
+    'note `Archived at http://` repeated',
+    (n) => ({ item: { type: 'webpage', title: 'T', note: fill('Archived at http://a', n) }, raw: null }),
+    ({ item, raw }) => cslToSource(item, raw),
+  ],
   // URL and DOI normalisation.
   ['URL normalisation', 'bare host of `a-` then `!`', (n) => `${fill('a-', n - 1)}!`, engine.normaliseUrl],
   ['URL normalisation', 'bare host of `a.` labels then `!`', (n) => `${fill('a.', n - 1)}!`, engine.normaliseUrl],
@@ -161,9 +252,19 @@ const cases = [
   ['DOI normalisation', '`doi:` + spaces then a letter', (n) => `doi:${' '.repeat(n - 5)}x`, engine.normaliseDoi],
   ['DOI normalisation', 'spaces around `10.` + long suffix', (n) => ` 10.${'1'.repeat(n - 6)} `, engine.normaliseDoi],
   // CSL input mapping (source → CSL item) and the news style.
-  ['CSL input mapping (sourceToCsl)', 'author `{` + letters, no closing brace', (n) => ({ key: 'k', title: 'T', authors: [`{${'a'.repeat(n - 1)}`] }), sourceToCsl],
+  [
+    'CSL input mapping (sourceToCsl)',
+    'author `{` + letters, no closing brace',
+    (n) => ({ key: 'k', title: 'T', authors: [`{${'a'.repeat(n - 1)}`] }),
+    sourceToCsl,
+  ],
   ['CSL input mapping (sourceToCsl)', 'author of many words and commas', (n) => ({ key: 'k', title: 'T', authors: [fill('a, b ', n)] }), sourceToCsl],
-  ['CSL input mapping (sourceToCsl)', 'whitespace-only fields', (n) => ({ key: 'k', title: ' '.repeat(n), publisher: ' '.repeat(n), doi: ' '.repeat(n), language: ' '.repeat(n) }), sourceToCsl],
+  [
+    'CSL input mapping (sourceToCsl)',
+    'whitespace-only fields',
+    (n) => ({ key: 'k', title: ' '.repeat(n), publisher: ' '.repeat(n), doi: ' '.repeat(n), language: ' '.repeat(n) }),
+    sourceToCsl,
+  ],
   ['news style (formatNews)', 'publisher `, , , …x`', (n) => ({ key: 'k', title: 'T', publisher: `${fill(', ', n - 1)}x` }), engine.formatNews],
   ['news style (formatNews)', 'title of quotes', (n) => ({ key: 'k', title: `"${'"'.repeat(n - 2)}x` }), engine.formatNews],
 ];
@@ -182,7 +283,8 @@ function measure(make, run, size) {
   return times[Math.floor((times.length - 1) / 2)];
 }
 
-const formatMs = (ms) => (ms === null ? 'skipped (too slow)' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 10 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(2)} ms`);
+const formatMs = (ms) =>
+  ms === null ? 'skipped (too slow)' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 10 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(2)} ms`;
 // Below 100 ms, timer noise, GC, CPU caches (100 kB fits, 1 MB does not) and a loaded machine
 // dominate; a ratio there says little, and a quadratic path takes seconds at 1 MB anyway.
 const NOISE_MS = 100;
@@ -211,7 +313,10 @@ function row(entry, kind, times) {
   const bad = (g, later) => g !== null && g > 12 && later > NOISE_MS;
   const linear = times[2] != null && !bad(g1, times[1]) && !bad(g2, times[2]);
   const cells = times.map((ms) => (ms === undefined ? `killed (> ${CASE_CAP_MS / 1000} s)` : formatMs(ms)));
-  return { linear, text: `| ${entry} | ${kind} | ${cells.join(' | ')} | ${formatGrowth(g1)} | ${formatGrowth(g2)} | ${linear ? 'linear' : '**super-linear**'} |` };
+  return {
+    linear,
+    text: `| ${entry} | ${kind} | ${cells.join(' | ')} | ${formatGrowth(g1)} | ${formatGrowth(g2)} | ${linear ? 'linear' : '**super-linear**'} |`,
+  };
 }
 
 if (process.env.ADVERSARIAL_CASE !== undefined) {
@@ -219,7 +324,9 @@ if (process.env.ADVERSARIAL_CASE !== undefined) {
 } else {
   const { spawnSync } = require('node:child_process');
   const filter = process.argv[2] ? new RegExp(process.argv[2], 'i') : null;
-  console.log(`Source: ${path.relative(process.cwd(), SRC) || SRC}. Node ${process.version}; median of up to ${RUNS} runs; growth = time at 10x the input.\n`);
+  console.log(
+    `Source: ${path.relative(process.cwd(), SRC) || SRC}. Node ${process.version}; median of up to ${RUNS} runs; growth = time at 10x the input.\n`
+  );
   console.log(`| Entry point | Input | ${LABELS.join(' | ')} | 10k→100k | 100k→1M | Verdict |`);
   console.log('|---|---|---|---|---|---|---|---|');
   let count = 0;

@@ -20,7 +20,9 @@ require.extensions['.ts'] = (module, filename) => {
   module._compile(code, filename);
 };
 
-const { resolveCitations, renderBodyHtml, formatReferences } = require(path.join(__dirname, '../plugins/cited-articles/server/src/citations/index.ts'));
+const { resolveCitations, renderBodyHtml, formatReferences } = require(
+  path.join(__dirname, '../plugins/cited-articles/server/src/citations/index.ts')
+);
 
 const SOURCES = 500;
 const MARKERS = 1000;

@@ -92,7 +92,9 @@ async function benchDatabase(client) {
         const resolved = { ...merge(resolvedRuns), queries: await server.countQueries(spec.resolved) };
         rows.push({ group: 'baseline', name: `${spec.name}: Document Service findFirst + populate (baseline)`, ...baseline });
         rows.push({
-          group: 'baseline', name: `${spec.name}: resolved route`, ...resolved,
+          group: 'baseline',
+          name: `${spec.name}: resolved route`,
+          ...resolved,
           ratio: Number((resolved.requestsPerSecond / baseline.requestsPerSecond).toFixed(2)),
         });
       } else {
@@ -113,10 +115,7 @@ async function benchDatabase(client) {
 }
 
 function table(client, rows) {
-  const lines = [
-    `| ${client} | req/s | p50 ms | p99 ms | queries/request | vs baseline |`,
-    '| --- | ---: | ---: | ---: | ---: | ---: |',
-  ];
+  const lines = [`| ${client} | req/s | p50 ms | p99 ms | queries/request | vs baseline |`, '| --- | ---: | ---: | ---: | ---: | ---: |'];
   for (const row of rows) {
     lines.push(`| ${row.name} | ${row.requestsPerSecond} | ${row.p50} | ${row.p99} | ${row.queries} | ${row.ratio ? `${row.ratio}×` : ''} |`);
   }
@@ -128,14 +127,22 @@ async function main() {
   await require('@strapi/strapi').compileStrapi({ appDir: path.resolve(__dirname, '..') });
   const results = {
     date: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+    },
     settings: { seconds: SECONDS, scalingSeconds: SCALING_SECONDS, connections: CONNECTIONS },
     command: `npm run bench${dbArg ? ` -- --db ${dbArg}` : ''}`,
     databases: {},
   };
   for (const client of DATABASES) results.databases[client] = await benchDatabase(client);
 
-  const output = Object.entries(results.databases).map(([client, rows]) => table(client, rows)).join('\n\n');
+  const output = Object.entries(results.databases)
+    .map(([client, rows]) => table(client, rows))
+    .join('\n\n');
   console.log(`\n${output}\n`);
   fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
   fs.writeFileSync(path.join(__dirname, 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -62,7 +62,10 @@ async function seed(strapi, { log }) {
         title: `Benchmark ${slug}`,
         slug,
         summary: 'An article for the benchmark.',
-        body: bodyOf(cited.map((source) => source.key), bodyBytes),
+        body: bodyOf(
+          cited.map((source) => source.key),
+          bodyBytes
+        ),
         citations: cited.map((source) => source.documentId),
       },
     });
@@ -72,12 +75,22 @@ async function seed(strapi, { log }) {
 
   const cases = [];
   await article('typical', 20, 5_000);
-  cases.push({ group: 'baseline', name: 'typical article (20 citations, 5 kB)', resolved: '/api/cited-articles/articles/typical', baseline: '/api/bench/baseline/typical' });
+  cases.push({
+    group: 'baseline',
+    name: 'typical article (20 citations, 5 kB)',
+    resolved: '/api/cited-articles/articles/typical',
+    baseline: '/api/bench/baseline/typical',
+  });
   for (const citations of [10, 100, 1000]) {
     await article(`cites-${citations}`, citations, 2_000);
     cases.push({ group: 'citations', name: `${citations} citations`, size: citations, url: `/api/cited-articles/articles/cites-${citations}` });
   }
-  for (const [label, bytes] of [['1 kB', 1_000], ['10 kB', 10_000], ['100 kB', 100_000], ['1 MB', 1_000_000]]) {
+  for (const [label, bytes] of [
+    ['1 kB', 1_000],
+    ['10 kB', 10_000],
+    ['100 kB', 100_000],
+    ['1 MB', 1_000_000],
+  ]) {
     await article(`body-${bytes}`, 10, bytes);
     cases.push({ group: 'body', name: `body ${label}`, size: bytes, url: `/api/cited-articles/articles/body-${bytes}` });
   }
@@ -92,8 +105,18 @@ async function seed(strapi, { log }) {
   log(`${COMMENTS} comments`);
   const lastPage = Math.ceil(COMMENTS / 25);
   cases.push({ group: 'comments', name: 'comments, first page', size: 1, url: '/api/cited-articles/articles/discussed/comments' });
-  cases.push({ group: 'comments', name: `comments, page ${Math.floor(lastPage / 2)}`, size: Math.floor(lastPage / 2), url: `/api/cited-articles/articles/discussed/comments?page=${Math.floor(lastPage / 2)}` });
-  cases.push({ group: 'comments', name: `comments, page ${lastPage} (last)`, size: lastPage, url: `/api/cited-articles/articles/discussed/comments?page=${lastPage}` });
+  cases.push({
+    group: 'comments',
+    name: `comments, page ${Math.floor(lastPage / 2)}`,
+    size: Math.floor(lastPage / 2),
+    url: `/api/cited-articles/articles/discussed/comments?page=${Math.floor(lastPage / 2)}`,
+  });
+  cases.push({
+    group: 'comments',
+    name: `comments, page ${lastPage} (last)`,
+    size: lastPage,
+    url: `/api/cited-articles/articles/discussed/comments?page=${lastPage}`,
+  });
   return cases;
 }
 
@@ -101,8 +124,13 @@ async function seed(strapi, { log }) {
 async function insertComments(strapi, articleDocumentId, count) {
   const first = await strapi.documents(COMMENT_UID).create({
     data: {
-      article: articleDocumentId, content: 'Comment 0', authorName: 'Reader 0', authorEmail: 'reader0@example.org',
-      status: 'approved', depth: 0, ipHash: 'a'.repeat(64),
+      article: articleDocumentId,
+      content: 'Comment 0',
+      authorName: 'Reader 0',
+      authorEmail: 'reader0@example.org',
+      status: 'approved',
+      depth: 0,
+      ipHash: 'a'.repeat(64),
     },
   });
   const meta = strapi.db.metadata.get(COMMENT_UID);
@@ -130,7 +158,12 @@ async function insertComments(strapi, articleDocumentId, count) {
       });
     }
     await knex.batchInsert(meta.tableName, rows, 250);
-    const ids = await knex(meta.tableName).whereIn('document_id', rows.map((row) => row.document_id)).select('id');
+    const ids = await knex(meta.tableName)
+      .whereIn(
+        'document_id',
+        rows.map((row) => row.document_id)
+      )
+      .select('id');
     const links = ids.flatMap(({ id }, index) =>
       linkTemplates.map((linkTemplate) => {
         const row = { ...linkTemplate, [link.joinColumn.name]: id };

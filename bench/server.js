@@ -25,15 +25,33 @@ async function createDatabase() {
     };
   }
   const { Client } = require('pg');
-  const server = { host: process.env.DATABASE_HOST || '127.0.0.1', port: Number(process.env.DATABASE_PORT || 5432), user: process.env.DATABASE_USERNAME || 'postgres', password: process.env.DATABASE_PASSWORD || '', database: 'postgres' };
+  const server = {
+    host: process.env.DATABASE_HOST || '127.0.0.1',
+    port: Number(process.env.DATABASE_PORT || 5432),
+    user: process.env.DATABASE_USERNAME || 'postgres',
+    password: process.env.DATABASE_PASSWORD || '',
+    database: 'postgres',
+  };
   const run = async (sql) => {
     const admin = new Client(server);
     await admin.connect();
-    try { await admin.query(sql); } finally { await admin.end(); }
+    try {
+      await admin.query(sql);
+    } finally {
+      await admin.end();
+    }
   };
   await run(`CREATE DATABASE "${name}"`);
   return {
-    env: { DATABASE_CLIENT: 'postgres', DATABASE_HOST: server.host, DATABASE_PORT: String(server.port), DATABASE_USERNAME: server.user, DATABASE_PASSWORD: server.password, DATABASE_NAME: name, DATABASE_URL: '' },
+    env: {
+      DATABASE_CLIENT: 'postgres',
+      DATABASE_HOST: server.host,
+      DATABASE_PORT: String(server.port),
+      DATABASE_USERNAME: server.user,
+      DATABASE_PASSWORD: server.password,
+      DATABASE_NAME: name,
+      DATABASE_URL: '',
+    },
     drop: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
   };
 }
@@ -41,10 +59,18 @@ async function createDatabase() {
 async function main() {
   const database = await createDatabase();
   Object.assign(process.env, {
-    APP_KEYS: [random(), random()].join(','), API_TOKEN_SALT: random(), ADMIN_JWT_SECRET: random(),
-    TRANSFER_TOKEN_SALT: random(), JWT_SECRET: random(), ENCRYPTION_KEY: random(),
-    STRAPI_LOG_LEVEL: 'error', STRAPI_TELEMETRY_DISABLED: 'true', CITED_ARTICLES_SEED: 'false',
-    CITED_ARTICLES_BENCH: '1', NODE_ENV: 'production', ...database.env,
+    APP_KEYS: [random(), random()].join(','),
+    API_TOKEN_SALT: random(),
+    ADMIN_JWT_SECRET: random(),
+    TRANSFER_TOKEN_SALT: random(),
+    JWT_SECRET: random(),
+    ENCRYPTION_KEY: random(),
+    STRAPI_LOG_LEVEL: 'error',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    CITED_ARTICLES_SEED: 'false',
+    CITED_ARTICLES_BENCH: '1',
+    NODE_ENV: 'production',
+    ...database.env,
   });
   const { createStrapi } = require('@strapi/strapi');
   const strapi = await createStrapi({ appDir: APP_DIR, distDir: path.join(APP_DIR, 'dist'), autoReload: false, serveAdminPanel: false }).load();
@@ -60,7 +86,9 @@ async function main() {
   // Requests still being answered after a load run ends would add their queries to the count:
   // wait until the database has been quiet for half a second.
   let lastQueryAt = Date.now();
-  strapi.db.connection.on('query', () => { lastQueryAt = Date.now(); });
+  strapi.db.connection.on('query', () => {
+    lastQueryAt = Date.now();
+  });
   const idle = async () => {
     while (Date.now() - lastQueryAt < 500) await new Promise((resolve) => setTimeout(resolve, 100));
   };
@@ -69,7 +97,9 @@ async function main() {
   const countQueries = async (url) => {
     await idle();
     let count = 0;
-    const listener = () => { count += 1; };
+    const listener = () => {
+      count += 1;
+    };
     strapi.db.connection.on('query', listener);
     try {
       const res = await fetch(`http://127.0.0.1:${port}${url}`);

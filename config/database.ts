@@ -1,9 +1,7 @@
 import path from 'path';
 
 // The app root, whether this file runs from config/ (develop) or dist/config/ (compiled).
-const appRoot = path.basename(path.resolve(__dirname, '..')) === 'dist'
-  ? path.resolve(__dirname, '..', '..')
-  : path.resolve(__dirname, '..');
+const appRoot = path.basename(path.resolve(__dirname, '..')) === 'dist' ? path.resolve(__dirname, '..', '..') : path.resolve(__dirname, '..');
 
 export default ({ env }) => {
   const client = env('DATABASE_CLIENT', 'sqlite');

@@ -26,9 +26,7 @@ function readDemoContent(): DemoContent {
 }
 
 async function isEmpty(strapi: Core.Strapi) {
-  const counts = await Promise.all(
-    [ARTICLE_UID, SOURCE_UID, COMMENT_UID].map((uid) => strapi.db.query(uid as any).count())
-  );
+  const counts = await Promise.all([ARTICLE_UID, SOURCE_UID, COMMENT_UID].map((uid) => strapi.db.query(uid as any).count()));
   return counts.every((count) => count === 0);
 }
 

@@ -29,7 +29,10 @@ beforeAll(async () => {
 
   await createArticle(admin, { title: 'First story', slug: 'first-story', body: 'See [@alpha-report] and [@beta-paper].' });
   await createArticle(admin, {
-    title: 'Second story', slug: 'second-story', body: 'Again [@alpha-report].', publish: false,
+    title: 'Second story',
+    slug: 'second-story',
+    body: 'Again [@alpha-report].',
+    publish: false,
   });
 });
 
@@ -49,9 +52,7 @@ describe('GET /cited-articles/sources', () => {
   it('lists sources by title with the distinct articles citing each, drafts included', async () => {
     const res = await list(admin);
     expect(res.status).toBe(200);
-    expect(res.body.data.map((source: any) => source.key)).toEqual([
-      'alpha-copy', 'alpha-report', 'beta-paper', 'beta-paper-again', 'gamma-lonely',
-    ]);
+    expect(res.body.data.map((source: any) => source.key)).toEqual(['alpha-copy', 'alpha-report', 'beta-paper', 'beta-paper-again', 'gamma-lonely']);
     const alpha = res.body.data.find((source: any) => source.key === 'alpha-report');
     expect(alpha.citedByCount).toBe(2);
     expect(alpha.citedBy.map((article: any) => article.slug).sort()).toEqual(['first-story', 'second-story']);
@@ -65,7 +66,9 @@ describe('GET /cited-articles/sources', () => {
   it('groups likely duplicates by normalised URL and by DOI', async () => {
     const res = await list(admin);
     const groups = res.body.meta.duplicates.map((group: any) => ({
-      reason: group.reason, value: group.value, keys: group.sources.map((source: any) => source.key).sort(),
+      reason: group.reason,
+      value: group.value,
+      keys: group.sources.map((source: any) => source.key).sort(),
     }));
     expect(groups).toEqual([
       { reason: 'url', value: 'https://example.org/alpha', keys: ['alpha-copy', 'alpha-report'] },
@@ -89,7 +92,11 @@ describe('GET /cited-articles/sources', () => {
   });
 
   it('answers 400 naming the bad parameter', async () => {
-    for (const [query, path] of [['?filter=odd', 'filter'], ['?pageSize=500', 'pageSize'], [`?search=${'x'.repeat(201)}`, 'search']]) {
+    for (const [query, path] of [
+      ['?filter=odd', 'filter'],
+      ['?pageSize=500', 'pageSize'],
+      [`?search=${'x'.repeat(201)}`, 'search'],
+    ]) {
       const res = await list(admin, query);
       expect(res.status).toBe(400);
       expect(res.body.error.name).toBe('ValidationError');

@@ -23,8 +23,7 @@ const countOf = async (slug: string) => {
   return item.referenceCount as number;
 };
 /** What the article's own page says: the list must agree with it. */
-const referencesOf = async (slug: string) =>
-  (await request(app.server).get(`/api/cited-articles/articles/${slug}`)).body.data.references.length;
+const referencesOf = async (slug: string) => (await request(app.server).get(`/api/cited-articles/articles/${slug}`)).body.data.references.length;
 
 const plugin = () => app.strapi.plugin('cited-articles');
 const articleTable = () => app.strapi.db.metadata.get(ARTICLE_UID as any).tableName;
@@ -51,7 +50,10 @@ describe('reference counts in the article list', () => {
 
   it('follows a reorder of the citations (a positional marker then reaches another source)', async () => {
     const article = await createArticle(admin, {
-      title: 'Reordered', slug: 'reordered', body: 'First [1], then [@a].', citations: [sources.a, sources.b],
+      title: 'Reordered',
+      slug: 'reordered',
+      body: 'First [1], then [@a].',
+      citations: [sources.a, sources.b],
     });
     expect(await countOf('reordered')).toBe(1); // [1] is a, cited by key too
     await updateArticle(admin, article.documentId, {
@@ -101,7 +103,10 @@ describe('reference counts in the article list', () => {
     const few = await measure();
     for (let i = 0; i < 12; i += 1) {
       await createArticle(admin, {
-        title: `More ${i}`, slug: `more-${i}`, body: `[@a] [1] [@missing-${i}] [@later]`, citations: [sources.b, sources.c],
+        title: `More ${i}`,
+        slug: `more-${i}`,
+        body: `[@a] [1] [@missing-${i}] [@later]`,
+        citations: [sources.b, sources.c],
       });
     }
     const resolved = plugin().service('resolved-articles');

@@ -42,7 +42,8 @@ const expectTooLarge = (res: request.Response, limit: number) => {
 };
 
 const sendJson = (test: request.Test, json: string) => test.set('Content-Type', 'application/json').send(json);
-const comment = (json: string, slug = 'limits') => sendJson(request(app.server).post(`${API}/articles/${slug}/comments`).set('X-Forwarded-For', nextIp()), json);
+const comment = (json: string, slug = 'limits') =>
+  sendJson(request(app.server).post(`${API}/articles/${slug}/comments`).set('X-Forwarded-For', nextIp()), json);
 const report = (json: string) => sendJson(request(app.server).post(`${API}/comments/${approvedId}/report`).set('X-Forwarded-For', nextIp()), json);
 const preview = (json: string) => sendJson(admin.post('/cited-articles/preview'), json);
 const importFile = (json: string) => sendJson(admin.post('/cited-articles/sources/import'), json);
@@ -76,7 +77,10 @@ beforeAll(async () => {
   await createArticle(admin, { title: 'Limits', slug: 'limits', body: 'Text.' });
   const posted = await postComment(app, 'limits', aComment());
   approvedId = posted.body.data.documentId;
-  await admin.post('/cited-articles/comments/actions/moderate').send({ documentIds: [approvedId], status: 'approved' }).expect(200);
+  await admin
+    .post('/cited-articles/comments/actions/moderate')
+    .send({ documentIds: [approvedId], status: 'approved' })
+    .expect(200);
 });
 
 afterEach(() => app.strapi.config.set(LIMITS, {}));

@@ -39,7 +39,9 @@ beforeAll(async () => {
   listed = await createSource(admin, { key: 'memo-listed', title: 'Listed source', url: 'https://example.org/listed' });
   library = await createSource(admin, { key: 'memo-library', title: 'Library source', url: 'https://example.org/library' });
   article = await createArticle(admin, {
-    title: 'Memo article', slug: 'memo-article', citations: [listed.documentId],
+    title: 'Memo article',
+    slug: 'memo-article',
+    citations: [listed.documentId],
     body: 'First claim [@memo-listed]. Second claim [@memo-library].',
   });
   second = await startChildApp();

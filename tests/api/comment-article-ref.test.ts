@@ -22,8 +22,7 @@ const commentCount = async (slug: string) => {
 };
 const listedTotal = async (slug: string) => (await listComments(app, slug)).body.meta.pagination.total as number;
 const storedCopy = async (documentId: string) =>
-  (await app.strapi.db.query(COMMENT_UID as any).findOne({ where: { documentId }, select: ['articleDocumentId'] }))
-    .articleDocumentId;
+  (await app.strapi.db.query(COMMENT_UID as any).findOne({ where: { documentId }, select: ['articleDocumentId'] })).articleDocumentId;
 
 beforeAll(async () => {
   admin = await createAdmin(app);
@@ -41,7 +40,10 @@ it('is set on a comment posted by a reader', async () => {
 
 it('is set on a comment created through the Document Service, and follows a move to another article', async () => {
   const comment = await createComment(app.strapi, {
-    article: second.documentId, content: 'Written by an integration', authorName: 'Sync', status: 'approved',
+    article: second.documentId,
+    content: 'Written by an integration',
+    authorName: 'Sync',
+    status: 'approved',
   });
   expect(await storedCopy(comment.documentId)).toBe(second.documentId);
   expect(await commentCount('second-of-two')).toBe(1);

@@ -20,7 +20,12 @@ let bigRoot: any;
 const seed = (data: Record<string, unknown>) =>
   createComment(app.strapi, { authorName: 'Seeded', authorEmail: 'seed@example.org', status: 'approved', content: 'text', ...data });
 const replies = (documentId: string, query = '') => request(app.server).get(`${API}/comments/${documentId}/replies${query}`);
-const newDocumentId = () => crypto.randomBytes(12).toString('hex').replace(/[0-9]/g, (d) => 'abcdefghij'[Number(d)]).slice(0, 24);
+const newDocumentId = () =>
+  crypto
+    .randomBytes(12)
+    .toString('hex')
+    .replace(/[0-9]/g, (d) => 'abcdefghij'[Number(d)])
+    .slice(0, 24);
 const pad = (n: number) => String(n).padStart(5, '0');
 
 /**
@@ -33,9 +38,9 @@ async function insertReplies(root: any, count: number) {
   const meta: any = app.strapi.db.metadata.get(COMMENT_UID as any);
   const articleLink = meta.attributes.article.joinTable;
   const parentLink = meta.attributes.parent.joinTable;
-  const articleIds = (
-    await knex(articleLink.name).where(articleLink.joinColumn.name, root.id).select(articleLink.inverseJoinColumn.name)
-  ).map((row: any) => row[articleLink.inverseJoinColumn.name]);
+  const articleIds = (await knex(articleLink.name).where(articleLink.joinColumn.name, root.id).select(articleLink.inverseJoinColumn.name)).map(
+    (row: any) => row[articleLink.inverseJoinColumn.name]
+  );
   const start = Date.parse('2030-01-01T00:00:00Z');
   const rows = Array.from({ length: count }, (_, n) => ({
     document_id: newDocumentId(),
@@ -52,9 +57,12 @@ async function insertReplies(root: any, count: number) {
   }));
   await knex.batchInsert(meta.tableName, rows, 500);
   const inserted = await knex(meta.tableName).where('thread_root', root.documentId).where('author_name', 'Bulk').select('id');
-  const links = inserted.flatMap((row: any) => articleIds.map((articleId: number) => ({
-    [articleLink.joinColumn.name]: row.id, [articleLink.inverseJoinColumn.name]: articleId,
-  })));
+  const links = inserted.flatMap((row: any) =>
+    articleIds.map((articleId: number) => ({
+      [articleLink.joinColumn.name]: row.id,
+      [articleLink.inverseJoinColumn.name]: articleId,
+    }))
+  );
   await knex.batchInsert(articleLink.name, links, 500);
   const parents = inserted.map((row: any) => ({ [parentLink.joinColumn.name]: row.id, [parentLink.inverseJoinColumn.name]: root.id }));
   await knex.batchInsert(parentLink.name, parents, 500);
@@ -196,7 +204,11 @@ describe('the replies route', () => {
   });
 
   it('answers 400 for bad paging or a malformed documentId', async () => {
-    for (const [query, path] of [['?page=0', 'page'], ['?pageSize=101', 'pageSize'], ['?page=x', 'page']]) {
+    for (const [query, path] of [
+      ['?page=0', 'page'],
+      ['?pageSize=101', 'pageSize'],
+      ['?page=x', 'page'],
+    ]) {
       const res = await replies(root.documentId, query);
       expect(res.status).toBe(400);
       expect(res.body.error.details.errors[0].path).toEqual([path]);

@@ -122,7 +122,11 @@ describe.each([
 describe('a report sent while its comment is being deleted', () => {
   it('is answered 404, and leaves no report behind, once the deletion commits', async () => {
     const comment = await createComment(app.strapi, {
-      status: 'approved', authorName: 'R', authorEmail: 'r@example.org', article: article.documentId, content: 'Reported while deleted',
+      status: 'approved',
+      authorName: 'R',
+      authorEmail: 'r@example.org',
+      article: article.documentId,
+      content: 'Reported while deleted',
     });
     const reportsBefore = (await stored([comment.documentId])).reports;
 
@@ -161,7 +165,11 @@ describe('a report sent while its comment is being deleted', () => {
       expect(reportRes.status).toBe(404);
       expect(reportRes.body).toEqual({
         data: null,
-        error: expect.objectContaining({ status: 404, name: 'NotFoundError', message: `No published comment has the documentId "${comment.documentId}".` }),
+        error: expect.objectContaining({
+          status: 404,
+          name: 'NotFoundError',
+          message: `No published comment has the documentId "${comment.documentId}".`,
+        }),
       });
     } finally {
       db.query = original;

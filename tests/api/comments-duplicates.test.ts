@@ -18,8 +18,7 @@ const plugin = () => app.strapi.plugin('cited-articles');
 /** Forgets every in-memory counter and claim, as a restart (or another instance) would. */
 const forgetMemoryClaims = () => plugin().service('rate-limit').destroy();
 /** Removes the stored comment, so that only a claim can still recognise the text. */
-const removeStoredComment = (documentId: string) =>
-  app.strapi.db.query(COMMENT_UID as any).deleteMany({ where: { documentId } });
+const removeStoredComment = (documentId: string) => app.strapi.db.query(COMMENT_UID as any).deleteMany({ where: { documentId } });
 
 let n = 0;
 /** One sender's two spellings of the same comment, and a text that differs in its words. */
@@ -46,8 +45,7 @@ afterEach(async () => {
   await forgetMemoryClaims();
 });
 
-const post = (content: string, sender: Record<string, string>, ip: string) =>
-  postComment(app, SLUG, { ...sender, content }, ip);
+const post = (content: string, sender: Record<string, string>, ip: string) => postComment(app, SLUG, { ...sender, content }, ip);
 
 const expectDuplicate = (res: any) => {
   expect(res.status).toBe(409);

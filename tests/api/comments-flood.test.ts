@@ -20,9 +20,7 @@ beforeAll(async () => {
   admin = await createAdmin(app);
 });
 
-afterEach(() =>
-  setCommentOptions(app.strapi, { rateLimit: { points: 5, durationSeconds: 60 }, redisUrl: null, redisKeyPrefix: 'cited-articles' })
-);
+afterEach(() => setCommentOptions(app.strapi, { rateLimit: { points: 5, durationSeconds: 60 }, redisUrl: null, redisKeyPrefix: 'cited-articles' }));
 
 describe('flood control', () => {
   it('stores all of 200 simultaneous comments from 200 senders, each once', async () => {
@@ -80,7 +78,11 @@ describe('flood control comes first', () => {
     ];
     for (const res of refused) {
       expect(res.status).toBe(429);
-      expect(res.body.error).toMatchObject({ status: 429, name: 'RateLimitError', message: expect.stringMatching(/^Too many comments from your network/) });
+      expect(res.body.error).toMatchObject({
+        status: 429,
+        name: 'RateLimitError',
+        message: expect.stringMatching(/^Too many comments from your network/),
+      });
       expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
     }
   });
@@ -91,7 +93,10 @@ describe('flood control comes first', () => {
     try {
       const posted = await postComment(app, 'flood-first', aComment());
       const { documentId } = posted.body.data;
-      await admin.post('/cited-articles/comments/actions/moderate').send({ documentIds: [documentId], status: 'approved' }).expect(200);
+      await admin
+        .post('/cited-articles/comments/actions/moderate')
+        .send({ documentIds: [documentId], status: 'approved' })
+        .expect(200);
       const ip = nextIp();
       expect((await reportComment(app, documentId, { reason: 'spam' }, ip)).status).toBe(201);
       const refused = await reportComment(app, documentId, { reason: 'not a reason', extra: true }, ip);

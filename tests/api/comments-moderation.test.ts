@@ -17,7 +17,11 @@ const BASE = '/cited-articles/comments';
 async function roleWith(name: string, actions: string[]) {
   const roles = app.strapi.service('admin::role') as any;
   const role = await roles.create({ name, description: `${name} (test)` });
-  if (actions.length > 0) await roles.assignPermissions(role.id, actions.map((action) => ({ action, subject: null })));
+  if (actions.length > 0)
+    await roles.assignPermissions(
+      role.id,
+      actions.map((action) => ({ action, subject: null }))
+    );
   return role.id as number;
 }
 
@@ -98,7 +102,9 @@ describe('the queue', () => {
     expect(res.status).toBe(200);
     expect(res.body.data.map((c: any) => c.documentId)).toEqual([ids.spam, ids.rejected, ids.approved, ids.pendingB, ids.pendingA]);
     expect(res.body.data[3]).toMatchObject({
-      authorEmail: 'needle@example.net', status: 'pending', article: { documentId: second.documentId, slug: 'second-article', title: 'Second article' },
+      authorEmail: 'needle@example.net',
+      status: 'pending',
+      article: { documentId: second.documentId, slug: 'second-article', title: 'Second article' },
       ipHash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
     expect(res.body.meta).toEqual({
@@ -212,7 +218,10 @@ describe('decisions', () => {
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
       const created = await admin.post('/admin/webhooks').send({
-        name: 'Comment hook', url, headers: {}, events: ['cited-articles.comment.created', 'cited-articles.comment.approved'],
+        name: 'Comment hook',
+        url,
+        headers: {},
+        events: ['cited-articles.comment.created', 'cited-articles.comment.approved'],
       });
       expect(created.status).toBe(201);
       const documentId = await post('first-article', { content: 'Webhook me' });
@@ -229,19 +238,46 @@ describe('decisions', () => {
 
 describe('a comment in context', () => {
   it('shows the comment with its article, its whole thread and its reports', async () => {
-    const root = await createComment(app.strapi, { article: first.documentId, status: 'approved', content: 'Thread root', authorName: 'R', authorEmail: 'r@example.org' });
-    const reply = await createComment(app.strapi, { article: first.documentId, parent: root.documentId, status: 'pending', content: 'Thread reply', authorName: 'S', authorEmail: 's@example.org' });
-    const other = await createComment(app.strapi, { article: first.documentId, parent: root.documentId, status: 'approved', content: 'Other reply', authorName: 'T', authorEmail: 't@example.org' });
+    const root = await createComment(app.strapi, {
+      article: first.documentId,
+      status: 'approved',
+      content: 'Thread root',
+      authorName: 'R',
+      authorEmail: 'r@example.org',
+    });
+    const reply = await createComment(app.strapi, {
+      article: first.documentId,
+      parent: root.documentId,
+      status: 'pending',
+      content: 'Thread reply',
+      authorName: 'S',
+      authorEmail: 's@example.org',
+    });
+    const other = await createComment(app.strapi, {
+      article: first.documentId,
+      parent: root.documentId,
+      status: 'approved',
+      content: 'Other reply',
+      authorName: 'T',
+      authorEmail: 't@example.org',
+    });
     await reportComment(app, other.documentId, { reason: 'abuse', details: 'Rude' });
 
     const res = await admin.get(`${BASE}/${reply.documentId}`);
     expect(res.status).toBe(200);
     expect(res.body.data).toMatchObject({
-      documentId: reply.documentId, parent: root.documentId, depth: 1, threadRoot: root.documentId,
-      authorEmail: 's@example.org', article: { documentId: first.documentId, slug: 'first-article' }, reports: [],
+      documentId: reply.documentId,
+      parent: root.documentId,
+      depth: 1,
+      threadRoot: root.documentId,
+      authorEmail: 's@example.org',
+      article: { documentId: first.documentId, slug: 'first-article' },
+      reports: [],
     });
     expect(res.body.data.thread.map((c: any) => [c.content, c.status])).toEqual([
-      ['Thread root', 'approved'], ['Thread reply', 'pending'], ['Other reply', 'approved'],
+      ['Thread root', 'approved'],
+      ['Thread reply', 'pending'],
+      ['Other reply', 'approved'],
     ]);
     const reported = await admin.get(`${BASE}/${other.documentId}`);
     expect(reported.body.data.reports).toEqual([
@@ -254,10 +290,36 @@ describe('deletion', () => {
   it('deletes a comment with its replies and their reports, and the counts follow', async () => {
     const a = first.documentId;
     const base = (await listComments(app, 'first-article')).body.meta.commentCount;
-    const root = await createComment(app.strapi, { article: a, status: 'approved', content: 'Doomed root', authorName: 'R', authorEmail: 'r@example.org' });
-    const child = await createComment(app.strapi, { article: a, parent: root.documentId, status: 'approved', content: 'Doomed child', authorName: 'R', authorEmail: 'r@example.org' });
-    const grandchild = await createComment(app.strapi, { article: a, parent: child.documentId, status: 'approved', content: 'Doomed grandchild', authorName: 'R', authorEmail: 'r@example.org' });
-    const keeper = await createComment(app.strapi, { article: a, status: 'approved', content: 'Keeper', authorName: 'R', authorEmail: 'r@example.org' });
+    const root = await createComment(app.strapi, {
+      article: a,
+      status: 'approved',
+      content: 'Doomed root',
+      authorName: 'R',
+      authorEmail: 'r@example.org',
+    });
+    const child = await createComment(app.strapi, {
+      article: a,
+      parent: root.documentId,
+      status: 'approved',
+      content: 'Doomed child',
+      authorName: 'R',
+      authorEmail: 'r@example.org',
+    });
+    const grandchild = await createComment(app.strapi, {
+      article: a,
+      parent: child.documentId,
+      status: 'approved',
+      content: 'Doomed grandchild',
+      authorName: 'R',
+      authorEmail: 'r@example.org',
+    });
+    const keeper = await createComment(app.strapi, {
+      article: a,
+      status: 'approved',
+      content: 'Keeper',
+      authorName: 'R',
+      authorEmail: 'r@example.org',
+    });
     await reportComment(app, grandchild.documentId, { reason: 'spam' });
     expect((await listComments(app, 'first-article')).body.meta.commentCount).toBe(base + 4);
 
@@ -265,7 +327,9 @@ describe('deletion', () => {
     expect(res.status).toBe(200);
     expect(res.body.data.deleted.sort()).toEqual([child.documentId, grandchild.documentId].sort());
     expect((await listComments(app, 'first-article')).body.meta.commentCount).toBe(base + 2);
-    expect(await app.strapi.db.query('plugin::cited-articles.comment-report' as any).count({ where: { comment: { documentId: grandchild.documentId } } })).toBe(0);
+    expect(
+      await app.strapi.db.query('plugin::cited-articles.comment-report' as any).count({ where: { comment: { documentId: grandchild.documentId } } })
+    ).toBe(0);
 
     const bulk = await admin.post(`${BASE}/actions/delete`).send({ documentIds: [root.documentId, keeper.documentId] });
     expect(bulk.status).toBe(200);
@@ -280,7 +344,9 @@ describe('articles', () => {
     await admin.post(`${BASE}/actions/moderate`).send({ documentIds: [documentId], status: 'approved' });
     const before = (await listComments(app, 'second-article')).body.meta.commentCount;
     await admin.put(`/content-manager/collection-types/plugin::cited-articles.article/${second.documentId}`).send({ summary: 'Edited' });
-    const published = await admin.post(`/content-manager/collection-types/plugin::cited-articles.article/${second.documentId}/actions/publish`).send({});
+    const published = await admin
+      .post(`/content-manager/collection-types/plugin::cited-articles.article/${second.documentId}/actions/publish`)
+      .send({});
     expect(published.status).toBe(200);
     const after = await listComments(app, 'second-article');
     expect(after.body.meta.commentCount).toBe(before);

@@ -8,8 +8,7 @@ const app = setupStrapi({ env: { IS_PROXIED: 'true' } });
 let admin: AdminSession;
 let article: any;
 
-const approve = (documentIds: string[]) =>
-  admin.post('/cited-articles/comments/actions/moderate').send({ documentIds, status: 'approved' });
+const approve = (documentIds: string[]) => admin.post('/cited-articles/comments/actions/moderate').send({ documentIds, status: 'approved' });
 
 beforeAll(async () => {
   admin = await createAdmin(app);
@@ -21,12 +20,19 @@ describe('the life of a comment', () => {
   it('is posted pending, hidden, approved, shown, counted, reported back to pending', async () => {
     setCommentOptions(app.strapi, { reportThreshold: 2 });
     const posted = await postComment(app, 'comments-open', {
-      authorName: '  Ada   Lovelace ', authorEmail: 'Ada@Example.org', content: 'First!\r\nGreat piece.',
+      authorName: '  Ada   Lovelace ',
+      authorEmail: 'Ada@Example.org',
+      content: 'First!\r\nGreat piece.',
     });
     expect(posted.status).toBe(201);
     expect(posted.body.data).toEqual({
-      documentId: expect.any(String), parent: null, depth: 0, authorName: 'Ada Lovelace',
-      content: 'First!\nGreat piece.', contentHtml: '<p>First!<br>Great piece.</p>', status: 'pending',
+      documentId: expect.any(String),
+      parent: null,
+      depth: 0,
+      authorName: 'Ada Lovelace',
+      content: 'First!\nGreat piece.',
+      contentHtml: '<p>First!<br>Great piece.</p>',
+      status: 'pending',
       createdAt: expect.any(String),
     });
     const { documentId } = posted.body.data;
@@ -47,7 +53,9 @@ describe('the life of a comment', () => {
     expect(list.body.data.map((c: any) => c.documentId)).toEqual([documentId]);
     expect(list.body.data[0]).toMatchObject({ status: 'approved', replies: [] });
     expect(list.body.meta).toEqual({
-      pagination: { page: 1, pageSize: 25, pageCount: 1, total: 1 }, sort: 'oldest', commentCount: 1,
+      pagination: { page: 1, pageSize: 25, pageCount: 1, total: 1 },
+      sort: 'oldest',
+      commentCount: 1,
     });
     expect((await request(app.server).get('/api/cited-articles/articles/comments-open')).body.data.commentCount).toBe(1);
     const summary = (await request(app.server).get('/api/cited-articles/articles')).body.data.find((a: any) => a.slug === 'comments-open');
@@ -80,9 +88,7 @@ describe('the life of a comment', () => {
     const { body } = await postComment(app, 'comments-open', aComment());
     await approve([body.data.documentId]);
     setCommentOptions(app.strapi, { reportThreshold: 100 });
-    const results = await Promise.all(
-      Array.from({ length: 12 }, () => reportComment(app, body.data.documentId, { reason: 'spam' }))
-    );
+    const results = await Promise.all(Array.from({ length: 12 }, () => reportComment(app, body.data.documentId, { reason: 'spam' })));
     expect(results.map((r) => r.status)).toEqual(Array(12).fill(201));
     const stored: any = await app.strapi.documents(COMMENT_UID as any).findOne({ documentId: body.data.documentId } as any);
     expect(stored.reportCount).toBe(12);
@@ -93,9 +99,7 @@ describe('the life of a comment', () => {
     const { body } = await postComment(app, 'comments-open', aComment());
     await approve([body.data.documentId]);
     const ip = nextIp();
-    const results = await Promise.all(
-      Array.from({ length: 8 }, () => reportComment(app, body.data.documentId, { reason: 'spam' }, ip))
-    );
+    const results = await Promise.all(Array.from({ length: 8 }, () => reportComment(app, body.data.documentId, { reason: 'spam' }, ip)));
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     expect(results.filter((r) => r.status === 200)).toHaveLength(7);
     const stored: any = await app.strapi.documents(COMMENT_UID as any).findOne({ documentId: body.data.documentId } as any);
@@ -173,7 +177,9 @@ describe('errors', () => {
     let res = await postComment(app, 'comments-open', aComment({ parent: elsewhere.body.data.documentId }));
     expectError(res, 400, 'ValidationError');
     expect(res.body.error.details.errors[0]).toEqual({
-      path: ['parent'], message: 'the comment answered belongs to another article', name: 'ValidationError',
+      path: ['parent'],
+      message: 'the comment answered belongs to another article',
+      name: 'ValidationError',
     });
     res = await postComment(app, 'comments-open', aComment({ parent: pending.body.data.documentId }));
     expect(res.body.error.details.errors[0].message).toBe('no approved comment has this documentId');
@@ -222,7 +228,10 @@ describe('errors', () => {
     const ip = nextIp();
     expect((await postComment(app, 'comments-open', body, ip)).status).toBe(201);
     // Same sender by IP (another email) and by email (another IP): both duplicates.
-    for (const [override, from] of [[{ authorEmail: 'other@example.org' }, ip], [{}, nextIp()]] as const) {
+    for (const [override, from] of [
+      [{ authorEmail: 'other@example.org' }, ip],
+      [{}, nextIp()],
+    ] as const) {
       const res = await postComment(app, 'comments-open', { ...body, ...override }, from);
       expectError(res, 409, 'ConflictError');
       expect(res.body.error.message).toBe('You already posted this comment on this article.');

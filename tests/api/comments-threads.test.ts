@@ -10,8 +10,18 @@ let admin: AdminSession;
 let article: any;
 
 const SECRET_EMAIL = 'secret-reader@example.org';
-const PRIVATE_WORDS = ['authorEmail', 'ipHash', 'moderatedBy', 'moderatedAt', 'heldReason', 'reportCount', 'threadRoot',
-  'createdBy', 'updatedBy', SECRET_EMAIL];
+const PRIVATE_WORDS = [
+  'authorEmail',
+  'ipHash',
+  'moderatedBy',
+  'moderatedAt',
+  'heldReason',
+  'reportCount',
+  'threadRoot',
+  'createdBy',
+  'updatedBy',
+  SECRET_EMAIL,
+];
 
 /** Comments straight into the database (as demo content or imports would), approved unless said. */
 const seed = (data: Record<string, unknown>) =>
@@ -46,7 +56,10 @@ describe('threads', () => {
   it('nests approved replies under approved parents, replies oldest first', async () => {
     const res = await listComments(app, 'threads');
     expect(res.status).toBe(200);
-    expect(ids(res.body.data)).toEqual([['root 1', [['r1 > a', ['r1 > a > x']]]], ['root 2', ['r2 > b']]]);
+    expect(ids(res.body.data)).toEqual([
+      ['root 1', [['r1 > a', ['r1 > a > x']]]],
+      ['root 2', ['r2 > b']],
+    ]);
     expect(res.body.data[0].replies[0]).toMatchObject({ parent: roots[0].documentId, depth: 1 });
     expect(res.body.data[0].replies[0].replies[0]).toMatchObject({ depth: 2 });
   });
@@ -66,7 +79,10 @@ describe('threads', () => {
   it('caps the depth shown by maxDepth', async () => {
     setCommentOptions(app.strapi, { maxDepth: 1 });
     try {
-      expect(ids((await listComments(app, 'threads')).body.data)).toEqual([['root 1', ['r1 > a']], ['root 2', ['r2 > b']]]);
+      expect(ids((await listComments(app, 'threads')).body.data)).toEqual([
+        ['root 1', ['r1 > a']],
+        ['root 2', ['r2 > b']],
+      ]);
       setCommentOptions(app.strapi, { maxDepth: 0 });
       expect(ids((await listComments(app, 'threads')).body.data)).toEqual(['root 1', 'root 2']);
     } finally {
@@ -85,12 +101,30 @@ describe('threads', () => {
     for (const word of PRIVATE_WORDS) expect(text).not.toContain(word);
     const keys = Object.keys(res.body.data[0]).sort();
     expect(keys).toEqual([
-      'authorName', 'content', 'contentHtml', 'createdAt', 'depth', 'documentId', 'moreReplies', 'parent', 'replies', 'replyCount', 'status',
+      'authorName',
+      'content',
+      'contentHtml',
+      'createdAt',
+      'depth',
+      'documentId',
+      'moreReplies',
+      'parent',
+      'replies',
+      'replyCount',
+      'status',
     ]);
     // Only a thread's root says how many replies it has; nested replies keep the comment shape.
-    expect(Object.keys(res.body.data[0].replies[0]).sort()).toEqual(
-      ['authorName', 'content', 'contentHtml', 'createdAt', 'depth', 'documentId', 'parent', 'replies', 'status']
-    );
+    expect(Object.keys(res.body.data[0].replies[0]).sort()).toEqual([
+      'authorName',
+      'content',
+      'contentHtml',
+      'createdAt',
+      'depth',
+      'documentId',
+      'parent',
+      'replies',
+      'status',
+    ]);
     for (const url of ['/api/cited-articles/articles', '/api/cited-articles/articles/threads']) {
       const body = JSON.stringify((await request(app.server).get(url)).body);
       for (const word of PRIVATE_WORDS) expect(body).not.toContain(word);

@@ -56,9 +56,7 @@ describe('posting while moderating', () => {
     const [posts, moderations] = await Promise.all([
       Promise.all(bodies.map((body) => postComment(app, 'busy', body))),
       Promise.all(
-        early.map((documentId, index) =>
-          moderators[index % 3].post(MODERATE).send({ documentIds: [documentId], status: decisions[index % 3] })
-        )
+        early.map((documentId, index) => moderators[index % 3].post(MODERATE).send({ documentIds: [documentId], status: decisions[index % 3] }))
       ),
     ]);
     expect(posts.map((res) => res.status)).toEqual(Array(240).fill(201));
@@ -112,10 +110,12 @@ describe('conflicting moderation', () => {
         moderators[2].post(MODERATE).send({ documentIds: [id], status: 'spam' }),
         reportComment(app, id, { reason: 'spam' }, nextIp()),
       ]),
-      ...ids.slice(10).flatMap((id) => [
-        reportComment(app, id, { reason: 'abuse' }, nextIp()),
-        moderators[index(id) % 3].post(MODERATE).send({ documentIds: [id], status: 'approved' }),
-      ]),
+      ...ids
+        .slice(10)
+        .flatMap((id) => [
+          reportComment(app, id, { reason: 'abuse' }, nextIp()),
+          moderators[index(id) % 3].post(MODERATE).send({ documentIds: [id], status: 'approved' }),
+        ]),
     ];
     const results = await Promise.all(calls);
     for (const res of results) {

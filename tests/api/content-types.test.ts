@@ -20,8 +20,20 @@ describe('content types', () => {
     expect(comment.collectionName).toBe('cited_articles_comments');
 
     expect(Object.keys(source.attributes)).toEqual(
-      expect.arrayContaining(['key', 'title', 'publisher', 'authors', 'url', 'publishedDate', 'accessedDate',
-        'archiveUrl', 'doi', 'type', 'language', 'citedBy'])
+      expect.arrayContaining([
+        'key',
+        'title',
+        'publisher',
+        'authors',
+        'url',
+        'publishedDate',
+        'accessedDate',
+        'archiveUrl',
+        'doi',
+        'type',
+        'language',
+        'citedBy',
+      ])
     );
     expect(source.attributes.key).toMatchObject({ type: 'uid', targetField: 'title' });
     expect(source.attributes.title.required).toBe(true);
@@ -32,7 +44,10 @@ describe('content types', () => {
     expect(article.attributes.slug).toMatchObject({ type: 'uid', targetField: 'title' });
     expect(article.attributes.body.type).toBe('richtext');
     expect(article.attributes.citations).toMatchObject({
-      type: 'relation', relation: 'manyToMany', target: SOURCE_UID, inversedBy: 'citedBy',
+      type: 'relation',
+      relation: 'manyToMany',
+      target: SOURCE_UID,
+      inversedBy: 'citedBy',
     });
     expect(source.attributes.citedBy).toMatchObject({ relation: 'manyToMany', target: ARTICLE_UID, mappedBy: 'citations' });
     expect(article.attributes.numberingStart).toMatchObject({ type: 'integer', default: 1, min: 0, max: 1 });
@@ -84,7 +99,9 @@ describe('citations relation', () => {
 
     const read = async () => {
       const doc: any = await app.strapi.documents(ARTICLE_UID as any).findOne({
-        documentId: article.documentId, status: 'published', populate: { citations: { fields: ['key'] } } as any,
+        documentId: article.documentId,
+        status: 'published',
+        populate: { citations: { fields: ['key'] } } as any,
       });
       return doc.citations.map((s: any) => s.key);
     };

@@ -12,7 +12,10 @@ const get = (url: string, token?: string) => {
 
 const createToken = async (type: string, permissions?: string[]) => {
   const token = await (app.strapi as any).service('admin::api-token').create({
-    name: `${type}-${Math.random()}`, type, lifespan: null, permissions,
+    name: `${type}-${Math.random()}`,
+    type,
+    lifespan: null,
+    permissions,
   });
   return token.accessKey as string;
 };
@@ -64,12 +67,17 @@ describe('citations list kept in step with the body', () => {
     const first = await createSource(superAdmin, { title: 'First listed', key: 'first-listed' });
     await createSource(superAdmin, { title: 'Cited only', key: 'cited-only' });
     const article = await createArticle(superAdmin, {
-      title: 'Sync', slug: 'sync', body: 'A [@cited-only] then [1] then [@first-listed] and [@missing-key].',
-      citations: [first.documentId], publish: false,
+      title: 'Sync',
+      slug: 'sync',
+      body: 'A [@cited-only] then [1] then [@first-listed] and [@missing-key].',
+      citations: [first.documentId],
+      publish: false,
     });
     const readKeys = async (status: 'draft' | 'published') => {
       const doc: any = await app.strapi.documents('plugin::cited-articles.article' as any).findOne({
-        documentId: article.documentId, status, populate: { citations: { fields: ['key'] } } as any,
+        documentId: article.documentId,
+        status,
+        populate: { citations: { fields: ['key'] } } as any,
       });
       return doc?.citations.map((source: any) => source.key);
     };

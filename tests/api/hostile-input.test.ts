@@ -195,12 +195,7 @@ const expectClientError = (res: request.Response) => {
   expect(res.body.error.message.length).toBeGreaterThan(3);
 };
 
-const TABLES = [
-  'cited_articles_comments',
-  'cited_articles_comment_reports',
-  'cited_articles_articles',
-  'cited_articles_sources',
-];
+const TABLES = ['cited_articles_comments', 'cited_articles_comment_reports', 'cited_articles_articles', 'cited_articles_sources'];
 const rowCounts = async () => {
   const knex = app.strapi.db.connection;
   const counts: Record<string, number> = {};
@@ -214,7 +209,12 @@ let before: Record<string, number>;
 
 beforeAll(async () => {
   admin = await createAdmin(app);
-  const token = await (app.strapi.service('admin::api-token') as any).create({ name: 'hostile', type: 'full-access', lifespan: null, description: '' });
+  const token = await (app.strapi.service('admin::api-token') as any).create({
+    name: 'hostile',
+    type: 'full-access',
+    lifespan: null,
+    description: '',
+  });
   apiToken = token.accessKey;
   setCommentOptions(app.strapi, { rateLimit: { points: 100000, durationSeconds: 60 } });
   const source = await createSource(admin, { key: 'hostile-source', title: 'Source', url: 'https://example.org/s' });
@@ -222,7 +222,10 @@ beforeAll(async () => {
   const posted = await postComment(app, 'hostile-article', aComment());
   expect(posted.status).toBe(201);
   reportedId = posted.body.data.documentId;
-  await admin.post(`${ADMIN}/comments/actions/moderate`).send({ documentIds: [reportedId], status: 'approved' }).expect(200);
+  await admin
+    .post(`${ADMIN}/comments/actions/moderate`)
+    .send({ documentIds: [reportedId], status: 'approved' })
+    .expect(200);
   before = await rowCounts();
 });
 
@@ -249,7 +252,11 @@ describe('hostile bodies', () => {
   );
   it.each(raw)('%s with %s', async (_route, _name, spec, { type, body }) => {
     const url = spec.url.replace('REPORTED', reportedId);
-    expectClientError(await send('post', url, spec.as).set('Content-Type', type).send(body as any));
+    expectClientError(
+      await send('post', url, spec.as)
+        .set('Content-Type', type)
+        .send(body as any)
+    );
   });
 
   const parsed = Object.entries(BODY_ROUTES).flatMap(([route, spec]) =>

@@ -61,7 +61,12 @@ describe('checking every source', () => {
   });
 
   it('records link status, HTTP status, redirect target and check time', async () => {
-    expect(await row(sources.fine.documentId)).toMatchObject({ linkStatus: 'ok', linkHttpStatus: 200, linkRedirectUrl: null, linkCheckedAt: expect.anything() });
+    expect(await row(sources.fine.documentId)).toMatchObject({
+      linkStatus: 'ok',
+      linkHttpStatus: 200,
+      linkRedirectUrl: null,
+      linkCheckedAt: expect.anything(),
+    });
     expect(await row(sources.moved.documentId)).toMatchObject({ linkStatus: 'redirected', linkHttpStatus: 200, linkRedirectUrl: page('opengraph') });
     expect(await row(sources.gone.documentId)).toMatchObject({ linkStatus: 'broken', linkHttpStatus: 404 });
     expect(await row(sources.failing.documentId)).toMatchObject({ linkStatus: 'broken', linkHttpStatus: 500 });
@@ -79,8 +84,16 @@ describe('checking every source', () => {
   });
 
   it('records retractions from Crossref (updated-by, and a notice whose update-to names the DOI)', async () => {
-    expect(await row(sources.retracted.documentId)).toMatchObject({ retracted: true, retractionDoi: RETRACTION_NOTICE_DOI, retractionDate: '2021-06-02' });
-    expect(await row(sources['legacy-retracted'].documentId)).toMatchObject({ retracted: true, retractionDoi: '10.5555/cited.2020.notice', retractionDate: '2020-09-30' });
+    expect(await row(sources.retracted.documentId)).toMatchObject({
+      retracted: true,
+      retractionDoi: RETRACTION_NOTICE_DOI,
+      retractionDate: '2021-06-02',
+    });
+    expect(await row(sources['legacy-retracted'].documentId)).toMatchObject({
+      retracted: true,
+      retractionDoi: '10.5555/cited.2020.notice',
+      retractionDate: '2020-09-30',
+    });
     expect(await row(sources.sound.documentId)).toMatchObject({ retracted: false, retractionDoi: null });
   });
 
@@ -90,7 +103,8 @@ describe('checking every source', () => {
     const sorted = [...pages].sort((a, b) => a.started - b.started);
     for (let i = 1; i < sorted.length; i += 1) expect(sorted[i].started).toBeGreaterThanOrEqual(sorted[i - 1].ended);
     expect(pages.filter((request) => request.path === '/pages/title-only').map((request) => request.method)).toEqual(['HEAD']);
-    for (const request of fixtures.requests.slice(started)) expect(request.userAgent).toMatch(/^CitedArticles\/\S+ \(Strapi plugin strapi-plugin-cited-articles/);
+    for (const request of fixtures.requests.slice(started))
+      expect(request.userAgent).toMatch(/^CitedArticles\/\S+ \(Strapi plugin strapi-plugin-cited-articles/);
   });
 
   it('does not move updatedAt: a check is not an edit', async () => {
@@ -120,11 +134,23 @@ describe('what the findings change', () => {
     expect(Object.keys(gone).sort()).toEqual(
       ['accessedDate', 'archiveUrl', 'authors', 'documentId', 'doi', 'key', 'language', 'publishedDate', 'publisher', 'title', 'type', 'url'].sort()
     );
-    expect(JSON.stringify(res.body)).not.toMatch(/"(?:linkStatus|linkCheckedAt|linkHttpStatus|linkRedirectUrl|retracted|retractionDoi|retractionDate)":/);
+    expect(JSON.stringify(res.body)).not.toMatch(
+      /"(?:linkStatus|linkCheckedAt|linkHttpStatus|linkRedirectUrl|retracted|retractionDoi|retractionDate)":/
+    );
     // In reference order: [@gone] is reference 1, [@retracted] reference 2; [@fine] is healthy.
     expect(res.body.meta.issues).toEqual([
-      expect.objectContaining({ code: 'broken-link', severity: 'warning', sourceKey: 'gone', message: expect.stringMatching(/is broken .*an archived copy is on record/) }),
-      expect.objectContaining({ code: 'retracted-source', severity: 'warning', sourceKey: 'retracted', message: expect.stringMatching(/has been retracted/) }),
+      expect.objectContaining({
+        code: 'broken-link',
+        severity: 'warning',
+        sourceKey: 'gone',
+        message: expect.stringMatching(/is broken .*an archived copy is on record/),
+      }),
+      expect.objectContaining({
+        code: 'retracted-source',
+        severity: 'warning',
+        sourceKey: 'retracted',
+        message: expect.stringMatching(/has been retracted/),
+      }),
     ]);
   });
 
@@ -138,13 +164,22 @@ describe('what the findings change', () => {
     const OPTION = 'plugin::cited-articles.blockPublishOnCitationErrors';
     app.strapi.config.set(OPTION, true);
     try {
-      const publish = (documentId: string) =>
-        admin.post(`/content-manager/collection-types/${ARTICLE_UID}/${documentId}/actions/publish`).send({});
-      const blocked = await createArticle(admin, { title: 'Cites a retracted work', body: 'See [@retracted].', citations: [sources.retracted.documentId], publish: false });
+      const publish = (documentId: string) => admin.post(`/content-manager/collection-types/${ARTICLE_UID}/${documentId}/actions/publish`).send({});
+      const blocked = await createArticle(admin, {
+        title: 'Cites a retracted work',
+        body: 'See [@retracted].',
+        citations: [sources.retracted.documentId],
+        publish: false,
+      });
       const res = await publish(blocked.documentId);
       expect(res.status).toBe(400);
       expect(res.body.error.details.errors).toEqual([expect.objectContaining({ code: 'retracted-source' })]);
-      const allowed = await createArticle(admin, { title: 'Cites a broken link', body: 'See [@gone].', citations: [sources.gone.documentId], publish: false });
+      const allowed = await createArticle(admin, {
+        title: 'Cites a broken link',
+        body: 'See [@gone].',
+        citations: [sources.gone.documentId],
+        publish: false,
+      });
       expect((await publish(allowed.documentId)).status).toBe(200);
     } finally {
       app.strapi.config.set(OPTION, false);
@@ -175,8 +210,24 @@ describe('the route', () => {
     const roles = app.strapi.service('admin::role') as any;
     const author = await roles.findOne({ code: 'strapi-author' });
     const editor = await roles.findOne({ code: 'strapi-editor' });
-    expect((await (await createAdmin(app, { roles: [author.id] })).post('/cited-articles/sources/check-links').send({ documentIds: [sources.offline.documentId] })).status).toBe(403);
-    expect((await (await createAdmin(app, { roles: [editor.id] })).post('/cited-articles/sources/check-links').send({ documentIds: [sources.offline.documentId] })).status).toBe(200);
+    expect(
+      (
+        await (
+          await createAdmin(app, { roles: [author.id] })
+        )
+          .post('/cited-articles/sources/check-links')
+          .send({ documentIds: [sources.offline.documentId] })
+      ).status
+    ).toBe(403);
+    expect(
+      (
+        await (
+          await createAdmin(app, { roles: [editor.id] })
+        )
+          .post('/cited-articles/sources/check-links')
+          .send({ documentIds: [sources.offline.documentId] })
+      ).status
+    ).toBe(200);
   });
 });
 

@@ -35,8 +35,7 @@ interface Route {
 }
 
 // Columns:                   public user apiToken editor moderator superAdmin
-const status = (...codes: number[]): Expected =>
-  Object.fromEntries(CALLERS.map((caller, index) => [caller, codes[index]])) as Expected;
+const status = (...codes: number[]): Expected => Object.fromEntries(CALLERS.map((caller, index) => [caller, codes[index]])) as Expected;
 
 // The host app grants the read and comment actions to the Public and the Authenticated role alike
 // (Users & Permissions roles do not inherit); drafts and previews stay with API tokens.
@@ -48,14 +47,20 @@ const ROUTES: Record<string, Route> = {
   'GET /articles': { method: 'get', path: () => `${API}/articles`, expect: status(200, 200, 200, 401, 401, 401) },
   'GET /articles/:slug': { method: 'get', path: (f) => `${API}/articles/${f.slug}`, expect: status(200, 200, 200, 401, 401, 401) },
   'GET /articles/:slug?status=draft': {
-    method: 'get', path: (f) => `${API}/articles/${f.slug}?status=draft`, expect: status(403, 403, 200, 401, 401, 401),
+    method: 'get',
+    path: (f) => `${API}/articles/${f.slug}?status=draft`,
+    expect: status(403, 403, 200, 401, 401, 401),
   },
   'GET /preview/articles/:slug': {
-    method: 'get', path: (f) => `${API}/preview/articles/${f.slug}`, expect: status(403, 403, 200, 401, 401, 401),
+    method: 'get',
+    path: (f) => `${API}/preview/articles/${f.slug}`,
+    expect: status(403, 403, 200, 401, 401, 401),
   },
   'GET /sources/:key': { method: 'get', path: (f) => `${API}/sources/${f.key}`, expect: status(200, 200, 200, 401, 401, 401) },
   'GET /articles/:slug/comments': {
-    method: 'get', path: (f) => `${API}/articles/${f.slug}/comments`, expect: status(200, 200, 200, 401, 401, 401),
+    method: 'get',
+    path: (f) => `${API}/articles/${f.slug}/comments`,
+    expect: status(200, 200, 200, 401, 401, 401),
   },
   'POST /articles/:slug/comments': {
     method: 'post',
@@ -64,58 +69,81 @@ const ROUTES: Record<string, Route> = {
     expect: status(201, 201, 201, 401, 401, 401),
   },
   'GET /comments/:documentId/replies': {
-    method: 'get', path: async (f) => `${API}/comments/${await f.comment()}/replies`, expect: status(200, 200, 200, 401, 401, 401),
+    method: 'get',
+    path: async (f) => `${API}/comments/${await f.comment()}/replies`,
+    expect: status(200, 200, 200, 401, 401, 401),
   },
   'POST /comments/:documentId/report': {
-    method: 'post', path: async (f) => `${API}/comments/${await f.comment()}/report`, body: () => ({ reason: 'spam' }), // 201: a report is created
+    method: 'post',
+    path: async (f) => `${API}/comments/${await f.comment()}/report`,
+    body: () => ({ reason: 'spam' }), // 201: a report is created
     expect: status(201, 201, 201, 401, 401, 401),
   },
   'ADMIN POST /preview': {
-    method: 'post', path: () => `${ADMIN}/preview`, body: (f) => ({ body: 'Text [@x].', citations: [f.sourceId] }),
+    method: 'post',
+    path: () => `${ADMIN}/preview`,
+    body: (f) => ({ body: 'Text [@x].', citations: [f.sourceId] }),
     expect: status(401, 401, 401, 200, 403, 200),
   },
   'GET /styles': { method: 'get', path: () => `${API}/styles`, expect: status(200, 200, 200, 401, 401, 401) },
   'GET /articles/:slug/references': {
-    method: 'get', path: (f) => `${API}/articles/${f.slug}/references?format=ris`, expect: status(200, 200, 200, 401, 401, 401),
+    method: 'get',
+    path: (f) => `${API}/articles/${f.slug}/references?format=ris`,
+    expect: status(200, 200, 200, 401, 401, 401),
   },
   'GET /articles/:slug/cite': {
-    method: 'get', path: (f) => `${API}/articles/${f.slug}/cite?format=bibtex`, expect: status(200, 200, 200, 401, 401, 401),
+    method: 'get',
+    path: (f) => `${API}/articles/${f.slug}/cite?format=bibtex`,
+    expect: status(200, 200, 200, 401, 401, 401),
   },
   'GET /sources/:key/cite': {
-    method: 'get', path: (f) => `${API}/sources/${f.key}/cite?format=csl-json`, expect: status(200, 200, 200, 401, 401, 401),
+    method: 'get',
+    path: (f) => `${API}/sources/${f.key}/cite?format=csl-json`,
+    expect: status(200, 200, 200, 401, 401, 401),
   },
   'ADMIN POST /sources/import': {
-    method: 'post', path: () => `${ADMIN}/sources/import`,
+    method: 'post',
+    path: () => `${ADMIN}/sources/import`,
     body: () => ({ content: JSON.stringify([{ type: 'book', title: `Matrix import ${nextIp()}` }]) }),
     expect: status(401, 401, 401, 200, 403, 200),
   },
   'ADMIN POST /sources/lookup': {
     // 400 past the guard: an ISBN with a wrong check digit is refused before anything is fetched.
-    method: 'post', path: () => `${ADMIN}/sources/lookup`, body: () => ({ identifier: '978-0-306-40615-8' }),
+    method: 'post',
+    path: () => `${ADMIN}/sources/lookup`,
+    body: () => ({ identifier: '978-0-306-40615-8' }),
     expect: status(401, 401, 401, 400, 403, 400),
   },
   'ADMIN POST /sources/check-links': {
     // A documentId no source has: the check runs and finds nothing to fetch.
-    method: 'post', path: () => `${ADMIN}/sources/check-links`, body: () => ({ documentIds: ['no-such-source'] }),
+    method: 'post',
+    path: () => `${ADMIN}/sources/check-links`,
+    body: () => ({ documentIds: ['no-such-source'] }),
     expect: status(401, 401, 401, 200, 403, 200),
   },
   'ADMIN GET /sources': { method: 'get', path: () => `${ADMIN}/sources`, expect: status(401, 401, 401, 200, 403, 200) },
   'ADMIN GET /comments': { method: 'get', path: () => `${ADMIN}/comments`, expect: status(401, 401, 401, 403, 200, 200) },
   'ADMIN GET /comments/:documentId': {
-    method: 'get', path: async (f) => `${ADMIN}/comments/${await f.comment()}`, expect: status(401, 401, 401, 403, 200, 200),
+    method: 'get',
+    path: async (f) => `${ADMIN}/comments/${await f.comment()}`,
+    expect: status(401, 401, 401, 403, 200, 200),
   },
   'ADMIN POST /comments/actions/moderate': {
-    method: 'post', path: () => `${ADMIN}/comments/actions/moderate`,
+    method: 'post',
+    path: () => `${ADMIN}/comments/actions/moderate`,
     body: async (f) => ({ documentIds: [await f.comment()], status: 'rejected' }),
     expect: status(401, 401, 401, 403, 200, 200),
   },
   'ADMIN POST /comments/actions/delete': {
-    method: 'post', path: () => `${ADMIN}/comments/actions/delete`,
+    method: 'post',
+    path: () => `${ADMIN}/comments/actions/delete`,
     body: async (f) => ({ documentIds: [await f.comment()] }),
     expect: status(401, 401, 401, 403, 200, 200),
   },
   'ADMIN DELETE /comments/:documentId': {
-    method: 'delete', path: async (f) => `${ADMIN}/comments/${await f.comment()}`, expect: status(401, 401, 401, 403, 200, 200),
+    method: 'delete',
+    path: async (f) => `${ADMIN}/comments/${await f.comment()}`,
+    expect: status(401, 401, 401, 403, 200, 200),
   },
 };
 
@@ -125,7 +153,10 @@ const tokens = {} as Record<Caller, string | null>;
 async function roleWith(name: string, actions: string[]) {
   const roles = app.strapi.service('admin::role') as any;
   const role = await roles.create({ name, description: `${name} (test)` });
-  await roles.assignPermissions(role.id, actions.map((action) => ({ action, subject: null })));
+  await roles.assignPermissions(
+    role.id,
+    actions.map((action) => ({ action, subject: null }))
+  );
   return role.id as number;
 }
 
@@ -137,7 +168,10 @@ beforeAll(async () => {
     roles: [await roleWith('Moderators', ['plugin::cited-articles.comments.read', 'plugin::cited-articles.comments.moderate'])],
   });
   const apiToken = await (app.strapi.service('admin::api-token') as any).create({
-    name: 'matrix', type: 'full-access', lifespan: null, description: '',
+    name: 'matrix',
+    type: 'full-access',
+    lifespan: null,
+    description: '',
   });
   Object.assign(tokens, {
     public: null,
@@ -151,7 +185,10 @@ beforeAll(async () => {
 
   const source = await createSource(superAdmin, { key: 'matrix-source', title: 'Matrix source', url: 'https://example.org/m' });
   const article = await createArticle(superAdmin, {
-    title: 'Matrix article', slug: 'matrix-article', body: 'Claim [@matrix-source].', citations: [source.documentId],
+    title: 'Matrix article',
+    slug: 'matrix-article',
+    body: 'Claim [@matrix-source].',
+    citations: [source.documentId],
   });
   fixtures = {
     slug: 'matrix-article',
@@ -160,8 +197,12 @@ beforeAll(async () => {
     articleId: article.documentId,
     async comment() {
       const comment = await createComment(app.strapi, {
-        article: article.documentId, authorName: 'Fixture', authorEmail: 'fixture@example.org',
-        content: `Fixture comment ${nextIp()}`, status: 'approved', ipHash: 'f'.repeat(64),
+        article: article.documentId,
+        authorName: 'Fixture',
+        authorEmail: 'fixture@example.org',
+        content: `Fixture comment ${nextIp()}`,
+        status: 'approved',
+        ipHash: 'f'.repeat(64),
       });
       return comment.documentId;
     },
@@ -187,9 +228,7 @@ describe('permissions matrix', () => {
     expect(registered.filter((route: string) => !tabled.has(route))).toEqual([]);
   });
 
-  const cases = Object.entries(ROUTES).flatMap(([name, route]) =>
-    CALLERS.map((caller) => [name, caller, route.expect[caller], route] as const)
-  );
+  const cases = Object.entries(ROUTES).flatMap(([name, route]) => CALLERS.map((caller) => [name, caller, route.expect[caller], route] as const));
   it.each(cases)('%s as %s answers %i', async (_name, caller, expected, route) => {
     const res = await call(route, caller);
     if (res.status !== expected) throw new Error(`expected ${expected}, got ${res.status} ${JSON.stringify(res.body)}`);

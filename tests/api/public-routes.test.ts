@@ -22,11 +22,19 @@ beforeAll(async () => {
   admin = await createAdmin(app);
   const source = await createSource(admin, { title: 'Public Source', key: 'public-source', url: 'https://example.org/a' });
   const article = await createArticle(admin, {
-    title: 'Published one', slug: 'published-one', body: 'Text [@public-source].', citations: [source.documentId],
+    title: 'Published one',
+    slug: 'published-one',
+    body: 'Text [@public-source].',
+    citations: [source.documentId],
   });
   await createComment(app.strapi, {
-    content: 'A visible comment', authorName: 'Reader', authorEmail: SECRET_EMAIL, status: 'approved',
-    ipHash: SECRET_HASH, moderatedBy: 'moderator@example.org', article: article.documentId,
+    content: 'A visible comment',
+    authorName: 'Reader',
+    authorEmail: SECRET_EMAIL,
+    status: 'approved',
+    ipHash: SECRET_HASH,
+    moderatedBy: 'moderator@example.org',
+    article: article.documentId,
   });
   const draft = await createArticle(admin, { title: 'Draft only', slug: 'draft-only', citations: [source.documentId], publish: false });
   expect(draft.publishedAt).toBeNull();
@@ -122,9 +130,7 @@ describe('bad input', () => {
 
 describe('private fields', () => {
   it('never appear in any public response', async () => {
-    const responses = await Promise.all(
-      ['/articles', '/articles/published-one', '/sources/public-source'].map((url) => api(url))
-    );
+    const responses = await Promise.all(['/articles', '/articles/published-one', '/sources/public-source'].map((url) => api(url)));
     for (const res of responses) {
       expect(res.status).toBe(200);
       const text = JSON.stringify(res.body);

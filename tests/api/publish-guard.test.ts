@@ -7,8 +7,7 @@ import { ARTICLE_UID, createArticle, createSource, updateArticle } from '../help
 const app = setupStrapi();
 let admin: AdminSession;
 const OPTION = 'plugin::cited-articles.blockPublishOnCitationErrors';
-const publish = (documentId: string) =>
-  admin.post(`/content-manager/collection-types/${ARTICLE_UID}/${documentId}/actions/publish`).send({});
+const publish = (documentId: string) => admin.post(`/content-manager/collection-types/${ARTICLE_UID}/${documentId}/actions/publish`).send({});
 
 beforeAll(async () => {
   admin = await createAdmin(app);
@@ -28,7 +27,9 @@ describe('publishing an article with citation errors', () => {
   it('is refused with a 400 listing every error when the option is on, and nothing is published', async () => {
     app.strapi.config.set(OPTION, true);
     const draft = await createArticle(admin, {
-      title: 'Blocked', body: 'See [@known], [@nope] and [7]. Also [@missing].', publish: false,
+      title: 'Blocked',
+      body: 'See [@known], [@nope] and [7]. Also [@missing].',
+      publish: false,
     });
     const res = await publish(draft.documentId);
     expect(res.status).toBe(400);
@@ -47,7 +48,10 @@ describe('publishing an article with citation errors', () => {
     app.strapi.config.set(OPTION, true);
     const extra = await createSource(admin, { title: 'Listed but unused', key: 'unused' });
     const draft = await createArticle(admin, {
-      title: 'Fixed later', body: 'See [@nope].', citations: [extra.documentId], publish: false,
+      title: 'Fixed later',
+      body: 'See [@nope].',
+      citations: [extra.documentId],
+      publish: false,
     });
     expect((await publish(draft.documentId)).status).toBe(400);
     await updateArticle(admin, draft.documentId, { body: 'See [@known].' });

@@ -186,7 +186,9 @@ describe('round trips: export, then import into an empty library', () => {
         const created = await app.strapi.documents(SOURCE_UID as any).findMany({ filters: { key: { $in: DEMO_KEYS } } });
         for (const row of created as any[]) await app.strapi.documents(SOURCE_UID as any).delete({ documentId: row.documentId });
         for (const row of before as any[]) {
-          await app.strapi.documents(SOURCE_UID as any).update({ documentId: row.documentId, data: { key: row.key, url: row.url, doi: row.doi } as any });
+          await app.strapi
+            .documents(SOURCE_UID as any)
+            .update({ documentId: row.documentId, data: { key: row.key, url: row.url, doi: row.doi } as any });
         }
       });
     }
@@ -209,14 +211,18 @@ describe('round trips: export, then import into an empty library', () => {
       const exported = await get(`/sources/${full.key}/cite?format=${format}`);
       const original = await app.strapi.documents(SOURCE_UID as any).findOne({ documentId: full.documentId });
       const { documentId, id, createdAt, updatedAt, publishedAt, locale, ...expected } = original as any;
-      await app.strapi.documents(SOURCE_UID as any).update({ documentId: full.documentId, data: { key: `${full.key}-old`, url: 'https://journal.example/old', doi: null } as any });
+      await app.strapi
+        .documents(SOURCE_UID as any)
+        .update({ documentId: full.documentId, data: { key: `${full.key}-old`, url: 'https://journal.example/old', doi: null } as any });
       const res = await importFile(exported.text);
       expect(res.status).toBe(200);
       const created = await app.strapi.documents(SOURCE_UID as any).findOne({ documentId: res.body.data.created[0].documentId });
       const { documentId: d, id: i, createdAt: c, updatedAt: u, publishedAt: p, locale: l, ...fields } = created as any;
       expect({ format, ...fields }).toEqual({ format, ...expected });
       await app.strapi.documents(SOURCE_UID as any).delete({ documentId: (created as any).documentId });
-      await app.strapi.documents(SOURCE_UID as any).update({ documentId: full.documentId, data: { key: full.key, url: full.url, doi: full.doi } as any });
+      await app.strapi
+        .documents(SOURCE_UID as any)
+        .update({ documentId: full.documentId, data: { key: full.key, url: full.url, doi: full.doi } as any });
     }
   });
 });

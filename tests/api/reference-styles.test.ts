@@ -47,9 +47,7 @@ describe('?style= on the demo article', () => {
     if (style === 'vancouver') {
       // The number is the reference's own (first use, in `number`), not the one the style prints,
       // and only that number is removed: the fifth title itself starts with a digit.
-      expect(references[0].formatted).toBe(
-        'Two killed, more than 50 trapped in China coal mine collapse. The Jerusalem Post. 2023 Feb 22.'
-      );
+      expect(references[0].formatted).toBe('Two killed, more than 50 trapped in China coal mine collapse. The Jerusalem Post. 2023 Feb 22.');
       expect(references[4].formatted).toMatch(/^6 dead, dozens still missing/);
     }
   });
@@ -110,16 +108,12 @@ describe('formatted entries follow their source', () => {
     });
     await createArticle(admin, { title: 'Cache check', body: `Text [@${source.key}].`, citations: [source.documentId] });
     const before = await get('/articles/cache-check?style=apa');
-    expect(before.body.data.references[0].formatted).toBe(
-      'Lane, L. (2024, January 5). Original title. Daily Planet. https://planet.example/a'
-    );
+    expect(before.body.data.references[0].formatted).toBe('Lane, L. (2024, January 5). Original title. Daily Planet. https://planet.example/a');
     const res = await admin
       .put(`/content-manager/collection-types/plugin::cited-articles.source/${source.documentId}`)
       .send({ title: 'Edited title' });
     expect(res.status).toBe(200);
     const after = await get('/articles/cache-check?style=apa');
-    expect(after.body.data.references[0].formatted).toBe(
-      'Lane, L. (2024, January 5). Edited title. Daily Planet. https://planet.example/a'
-    );
+    expect(after.body.data.references[0].formatted).toBe('Lane, L. (2024, January 5). Edited title. Daily Planet. https://planet.example/a');
   });
 });

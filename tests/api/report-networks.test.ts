@@ -17,7 +17,10 @@ let readers: string[];
 const approvedComment = async () => {
   const posted = await postComment(app, 'networks', aComment());
   const { documentId } = posted.body.data;
-  await admin.post('/cited-articles/comments/actions/moderate').send({ documentIds: [documentId], status: 'approved' }).expect(200);
+  await admin
+    .post('/cited-articles/comments/actions/moderate')
+    .send({ documentIds: [documentId], status: 'approved' })
+    .expect(200);
   return documentId as string;
 };
 
@@ -51,9 +54,7 @@ it('counts reports of one comment from several accounts on one network once towa
   for (const jwt of readers.slice(0, 4)) answers.push(await reportAs(jwt, documentId, ip));
   // Each account's report is recorded for the moderator…
   expect(answers.map((res) => res.status)).toEqual([201, 201, 201, 201]);
-  const reports = await app.strapi.db
-    .query('plugin::cited-articles.comment-report' as any)
-    .count({ where: { comment: { documentId } } });
+  const reports = await app.strapi.db.query('plugin::cited-articles.comment-report' as any).count({ where: { comment: { documentId } } });
   expect(reports).toBe(4);
   // …but the network weighs once: the comment stays approved.
   expect(await stored(documentId)).toMatchObject({ status: 'approved', reportCount: 1 });

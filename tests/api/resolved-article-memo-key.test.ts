@@ -22,8 +22,12 @@ const withoutNote = ({ data, meta: { localeFallback, ...meta } }: any) => ({ dat
 beforeAll(async () => {
   const admin = await createAdmin(app);
   const source = await createSource(admin, {
-    key: 'memo-key-source', title: 'Two killed in mine collapse', publisher: 'The Jerusalem Post',
-    url: 'https://example.org/mine', publishedDate: '2023-02-22', type: 'news',
+    key: 'memo-key-source',
+    title: 'Two killed in mine collapse',
+    publisher: 'The Jerusalem Post',
+    url: 'https://example.org/mine',
+    publishedDate: '2023-02-22',
+    type: 'news',
   });
   await createArticle(admin, { title: 'Memo key', slug: 'memo-key', body: 'Claim [@memo-key-source].', citations: [source.documentId] });
 });

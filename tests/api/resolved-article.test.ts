@@ -35,9 +35,7 @@ describe('the demo article, resolved', () => {
 
   it('resolves every marker, with offsets into the body and one back-link per use', () => {
     const { body, citations, references } = res.body.data;
-    expect(citations.map((c: any) => c.marker)).toEqual(
-      ['[0]', '[1]', '[2]', '[2]', '[3]', '[0]', '[3]', '[3]', '[4]', '[5]']
-    );
+    expect(citations.map((c: any) => c.marker)).toEqual(['[0]', '[1]', '[2]', '[2]', '[3]', '[0]', '[3]', '[3]', '[4]', '[5]']);
     for (const citation of citations) expect(body.slice(citation.start, citation.end)).toBe(citation.marker);
     expect(references[3].backlinks).toEqual(['cite-3-a', 'cite-3-b', 'cite-3-c']);
     expect(citations.filter((c: any) => c.number === 3).map((c: any) => c.id)).toEqual(references[3].backlinks);
@@ -73,7 +71,10 @@ describe('the key-cited demo article', () => {
     expect(res.status).toBe(200);
     const { citations, references } = res.body.data;
     expect(references.map((r: any) => [r.number, r.source.key])).toEqual([
-      [1, 'guardian-2023'], [2, 'bbc-2023'], [3, 'cnn-2023'], [4, 'bangkok-post-2023'],
+      [1, 'guardian-2023'],
+      [2, 'bbc-2023'],
+      [3, 'cnn-2023'],
+      [4, 'bangkok-post-2023'],
     ]);
     expect(citations.find((c: any) => c.locator === 'para. 3')).toMatchObject({ sourceKey: 'cnn-2023', number: 3 });
     const multi = citations.filter((c: any) => c.marker === '[@cnn-2023; @bangkok-post-2023]');

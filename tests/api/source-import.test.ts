@@ -11,8 +11,7 @@ beforeAll(async () => {
   admin = await createAdmin(app);
 });
 
-const importFile = (session: AdminSession, body: Record<string, unknown>) =>
-  session.post('/cited-articles/sources/import').send(body);
+const importFile = (session: AdminSession, body: Record<string, unknown>) => session.post('/cited-articles/sources/import').send(body);
 const countSources = () => app.strapi.documents(SOURCE_UID as any).count({});
 
 const BIBTEX = `% exported from a reference manager
@@ -78,17 +77,31 @@ describe('malformed files', () => {
   it('reports every unreadable entry with its line, and writes nothing', async () => {
     const before = await countSources();
     const content = [
-      '@online{good-one,', '  title = {Fine},', '  url = {https://fine.example/}', '}', // 1-4
-      '@article{broken,', '  title = {Unclosed', '', // 5-7
-      '@misc{no-title,', '  url = {https://no-title.example/},', '}', // 8-10
-      '@misc{evil,', '  title = {Evil},', '  url = {javascript:alert(1)},', '}', // 11-14
+      '@online{good-one,',
+      '  title = {Fine},',
+      '  url = {https://fine.example/}',
+      '}', // 1-4
+      '@article{broken,',
+      '  title = {Unclosed',
+      '', // 5-7
+      '@misc{no-title,',
+      '  url = {https://no-title.example/},',
+      '}', // 8-10
+      '@misc{evil,',
+      '  title = {Evil},',
+      '  url = {javascript:alert(1)},',
+      '}', // 11-14
     ].join('\n');
     const res = await importFile(admin, { content });
     expect(res.status).toBe(400);
     expect(res.body.error.name).toBe('ValidationError');
     expect(res.body.error.message).toMatch(/^3 of 4 entries cannot be read \(first, line 5: .*\)\. Nothing was imported\.$/);
     const errors = res.body.error.details.errors;
-    expect(errors.map((error: any) => error.path)).toEqual([['content', '5'], ['content', '8'], ['content', '11']]);
+    expect(errors.map((error: any) => error.path)).toEqual([
+      ['content', '5'],
+      ['content', '8'],
+      ['content', '11'],
+    ]);
     expect(errors[0].message).toMatch(/^Line 5: cannot read this BibTeX entry: .* at line \d+, column \d+/);
     expect(errors[1].message).toBe('Line 8: the entry has no title');
     expect(errors[2].message).toBe('Line 11: url "javascript:alert(1)" is not an http(s) URL');

@@ -31,7 +31,10 @@ describe('without allowPrivateHosts', () => {
     const before = fixtures.requests.length;
     const res = await lookup(`http://${host}:${fixtures.port}/pages/opengraph`);
     expect(res.status).toBe(400);
-    expect(res.body.error).toMatchObject({ name: 'ValidationError', message: expect.stringMatching(/is not a public address \(.* is a loopback address\)/) });
+    expect(res.body.error).toMatchObject({
+      name: 'ValidationError',
+      message: expect.stringMatching(/is not a public address \(.* is a loopback address\)/),
+    });
     expect(fixtures.requests.length).toBe(before);
   });
 

@@ -45,12 +45,19 @@ it('counts reports with invented leftmost entries as one reporter: they cannot s
   setCommentOptions(app.strapi, { rateLimit: { points: 1000, durationSeconds: 60 }, reportThreshold: 3 });
   const posted = await postComment(app, 'proxied', aComment());
   const { documentId } = posted.body.data;
-  await admin.post('/cited-articles/comments/actions/moderate').send({ documentIds: [documentId], status: 'approved' }).expect(200);
+  await admin
+    .post('/cited-articles/comments/actions/moderate')
+    .send({ documentIds: [documentId], status: 'approved' })
+    .expect(200);
 
   const proxySaw = nextIp();
   const answers = [];
   for (let n = 0; n < 3; n += 1) answers.push(await reportComment(app, documentId, { reason: 'abuse' }, spoofed(n, proxySaw)));
-  expect(answers.map((res) => [res.status, res.body.data.counted])).toEqual([[201, true], [200, false], [200, false]]);
+  expect(answers.map((res) => [res.status, res.body.data.counted])).toEqual([
+    [201, true],
+    [200, false],
+    [200, false],
+  ]);
   const stored: any = await app.strapi.db.query(COMMENT_UID as any).findOne({ where: { documentId } });
   expect(stored).toMatchObject({ status: 'approved', reportCount: 1 });
   const listed = await request(app.server).get('/api/cited-articles/articles/proxied/comments?pageSize=100');

@@ -236,7 +236,13 @@ async function run() {
     await dismissOverlays(page);
     await shot(page, 'home-with-plugin-menu');
     log('first admin created; Sources and Comments are in the menu');
-    expect(await page.getByRole('link', { name: /Comments/ }).first().isVisible(), 'the Comments menu entry is missing');
+    expect(
+      await page
+        .getByRole('link', { name: /Comments/ })
+        .first()
+        .isVisible(),
+      'the Comments menu entry is missing'
+    );
 
     // 2. A source, in the Content Manager.
     await page.goto(`${baseUrl}/admin/content-manager/collection-types/plugin::cited-articles.source/create`);
@@ -271,10 +277,7 @@ async function run() {
     // Insert puts the marker at the body's cursor (the end of the typed text).
     await found.getByRole('button', { name: 'Insert' }).click();
     const bodyText = await page.locator('.CodeMirror').first().innerText();
-    expect(
-      bodyText.split(`[@${SOURCE.key}]`).length - 1 === 2,
-      `Insert did not add the marker to the body: ${JSON.stringify(bodyText)}`
-    );
+    expect(bodyText.split(`[@${SOURCE.key}]`).length - 1 === 2, `Insert did not add the marker to the body: ${JSON.stringify(bodyText)}`);
     log('the source finder inserted the marker into the body');
 
     // 4. Save, then Publish: the citation error asks for confirmation first.
@@ -287,7 +290,10 @@ async function run() {
     await page.waitForTimeout(500); // let the dialog finish fading in for the screenshot
     await shot(page, 'publish-confirmation');
     await dialog.getByRole('button', { name: 'Publish anyway' }).click();
-    await page.getByText(/Published/i).first().waitFor();
+    await page
+      .getByText(/Published/i)
+      .first()
+      .waitFor();
     await shot(page, 'article-published');
     log('published after confirming the citation error');
 
@@ -321,7 +327,10 @@ async function run() {
     await shot(page, 'comment-in-context');
     await page.keyboard.press('Escape');
     await row.getByRole('button', { name: 'Approve' }).click();
-    await page.getByText(/1 comment marked approved/).first().waitFor();
+    await page
+      .getByText(/1 comment marked approved/)
+      .first()
+      .waitFor();
     await page.getByTestId('pending-comments-badge').waitFor({ state: 'detached' });
     await shot(page, 'comment-approved');
     log('comment approved on the Comments page; the pending badge is gone');
@@ -348,7 +357,10 @@ async function run() {
       mimeType: 'text/plain',
       buffer: Buffer.from(BIBTEX),
     });
-    await page.getByRole('dialog').getByRole('button', { name: /^Import$/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /^Import$/ })
+      .click();
     const outcome = page.getByTestId('import-outcome');
     await outcome.getByText('1 source created').waitFor();
     await outcome.getByText(/Mining safety review/).waitFor();
@@ -404,7 +416,10 @@ async function run() {
     await dismissOverlays(page);
     expect((await page.getByRole('link', { name: /Comments/ }).count()) === 0, 'an Author sees the Comments menu entry');
     await page.goto(`${baseUrl}/admin/plugins/cited-articles/comments`);
-    await page.getByText(/don't have the permissions|not have the permission|permission/i).first().waitFor();
+    await page
+      .getByText(/don't have the permissions|not have the permission|permission/i)
+      .first()
+      .waitFor();
     expect((await page.getByTestId('comment-row').count()) === 0, 'an Author sees the comment queue');
     await shot(page, 'author-without-comments');
     log('an Author has Sources but neither the Comments entry nor its page');

@@ -19,10 +19,7 @@ export const nextIp = () => {
 };
 
 export function postComment(app: TestApp, slug: string, body: Record<string, unknown>, ip = nextIp()) {
-  return request(app.server)
-    .post(`/api/cited-articles/articles/${slug}/comments`)
-    .set('X-Forwarded-For', ip)
-    .send(body);
+  return request(app.server).post(`/api/cited-articles/articles/${slug}/comments`).set('X-Forwarded-For', ip).send(body);
 }
 
 export function listComments(app: TestApp, slug: string, query = '') {
@@ -30,10 +27,7 @@ export function listComments(app: TestApp, slug: string, query = '') {
 }
 
 export function reportComment(app: TestApp, documentId: string, body: Record<string, unknown>, ip = nextIp()) {
-  return request(app.server)
-    .post(`/api/cited-articles/comments/${documentId}/report`)
-    .set('X-Forwarded-For', ip)
-    .send(body);
+  return request(app.server).post(`/api/cited-articles/comments/${documentId}/report`).set('X-Forwarded-For', ip).send(body);
 }
 
 let counter = 0;

@@ -22,11 +22,7 @@ export async function createArticle(
   admin: AdminSession,
   { citations = [], publish = true, ...data }: Record<string, unknown> & { citations?: string[]; publish?: boolean }
 ) {
-  const draft = expectStatus(
-    await admin.post(`${CM}/${ARTICLE_UID}`).send({ ...data, citations: { connect: citations } }),
-    201,
-    'create article'
-  );
+  const draft = expectStatus(await admin.post(`${CM}/${ARTICLE_UID}`).send({ ...data, citations: { connect: citations } }), 201, 'create article');
   if (!publish) return draft;
   return publishArticle(admin, draft.documentId);
 }
@@ -36,19 +32,11 @@ export async function updateArticle(admin: AdminSession, documentId: string, dat
 }
 
 export async function publishArticle(admin: AdminSession, documentId: string) {
-  return expectStatus(
-    await admin.post(`${CM}/${ARTICLE_UID}/${documentId}/actions/publish`).send({}),
-    200,
-    'publish article'
-  );
+  return expectStatus(await admin.post(`${CM}/${ARTICLE_UID}/${documentId}/actions/publish`).send({}), 200, 'publish article');
 }
 
 export async function unpublishArticle(admin: AdminSession, documentId: string) {
-  return expectStatus(
-    await admin.post(`${CM}/${ARTICLE_UID}/${documentId}/actions/unpublish`).send({}),
-    200,
-    'unpublish article'
-  );
+  return expectStatus(await admin.post(`${CM}/${ARTICLE_UID}/${documentId}/actions/unpublish`).send({}), 200, 'unpublish article');
 }
 
 /**

@@ -148,48 +148,69 @@ export async function startFixtureServer(): Promise<FixtureServer> {
 
   const routes: Array<[RegExp, Handler]> = [
     // doi.org: content negotiation answers a redirect to the agency's CSL-JSON.
-    [/^\/doi\/(.+)$/, (req, res, url) => {
-      const doi = decodeURIComponent(url.pathname.slice('/doi/'.length));
-      if (!String(req.headers.accept).includes('application/vnd.citationstyles.csl+json')) return redirect(res, `${base}/landing/${doi}`);
-      if (doi === DOI) return redirect(res, `${base}/agency/csl/${doi}`, 303);
-      if (doi === '10.5555/bad.answer') return html(res, 200, '<html>not JSON</html>');
-      if (doi === '10.5555/server.error') return json(res, 503, { message: 'Service Unavailable' });
-      return html(res, 404, '<html><body>DOI Not Found</body></html>');
-    }],
+    [
+      /^\/doi\/(.+)$/,
+      (req, res, url) => {
+        const doi = decodeURIComponent(url.pathname.slice('/doi/'.length));
+        if (!String(req.headers.accept).includes('application/vnd.citationstyles.csl+json')) return redirect(res, `${base}/landing/${doi}`);
+        if (doi === DOI) return redirect(res, `${base}/agency/csl/${doi}`, 303);
+        if (doi === '10.5555/bad.answer') return html(res, 200, '<html>not JSON</html>');
+        if (doi === '10.5555/server.error') return json(res, 503, { message: 'Service Unavailable' });
+        return html(res, 404, '<html><body>DOI Not Found</body></html>');
+      },
+    ],
     [/^\/agency\/csl\//, (_req, res) => json(res, 200, CROSSREF_CSL, 'application/vnd.citationstyles.csl+json')],
     // Open Library's books API answers {} for an ISBN it does not know.
-    [/^\/api\/books$/, (_req, res, url) => {
-      const key = url.searchParams.get('bibkeys') ?? '';
-      json(res, 200, key === `ISBN:${ISBN}` ? OPEN_LIBRARY_BOOK : {});
-    }],
+    [
+      /^\/api\/books$/,
+      (_req, res, url) => {
+        const key = url.searchParams.get('bibkeys') ?? '';
+        json(res, 200, key === `ISBN:${ISBN}` ? OPEN_LIBRARY_BOOK : {});
+      },
+    ],
     // Crossref works API.
-    [/^\/works$/, (_req, res, url) => {
-      const filter = url.searchParams.get('filter') ?? '';
-      const items =
-        filter === `updates:${LEGACY_RETRACTED_DOI}`
-          ? [{ DOI: '10.5555/cited.2020.notice', type: 'journal-article', 'update-to': [{ DOI: LEGACY_RETRACTED_DOI, type: 'retraction', updated: { 'date-parts': [[2020, 9, 30]] }, label: 'Retraction' }] }]
-          : [];
-      json(res, 200, { status: 'ok', 'message-type': 'work-list', message: { 'total-results': items.length, items } });
-    }],
-    [/^\/works\/(.+)$/, (_req, res, url) => {
-      const work = CROSSREF_WORKS[decodeURIComponent(url.pathname.slice('/works/'.length))];
-      if (work) return json(res, 200, work);
-      res.writeHead(404, { 'content-type': 'text/plain' });
-      res.end('Resource not found.');
-    }],
+    [
+      /^\/works$/,
+      (_req, res, url) => {
+        const filter = url.searchParams.get('filter') ?? '';
+        const items =
+          filter === `updates:${LEGACY_RETRACTED_DOI}`
+            ? [
+                {
+                  DOI: '10.5555/cited.2020.notice',
+                  type: 'journal-article',
+                  'update-to': [{ DOI: LEGACY_RETRACTED_DOI, type: 'retraction', updated: { 'date-parts': [[2020, 9, 30]] }, label: 'Retraction' }],
+                },
+              ]
+            : [];
+        json(res, 200, { status: 'ok', 'message-type': 'work-list', message: { 'total-results': items.length, items } });
+      },
+    ],
+    [
+      /^\/works\/(.+)$/,
+      (_req, res, url) => {
+        const work = CROSSREF_WORKS[decodeURIComponent(url.pathname.slice('/works/'.length))];
+        if (work) return json(res, 200, work);
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        res.end('Resource not found.');
+      },
+    ],
     // Wayback availability API: a snapshot for the pages that are gone.
-    [/^\/wayback\/available$/, (_req, res, url) => {
-      const target = url.searchParams.get('url') ?? '';
-      if (target.endsWith('/pages/gone')) {
-        return json(res, 200, {
-          url: target,
-          archived_snapshots: {
-            closest: { status: '200', available: true, url: `http://web.archive.org/web/20230101000000/${target}`, timestamp: '20230101000000' },
-          },
-        });
-      }
-      json(res, 200, { url: target, archived_snapshots: {} });
-    }],
+    [
+      /^\/wayback\/available$/,
+      (_req, res, url) => {
+        const target = url.searchParams.get('url') ?? '';
+        if (target.endsWith('/pages/gone')) {
+          return json(res, 200, {
+            url: target,
+            archived_snapshots: {
+              closest: { status: '200', available: true, url: `http://web.archive.org/web/20230101000000/${target}`, timestamp: '20230101000000' },
+            },
+          });
+        }
+        json(res, 200, { url: target, archived_snapshots: {} });
+      },
+    ],
     // Article pages and link-check targets.
     [/^\/pages\/highwire$/, (_req, res) => html(res, 200, HIGHWIRE_PAGE)],
     [/^\/pages\/json-ld$/, (_req, res) => html(res, 200, JSON_LD_PAGE)],
@@ -198,31 +219,43 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     [/^\/pages\/moved$/, (_req, res) => redirect(res, '/pages/opengraph', 301)],
     [/^\/pages\/gone$/, (_req, res) => html(res, 404, '<html><title>Not found</title></html>')],
     [/^\/pages\/server-error$/, (_req, res) => html(res, 500, '<html><title>Oops</title></html>')],
-    [/^\/pages\/no-head$/, (req, res) => {
-      if (req.method === 'HEAD') {
-        res.writeHead(405, { allow: 'GET' });
-        return res.end();
-      }
-      html(res, 200, TITLE_ONLY_PAGE);
-    }],
-    [/^\/pages\/pdf$/, (_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/pdf' });
-      res.end('%PDF-1.4');
-    }],
-    [/^\/pages\/huge$/, (_req, res) => {
-      // An endless page: the fetcher must stop reading at its byte cap.
-      res.writeHead(200, { 'content-type': 'text/html' });
-      res.write('<html><head><title>Huge</title></head><body>');
-      const chunk = 'x'.repeat(64 * 1024);
-      const timer = setInterval(() => {
-        if (!res.write(chunk)) return;
-      }, 1);
-      res.on('close', () => clearInterval(timer));
-    }],
-    [/^\/pages\/slow$/, (_req, res) => {
-      const timer = setTimeout(() => html(res, 200, TITLE_ONLY_PAGE), 8000);
-      res.on('close', () => clearTimeout(timer));
-    }],
+    [
+      /^\/pages\/no-head$/,
+      (req, res) => {
+        if (req.method === 'HEAD') {
+          res.writeHead(405, { allow: 'GET' });
+          return res.end();
+        }
+        html(res, 200, TITLE_ONLY_PAGE);
+      },
+    ],
+    [
+      /^\/pages\/pdf$/,
+      (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/pdf' });
+        res.end('%PDF-1.4');
+      },
+    ],
+    [
+      /^\/pages\/huge$/,
+      (_req, res) => {
+        // An endless page: the fetcher must stop reading at its byte cap.
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.write('<html><head><title>Huge</title></head><body>');
+        const chunk = 'x'.repeat(64 * 1024);
+        const timer = setInterval(() => {
+          if (!res.write(chunk)) return;
+        }, 1);
+        res.on('close', () => clearInterval(timer));
+      },
+    ],
+    [
+      /^\/pages\/slow$/,
+      (_req, res) => {
+        const timer = setTimeout(() => html(res, 200, TITLE_ONLY_PAGE), 8000);
+        res.on('close', () => clearTimeout(timer));
+      },
+    ],
     [/^\/pages\/loop$/, (_req, res) => redirect(res, '/pages/loop')],
     // Redirects to an address the fetcher must refuse (see the SSRF tests).
     [/^\/pages\/to-other-loopback$/, (_req, res, url) => redirect(res, `http://127.0.0.2:${url.port}/pages/opengraph`)],

@@ -49,7 +49,11 @@ async function postUntilKilled(slug: string, round: number) {
         const res = await call(`/api/cited-articles/articles/${slug}/comments`, {
           method: 'POST',
           ip,
-          body: JSON.stringify({ authorName: `Reader ${sender}`, authorEmail: `r${round}-${sender}@example.org`, content: `Round ${round}, comment ${sender}.` }),
+          body: JSON.stringify({
+            authorName: `Reader ${sender}`,
+            authorEmail: `r${round}-${sender}@example.org`,
+            content: `Round ${round}, comment ${sender}.`,
+          }),
         });
         if (res.status === 201) accepted.push(res.body.data.documentId);
         else if (res.status !== 429) throw new Error(`unexpected ${res.status} ${JSON.stringify(res.body)}`);
@@ -88,7 +92,13 @@ async function consistencyProblems(): Promise<string[]> {
     }
   } else if (database.client === 'postgres') {
     const { Client } = await import('pg');
-    const db = new Client({ host: env.DATABASE_HOST, port: Number(env.DATABASE_PORT), user: env.DATABASE_USERNAME, password: env.DATABASE_PASSWORD, database: env.DATABASE_NAME });
+    const db = new Client({
+      host: env.DATABASE_HOST,
+      port: Number(env.DATABASE_PORT),
+      user: env.DATABASE_USERNAME,
+      password: env.DATABASE_PASSWORD,
+      database: env.DATABASE_NAME,
+    });
     await db.connect();
     try {
       // Every index of the comments tables is readable and matches its table (amcheck when installed).
@@ -100,7 +110,13 @@ async function consistencyProblems(): Promise<string[]> {
     }
   } else {
     const mysql = await import('mysql2/promise');
-    const db = await mysql.createConnection({ host: env.DATABASE_HOST, port: Number(env.DATABASE_PORT), user: env.DATABASE_USERNAME, password: env.DATABASE_PASSWORD, database: env.DATABASE_NAME });
+    const db = await mysql.createConnection({
+      host: env.DATABASE_HOST,
+      port: Number(env.DATABASE_PORT),
+      user: env.DATABASE_USERNAME,
+      password: env.DATABASE_PASSWORD,
+      database: env.DATABASE_NAME,
+    });
     try {
       for (const table of ['cited_articles_comments', 'cited_articles_comments_article_lnk']) {
         const [rows] = await db.query(`CHECK TABLE ${table}`);
@@ -118,9 +134,16 @@ beforeAll(async () => {
   database = await createTestDatabase();
   env = {
     ...process.env,
-    APP_KEYS: [random(), random()].join(','), API_TOKEN_SALT: random(), ADMIN_JWT_SECRET: random(),
-    TRANSFER_TOKEN_SALT: random(), JWT_SECRET: random(), ENCRYPTION_KEY: random(),
-    STRAPI_LOG_LEVEL: 'error', STRAPI_TELEMETRY_DISABLED: 'true', CITED_ARTICLES_SEED: 'false', IS_PROXIED: 'true',
+    APP_KEYS: [random(), random()].join(','),
+    API_TOKEN_SALT: random(),
+    ADMIN_JWT_SECRET: random(),
+    TRANSFER_TOKEN_SALT: random(),
+    JWT_SECRET: random(),
+    ENCRYPTION_KEY: random(),
+    STRAPI_LOG_LEVEL: 'error',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    CITED_ARTICLES_SEED: 'false',
+    IS_PROXIED: 'true',
     ...database.env,
   };
   app = await startChildApp(env);
@@ -159,7 +182,8 @@ it('keeps every comment answered 201 across SIGKILLs, once, in a consistent data
     expect(accepted.filter((id) => !storedIds.includes(id))).toEqual([]);
     // Posts cut off by the kill may have been stored without their answer reaching the reader; any
     // such comment is whole (content and article), never half-written.
-    for (const comment of stored) expect(comment).toMatchObject({ content: expect.stringMatching(/^Round \d, comment \d+\.$/), article: { documentId: articleId } });
+    for (const comment of stored)
+      expect(comment).toMatchObject({ content: expect.stringMatching(/^Round \d, comment \d+\.$/), article: { documentId: articleId } });
   }
 
   await app.stop();

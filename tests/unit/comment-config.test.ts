@@ -26,9 +26,19 @@ describe('plugin options', () => {
     expect(() =>
       config.validator({
         comments: {
-          moderation: 'post', closeAfterDays: 14, maxDepth: 1, maxLength: 500, maxLinks: 0, blockedWords: ['x'],
-          honeypotField: null, rateLimit: { points: 3, durationSeconds: 30 }, duplicateWindowSeconds: 60,
-          reportThreshold: 5, ipHashSalt: 'a-long-enough-secret', redisUrl: 'redis://cache:6379', redisKeyPrefix: 'blog',
+          moderation: 'post',
+          closeAfterDays: 14,
+          maxDepth: 1,
+          maxLength: 500,
+          maxLinks: 0,
+          blockedWords: ['x'],
+          honeypotField: null,
+          rateLimit: { points: 3, durationSeconds: 30 },
+          duplicateWindowSeconds: 60,
+          reportThreshold: 5,
+          ipHashSalt: 'a-long-enough-secret',
+          redisUrl: 'redis://cache:6379',
+          redisKeyPrefix: 'blog',
         },
         otherFeature: { anything: true },
       })

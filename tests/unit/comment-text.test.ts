@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import {
-  countLinks, escapeHtml, findBlockedWord, normaliseContent, normaliseLine, toSafeHtml,
+  countLinks,
+  escapeHtml,
+  findBlockedWord,
+  normaliseContent,
+  normaliseLine,
+  toSafeHtml,
 } from '../../plugins/cited-articles/server/src/comments/text';
 import { senderNetwork } from '../../plugins/cited-articles/server/src/utils/ip';
 
@@ -45,9 +50,7 @@ describe('findBlockedWord', () => {
 
 describe('toSafeHtml', () => {
   it('escapes every HTML-significant character and keeps paragraphs and line breaks', () => {
-    expect(toSafeHtml('<b>"x" & \'y\'</b>\nline\n\npara')).toBe(
-      '<p>&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;<br>line</p><p>para</p>'
-    );
+    expect(toSafeHtml('<b>"x" & \'y\'</b>\nline\n\npara')).toBe('<p>&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;<br>line</p><p>para</p>');
   });
 
   it('never lets a tag through, whatever the text', () => {

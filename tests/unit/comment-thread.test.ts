@@ -5,11 +5,7 @@ const shape = (nodes: any[]): any[] => nodes.map((n) => (n.replies.length ? { [n
 
 describe('buildThreads', () => {
   it('nests replies under their parents in the order given', () => {
-    const tree = buildThreads(
-      [c('a', null, 0), c('b', null, 0)],
-      [c('a1', 'a', 1), c('b1', 'b', 1), c('a1x', 'a1', 2), c('a2', 'a', 1)],
-      3
-    );
+    const tree = buildThreads([c('a', null, 0), c('b', null, 0)], [c('a1', 'a', 1), c('b1', 'b', 1), c('a1x', 'a1', 2), c('a2', 'a', 1)], 3);
     expect(shape(tree)).toEqual([{ a: [{ a1: ['a1x'] }, 'a2'] }, { b: ['b1'] }]);
   });
 

@@ -64,7 +64,12 @@ describe('linear time on adversarial input', () => {
     expect(result.every((span) => span === null)).toBe(true);
     expect(ms).toBeLessThan(GUARD_MS);
     // A later line is still placed after an unplaceable marker.
-    expect(locateInValue('a [1]\nb [1]', 0, 'a ?\nb [1]', [{ start: 2, end: 5, marker: '[1]' }, { start: 8, end: 11, marker: '[1]' }])).toEqual([null, { from: 6, to: 9 }]);
+    expect(
+      locateInValue('a [1]\nb [1]', 0, 'a ?\nb [1]', [
+        { start: 2, end: 5, marker: '[1]' },
+        { start: 8, end: 11, marker: '[1]' },
+      ])
+    ).toEqual([null, { from: 6, to: 9 }]);
   });
 
   it('detects no format in `x`, 1 MB of newlines and `x` (the multiline ^\\s* path)', () => {

@@ -10,7 +10,14 @@ export const mineCollapseSources: CitableSource[] = [
     publishedDate: '2023-02-22',
     type: 'news',
   },
-  { documentId: 'doc-bbc', key: 'bbc-2023', title: 'Scores missing after large mine collapse in China', publisher: 'BBC', publishedDate: '2023-02-23', type: 'news' },
+  {
+    documentId: 'doc-bbc',
+    key: 'bbc-2023',
+    title: 'Scores missing after large mine collapse in China',
+    publisher: 'BBC',
+    publishedDate: '2023-02-23',
+    type: 'news',
+  },
   {
     documentId: 'doc-cnn',
     key: 'cnn-2023',
@@ -27,7 +34,14 @@ export const mineCollapseSources: CitableSource[] = [
     publishedDate: '2023-02-23',
     type: 'news',
   },
-  { documentId: 'doc-bangkok', key: 'bangkokpost-2023', title: '6 dead, dozens still missing after China mine collapse', publisher: 'Bangkok Post', publishedDate: '2023-02-24', type: 'news' },
+  {
+    documentId: 'doc-bangkok',
+    key: 'bangkokpost-2023',
+    title: '6 dead, dozens still missing after China mine collapse',
+    publisher: 'Bangkok Post',
+    publishedDate: '2023-02-24',
+    type: 'news',
+  },
   {
     documentId: 'doc-guardian',
     key: 'guardian-2023',

@@ -24,7 +24,7 @@ describe('formatNews: the reference example', () => {
   it('appends a space and the URL when the URL is safe', () => {
     const withUrl = { ...mineCollapseSources[0]!, url: 'https://www.jpost.com/international/article-732375' };
     expect(formatNews(withUrl)).toBe(
-      '“Two killed, more than 50 trapped in China coal mine collapse” The Jerusalem Post, 22 Feb. 2023, https://www.jpost.com/international/article-732375',
+      '“Two killed, more than 50 trapped in China coal mine collapse” The Jerusalem Post, 22 Feb. 2023, https://www.jpost.com/international/article-732375'
     );
   });
 });
@@ -43,7 +43,11 @@ describe('formatNews: edge cases', () => {
     ['no title', { title: '' }, 'Publisher, 22 Feb. 2023,'],
     ['nothing at all', { title: '', publisher: null, publishedDate: null }, ''],
     ['unsafe URL is left out', { url: 'javascript:alert(1)' }, '“Title” Publisher, 22 Feb. 2023,'],
-    ['unsafe URL, safe archive copy', { url: 'javascript:x', archiveUrl: 'https://web.archive.org/web/2023/https://e.com' }, '“Title” Publisher, 22 Feb. 2023, https://web.archive.org/web/2023/https://e.com'],
+    [
+      'unsafe URL, safe archive copy',
+      { url: 'javascript:x', archiveUrl: 'https://web.archive.org/web/2023/https://e.com' },
+      '“Title” Publisher, 22 Feb. 2023, https://web.archive.org/web/2023/https://e.com',
+    ],
     ['dead link with archive copy', { archiveUrl: 'https://web.archive.org/x' }, '“Title” Publisher, 22 Feb. 2023, https://web.archive.org/x'],
     ['messy whitespace', { title: '  Two\n killed  ', publisher: ' The  Post ' }, '“Two killed” The Post, 22 Feb. 2023,'],
     ['trailing comma in publisher', { publisher: 'BBC,' }, '“Title” BBC, 22 Feb. 2023,'],
@@ -56,7 +60,7 @@ describe('formatNews: edge cases', () => {
     expect(formatNews({ ...base, ...extra })).toBe(expected);
   });
 
-  it('strips a publisher\'s trailing commas in time linear in their number', () => {
+  it("strips a publisher's trailing commas in time linear in their number", () => {
     // Commas that are not trailing: an end-anchored regex retried at each of them took ~7 s here.
     const publisher = `${','.repeat(40_000)}BBC`;
     const started = performance.now();

@@ -81,7 +81,9 @@ describe('parsing long paragraphs', () => {
   it('keeps the tree micromark builds: text runs merged, positions intact', () => {
     const body = 'a]b&amp; [@k1] \\x *e* [2]\n\nnext [x]: y';
     const { tree } = parseMarkdown(body);
-    const paragraph = tree.children[0] as { children: Array<{ type: string; value?: string; position?: { start: { offset?: number }; end: { offset?: number } } }> };
+    const paragraph = tree.children[0] as {
+      children: Array<{ type: string; value?: string; position?: { start: { offset?: number }; end: { offset?: number } } }>;
+    };
     const texts = paragraph.children.filter((node) => node.type === 'text');
     for (const node of texts) {
       expect(node.value).toBeDefined();

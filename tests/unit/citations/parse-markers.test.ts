@@ -11,9 +11,7 @@ function found(body: string): Array<Pick<ParsedMarker, 'kind' | 'marker' | 'star
 describe('parseMarkers: valid markers', () => {
   it('finds a key marker with exact offsets', () => {
     const body = 'The mine collapsed [@jpost-2023].';
-    expect(parseMarkers(body)).toEqual([
-      { kind: 'key', items: [{ key: 'jpost-2023', locator: null }], marker: '[@jpost-2023]', start: 19, end: 32 },
-    ]);
+    expect(parseMarkers(body)).toEqual([{ kind: 'key', items: [{ key: 'jpost-2023', locator: null }], marker: '[@jpost-2023]', start: 19, end: 32 }]);
   });
 
   it('takes the locator after the first comma', () => {
@@ -25,8 +23,26 @@ describe('parseMarkers: valid markers', () => {
     const body = 'x [@a, p. 3; @b] y [@c;@d]';
     const markers = parseMarkers(body);
     expect(markers).toEqual([
-      { kind: 'key', items: [{ key: 'a', locator: 'p. 3' }, { key: 'b', locator: null }], marker: '[@a, p. 3; @b]', start: 2, end: 16 },
-      { kind: 'key', items: [{ key: 'c', locator: null }, { key: 'd', locator: null }], marker: '[@c;@d]', start: 19, end: 26 },
+      {
+        kind: 'key',
+        items: [
+          { key: 'a', locator: 'p. 3' },
+          { key: 'b', locator: null },
+        ],
+        marker: '[@a, p. 3; @b]',
+        start: 2,
+        end: 16,
+      },
+      {
+        kind: 'key',
+        items: [
+          { key: 'c', locator: null },
+          { key: 'd', locator: null },
+        ],
+        marker: '[@c;@d]',
+        start: 19,
+        end: 26,
+      },
     ]);
   });
 

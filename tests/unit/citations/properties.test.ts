@@ -20,21 +20,84 @@ const anyCodeUnit = fc.integer({ min: 0, max: 0xffff }).map((code) => String.fro
 
 /** Pieces that exercise the marker scanner and the Markdown constructs around it. */
 const fragment = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom('[', ']', '@', ';', ',', ' ', '\n', '\r\n', '\\', '`', '```\n', '    ', '-', '.', '+', '0', '1', '2', '7', '9') },
-  { weight: 3, arbitrary: fc.constantFrom('a', 'b', 'key-1', 'nope', '[@a]', '[@b, p. 3]', '[@a; @b]', '[1]', '[2]', '[0]', '[01]', '[-1]', '[1.5]', '[@]', '[@ a]', '[@a;]', '[1, 2]', '[sic]') },
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom('[', ']', '@', ';', ',', ' ', '\n', '\r\n', '\\', '`', '```\n', '    ', '-', '.', '+', '0', '1', '2', '7', '9'),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      'a',
+      'b',
+      'key-1',
+      'nope',
+      '[@a]',
+      '[@b, p. 3]',
+      '[@a; @b]',
+      '[1]',
+      '[2]',
+      '[0]',
+      '[01]',
+      '[-1]',
+      '[1.5]',
+      '[@]',
+      '[@ a]',
+      '[@a;]',
+      '[1, 2]',
+      '[sic]'
+    ),
+  },
   {
     weight: 2,
-    arbitrary: fc.constantFrom('> ', '* ', '1. ', '# ', '| ', '|---|\n', '*', '_', '~~', '(', ')', '<', '>', '](http://x.y/', '<script>', '</script>', '<img src=x onerror=alert(1)>', 'javascript:', 'www.e.com', 'https://e.com/', 'a@b.co', '&amp;', '&#91;', '\uFEFF', '\u0000', '\t', '[^1]', '[^1]: ', '[1]: http://x.y', '- [ ] ', '\\*', '&#91;', '&copy;', '  \n', '\\\n', '- ', '  ', '"', "'", '|', ': '),
+    arbitrary: fc.constantFrom(
+      '> ',
+      '* ',
+      '1. ',
+      '# ',
+      '| ',
+      '|---|\n',
+      '*',
+      '_',
+      '~~',
+      '(',
+      ')',
+      '<',
+      '>',
+      '](http://x.y/',
+      '<script>',
+      '</script>',
+      '<img src=x onerror=alert(1)>',
+      'javascript:',
+      'www.e.com',
+      'https://e.com/',
+      'a@b.co',
+      '&amp;',
+      '&#91;',
+      '\uFEFF',
+      '\u0000',
+      '\t',
+      '[^1]',
+      '[^1]: ',
+      '[1]: http://x.y',
+      '- [ ] ',
+      '\\*',
+      '&#91;',
+      '&copy;',
+      '  \n',
+      '\\\n',
+      '- ',
+      '  ',
+      '"',
+      "'",
+      '|',
+      ': '
+    ),
   },
-  { weight: 1, arbitrary: anyCodeUnit },
+  { weight: 1, arbitrary: anyCodeUnit }
 );
 
 const markerishBody = fc.array(fragment, { maxLength: 60 }).map((parts) => parts.join(''));
-const anyBody = fc.oneof(
-  fc.string({ unit: 'grapheme', maxLength: 200 }),
-  fc.string({ unit: anyCodeUnit, maxLength: 200 }),
-  markerishBody,
-);
+const anyBody = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.string({ unit: anyCodeUnit, maxLength: 200 }), markerishBody);
 
 const sourceArb: fc.Arbitrary<CitableSource> = fc.record({
   documentId: fc.constantFrom('d1', 'd2', 'd3', 'd4', 'd5'),
@@ -94,7 +157,7 @@ describe('properties', () => {
         const resolved = resolveCitations(body, listed, { numberingStart }, library);
         checkInvariants(body, resolved, numberingStart);
       }),
-      { numRuns: RUNS(1500) },
+      { numRuns: RUNS(1500) }
     );
   });
 
@@ -110,7 +173,7 @@ describe('properties', () => {
         }
         expect(new Set(extractCitedKeys(body)).size).toBe(extractCitedKeys(body).length);
       }),
-      { numRuns: RUNS(1500) },
+      { numRuns: RUNS(1500) }
     );
   });
 
@@ -125,7 +188,7 @@ describe('properties', () => {
           expect(html.split(`<sup id="${citation.id}">`)).toHaveLength(2);
         }
       }),
-      { numRuns: RUNS(1000) },
+      { numRuns: RUNS(1000) }
     );
   });
 
@@ -135,7 +198,7 @@ describe('properties', () => {
         const html = renderBodyHtml(body, resolveCitations(other, listed), {});
         expect(html).not.toMatch(/<script/i);
       }),
-      { numRuns: RUNS(300) },
+      { numRuns: RUNS(300) }
     );
   });
 
@@ -147,7 +210,7 @@ describe('properties', () => {
         if (isSafeUrl(url)) expect(url.trim()).toMatch(/^https?:\/\//i);
         expect(typeof formatNews({ documentId: 'd', key: 'k', title: url, publisher: url, url, publishedDate: url })).toBe('string');
       }),
-      { numRuns: RUNS(1000) },
+      { numRuns: RUNS(1000) }
     );
   });
 });

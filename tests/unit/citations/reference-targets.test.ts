@@ -36,16 +36,42 @@ describe('reference targets', () => {
   });
 
   it('agrees with resolveCitations on the number of references, for any body and sources', () => {
-    const fragment = fc.constantFrom('[@a]', '[@b]', '[@c]', '[@a; @c]', '[@b, p. 2]', '[0]', '[1]', '[2]', '[3]', '[7]', ' ', 'x', '`', '\n', '[', ']', '\\', '[01]', '[@]');
-    const body = fc.array(fragment, { maxLength: 30 }).map((parts) => parts.join(''));
-    const sourceArb = fc.record({ documentId: fc.constantFrom('d1', 'd2', 'd3', 'd4'), key: fc.constantFrom('a', 'b', 'c', '') }).map(
-      ({ documentId, key }) => source(documentId, key)
+    const fragment = fc.constantFrom(
+      '[@a]',
+      '[@b]',
+      '[@c]',
+      '[@a; @c]',
+      '[@b, p. 2]',
+      '[0]',
+      '[1]',
+      '[2]',
+      '[3]',
+      '[7]',
+      ' ',
+      'x',
+      '`',
+      '\n',
+      '[',
+      ']',
+      '\\',
+      '[01]',
+      '[@]'
     );
+    const body = fc.array(fragment, { maxLength: 30 }).map((parts) => parts.join(''));
+    const sourceArb = fc
+      .record({ documentId: fc.constantFrom('d1', 'd2', 'd3', 'd4'), key: fc.constantFrom('a', 'b', 'c', '') })
+      .map(({ documentId, key }) => source(documentId, key));
     fc.assert(
-      fc.property(body, fc.array(sourceArb, { maxLength: 5 }), fc.array(sourceArb, { maxLength: 3 }), fc.constantFrom<0 | 1>(0, 1), (text, listed, library, numberingStart) => {
-        const expected = resolveCitations(text, listed, { numberingStart }, library).references.length;
-        expect(countReferences(referenceTargets(text), listed, { numberingStart }, library)).toBe(expected);
-      }),
+      fc.property(
+        body,
+        fc.array(sourceArb, { maxLength: 5 }),
+        fc.array(sourceArb, { maxLength: 3 }),
+        fc.constantFrom<0 | 1>(0, 1),
+        (text, listed, library, numberingStart) => {
+          const expected = resolveCitations(text, listed, { numberingStart }, library).references.length;
+          expect(countReferences(referenceTargets(text), listed, { numberingStart }, library)).toBe(expected);
+        }
+      ),
       { numRuns: 500 }
     );
   });

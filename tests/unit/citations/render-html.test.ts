@@ -12,21 +12,19 @@ describe('renderBodyHtml: citations', () => {
     expect(html).toBe(
       '<p>A mine collapsed <sup id="cite-0-a"><a href="#ref-0">[0]</a></sup>.</p>\n' +
         '<ol class="references" start="0"><li id="ref-0"><span class="backlinks"><a href="#cite-0-a">^</a></span> ' +
-        '<span class="reference-text">“Two killed, more than 50 trapped in China coal mine collapse” The Jerusalem Post, 22 Feb. 2023,</span></li></ol>',
+        '<span class="reference-text">“Two killed, more than 50 trapped in China coal mine collapse” The Jerusalem Post, 22 Feb. 2023,</span></li></ol>'
     );
   });
 
   it('renders one sup per source of a multi-source marker, adjacent', () => {
     const html = render('Claim [@a; @b].', [source('a'), source('b')]);
-    expect(html).toContain(
-      'Claim <sup id="cite-1-a"><a href="#ref-1">[1]</a></sup><sup id="cite-2-a"><a href="#ref-2">[2]</a></sup>.',
-    );
+    expect(html).toContain('Claim <sup id="cite-1-a"><a href="#ref-1">[1]</a></sup><sup id="cite-2-a"><a href="#ref-2">[2]</a></sup>.');
   });
 
   it('gives a reused reference lettered back-links, like Wikipedia', () => {
     const html = render('[@a] x [@a] y [1]', [source('a')]);
     expect(html).toContain(
-      '<li id="ref-1"><span class="backlinks">^ <a href="#cite-1-a"><sup>a</sup></a> <a href="#cite-1-b"><sup>b</sup></a> <a href="#cite-1-c"><sup>c</sup></a></span>',
+      '<li id="ref-1"><span class="backlinks">^ <a href="#cite-1-a"><sup>a</sup></a> <a href="#cite-1-b"><sup>b</sup></a> <a href="#cite-1-c"><sup>c</sup></a></span>'
     );
     expect(html.match(/<sup id="cite-1-[abc]">/g)).toHaveLength(3);
   });
@@ -37,9 +35,7 @@ describe('renderBodyHtml: citations', () => {
 
   it('leaves unresolved markers as literal text and keeps resolved neighbours', () => {
     const html = render('x [@nope] [9] [-1] [@] [@a; @missing] y', [source('a')]);
-    expect(html).toContain(
-      '<p>x [@nope] [9] [-1] [@] <sup id="cite-1-a"><a href="#ref-1">[1]</a></sup>[@missing] y</p>',
-    );
+    expect(html).toContain('<p>x [@nope] [9] [-1] [@] <sup id="cite-1-a"><a href="#ref-1">[1]</a></sup>[@missing] y</p>');
   });
 
   it('does not render markers in code, link text or escaped', () => {
@@ -177,7 +173,7 @@ describe('renderBodyHtml: XSS', () => {
 
   it('escapes a hostile source title and publisher and omits its unsafe URL', () => {
     expect(html).toContain(
-      '<span class="reference-text">“&#x3C;script>alert("title")&#x3C;/script>&#x3C;img src=x onerror=alert(1)>” ">&#x3C;svg onload=alert(1)>,</span>',
+      '<span class="reference-text">“&#x3C;script>alert("title")&#x3C;/script>&#x3C;img src=x onerror=alert(1)>” ">&#x3C;svg onload=alert(1)>,</span>'
     );
   });
 
@@ -188,7 +184,7 @@ describe('renderBodyHtml: XSS', () => {
   it('keeps safe links', () => {
     const safe = render('[ok](https://example.com) [mail](mailto:a@b.c) [rel](/about) [anchor](#top)', []);
     expect(safe).toBe(
-      '<p><a href="https://example.com">ok</a> <a href="mailto:a@b.c">mail</a> <a href="/about">rel</a> <a href="#top">anchor</a></p>',
+      '<p><a href="https://example.com">ok</a> <a href="mailto:a@b.c">mail</a> <a href="/about">rel</a> <a href="#top">anchor</a></p>'
     );
   });
 });

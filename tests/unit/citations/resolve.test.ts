@@ -163,7 +163,10 @@ describe('resolveCitations: positions out of range', () => {
     ['[-1]', 'Position [-1] is out of range: positions cannot be negative; this article lists 6 sources, numbered 1 to 6.'],
     ['[1.5]', 'Position [1.5] is out of range: positions are whole numbers; this article lists 6 sources, numbered 1 to 6.'],
     ['[01]', 'Position [01] is out of range: write the position without leading zeros, e.g. [1]; this article lists 6 sources, numbered 1 to 6.'],
-    ['[99999999999999999999]', 'Position [99999999999999999999] is out of range: the number is far too large; this article lists 6 sources, numbered 1 to 6.'],
+    [
+      '[99999999999999999999]',
+      'Position [99999999999999999999] is out of range: the number is far too large; this article lists 6 sources, numbered 1 to 6.',
+    ],
     ['[+2]', 'Position [+2] is out of range: write the position without a sign, e.g. [1]; this article lists 6 sources, numbered 1 to 6.'],
   ])('reports %s as index-out-of-range', (marker, message) => {
     const result = resolveCitations(`x ${marker} [2]`, six);
@@ -176,7 +179,7 @@ describe('resolveCitations: positions out of range', () => {
 
   it('explains when the article lists no sources', () => {
     expect(resolveCitations('[1]', []).issues[0]?.message).toBe(
-      'Position [1] is out of range: this article lists no sources; add the source to its citations or cite it by key, e.g. [@source-key].',
+      'Position [1] is out of range: this article lists no sources; add the source to its citations or cite it by key, e.g. [@source-key].'
     );
   });
 
@@ -199,7 +202,7 @@ describe('resolveCitations: malformed markers', () => {
       ['[1, 2]', 'warning'],
     ]);
     expect(result.issues.find((i) => i.marker === '[@a; b]')?.message).toBe(
-      'Marker [@a; b] is malformed: every source after ";" needs its own "@", e.g. [@a; @b].',
+      'Marker [@a; b] is malformed: every source after ";" needs its own "@", e.g. [@a; @b].'
     );
   });
 });
@@ -255,7 +258,9 @@ describe('resolveCitations: unused and duplicate sources', () => {
   });
 
   it('compares a source cited from the library with the listed ones', () => {
-    const result = resolveCitations('[1] [@lib]', [source('a', { url: 'https://example.com/x' })], {}, [source('lib', { url: 'http://www.example.com/x/' })]);
+    const result = resolveCitations('[1] [@lib]', [source('a', { url: 'https://example.com/x' })], {}, [
+      source('lib', { url: 'http://www.example.com/x/' }),
+    ]);
     expect(codes(result.issues)).toEqual(['duplicate-source']);
     expect(result.issues[0]?.sourceKey).toBe('lib');
   });
@@ -264,7 +269,9 @@ describe('resolveCitations: unused and duplicate sources', () => {
     const a = source('a');
     const result = resolveCitations('[1] [2]', [a, { ...a }]);
     expect(result.references).toHaveLength(1);
-    expect(result.issues).toMatchObject([{ code: 'duplicate-source', sourceKey: 'a', message: 'Source "a" is listed twice (positions 1 and 2): remove one of them.' }]);
+    expect(result.issues).toMatchObject([
+      { code: 'duplicate-source', sourceKey: 'a', message: 'Source "a" is listed twice (positions 1 and 2): remove one of them.' },
+    ]);
   });
 
   it('warns when two listed sources share a key; the key cites the first', () => {

@@ -30,17 +30,20 @@ describe('normaliseUrl', () => {
     'returns null for %p',
     (input) => {
       expect(normaliseUrl(input as string | null | undefined)).toBeNull();
-    },
+    }
   );
 });
 
 describe('isSafeUrl', () => {
-  it.each([['https://example.com'], ['http://example.com/a?b=c#d'], ['HTTPS://EXAMPLE.COM'], ['  https://example.com/a  '], ['https://例え.jp/パス']])(
-    'accepts %s',
-    (url) => {
-      expect(isSafeUrl(url)).toBe(true);
-    },
-  );
+  it.each([
+    ['https://example.com'],
+    ['http://example.com/a?b=c#d'],
+    ['HTTPS://EXAMPLE.COM'],
+    ['  https://example.com/a  '],
+    ['https://例え.jp/パス'],
+  ])('accepts %s', (url) => {
+    expect(isSafeUrl(url)).toBe(true);
+  });
 
   it.each([
     ['javascript:alert(1)'],

@@ -1,4 +1,10 @@
-import { detectFormat, jsonElementLines, jsonErrorLine, splitBibtex, splitRis } from '../../../plugins/cited-articles/server/src/interchange/split-entries';
+import {
+  detectFormat,
+  jsonElementLines,
+  jsonErrorLine,
+  splitBibtex,
+  splitRis,
+} from '../../../plugins/cited-articles/server/src/interchange/split-entries';
 import { cslToSource, readImportFile } from '../../../plugins/cited-articles/server/src/interchange/read-import';
 import { exportItems } from '../../../plugins/cited-articles/server/src/interchange/export-formats';
 import { parseAuthor, sourceToCsl } from '../../../plugins/cited-articles/server/src/csl/source-to-csl';
@@ -25,7 +31,10 @@ describe('splitting files into entries with their lines', () => {
 
   it('splits RIS at TY and ER, keeping an unterminated last record', () => {
     const entries = splitRis('TY  - BOOK\nTI  - A\nER  - \n\nTY  - ELEC\nTI  - B\n');
-    expect(entries.map((entry) => [entry.line, entry.text.split('\n')[1]])).toEqual([[1, 'TI  - A'], [5, 'TI  - B']]);
+    expect(entries.map((entry) => [entry.line, entry.text.split('\n')[1]])).toEqual([
+      [1, 'TI  - A'],
+      [5, 'TI  - B'],
+    ]);
   });
 
   it('finds the line of each top-level JSON element, ignoring brackets inside strings', () => {
@@ -65,12 +74,7 @@ describe('sources and CSL items', () => {
       type: 'article-newspaper',
       title: 'A title',
       'container-title': 'Daily',
-      author: [
-        { given: 'Jane', family: 'Doe' },
-        { given: 'John', family: 'Doe' },
-        { literal: 'Reuters Staff' },
-        { literal: 'Plato' },
-      ],
+      author: [{ given: 'Jane', family: 'Doe' }, { given: 'John', family: 'Doe' }, { literal: 'Reuters Staff' }, { literal: 'Plato' }],
       issued: { 'date-parts': [[2020, 5, 4]] },
       custom: { archiveUrl: 'https://archive.example/x' },
     });

@@ -6,7 +6,10 @@ describe('parseIdentifier', () => {
     ['doi:10.1038/nphys1170', '10.1038/nphys1170'],
     ['DOI: 10.1038/nphys1170', '10.1038/nphys1170'],
     ['https://doi.org/10.1038/nphys1170', '10.1038/nphys1170'],
-    ['http://dx.doi.org/10.1002/(SICI)1097-4571(199806)49:8%3C693::AID-ASI4%3E3.0.CO;2-0', '10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0'],
+    [
+      'http://dx.doi.org/10.1002/(SICI)1097-4571(199806)49:8%3C693::AID-ASI4%3E3.0.CO;2-0',
+      '10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0',
+    ],
   ])('reads the DOI %s', (input, doi) => {
     expect(parseIdentifier(input)).toEqual({ kind: 'doi', doi });
   });

@@ -38,7 +38,11 @@ describe('sourceFromPage', () => {
     const html = page(`<script type="application/ld+json">{ broken</script>
       <script type="application/ld+json">[{"@type":"Report","name":"Annual report","publisher":{"name":"Agency"},"datePublished":"2021-06-30"}]</script>`);
     expect(sourceFromPage(html, 'https://a.example/r', '2024-01-01')).toMatchObject({
-      title: 'Annual report', type: 'report', publisher: 'Agency', publishedDate: '2021-06-30', accessedDate: '2024-01-01',
+      title: 'Annual report',
+      type: 'report',
+      publisher: 'Agency',
+      publishedDate: '2021-06-30',
+      accessedDate: '2024-01-01',
     });
   });
 
@@ -72,32 +76,53 @@ describe('sourceFromCsl', () => {
 describe('sourceFromOpenLibrary', () => {
   it('is null for an unknown ISBN and leaves a year-only date out', () => {
     expect(sourceFromOpenLibrary({}, '9780306406157')).toBeNull();
-    expect(sourceFromOpenLibrary({ 'ISBN:1': { title: 'B', publish_date: '1999' } }, '1')).toMatchObject({ title: 'B', publishedDate: null, type: 'book' });
+    expect(sourceFromOpenLibrary({ 'ISBN:1': { title: 'B', publish_date: '1999' } }, '1')).toMatchObject({
+      title: 'B',
+      publishedDate: null,
+      type: 'book',
+    });
   });
 });
 
 describe('retractionOf', () => {
   const date = { 'date-parts': [[2021, 6, 2]] };
   it('reads updated-by of type retraction', () => {
-    expect(retractionOf('10.1/a', { message: { 'updated-by': [{ type: 'correction', DOI: '10.1/c' }, { type: 'retraction', DOI: '10.1/r', updated: date }] } })).toEqual({ noticeDoi: '10.1/r', date: '2021-06-02' });
+    expect(
+      retractionOf('10.1/a', {
+        message: {
+          'updated-by': [
+            { type: 'correction', DOI: '10.1/c' },
+            { type: 'retraction', DOI: '10.1/r', updated: date },
+          ],
+        },
+      })
+    ).toEqual({ noticeDoi: '10.1/r', date: '2021-06-02' });
   });
   it('reads a notice whose update-to names the DOI (any case)', () => {
     const updates = { message: { items: [{ DOI: '10.1/n', 'update-to': [{ type: 'Retraction', DOI: '10.1/A', updated: date }] }] } };
     expect(retractionOf('10.1/a', { message: {} }, updates)).toEqual({ noticeDoi: '10.1/n', date: '2021-06-02' });
   });
   it('does not count corrections, or a notice that retracts another work', () => {
-    expect(retractionOf('10.1/a', { message: { 'updated-by': [{ type: 'correction', DOI: '10.1/c' }], 'update-to': [{ type: 'retraction', DOI: '10.1/other' }] } })).toBeNull();
+    expect(
+      retractionOf('10.1/a', {
+        message: { 'updated-by': [{ type: 'correction', DOI: '10.1/c' }], 'update-to': [{ type: 'retraction', DOI: '10.1/other' }] },
+      })
+    ).toBeNull();
   });
 });
 
 describe('closestSnapshot', () => {
   it('takes an available 200 snapshot, as https', () => {
-    expect(closestSnapshot({ archived_snapshots: { closest: { available: true, status: '200', url: 'http://web.archive.org/web/2020/https://a.example/' } } })).toBe(
-      'https://web.archive.org/web/2020/https://a.example/'
-    );
+    expect(
+      closestSnapshot({
+        archived_snapshots: { closest: { available: true, status: '200', url: 'http://web.archive.org/web/2020/https://a.example/' } },
+      })
+    ).toBe('https://web.archive.org/web/2020/https://a.example/');
   });
-  it.each([{}, { archived_snapshots: {} }, { archived_snapshots: { closest: { available: true, status: '404', url: 'http://web.archive.org/x' } } }, { archived_snapshots: { closest: { available: true, url: 'javascript:x' } } }])(
-    'is null for %j',
-    (answer) => expect(closestSnapshot(answer)).toBeNull()
-  );
+  it.each([
+    {},
+    { archived_snapshots: {} },
+    { archived_snapshots: { closest: { available: true, status: '404', url: 'http://web.archive.org/x' } } },
+    { archived_snapshots: { closest: { available: true, url: 'javascript:x' } } },
+  ])('is null for %j', (answer) => expect(closestSnapshot(answer)).toBeNull());
 });

@@ -62,7 +62,9 @@ describe('safeFetch', () => {
 
   it('gives up after timeoutMs', async () => {
     const started = Date.now();
-    expect(await refusal(safeFetch(`${fixtures.url}/pages/slow`, { allowPrivateHosts: true, timeoutMs: 300 }))).toMatch(/^failed: .* did not answer within 0.3 s/);
+    expect(await refusal(safeFetch(`${fixtures.url}/pages/slow`, { allowPrivateHosts: true, timeoutMs: 300 }))).toMatch(
+      /^failed: .* did not answer within 0.3 s/
+    );
     expect(Date.now() - started).toBeLessThan(3000);
   });
 

@@ -8,8 +8,7 @@ import { getTranslation } from './utils/getTranslation';
 
 type TranslationModule = { default: Record<string, string> };
 
-const prefixKeys = (data: Record<string, string>) =>
-  Object.fromEntries(Object.entries(data).map(([key, value]) => [`${PLUGIN_ID}.${key}`, value]));
+const prefixKeys = (data: Record<string, string>) => Object.fromEntries(Object.entries(data).map(([key, value]) => [`${PLUGIN_ID}.${key}`, value]));
 
 export default {
   register(app: any) {

@@ -16,9 +16,7 @@ async function grantDefaultRoles(strapi: Core.Strapi, roles?: Array<{ id: number
   const store = strapi.store({ type: 'plugin', name: PLUGIN_ID });
   const done = ((await store.get({ key: ROLE_GRANTS_KEY })) as string[] | null) ?? [];
   const pending: string[] = [];
-  const found =
-    roles ??
-    (await strapi.db.query('admin::role').findMany({ where: { code: { $in: Object.keys(DEFAULT_ROLE_GRANTS) } } }));
+  const found = roles ?? (await strapi.db.query('admin::role').findMany({ where: { code: { $in: Object.keys(DEFAULT_ROLE_GRANTS) } } }));
   for (const role of found) {
     const actions = DEFAULT_ROLE_GRANTS[role.code];
     if (!actions) continue;

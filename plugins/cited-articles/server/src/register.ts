@@ -77,8 +77,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
     const params = context.params as Params;
     const data = params.data;
     // On update, an absent field means "unchanged"; only an explicit blank asks for a new value.
-    const wantsValue =
-      data && (context.action === 'create' ? isBlank(data[field]) : field in data && isBlank(data[field]));
+    const wantsValue = data && (context.action === 'create' ? isBlank(data[field]) : field in data && isBlank(data[field]));
     if (wantsValue) {
       data[field] = await strapi
         .plugin('content-manager')
@@ -99,7 +98,10 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
           })
         : null;
       const ordered = current
-        ? applyRelationPayload((current.citations ?? []).map((source: any) => source.documentId), data.citations)
+        ? applyRelationPayload(
+            (current.citations ?? []).map((source: any) => source.documentId),
+            data.citations
+          )
         : null;
       if (ordered) data.citations = { set: ordered };
     }

@@ -1,17 +1,6 @@
 import * as React from 'react';
 import { useIntl } from 'react-intl';
-import {
-  Box,
-  Button,
-  Field,
-  Flex,
-  Modal,
-  SingleSelect,
-  SingleSelectOption,
-  Textarea,
-  TextInput,
-  Typography,
-} from '@strapi/design-system';
+import { Box, Button, Field, Flex, Modal, SingleSelect, SingleSelectOption, Textarea, TextInput, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { SOURCE_UID } from '../permissions';
@@ -204,7 +193,13 @@ export const AddFromIdentifierModal = ({
                     name="lookup-authors"
                     value={fields.authors.join('\n')}
                     onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) =>
-                      set('authors', event.target.value.split('\n').map((name) => name.trim()).filter(Boolean))
+                      set(
+                        'authors',
+                        event.target.value
+                          .split('\n')
+                          .map((name) => name.trim())
+                          .filter(Boolean)
+                      )
                     }
                   />
                   <Field.Hint />

@@ -1,15 +1,6 @@
 import * as React from 'react';
 import { useIntl } from 'react-intl';
-import {
-  Box,
-  Button,
-  Field,
-  Flex,
-  Modal,
-  SingleSelect,
-  SingleSelectOption,
-  Typography,
-} from '@strapi/design-system';
+import { Box, Button, Field, Flex, Modal, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { Upload } from '@strapi/icons';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { getTranslation } from '../utils/getTranslation';
@@ -17,9 +8,7 @@ import { getTranslation } from '../utils/getTranslation';
 type Created = { line: number; key: string; title: string; documentId: string };
 type Skipped = { line: number; title: string; reason: string };
 type LineError = { path: Array<string | number>; message: string };
-type Outcome =
-  | { kind: 'done'; created: Created[]; skipped: Skipped[] }
-  | { kind: 'refused'; message: string; errors: LineError[] };
+type Outcome = { kind: 'done'; created: Created[]; skipped: Skipped[] } | { kind: 'refused'; message: string; errors: LineError[] };
 
 type Format = 'auto' | 'bibtex' | 'ris' | 'csl-json';
 

@@ -43,14 +43,13 @@ const PanelContent = ({ documentId, savedAt }: { documentId?: string; savedAt?: 
           {error}
         </Typography>
       ) : null}
-      {!preview && loading ? <Loader small>{formatMessage({ id: getTranslation('panel.loading'), defaultMessage: 'Resolving citations…' })}</Loader> : null}
+      {!preview && loading ? (
+        <Loader small>{formatMessage({ id: getTranslation('panel.loading'), defaultMessage: 'Resolving citations…' })}</Loader>
+      ) : null}
       {preview ? (
         <>
           <Typography variant="sigma" textColor="neutral600" tag="h3">
-            {formatMessage(
-              { id: getTranslation('panel.issues.title'), defaultMessage: 'Citation issues ({count})' },
-              { count: issues.length }
-            )}
+            {formatMessage({ id: getTranslation('panel.issues.title'), defaultMessage: 'Citation issues ({count})' }, { count: issues.length })}
           </Typography>
           {issues.length === 0 ? (
             <Typography variant="pi" textColor="success600">
@@ -61,10 +60,7 @@ const PanelContent = ({ documentId, savedAt }: { documentId?: string; savedAt?: 
           )}
           <Divider />
           <Typography variant="sigma" textColor="neutral600" tag="h3">
-            {formatMessage(
-              { id: getTranslation('panel.references.title'), defaultMessage: 'References ({count})' },
-              { count: references.length }
-            )}
+            {formatMessage({ id: getTranslation('panel.references.title'), defaultMessage: 'References ({count})' }, { count: references.length })}
           </Typography>
           {references.length === 0 ? (
             <Typography variant="pi" textColor="neutral600">

@@ -82,10 +82,7 @@ export const SourceFinder = () => {
             insertMarker(marker, { body, onChange });
             toggleNotification({
               type: 'success',
-              message: formatMessage(
-                { id: getTranslation('panel.finder.added'), defaultMessage: 'Source saved; inserted {marker}' },
-                { marker }
-              ),
+              message: formatMessage({ id: getTranslation('panel.finder.added'), defaultMessage: 'Source saved; inserted {marker}' }, { marker }),
             });
           }}
         />

@@ -176,9 +176,7 @@ const CommentsPage = () => {
                 setPage(1);
               }}
             >
-              {name === 'all'
-                ? t('comments.status.all', 'All')
-                : `${t(`comments.status.${name}`, STATUS_LABELS[name])} (${counts?.[name] ?? 0})`}
+              {name === 'all' ? t('comments.status.all', 'All') : `${t(`comments.status.${name}`, STATUS_LABELS[name])} (${counts?.[name] ?? 0})`}
             </Button>
           ))}
         </Flex>
@@ -241,11 +239,21 @@ const CommentsPage = () => {
                   />
                 </Th>
               ) : null}
-              <Th><Typography variant="sigma">{t('comments.column.comment', 'Comment')}</Typography></Th>
-              <Th><Typography variant="sigma">{t('comments.column.article', 'Article')}</Typography></Th>
-              <Th><Typography variant="sigma">{t('comments.column.status', 'Status')}</Typography></Th>
-              <Th><Typography variant="sigma">{t('comments.column.reports', 'Reports')}</Typography></Th>
-              <Th><Typography variant="sigma">{t('comments.column.actions', 'Actions')}</Typography></Th>
+              <Th>
+                <Typography variant="sigma">{t('comments.column.comment', 'Comment')}</Typography>
+              </Th>
+              <Th>
+                <Typography variant="sigma">{t('comments.column.article', 'Article')}</Typography>
+              </Th>
+              <Th>
+                <Typography variant="sigma">{t('comments.column.status', 'Status')}</Typography>
+              </Th>
+              <Th>
+                <Typography variant="sigma">{t('comments.column.reports', 'Reports')}</Typography>
+              </Th>
+              <Th>
+                <Typography variant="sigma">{t('comments.column.actions', 'Actions')}</Typography>
+              </Th>
             </Tr>
           </Thead>
           <Tbody>
@@ -274,9 +282,7 @@ const CommentsPage = () => {
                   </Typography>
                 </Td>
                 <Td style={{ whiteSpace: 'normal' }}>
-                  {comment.article ? (
-                    <TextButton onClick={() => setArticle(comment.article)}>{comment.article.title}</TextButton>
-                  ) : null}
+                  {comment.article ? <TextButton onClick={() => setArticle(comment.article)}>{comment.article.title}</TextButton> : null}
                 </Td>
                 <Td>
                   <StatusBadge status={comment.status} />
@@ -328,12 +334,20 @@ const CommentsPage = () => {
       </Layouts.Content>
       {opened ? <CommentThreadModal documentId={opened} onClose={() => setOpened(null)} /> : null}
       <Dialog.Root open={toDelete !== null} onOpenChange={(open: boolean) => !open && setToDelete(null)}>
-        <ConfirmDialog icon={<WarningCircle />} onConfirm={async () => {
+        <ConfirmDialog
+          icon={<WarningCircle />}
+          onConfirm={async () => {
             if (toDelete) await remove(toDelete);
-          }} variant="danger">
-          {t('comments.delete.confirm', 'Delete {count, plural, one {this comment} other {these # comments}} and every reply below? This cannot be undone.', {
-            count: toDelete?.length ?? 0,
-          })}
+          }}
+          variant="danger"
+        >
+          {t(
+            'comments.delete.confirm',
+            'Delete {count, plural, one {this comment} other {these # comments}} and every reply below? This cannot be undone.',
+            {
+              count: toDelete?.length ?? 0,
+            }
+          )}
         </ConfirmDialog>
       </Dialog.Root>
     </Page.Main>

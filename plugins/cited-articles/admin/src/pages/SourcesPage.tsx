@@ -139,9 +139,7 @@ const SourcesPage = () => {
               </Button>
             ) : null}
             {canImport ? <ImportSourcesModal onImported={() => setReload((count) => count + 1)} /> : null}
-            {canCreate ? (
-              <AddFromIdentifierModal onSaved={(source) => navigate(editUrl(SOURCE_UID, source.documentId))} />
-            ) : null}
+            {canCreate ? <AddFromIdentifierModal onSaved={(source) => navigate(editUrl(SOURCE_UID, source.documentId))} /> : null}
             <LinkButton tag={RouterLink} to={`/content-manager/collection-types/${SOURCE_UID}/create`} startIcon={<Plus />}>
               {t('sources.create', 'Create a source')}
             </LinkButton>
@@ -193,11 +191,21 @@ const SourcesPage = () => {
         <Table colCount={5} rowCount={(library?.data.length ?? 0) + 1}>
           <Thead>
             <Tr>
-              <Th><Typography variant="sigma">{t('sources.column.source', 'Source')}</Typography></Th>
-              <Th><Typography variant="sigma">{t('sources.column.marker', 'Marker')}</Typography></Th>
-              <Th><Typography variant="sigma">{t('sources.column.cited-by', 'Cited by')}</Typography></Th>
-              <Th><Typography variant="sigma">{t('sources.column.link', 'Link')}</Typography></Th>
-              <Th><Typography variant="sigma">{t('sources.column.notes', 'Notes')}</Typography></Th>
+              <Th>
+                <Typography variant="sigma">{t('sources.column.source', 'Source')}</Typography>
+              </Th>
+              <Th>
+                <Typography variant="sigma">{t('sources.column.marker', 'Marker')}</Typography>
+              </Th>
+              <Th>
+                <Typography variant="sigma">{t('sources.column.cited-by', 'Cited by')}</Typography>
+              </Th>
+              <Th>
+                <Typography variant="sigma">{t('sources.column.link', 'Link')}</Typography>
+              </Th>
+              <Th>
+                <Typography variant="sigma">{t('sources.column.notes', 'Notes')}</Typography>
+              </Th>
             </Tr>
           </Thead>
           <Tbody>
@@ -212,7 +220,9 @@ const SourcesPage = () => {
                   </Typography>
                 </Td>
                 <Td>
-                  <Typography variant="omega" tag="code">[@{source.key}]</Typography>
+                  <Typography variant="omega" tag="code">
+                    [@{source.key}]
+                  </Typography>
                 </Td>
                 <Td style={{ whiteSpace: 'normal' }}>
                   <Typography variant="omega" fontWeight="bold">
@@ -253,9 +263,7 @@ const SourcesPage = () => {
             <Button variant="tertiary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
               {t('pagination.previous', 'Previous')}
             </Button>
-            <Typography variant="pi">
-              {t('pagination.page', 'Page {page} of {pageCount}', { page, pageCount: pagination.pageCount })}
-            </Typography>
+            <Typography variant="pi">{t('pagination.page', 'Page {page} of {pageCount}', { page, pageCount: pagination.pageCount })}</Typography>
             <Button variant="tertiary" disabled={page >= pagination.pageCount} onClick={() => setPage(page + 1)}>
               {t('pagination.next', 'Next')}
             </Button>

@@ -3,10 +3,7 @@
  * Markdown field is a CodeMirror 5 editor, which keeps its instance on its wrapper element; when it
  * cannot be found (another editor, a custom field) the marker is appended to the body instead.
  */
-export const insertMarker = (
-  marker: string,
-  fallback: { body: string | undefined; onChange: (name: string, value: unknown) => void }
-) => {
+export const insertMarker = (marker: string, fallback: { body: string | undefined; onChange: (name: string, value: unknown) => void }) => {
   const editors = Array.from(document.querySelectorAll('.CodeMirror')) as Array<HTMLElement & { CodeMirror?: any }>;
   const editor = editors.length === 1 ? editors[0].CodeMirror : undefined;
   if (editor && typeof editor.replaceSelection === 'function') {

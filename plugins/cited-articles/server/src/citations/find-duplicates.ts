@@ -17,7 +17,7 @@ function warning(sourceKey: string, message: string): CitationIssue {
 export function findDuplicateSources(
   listed: readonly CitableSource[],
   citedFromLibrary: readonly CitableSource[],
-  numberingStart: number,
+  numberingStart: number
 ): CitationIssue[] {
   const issues: CitationIssue[] = [];
   const positionOf = new Map<unknown, number>();

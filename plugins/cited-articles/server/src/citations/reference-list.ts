@@ -29,7 +29,13 @@ function backlinks(reference: Reference): Element {
   const children: ElementContent[] =
     ids.length === 1
       ? [link(`#${ids[0]}`, [text('^')])]
-      : [text('^'), ...ids.flatMap((id) => [text(' '), link(`#${id}`, [{ type: 'element', tagName: 'sup', properties: {}, children: [text(id.slice(id.lastIndexOf('-') + 1))] }])])];
+      : [
+          text('^'),
+          ...ids.flatMap((id) => [
+            text(' '),
+            link(`#${id}`, [{ type: 'element', tagName: 'sup', properties: {}, children: [text(id.slice(id.lastIndexOf('-') + 1))] }]),
+          ]),
+        ];
   return { type: 'element', tagName: 'span', properties: { className: ['backlinks'] }, children };
 }
 

@@ -54,7 +54,7 @@ export function countReferences(
   targets: ReferenceTargets,
   listed: readonly CitableSource[],
   options: { numberingStart?: 0 | 1 } = {},
-  library: readonly CitableSource[] = [],
+  library: readonly CitableSource[] = []
 ): number {
   const numberingStart = options.numberingStart === 0 ? 0 : 1;
   const byKey = new Map<string, CitableSource>();

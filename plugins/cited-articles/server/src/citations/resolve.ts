@@ -1,17 +1,17 @@
 import { backlinkLetters } from './backlink-letters';
 import { findDuplicateSources } from './find-duplicates';
-import { badPositionMessage, brokenLinkMessage, malformedMessage, outOfRangeMessage, retractedMessage, unknownKeyMessage, unusedMessage } from './messages';
+import {
+  badPositionMessage,
+  brokenLinkMessage,
+  malformedMessage,
+  outOfRangeMessage,
+  retractedMessage,
+  unknownKeyMessage,
+  unusedMessage,
+} from './messages';
 import { parseMarkers } from './parse-markers';
 import { isSource, keyOf, sourceIdentity } from './source-identity';
-import type {
-  CitableSource,
-  CitationIssue,
-  CitationOccurrence,
-  ParsedMarker,
-  Reference,
-  ResolveOptions,
-  ResolvedCitations,
-} from './types';
+import type { CitableSource, CitationIssue, CitationOccurrence, ParsedMarker, Reference, ResolveOptions, ResolvedCitations } from './types';
 
 /**
  * Resolve every marker of `body` against the article's ordered source list.
@@ -30,7 +30,7 @@ export function resolveCitations(
   body: string,
   listed: readonly CitableSource[],
   options: ResolveOptions = {},
-  library: readonly CitableSource[] = [],
+  library: readonly CitableSource[] = []
 ): ResolvedCitations {
   const numberingStart = options?.numberingStart === 0 ? 0 : 1;
   const list = Array.isArray(listed) ? listed : [];
@@ -71,7 +71,8 @@ export function resolveCitations(
       case 'position': {
         const source = list[marker.position - numberingStart];
         if (marker.position >= numberingStart && isSource(source)) cite(marker, source, null);
-        else report(marker, { code: 'index-out-of-range', severity: 'error', message: outOfRangeMessage(marker.marker, list.length, numberingStart) });
+        else
+          report(marker, { code: 'index-out-of-range', severity: 'error', message: outOfRangeMessage(marker.marker, list.length, numberingStart) });
         break;
       }
       case 'bad-position':

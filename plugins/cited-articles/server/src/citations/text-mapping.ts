@@ -74,7 +74,7 @@ export function locateInValue(
   body: string,
   nodeStart: number,
   value: string,
-  markers: ReadonlyArray<{ start: number; end: number; marker: string }>,
+  markers: ReadonlyArray<{ start: number; end: number; marker: string }>
 ): Array<ValueSpan | null> {
   const spans: Array<ValueSpan | null> = [];
   let rawCursor = nodeStart;
@@ -104,7 +104,7 @@ function locateOne(
   rawFrom: number,
   value: string,
   valueFrom: number,
-  marker: { start: number; end: number; marker: string },
+  marker: { start: number; end: number; marker: string }
 ): ValueSpan | null {
   const before = body.slice(rawFrom, marker.start);
   const lines = before.split(LINE_ENDING);

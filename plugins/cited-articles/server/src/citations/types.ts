@@ -50,13 +50,7 @@ export interface Reference {
 }
 
 export type IssueCode =
-  | 'unknown-source'
-  | 'index-out-of-range'
-  | 'malformed-marker'
-  | 'unused-source'
-  | 'duplicate-source'
-  | 'broken-link'
-  | 'retracted-source';
+  'unknown-source' | 'index-out-of-range' | 'malformed-marker' | 'unused-source' | 'duplicate-source' | 'broken-link' | 'retracted-source';
 
 export interface CitationIssue {
   code: IssueCode;

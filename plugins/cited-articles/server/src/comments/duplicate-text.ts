@@ -14,9 +14,11 @@ const WHITESPACE_RUN = /\s+/g;
  * ligatures, no-break spaces), lower case, every whitespace run one space, no leading or trailing
  * space. "Great  Article" and "great article" are the same comment.
  */
-export const duplicateText = (text: string): string =>
-  text.normalize('NFKC').toLowerCase().replace(WHITESPACE_RUN, ' ').trim();
+export const duplicateText = (text: string): string => text.normalize('NFKC').toLowerCase().replace(WHITESPACE_RUN, ' ').trim();
 
 /** The stored fingerprint: SHA-256 of the article's documentId and the normalised text. */
 export const contentFingerprint = (articleDocumentId: string, text: string): string =>
-  crypto.createHash('sha256').update(`${articleDocumentId}\u0000${duplicateText(text)}`).digest('hex');
+  crypto
+    .createHash('sha256')
+    .update(`${articleDocumentId}\u0000${duplicateText(text)}`)
+    .digest('hex');

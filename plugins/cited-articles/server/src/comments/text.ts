@@ -42,11 +42,7 @@ function trimLineEnds(text: string): string {
 
 /** Comment body as stored: NFC, \n line ends, no control or invisible formatting characters, trimmed. */
 export const normaliseContent = (raw: string): string => {
-  const text = raw
-    .normalize('NFC')
-    .replace(/\r\n?/g, '\n')
-    .replace(CONTROL_CHARACTERS, '')
-    .replace(INVISIBLE_FORMATTING, '');
+  const text = raw.normalize('NFC').replace(/\r\n?/g, '\n').replace(CONTROL_CHARACTERS, '').replace(INVISIBLE_FORMATTING, '');
   return trimLineEnds(text)
     .replace(/\n{3,}/g, '\n\n')
     .trim();
@@ -54,12 +50,7 @@ export const normaliseContent = (raw: string): string => {
 
 /** A one-line value (an author's name): whitespace runs become one space. */
 export const normaliseLine = (text: string): string =>
-  text
-    .normalize('NFC')
-    .replace(CONTROL_CHARACTERS, ' ')
-    .replace(INVISIBLE_FORMATTING, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  text.normalize('NFC').replace(CONTROL_CHARACTERS, ' ').replace(INVISIBLE_FORMATTING, '').replace(/\s+/g, ' ').trim();
 
 // What a reader's browser or a mail client would turn into a link: a scheme URL, a www. host, or an
 // HTML anchor someone typed hoping it would be rendered (`<a` + space ... `href` before any `>`).

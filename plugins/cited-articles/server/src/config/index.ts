@@ -54,7 +54,11 @@ export const commentsOptionsSchema = z
     /** Secret mixed into IP hashes. Default: derived from the app's keys (server.app.keys). */
     ipHashSalt: z.string().min(16, 'ipHashSalt must be at least 16 characters').nullable().default(null),
     /** redis://… to share rate limits between Strapi instances; null keeps them in memory. */
-    redisUrl: z.string().regex(/^rediss?:\/\//, 'redisUrl must start with redis:// or rediss://').nullable().default(null),
+    redisUrl: z
+      .string()
+      .regex(/^rediss?:\/\//, 'redisUrl must start with redis:// or rediss://')
+      .nullable()
+      .default(null),
     /** Prefix of the plugin's Redis keys, to share one Redis between apps. */
     redisKeyPrefix: z.string().min(1).default('cited-articles'),
   })
@@ -101,9 +105,7 @@ export const configSchema = z
     lookup: lookupOptionsSchema.prefault({}),
     linkCheck: linkCheckOptionsSchema.prefault({}),
     /** Refuse to publish an article whose body has citation errors (unknown key, out of range…). */
-    blockPublishOnCitationErrors: z
-      .boolean({ error: 'blockPublishOnCitationErrors must be true or false' })
-      .default(false),
+    blockPublishOnCitationErrors: z.boolean({ error: 'blockPublishOnCitationErrors must be true or false' }).default(false),
   })
   // Only the comments block is strict: other features add their own top-level blocks.
   .loose();

@@ -14,9 +14,7 @@ const article = ({ strapi }: { strapi: Core.Strapi }) => {
     const query = parseOrThrow(articleQuery, ctx.query, 'query');
     const status = forced ?? query.status ?? 'published';
     if (status === 'draft' && !canPreviewDrafts(ctx.state.auth)) {
-      throw new errors.ForbiddenError(
-        'Draft preview needs an API token that is full-access or has the "preview" permission of Cited-articles.'
-      );
+      throw new errors.ForbiddenError('Draft preview needs an API token that is full-access or has the "preview" permission of Cited-articles.');
     }
     const style = assertStyle(strapi, query.style);
 
@@ -35,29 +33,29 @@ const article = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-  /** GET /articles: published articles, newest first, with reference and comment counts. */
-  async find(ctx) {
-    const { page, pageSize } = parseOrThrow(paginationQuery, readPagination(ctx.query), 'pagination');
-    const { rows, pagination } = await getService('articles', { strapi }).listPublished({ page, pageSize });
-    const [referenceCounts, counts] = await Promise.all([
-      getService('reference-counts', { strapi }).countMany(rows),
-      getService('comment-counts', { strapi }).approvedByArticle(rows.map((row) => row.documentId)),
-    ]);
-    ctx.body = {
-      data: rows.map((row, index) => ({
-        ...toPublicArticleSummary(row),
-        referenceCount: referenceCounts[index],
-        commentCount: counts.get(row.documentId) ?? 0,
-      })),
-      meta: { pagination },
-    };
-  },
+    /** GET /articles: published articles, newest first, with reference and comment counts. */
+    async find(ctx) {
+      const { page, pageSize } = parseOrThrow(paginationQuery, readPagination(ctx.query), 'pagination');
+      const { rows, pagination } = await getService('articles', { strapi }).listPublished({ page, pageSize });
+      const [referenceCounts, counts] = await Promise.all([
+        getService('reference-counts', { strapi }).countMany(rows),
+        getService('comment-counts', { strapi }).approvedByArticle(rows.map((row) => row.documentId)),
+      ]);
+      ctx.body = {
+        data: rows.map((row, index) => ({
+          ...toPublicArticleSummary(row),
+          referenceCount: referenceCounts[index],
+          commentCount: counts.get(row.documentId) ?? 0,
+        })),
+        meta: { pagination },
+      };
+    },
 
-  /** GET /articles/:slug: one published article (or, for authorised tokens, ?status=draft). */
-  findOne: (ctx) => respondWithArticle(ctx),
+    /** GET /articles/:slug: one published article (or, for authorised tokens, ?status=draft). */
+    findOne: (ctx) => respondWithArticle(ctx),
 
-  /** GET /preview/articles/:slug: the draft, for API tokens granted this action. */
-  preview: (ctx) => respondWithArticle(ctx, 'draft'),
+    /** GET /preview/articles/:slug: the draft, for API tokens granted this action. */
+    preview: (ctx) => respondWithArticle(ctx, 'draft'),
   };
 };
 

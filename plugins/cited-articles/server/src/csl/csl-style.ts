@@ -33,12 +33,7 @@ export type EntryCache = ReturnType<typeof createEntryCache>;
 const hashOf = (value: unknown) => createHash('sha1').update(JSON.stringify(value)).digest('base64');
 
 /** Formats sources in a CSL style, from the cache where it can. */
-export function formatWithCsl(
-  definition: CslStyleDefinition,
-  sources: CitableSource[],
-  locale: string,
-  cache: EntryCache
-): string[] {
+export function formatWithCsl(definition: CslStyleDefinition, sources: CitableSource[], locale: string, cache: EntryCache): string[] {
   return sources.map((source) => {
     const item = sourceToCsl(source);
     const key = `${definition.id}\u0000${locale}\u0000${hashOf(item)}`;

@@ -2,15 +2,7 @@ import { isSafeUrl } from '../citations/is-safe-url';
 import type { SourceType } from '../citations/types';
 import { citationJs } from '../csl/citation-js';
 import type { CslItem } from '../csl/source-to-csl';
-import {
-  detectFormat,
-  jsonElementLines,
-  jsonErrorLine,
-  splitBibtex,
-  splitRis,
-  type ImportFormat,
-  type RawEntry,
-} from './split-entries';
+import { detectFormat, jsonElementLines, jsonErrorLine, splitBibtex, splitRis, type ImportFormat, type RawEntry } from './split-entries';
 import { UnreadableFileError } from './unreadable-file';
 
 /** The fields of a source to create, as read from one record of an import file. */
@@ -53,8 +45,7 @@ const TYPE_OF_CSL: Record<string, SourceType> = {
   report: 'report',
 };
 
-const text = (value: unknown) =>
-  typeof value === 'string' && value.trim() !== '' ? value.replace(/\s+/g, ' ').trim() : null;
+const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.replace(/\s+/g, ' ').trim() : null);
 
 const pad = (value: number) => String(value).padStart(2, '0');
 
@@ -105,8 +96,7 @@ export function cslToSource(item: CslItem, raw: string | null): ImportedSource |
   const title = text(item.title);
   if (!title) return 'the entry has no title';
   const genre = text(item.genre)?.toLowerCase();
-  const type: SourceType =
-    item.type === 'article-journal' && genre === 'newspaper' ? 'news' : (TYPE_OF_CSL[item.type] ?? 'other');
+  const type: SourceType = item.type === 'article-journal' && genre === 'newspaper' ? 'news' : (TYPE_OF_CSL[item.type] ?? 'other');
   let authors = (Array.isArray(item.author) ? item.author : []).map(authorName).filter((name): name is string => !!name);
   if (authors.length === 0 && raw !== null) {
     authors = [...raw.matchAll(/^(?:AU|A1) {2}- (.+)$/gm)].map((match) => risName(match[1])).filter(Boolean);
@@ -143,7 +133,9 @@ export function cslToSource(item: CslItem, raw: string | null): ImportedSource |
 
 /** The parser's own position ("at line 2 col 5") in file lines. */
 const parserMessage = (error: unknown, entry: RawEntry) => {
-  const first = String((error as Error)?.message ?? error).split('\n')[0].replace(/:$/, '');
+  const first = String((error as Error)?.message ?? error)
+    .split('\n')[0]
+    .replace(/:$/, '');
   return first.replace(/at line (\d+) col (\d+)/, (_, line, column) => {
     const absolute = entry.line + Number(line) - 1 - (entry.prefixLines ?? 0);
     return `at line ${absolute}, column ${column}`;
@@ -190,10 +182,7 @@ const readCslJson = (content: string): ReadEntry[] => {
 export function readImportFile(content: string, requested?: ImportFormat): ReadResult {
   const format = requested ?? detectFormat(content);
   if (!format) throw new UnreadableFileError('the file is not BibTeX, RIS or CSL-JSON (give "format" if it is)', 1);
-  const entries =
-    format === 'csl-json'
-      ? readCslJson(content)
-      : readRecords(format === 'bibtex' ? splitBibtex(content) : splitRis(content), format);
+  const entries = format === 'csl-json' ? readCslJson(content) : readRecords(format === 'bibtex' ? splitBibtex(content) : splitRis(content), format);
   if (entries.length === 0) throw new UnreadableFileError(`the file holds no ${format} entries`, 1);
   return { format, entries };
 }

@@ -75,7 +75,10 @@ export function splitBibtex(content: string): RawEntry[] {
       const prefix = [...used].sort((a, b) => a - b).map((index) => macros[index]);
       budget -= prefix.reduce((sum, macro) => sum + macro.text.length + 1, 0);
       if (budget < 0) {
-        throw new UnreadableFileError('the @string macros used by the entries are too long to import them one by one (write the values into the entries)', block.line);
+        throw new UnreadableFileError(
+          'the @string macros used by the entries are too long to import them one by one (write the values into the entries)',
+          block.line
+        );
       }
       return {
         line: block.line,

@@ -10,8 +10,7 @@ export function sourceFromOpenLibrary(answer: unknown, isbn: string): LookedUpSo
   if (!book || typeof book !== 'object') return null;
   const title = text([text(book.title), text(book.subtitle)].filter(Boolean).join(': '));
   if (!title) return null;
-  const names = (list: unknown) =>
-    (Array.isArray(list) ? list : []).map((entry) => text(entry?.name)).filter((name): name is string => !!name);
+  const names = (list: unknown) => (Array.isArray(list) ? list : []).map((entry) => text(entry?.name)).filter((name): name is string => !!name);
   const year = /^\d{4}$/.test(String(book.publish_date ?? '').trim());
   return {
     title: capped(title, 500)!,

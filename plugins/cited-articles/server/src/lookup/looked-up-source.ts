@@ -14,8 +14,7 @@ export interface LookedUpSource {
 }
 
 /** Collapses whitespace; null for anything that is not non-blank text. */
-export const text = (value: unknown): string | null =>
-  typeof value === 'string' && value.trim() !== '' ? value.replace(/\s+/g, ' ').trim() : null;
+export const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.replace(/\s+/g, ' ').trim() : null);
 
 /** Cuts a value to a field's maximum length (the schema refuses longer ones on save). */
 export const capped = (value: string | null, max: number): string | null =>

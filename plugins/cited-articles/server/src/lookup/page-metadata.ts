@@ -33,12 +33,7 @@ export function readPageTags(html: string): PageTags {
             list.push(attributes.content);
             tags.meta.set(key, list);
           }
-        } else if (
-          name === 'link' &&
-          /(?:^|\s)canonical(?:\s|$)/i.test(attributes.rel ?? '') &&
-          attributes.href &&
-          !tags.canonical
-        ) {
+        } else if (name === 'link' && /(?:^|\s)canonical(?:\s|$)/i.test(attributes.rel ?? '') && attributes.href && !tags.canonical) {
           tags.canonical = attributes.href;
         } else if (name === 'title' && tags.title === null) inTitle = true;
         else if (name === 'script' && (attributes.type ?? '').trim().toLowerCase() === 'application/ld+json') {
@@ -107,8 +102,7 @@ function findWork(documents: string[]): { node: any; type: SourceType } | null {
 }
 
 const nameOf = (value: any): string | null => (typeof value === 'string' ? text(value) : text(value?.name));
-const namesOf = (value: any): string[] =>
-  (Array.isArray(value) ? value : value ? [value] : []).map(nameOf).filter((name): name is string => !!name);
+const namesOf = (value: any): string[] => (Array.isArray(value) ? value : value ? [value] : []).map(nameOf).filter((name): name is string => !!name);
 
 /* ------------------------------------------------------------------ */
 /* The rules, in the order the product states: Highwire citation_* tags, then schema.org JSON-LD,

@@ -12,9 +12,7 @@ const isRetraction = (entry: any) => typeof entry?.type === 'string' && entry.ty
 const dateOf = (entry: any): string | null => {
   const parts = entry?.updated?.['date-parts']?.[0];
   if (Array.isArray(parts) && parts.length === 3) {
-    return normaliseDate(
-      parts.map((part: number, index: number) => String(part).padStart(index === 0 ? 4 : 2, '0')).join('-')
-    );
+    return normaliseDate(parts.map((part: number, index: number) => String(part).padStart(index === 0 ? 4 : 2, '0')).join('-'));
   }
   return null;
 };

@@ -34,8 +34,7 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  * or without a trailing slash, so these do too; a route parameter is one path segment.
  */
 const limitedRoutes = (apiPrefix: string): LimitedRoute[] => {
-  const route = (prefix: string, path: string) =>
-    new RegExp(`^${escapeRegExp(`${prefix}/${PLUGIN_ID}`)}${path}/?$`, 'i');
+  const route = (prefix: string, path: string) => new RegExp(`^${escapeRegExp(`${prefix}/${PLUGIN_ID}`)}${path}/?$`, 'i');
   return [
     { option: 'comment', what: 'a comment', path: route(apiPrefix, '/articles/[^/]+/comments') },
     { option: 'report', what: 'a report', path: route(apiPrefix, '/comments/[^/]+/report') },
@@ -64,11 +63,23 @@ const bodyLimit = ({ strapi }: { strapi: Core.Strapi }) => {
     const limit = bodyLimitSettings(strapi)[route.option];
     const encoding = ctx.get('Content-Encoding').trim().toLowerCase();
     if (encoding !== '' && encoding !== 'identity') {
-      return refuse(ctx, 415, 'UnsupportedMediaTypeError', `Send ${route.what} uncompressed (no Content-Encoding); it is at most ${limit} bytes.`, limit);
+      return refuse(
+        ctx,
+        415,
+        'UnsupportedMediaTypeError',
+        `Send ${route.what} uncompressed (no Content-Encoding); it is at most ${limit} bytes.`,
+        limit
+      );
     }
     const length = ctx.request.length as number | undefined;
     if (length === undefined) {
-      return refuse(ctx, 411, 'LengthRequiredError', `Send ${route.what} with a Content-Length header (not chunked); it is at most ${limit} bytes.`, limit);
+      return refuse(
+        ctx,
+        411,
+        'LengthRequiredError',
+        `Send ${route.what} with a Content-Length header (not chunked); it is at most ${limit} bytes.`,
+        limit
+      );
     }
     if (length > limit) {
       return refuse(ctx, 413, 'PayloadTooLargeError', `The request body is ${length} bytes; ${route.what} is at most ${limit} bytes.`, limit);

@@ -41,8 +41,7 @@ const embeddedIpv4 = (address: ipaddr.IPv6): ipaddr.IPv4 | null => {
     return ipaddr.IPv4.parse(`${parts[6] >> 8}.${parts[6] & 255}.${parts[7] >> 8}.${parts[7] & 255}`);
   }
   // 2002::/16 (6to4): bits 16–47.
-  if (range === '6to4')
-    return ipaddr.IPv4.parse(`${parts[1] >> 8}.${parts[1] & 255}.${parts[2] >> 8}.${parts[2] & 255}`);
+  if (range === '6to4') return ipaddr.IPv4.parse(`${parts[1] >> 8}.${parts[1] & 255}.${parts[2] >> 8}.${parts[2] & 255}`);
   // 2001::/32 (Teredo): the client's address is the last 32 bits, inverted.
   if (range === 'teredo') {
     const a = parts[6] ^ 0xffff;

@@ -55,10 +55,7 @@ async function checkedAddress(url: URL, options: SafeFetchOptions): Promise<{ ad
     try {
       addresses = await (options.lookup ?? systemLookup)(host);
     } catch (error) {
-      throw new OutboundError(
-        'failed',
-        `${host} cannot be resolved (${(error as NodeJS.ErrnoException).code ?? 'DNS error'})`
-      );
+      throw new OutboundError('failed', `${host} cannot be resolved (${(error as NodeJS.ErrnoException).code ?? 'DNS error'})`);
     }
     if (addresses.length === 0) throw new OutboundError('failed', `${host} cannot be resolved`);
   }
@@ -72,8 +69,7 @@ async function checkedAddress(url: URL, options: SafeFetchOptions): Promise<{ ad
 }
 
 const pinnedLookup =
-  (pinned: { address: string; family: number }) =>
-  (_hostname: string, options: { all?: boolean }, callback: (...args: any[]) => void) => {
+  (pinned: { address: string; family: number }) => (_hostname: string, options: { all?: boolean }, callback: (...args: any[]) => void) => {
     if (options?.all) callback(null, [pinned]);
     else callback(null, pinned.address, pinned.family);
   };
@@ -89,8 +85,7 @@ export function parseFetchableUrl(raw: string): URL {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new OutboundError('refused', `only http and https URLs can be fetched, not ${url.protocol}`);
   }
-  if (url.username || url.password)
-    throw new OutboundError('refused', 'URLs with a user name or password are not fetched');
+  if (url.username || url.password) throw new OutboundError('refused', 'URLs with a user name or password are not fetched');
   return url;
 }
 
@@ -166,14 +161,12 @@ export async function safeFetch(raw: string, options: SafeFetchOptions = {}): Pr
     let url = parseFetchableUrl(raw);
     for (;;) {
       const pinned = await checkedAddress(url, options);
-      if (controller.signal.aborted)
-        throw new OutboundError('failed', `${url.host} did not answer within ${timeoutMs / 1000} s`);
+      if (controller.signal.aborted) throw new OutboundError('failed', `${url.host} did not answer within ${timeoutMs / 1000} s`);
       let answer;
       try {
         answer = await requestOnce(url, pinned, options, controller.signal, maxBytes);
       } catch (error) {
-        if (controller.signal.aborted)
-          throw new OutboundError('failed', `${url.host} did not answer within ${timeoutMs / 1000} s`);
+        if (controller.signal.aborted) throw new OutboundError('failed', `${url.host} did not answer within ${timeoutMs / 1000} s`);
         const code = (error as NodeJS.ErrnoException).code;
         throw new OutboundError('failed', `${url.host} could not be reached (${code ?? (error as Error).message})`);
       }
@@ -182,10 +175,7 @@ export async function safeFetch(raw: string, options: SafeFetchOptions = {}): Pr
         return { ...answer, url: url.toString(), redirects };
       }
       if (redirects.length >= maxRedirects) {
-        throw new OutboundError(
-          'refused',
-          `more than ${maxRedirects} redirects, stopped at ${url.toString().slice(0, 200)}`
-        );
+        throw new OutboundError('refused', `more than ${maxRedirects} redirects, stopped at ${url.toString().slice(0, 200)}`);
       }
       let next: URL;
       try {

@@ -59,10 +59,9 @@ const abuseGuard = ({ strapi }: { strapi: Core.Strapi }) => {
       const { rateLimit: limits } = commentSettings(strapi);
       const result = await rateLimit().consume('comments', ipHash, limits);
       if (!result.allowed) {
-        throw new errors.RateLimitError(
-          `Too many comments from your network. Try again in ${result.retryAfterSeconds} seconds.`,
-          { retryAfterSeconds: result.retryAfterSeconds }
-        );
+        throw new errors.RateLimitError(`Too many comments from your network. Try again in ${result.retryAfterSeconds} seconds.`, {
+          retryAfterSeconds: result.retryAfterSeconds,
+        });
       }
     },
 
@@ -107,9 +106,17 @@ const abuseGuard = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Why a comment must wait for a moderator whatever the moderation mode, or null. */
-    holdReason(
-      { content, authorName, authorEmail, honeypot }: { content: string; authorName: string; authorEmail: string; honeypot?: string }
-    ): HeldReason {
+    holdReason({
+      content,
+      authorName,
+      authorEmail,
+      honeypot,
+    }: {
+      content: string;
+      authorName: string;
+      authorEmail: string;
+      honeypot?: string;
+    }): HeldReason {
       const settings = commentSettings(strapi);
       if (honeypot) return 'honeypot';
       if (countLinks(content) + countLinks(authorName) > settings.maxLinks) return 'links';

@@ -55,9 +55,7 @@ const commentArticleRef = ({ strapi }: { strapi: Core.Strapi }) => {
         .min('a.document_id');
       const updated = await knex(comments.tableName)
         .whereNull('article_document_id')
-        .whereExists(
-          knex(link.name).whereRaw('?? = ??', [`${link.name}.${link.joinColumn.name}`, `${comments.tableName}.id`])
-        )
+        .whereExists(knex(link.name).whereRaw('?? = ??', [`${link.name}.${link.joinColumn.name}`, `${comments.tableName}.id`]))
         .update({ article_document_id: documentIdOfArticle });
       if (updated > 0) strapi.log.info(`[cited-articles] linked ${updated} comments to their article's documentId`);
       return updated;

@@ -20,7 +20,7 @@ const commentFingerprint = ({ strapi }: { strapi: Core.Strapi }) => ({
     let filled = 0;
     // Keyset pages by id: rows without an article (no documentId to hash with) stay unfilled and
     // must not be read again on every page.
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const rows: any[] = await knex(meta.tableName)
         .select(id, content, articleDocumentId)
         .whereNull(fingerprint)

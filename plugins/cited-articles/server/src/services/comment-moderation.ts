@@ -99,9 +99,7 @@ const commentModeration = ({ strapi }: { strapi: Core.Strapi }) => {
     // tables, which deadlocks on MariaDB against reports being written. The sweep is housekeeping:
     // if it loses a race, the next deletion sweeps what is left, so its failure fails nothing.
     try {
-      const orphans: number[] = await knex(reports.tableName)
-        .whereNotIn('id', knex(link.name).select(link.joinColumn.name))
-        .pluck('id');
+      const orphans: number[] = await knex(reports.tableName).whereNotIn('id', knex(link.name).select(link.joinColumn.name)).pluck('id');
       if (orphans.length > 0) await knex(reports.tableName).whereIn('id', orphans).del();
     } catch (error) {
       strapi.log.warn(`cited-articles: could not sweep orphaned comment reports (${(error as Error).message})`);
@@ -119,7 +117,7 @@ const commentModeration = ({ strapi }: { strapi: Core.Strapi }) => {
     });
     const deleted = new Set(documentIds);
     // Replies of replies: repeat until no reply of a deleted comment is left.
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const row of threads) {
         if (!deleted.has(row.documentId) && row.parent && deleted.has(row.parent.documentId)) {

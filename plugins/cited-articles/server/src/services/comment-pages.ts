@@ -15,10 +15,7 @@ const commentPages = ({ strapi }: { strapi: Core.Strapi }) => {
   // A thread's approved replies that the public may see at the configured depth (roots have no
   // thread_root, so they are never among them).
   const repliesOf = (rootId: string, maxDepth: number) =>
-    strapi.db
-      .connection(table())
-      .where({ thread_root: rootId, status: 'approved' })
-      .whereBetween('depth', [1, maxDepth]);
+    strapi.db.connection(table()).where({ thread_root: rootId, status: 'approved' }).whereBetween('depth', [1, maxDepth]);
 
   return {
     /** documentIds of one page of approved root comments, in order. */
@@ -26,7 +23,10 @@ const commentPages = ({ strapi }: { strapi: Core.Strapi }) => {
       const rows = await strapi.db
         .connection(table())
         .where({ article_document_id: articleDocumentId, status: 'approved', depth: 0 })
-        .orderBy([{ column: 'created_at', order }, { column: 'id', order }])
+        .orderBy([
+          { column: 'created_at', order },
+          { column: 'id', order },
+        ])
         .offset((page - 1) * pageSize)
         .limit(pageSize)
         .select('document_id as documentId');
@@ -43,15 +43,13 @@ const commentPages = ({ strapi }: { strapi: Core.Strapi }) => {
       if (rootIds.length === 0 || limit === 0 || maxDepth === 0) return [];
       const knex = strapi.db.connection;
       const branch = (rootId: string, index: number) =>
-        knex
-          .select('*')
-          .from(
-            repliesOf(rootId, maxDepth)
-              .orderBy([{ column: 'created_at' }, { column: 'id' }])
-              .limit(limit)
-              .select('thread_root as threadRoot', 'document_id as documentId', 'created_at as createdAt', 'id')
-              .as(`t${index}`)
-          );
+        knex.select('*').from(
+          repliesOf(rootId, maxDepth)
+            .orderBy([{ column: 'created_at' }, { column: 'id' }])
+            .limit(limit)
+            .select('thread_root as threadRoot', 'document_id as documentId', 'created_at as createdAt', 'id')
+            .as(`t${index}`)
+        );
       const [first, ...rest] = rootIds.map(branch);
       const rows: Array<{ threadRoot: string; documentId: string }> = await (rest.length > 0 ? first.unionAll(rest) : first);
       return rows.map((row) => ({ threadRoot: row.threadRoot, documentId: row.documentId }));
@@ -89,10 +87,7 @@ const commentPages = ({ strapi }: { strapi: Core.Strapi }) => {
       const knex = strapi.db.connection;
       const [row]: any[] = await knex(table())
         .where({ article_document_id: articleDocumentId, status: 'approved' })
-        .select(
-          knex.raw('COUNT(*) as ??', ['total']),
-          knex.raw('COALESCE(SUM(CASE WHEN ?? = 0 THEN 1 ELSE 0 END), 0) as ??', ['depth', 'roots'])
-        );
+        .select(knex.raw('COUNT(*) as ??', ['total']), knex.raw('COALESCE(SUM(CASE WHEN ?? = 0 THEN 1 ELSE 0 END), 0) as ??', ['depth', 'roots']));
       return { roots: Number(row?.roots ?? 0), all: Number(row?.total ?? 0) };
     },
   };

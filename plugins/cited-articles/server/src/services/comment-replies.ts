@@ -24,9 +24,8 @@ const commentReplies = ({ strapi }: { strapi: Core.Strapi }) => {
   const visibleOnly = async <T extends { documentId: string; parent: string | null }>(rootId: string, rows: T[], maxDepth: number) => {
     const known = new Map<string, Known>([[rootId, { approved: true, parent: null }]]);
     for (const row of rows) known.set(row.documentId, { approved: true, parent: row.parent });
-    const unknownParents = () => [...new Set([...known.values()].map((entry) => entry.parent))].filter(
-      (id): id is string => id !== null && !known.has(id)
-    );
+    const unknownParents = () =>
+      [...new Set([...known.values()].map((entry) => entry.parent))].filter((id): id is string => id !== null && !known.has(id));
     for (let level = 0, wanted = unknownParents(); wanted.length > 0 && level < maxDepth; level++, wanted = unknownParents()) {
       const found: any[] = await comments().findMany({
         where: { documentId: { $in: wanted } },

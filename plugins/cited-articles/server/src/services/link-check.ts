@@ -75,10 +75,7 @@ const hostOf = (url: string) => {
  */
 const linkCheck = ({ strapi }: { strapi: Core.Strapi }) => ({
   async run({ documentIds }: { documentIds?: string[] } = {}): Promise<LinkCheckReport> {
-    const release = await getService('task-lock', { strapi }).acquire(
-      LOCK,
-      linkCheckSettings(strapi).lockSeconds * 1000
-    );
+    const release = await getService('task-lock', { strapi }).acquire(LOCK, linkCheckSettings(strapi).lockSeconds * 1000);
     if (!release) throw new ConflictError('A link check is running already; try again when it has finished.');
     try {
       return await this.checkAll(documentIds);
@@ -93,8 +90,7 @@ const linkCheck = ({ strapi }: { strapi: Core.Strapi }) => ({
       const report = await this.run();
       strapi.log.info(`[cited-articles] link check: ${JSON.stringify(report)}`);
     } catch (error) {
-      if (error instanceof ConflictError)
-        strapi.log.info('[cited-articles] link check skipped: another instance runs it');
+      if (error instanceof ConflictError) strapi.log.info('[cited-articles] link check skipped: another instance runs it');
       else strapi.log.error(`[cited-articles] link check failed: ${(error as Error).message}`);
     }
   },
@@ -103,7 +99,7 @@ const linkCheck = ({ strapi }: { strapi: Core.Strapi }) => ({
     const report: LinkCheckReport = { checked: 0, ok: 0, redirected: 0, broken: 0, archived: 0, retracted: 0 };
     const sources = strapi.db.query(SOURCE_UID);
     // Pages by id, so that a large library is never held in memory at once.
-    for (let lastId = 0; ; ) {
+    for (let lastId = 0; ;) {
       const where: Record<string, unknown> = { id: { $gt: lastId } };
       if (documentIds) where.documentId = { $in: documentIds };
       const rows: any[] = await sources.findMany({

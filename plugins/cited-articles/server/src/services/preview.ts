@@ -7,13 +7,7 @@ const SOURCE_FIELDS = PUBLIC_SOURCE_FIELDS.filter((field) => field !== 'document
 
 /** The resolved form of an unsaved article, for the editor's References panel. */
 const preview = ({ strapi }: { strapi: Core.Strapi }) => ({
-  async resolveDraft(input: {
-    body: string;
-    citations: string[];
-    numberingStart: 0 | 1;
-    style: string;
-    locale?: string;
-  }) {
+  async resolveDraft(input: { body: string; citations: string[]; numberingStart: 0 | 1; style: string; locale?: string }) {
     // The listed sources in one query, then put back in the editor's order. A documentId that no
     // longer exists is skipped: the editor sees the list as it will be saved.
     const rows: any[] =

@@ -28,17 +28,14 @@ const publishGuard = ({ strapi }: { strapi: Core.Strapi }) => ({
     const citationErrors = resolved.issues.filter((issue) => issue.severity === 'error' || issue.code === 'retracted-source');
     if (citationErrors.length === 0) return;
     const count = citationErrors.length === 1 ? '1 citation error' : `${citationErrors.length} citation errors`;
-    throw new errors.ValidationError(
-      `This article has ${count}; fix them before publishing. ${citationErrors[0].message}`,
-      {
-        errors: citationErrors.map((issue) => ({
-          path: ['body'],
-          message: issue.marker ? `${issue.marker}: ${issue.message}` : issue.message,
-          name: 'ValidationError',
-          code: issue.code,
-        })),
-      }
-    );
+    throw new errors.ValidationError(`This article has ${count}; fix them before publishing. ${citationErrors[0].message}`, {
+      errors: citationErrors.map((issue) => ({
+        path: ['body'],
+        message: issue.marker ? `${issue.marker}: ${issue.message}` : issue.message,
+        name: 'ValidationError',
+        code: issue.code,
+      })),
+    });
   },
 });
 

@@ -74,7 +74,9 @@ const referenceCounts = ({ strapi }: { strapi: Core.Strapi }) => {
         for (const row of rows) {
           // Straight to the column: this is derived data, the article's updatedAt must not move.
           const targets = referenceTargets(row[column('body')] as string | null);
-          await knex(table).where('id', row.id).update({ [targetsColumn]: JSON.stringify(targets) });
+          await knex(table)
+            .where('id', row.id)
+            .update({ [targetsColumn]: JSON.stringify(targets) });
         }
         filled += rows.length;
         lastId = rows[rows.length - 1].id;
@@ -110,11 +112,9 @@ const referenceCounts = ({ strapi }: { strapi: Core.Strapi }) => {
       // Only what a count needs (identity and key), through the Query Engine: no transaction.
       const library: CitableSource[] =
         libraryKeys.size > 0
-          ? (
-              await strapi.db
-                .query(SOURCE_UID)
-                .findMany({ where: { key: { $in: [...libraryKeys] } }, select: ['id', 'documentId', 'key'] })
-            ).map((source: Record<string, unknown>) => toPublicSource(source) as CitableSource)
+          ? (await strapi.db.query(SOURCE_UID).findMany({ where: { key: { $in: [...libraryKeys] } }, select: ['id', 'documentId', 'key'] })).map(
+              (source: Record<string, unknown>) => toPublicSource(source) as CitableSource
+            )
           : [];
       return rows.map((row) => {
         const rowTargets = targets.get(row.id);

@@ -22,9 +22,7 @@ const file = (items: CslItem[], format: ExportFormat, name: string): ExportFile 
 
 const dateParts = (value: unknown) => {
   const date = value ? new Date(String(value)) : null;
-  return date && !Number.isNaN(date.getTime())
-    ? { 'date-parts': [[date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()]] }
-    : undefined;
+  return date && !Number.isNaN(date.getTime()) ? { 'date-parts': [[date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()]] } : undefined;
 };
 
 /** Cited sources and articles as BibTeX, RIS or CSL-JSON files, for reference managers. */

@@ -1,11 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import {
-  extractCitedKeys,
-  renderBodyHtml,
-  resolveCitations,
-  type CitableSource,
-  type ResolvedCitations,
-} from '../citations';
+import { extractCitedKeys, renderBodyHtml, resolveCitations, type CitableSource, type ResolvedCitations } from '../citations';
 import { PUBLIC_SOURCE_FIELDS, SOURCE_HEALTH_FIELDS, toCitableSource, toPublicArticleSummary, toPublicSource } from '../utils/public-shape';
 import { SOURCE_UID } from '../utils/uids';
 import { getService } from '../utils/get-service';

@@ -25,9 +25,7 @@ const lower = (value: string | null) => (value ?? '').toLowerCase();
 const LOOKUP_BATCH = 500;
 
 const batches = <T>(values: T[]): T[][] =>
-  Array.from({ length: Math.ceil(values.length / LOOKUP_BATCH) }, (_, index) =>
-    values.slice(index * LOOKUP_BATCH, (index + 1) * LOOKUP_BATCH)
-  );
+  Array.from({ length: Math.ceil(values.length / LOOKUP_BATCH) }, (_, index) => values.slice(index * LOOKUP_BATCH, (index + 1) * LOOKUP_BATCH));
 
 interface ExistingSource {
   key: string;
@@ -79,9 +77,7 @@ const sourceImport = ({ strapi }: { strapi: Core.Strapi }) => {
         read = readImportFile(content, format);
       } catch (error) {
         if (!(error instanceof UnreadableFileError)) throw error;
-        throw contentError(`The file cannot be read: ${error.message}. Nothing was imported.`, [
-          { line: error.line, message: error.message },
-        ]);
+        throw contentError(`The file cannot be read: ${error.message}. Nothing was imported.`, [{ line: error.line, message: error.message }]);
       }
       const problems = read.entries.flatMap((entry) => ('error' in entry ? [{ line: entry.line, message: entry.error }] : []));
       if (problems.length > 0) {
@@ -104,14 +100,17 @@ const sourceImport = ({ strapi }: { strapi: Core.Strapi }) => {
         const existing = [...(await findByUrl(urls)), ...(await findByDoi(trx, dois))];
         const takenKeys = await findByKey(keys);
 
-        const knownUrls = new Map<string, string>(existing.filter((row) => row.url).map((row) => [row.url, `a source with this URL exists ("${row.key}")`]));
-        const knownDois = new Map<string, string>(existing.filter((row) => row.doi).map((row) => [lower(row.doi), `a source with this DOI exists ("${row.key}")`]));
+        const knownUrls = new Map<string, string>(
+          existing.filter((row) => row.url).map((row) => [row.url, `a source with this URL exists ("${row.key}")`])
+        );
+        const knownDois = new Map<string, string>(
+          existing.filter((row) => row.doi).map((row) => [lower(row.doi), `a source with this DOI exists ("${row.key}")`])
+        );
         const usedKeys = new Set<string>(takenKeys.map((row) => row.key));
 
         const report: ImportReport = { format: read.format, created: [], skipped: [] };
         for (const { line, source } of entries) {
-          const reason =
-            (source.url ? knownUrls.get(source.url) : undefined) ?? (source.doi ? knownDois.get(lower(source.doi)) : undefined);
+          const reason = (source.url ? knownUrls.get(source.url) : undefined) ?? (source.doi ? knownDois.get(lower(source.doi)) : undefined);
           if (reason) {
             report.skipped.push({ line, title: source.title, reason });
             continue;

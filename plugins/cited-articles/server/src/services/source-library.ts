@@ -33,9 +33,7 @@ const sourceLibrary = ({ strapi }: { strapi: Core.Strapi }) => ({
       fields: IDENTITY_FIELDS as any,
       sort: [{ title: 'asc' }, { id: 'asc' }] as any,
     });
-    const duplicates = findDuplicateGroups(
-      library.map(({ documentId, key, title, url, doi }) => ({ documentId, key, title, url, doi }))
-    );
+    const duplicates = findDuplicateGroups(library.map(({ documentId, key, title, url, doi }) => ({ documentId, key, title, url, doi })));
 
     const conditions: Record<string, unknown>[] = [];
     if (search) conditions.push({ $or: SEARCHED_FIELDS.map((field) => ({ [field]: { $containsi: search } })) });

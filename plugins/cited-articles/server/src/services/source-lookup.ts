@@ -77,9 +77,7 @@ const sourceLookup = ({ strapi }: { strapi: Core.Strapi }) => ({
         throw new errors.NotFoundError(`The page answered ${response.status}: check the URL.`);
       }
       if (response.status < 200 || response.status > 299) {
-        throw new RemoteServiceError(
-          `The page answered ${response.status}; try again later, or fill the source by hand`
-        );
+        throw new RemoteServiceError(`The page answered ${response.status}; try again later, or fill the source by hand`);
       }
       const type = String(response.headers['content-type'] ?? 'text/html');
       if (!HTML.test(type)) {
@@ -115,9 +113,8 @@ const sourceLookup = ({ strapi }: { strapi: Core.Strapi }) => ({
       limit: 500,
     });
     const match =
-      (doi
-        ? rows.find((row) => typeof row.doi === 'string' && row.doi.toLowerCase() === doi.toLowerCase())
-        : undefined) ?? rows.find((row) => wanted.has(normaliseUrl(row.url) ?? ''));
+      (doi ? rows.find((row) => typeof row.doi === 'string' && row.doi.toLowerCase() === doi.toLowerCase()) : undefined) ??
+      rows.find((row) => wanted.has(normaliseUrl(row.url) ?? ''));
     return match?.documentId ?? null;
   },
 });

@@ -23,9 +23,7 @@ const taskLock = ({ strapi }: { strapi: Core.Strapi }) => ({
   async acquire(name: string, ttlMs: number): Promise<Release | null> {
     const holder = crypto.randomUUID();
     const { redisUrl, redisKeyPrefix } = commentSettings(strapi);
-    return redisUrl
-      ? this.acquireInRedis(redisUrl, `${redisKeyPrefix}:lock:${name}`, holder, ttlMs)
-      : this.acquireInDatabase(name, holder, ttlMs);
+    return redisUrl ? this.acquireInRedis(redisUrl, `${redisKeyPrefix}:lock:${name}`, holder, ttlMs) : this.acquireInDatabase(name, holder, ttlMs);
   },
 
   async acquireInRedis(url: string, key: string, holder: string, ttlMs: number): Promise<Release | null> {

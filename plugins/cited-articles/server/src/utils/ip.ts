@@ -27,7 +27,10 @@ const ipv6Groups = (address: string): string[] => {
  * whole /64 and could otherwise rotate addresses to escape flood control.
  */
 export const senderNetwork = (ip: string | undefined | null): string => {
-  const address = (ip ?? '').trim().replace(/^\[|\]$/g, '').split('%')[0];
+  const address = (ip ?? '')
+    .trim()
+    .replace(/^\[|\]$/g, '')
+    .split('%')[0];
   if (net.isIPv4(address)) return address;
   if (net.isIPv6(address)) {
     const groups = ipv6Groups(address);

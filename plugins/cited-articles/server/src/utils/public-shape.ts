@@ -27,18 +27,9 @@ export const PUBLIC_SOURCE_FIELDS = [
  */
 export const SOURCE_HEALTH_FIELDS = ['linkStatus', 'retracted'] as const;
 
-export const PUBLIC_ARTICLE_FIELDS = [
-  'documentId',
-  'slug',
-  'title',
-  'summary',
-  'publishedAt',
-  'updatedAt',
-  'numberingStart',
-] as const;
+export const PUBLIC_ARTICLE_FIELDS = ['documentId', 'slug', 'title', 'summary', 'publishedAt', 'updatedAt', 'numberingStart'] as const;
 
-const pick = (row: Row, fields: readonly string[]) =>
-  Object.fromEntries(fields.map((field) => [field, row[field] ?? null]));
+const pick = (row: Row, fields: readonly string[]) => Object.fromEntries(fields.map((field) => [field, row[field] ?? null]));
 
 export interface PublicSource {
   documentId: string;
@@ -58,9 +49,7 @@ export interface PublicSource {
 export const toPublicSource = (row: Row): PublicSource => {
   const shaped = pick(row, PUBLIC_SOURCE_FIELDS) as unknown as PublicSource;
   // authors is a JSON attribute: only a list of strings is meaningful to a frontend.
-  shaped.authors = Array.isArray(row.authors)
-    ? row.authors.filter((name: unknown): name is string => typeof name === 'string')
-    : [];
+  shaped.authors = Array.isArray(row.authors) ? row.authors.filter((name: unknown): name is string => typeof name === 'string') : [];
   return shaped;
 };
 

@@ -39,9 +39,7 @@ export function applyRelationPayload(current: string[], payload: unknown): strin
 export const movesToStart = (payload: unknown) =>
   Boolean(
     payload &&
-      typeof payload === 'object' &&
-      Array.isArray((payload as { connect?: unknown }).connect) &&
-      (payload as { connect: Item[] }).connect.some(
-        (item) => typeof item === 'object' && item !== null && item.position?.start === true
-      )
+    typeof payload === 'object' &&
+    Array.isArray((payload as { connect?: unknown }).connect) &&
+    (payload as { connect: Item[] }).connect.some((item) => typeof item === 'object' && item !== null && item.position?.start === true)
   );

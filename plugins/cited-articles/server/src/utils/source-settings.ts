@@ -1,10 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import {
-  linkCheckOptionsSchema,
-  lookupOptionsSchema,
-  type LinkCheckOptions,
-  type LookupOptions,
-} from '../config/sources-options';
+import { linkCheckOptionsSchema, lookupOptionsSchema, type LinkCheckOptions, type LookupOptions } from '../config/sources-options';
 import { PLUGIN_ID } from './uids';
 
 /** The lookup options in force (endpoints, private hosts), read on every use like the others. */

@@ -6,18 +6,14 @@ export const MAX_BODY_LENGTH = 1_000_000;
 
 /** POST /cited-articles/preview: an unsaved article as the editor has it in the form. */
 export const previewBody = z.object({
-  body: z
-    .string({ error: 'body must be the article text (a string)' })
-    .max(MAX_BODY_LENGTH, `body is at most ${MAX_BODY_LENGTH} characters`),
+  body: z.string({ error: 'body must be the article text (a string)' }).max(MAX_BODY_LENGTH, `body is at most ${MAX_BODY_LENGTH} characters`),
   citations: z
     .array(z.string({ error: 'citations must list source documentIds' }).min(1).max(100), {
       error: 'citations must be a list of source documentIds',
     })
     .max(1000, 'citations lists at most 1000 sources')
     .default([]),
-  numberingStart: z
-    .union([z.literal(0), z.literal(1)], { error: 'numberingStart must be 0 or 1' })
-    .default(1),
+  numberingStart: z.union([z.literal(0), z.literal(1)], { error: 'numberingStart must be 0 or 1' }).default(1),
   style: z.string().max(100).optional(),
   locale: z.string().max(35).optional(),
 });
@@ -31,9 +27,7 @@ export const importBody = z.object({
     .string({ error: 'content must be the text of a BibTeX, RIS or CSL-JSON file' })
     .min(1, 'content is empty')
     .max(MAX_IMPORT_LENGTH, `content is at most ${MAX_IMPORT_LENGTH} characters`),
-  format: z
-    .enum(['bibtex', 'ris', 'csl-json'], { error: 'format must be "bibtex", "ris" or "csl-json"' })
-    .optional(),
+  format: z.enum(['bibtex', 'ris', 'csl-json'], { error: 'format must be "bibtex", "ris" or "csl-json"' }).optional(),
 });
 
 /** POST /cited-articles/sources/lookup: what the editor pasted. */
@@ -61,12 +55,6 @@ export const checkLinksBody = z
 
 /** GET /cited-articles/sources: the Sources page's search, filter and page. */
 export const sourceLibraryQuery = paginationQuery.extend({
-  search: z
-    .string({ error: 'search must be given once, as text' })
-    .trim()
-    .max(200, 'search is at most 200 characters')
-    .optional(),
-  filter: z
-    .enum(['all', 'uncited', 'duplicates', 'broken'], { error: 'filter must be "all", "uncited", "duplicates" or "broken"' })
-    .default('all'),
+  search: z.string({ error: 'search must be given once, as text' }).trim().max(200, 'search is at most 200 characters').optional(),
+  filter: z.enum(['all', 'uncited', 'duplicates', 'broken'], { error: 'filter must be "all", "uncited", "duplicates" or "broken"' }).default('all'),
 });

@@ -6,9 +6,7 @@ import { paginationQuery } from './content-api';
 const DOCUMENT_ID = /^[a-z0-9]{1,64}$/;
 
 export const documentId = (name: string) =>
-  z
-    .string({ error: `${name} must be a documentId` })
-    .regex(DOCUMENT_ID, `${name} must be a documentId (letters and digits)`);
+  z.string({ error: `${name} must be a documentId` }).regex(DOCUMENT_ID, `${name} must be a documentId (letters and digits)`);
 
 /**
  * An object schema that refuses fields it does not know, naming them: a misspelt field, or one a

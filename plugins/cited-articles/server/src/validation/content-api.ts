@@ -35,8 +35,7 @@ export const readPagination = (query: Record<string, unknown>) => {
   };
 };
 
-const single = (name: string) =>
-  z.string({ error: `${name} must be given once, as text` }).max(100, `${name} is at most 100 characters`);
+const single = (name: string) => z.string({ error: `${name} must be given once, as text` }).max(100, `${name} is at most 100 characters`);
 
 /** Query of GET /articles/:slug. The style is checked against the registered styles later. */
 export const articleQuery = z.object({
@@ -44,12 +43,8 @@ export const articleQuery = z.object({
   locale: single('locale')
     .regex(/^[a-z]{2,3}(?:[-_][a-z\d]{2,8})*$/i, 'locale must be a language tag such as en-US or de-DE')
     .optional(),
-  format: z
-    .enum(['json', 'html', 'jsonld'], { error: 'format must be "json", "html" or "jsonld"' })
-    .optional(),
-  status: z
-    .enum(['published', 'draft'], { error: 'status must be "published" or "draft"' })
-    .optional(),
+  format: z.enum(['json', 'html', 'jsonld'], { error: 'format must be "json", "html" or "jsonld"' }).optional(),
+  status: z.enum(['published', 'draft'], { error: 'status must be "published" or "draft"' }).optional(),
 });
 
 const EXPORT_FORMAT_ERROR = 'format must be "bibtex", "ris" or "csl-json"';
