@@ -24,7 +24,7 @@ const newDocumentId = () =>
   crypto
     .randomBytes(12)
     .toString('hex')
-    .replace(/[0-9]/g, (d) => 'abcdefghij'[Number(d)])
+    .replace(/\d/g, (d) => 'abcdefghij'[Number(d)])
     .slice(0, 24);
 const pad = (n: number) => String(n).padStart(5, '0');
 

@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { setupStrapi } from '../helpers/strapi';
 import { createAdmin, type AdminSession } from '../helpers/admin';
 import { createSource, SOURCE_UID } from '../helpers/content';
@@ -232,7 +233,6 @@ describe('the request', () => {
   });
 
   it('is an admin route: the content API does not have it', async () => {
-    const request = require('supertest');
     const res = await request(app.server).post('/cited-articles/sources/lookup').send({ identifier: DOI });
     expect(res.status).toBe(401);
   });

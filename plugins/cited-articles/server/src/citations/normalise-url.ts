@@ -8,7 +8,7 @@ const TRACKING_PARAM = /^(?:utm_.*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_c
 const BARE_HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+(?::\d+)?(?:[/?#]|$)/i;
 
 /** `text` without the run of `char` that ends it (a loop: `/\/+$/` rescans a run of slashes from each one). */
-function withoutTrailing(text: string, char: string): string {
+export function withoutTrailing(text: string, char: string): string {
   let end = text.length;
   while (end > 0 && text[end - 1] === char) end -= 1;
   return text.slice(0, end);

@@ -7,7 +7,7 @@
 
 // C0 and C1 control characters other than tab and line feed: invisible, and a classic way to smuggle
 // look-alike text past filters and moderators.
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const CONTROL_CHARACTERS = /[^\P{Cc}\t\n\r]/gu;
 // Bidirectional overrides and zero-width characters can make a comment read differently from what
 // it contains.
 const INVISIBLE_FORMATTING = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;

@@ -1,10 +1,11 @@
+import { withoutTrailing } from '../citations/normalise-url';
 import { z } from 'zod';
 
 const endpoint = (name: string, fallback: string) =>
   z
     .string({ error: `${name} must be a URL` })
     .regex(/^https?:\/\/[^\s/]+/, `${name} must be an http(s) URL`)
-    .transform((value) => value.replace(/\/+$/, ''))
+    .transform((value) => withoutTrailing(value, '/'))
     .default(fallback);
 
 /** Filling sources from a DOI, ISBN or URL, and the remote services the link check asks. */

@@ -29,7 +29,7 @@ export interface ReadResult {
 
 export { UnreadableFileError };
 
-const UID = /^[A-Za-z0-9\-_.~]{1,120}$/;
+const UID = /^[\w\-.~]{1,120}$/i;
 
 const TYPE_OF_CSL: Record<string, SourceType> = {
   'article-newspaper': 'news',

@@ -17,14 +17,14 @@ export function detectFormat(content: string): ImportFormat | null {
   if (/^TY {2}- /m.test(text)) return 'ris';
   // Leading blanks of the `@` line only (not `\s*`, which also crosses line ends): from every line
   // start `^\s*` would run over all the blank lines that follow, quadratic on a file of newlines.
-  if (/^[^\S\n\r\u2028\u2029]*@[A-Za-z]+\s*[{(]/m.test(text)) return 'bibtex';
+  if (/^[^\S\n\r\u2028\u2029]*@[A-Z]+\s*[{(]/im.test(text)) return 'bibtex';
   return null;
 }
 
 const lines = (content: string) => content.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
 
 /** BibTeX records not to import as sources: comments and preambles. */
-const NOT_A_RECORD = /^\s*@(comment|preamble)\s*[{(]/i;
+const NOT_A_RECORD = /^\s*@(?:comment|preamble)\s*[{(]/i;
 const STRING_MACRO = /^\s*@string\s*[{(]\s*([^\s"#%'(),={}]*)/i;
 /** What can be a macro name where a field uses one (a superset: a word in braces counts too). */
 const WORD = /[^\s"#%'(),={}]+/g;
@@ -46,7 +46,7 @@ const macroBudget = (content: string) => 2 * content.length + 100_000;
  */
 export function splitBibtex(content: string): RawEntry[] {
   const all = lines(content);
-  const starts = all.flatMap((text, index) => (/^\s*@[A-Za-z]+\s*[{(]/.test(text) ? [index] : []));
+  const starts = all.flatMap((text, index) => (/^\s*@[A-Z]+\s*[{(]/i.test(text) ? [index] : []));
   const blocks = starts.map((start, position) => ({
     line: start + 1,
     text: all.slice(start, starts[position + 1] ?? all.length).join('\n'),

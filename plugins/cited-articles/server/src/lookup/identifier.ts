@@ -60,7 +60,7 @@ export function parseIdentifier(input: string): IdentifierResult {
   }
 
   const isbnText = text.replace(/^isbn(?:-1[03])?:?\s*/i, '');
-  if (/^[\d\s-]+[\dXx]$/.test(isbnText)) {
+  if (/^[\d\s-]+[\dX]$/i.test(isbnText)) {
     const digits = isbnText.replace(/[\s-]/g, '').toUpperCase();
     if (digits.length === 10) {
       if (isValidIsbn10(digits)) return { kind: 'isbn', isbn: isbn10To13(digits) };

@@ -19,12 +19,12 @@ export function normaliseDate(value: unknown): string | null {
   const text = value.trim().slice(0, 100);
   let match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s])/.exec(text);
   if (match) return valid(Number(match[1]), Number(match[2]), Number(match[3]));
-  match = /^(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})$/.exec(text);
+  match = /^(\d{1,2})\s+([A-Z]{3,9})\.?,?\s+(\d{4})$/i.exec(text);
   if (match) {
     const month = MONTHS.indexOf(match[2].slice(0, 3).toLowerCase()) + 1;
     return month > 0 ? valid(Number(match[3]), month, Number(match[1])) : null;
   }
-  match = /^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$/.exec(text);
+  match = /^([A-Z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$/i.exec(text);
   if (match) {
     const month = MONTHS.indexOf(match[1].slice(0, 3).toLowerCase()) + 1;
     return month > 0 ? valid(Number(match[3]), month, Number(match[2])) : null;

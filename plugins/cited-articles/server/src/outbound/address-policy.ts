@@ -58,7 +58,10 @@ const embeddedIpv4 = (address: ipaddr.IPv6): ipaddr.IPv4 | null => {
 export function forbiddenAddressReason(address: string): string | null {
   let parsed: ipaddr.IPv4 | ipaddr.IPv6;
   try {
-    parsed = ipaddr.parse(address.replace(/^\[|\]$/g, '').replace(/%.*$/, ''));
+    const bare = address.replace(/^\[|\]$/g, '');
+    // An IPv6 zone (`fe80::1%eth0`) names an interface, not an address.
+    const zone = bare.indexOf('%');
+    parsed = ipaddr.parse(zone < 0 ? bare : bare.slice(0, zone));
   } catch {
     return 'not an IP address';
   }

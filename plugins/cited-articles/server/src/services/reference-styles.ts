@@ -1,4 +1,3 @@
-import type { Core } from '@strapi/strapi';
 import { formatNews, type CitableSource } from '../citations';
 import { CSL_STYLES, createEntryCache, formatWithCsl } from '../csl/csl-style';
 import { cslLocales } from '../csl/citation-js';
@@ -25,7 +24,7 @@ const news: ReferenceStyle = {
 };
 
 /** The reference styles the content API offers (`?style=`), `news` being the default. */
-const referenceStyles = (_: { strapi: Core.Strapi }) => {
+const referenceStyles = () => {
   // Keyed by lower-case id: `?style=APA` and `?style=apa` are one style (and one memo entry).
   const styles = new Map<string, ReferenceStyle>([[news.id.toLowerCase(), news]]);
   const cache = createEntryCache();
