@@ -1,4 +1,17 @@
 export default ({ env }) => ({
+  // GraphQL at /graphql; the plugin adds its Cited* queries and mutations (README "GraphQL").
+  // Limits stay on: a query nested deeper than depthLimit is refused before it runs, and the
+  // collections Strapi generates never return more than maxLimit entries.
+  graphql: {
+    enabled: true,
+    config: {
+      endpoint: '/graphql',
+      shadowCRUD: true,
+      depthLimit: 10,
+      defaultLimit: 25,
+      maxLimit: 100,
+    },
+  },
   'users-permissions': {
     config: {
       jwtSecret: env('JWT_SECRET'),
