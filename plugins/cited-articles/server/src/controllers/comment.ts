@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
 import { ConflictError, parseOrThrow } from '../utils/errors';
-import { toPublicComment } from '../utils/public-shape';
+import { toPublicComment, toPublicThread } from '../utils/public-shape';
 import { commentSettings } from '../utils/settings';
 import { readPagination, slugParams } from '../validation/content-api';
 import { createCommentBody, documentIdParams, listCommentsQuery, readBody, reportBody } from '../validation/comments';
@@ -35,8 +35,7 @@ const comment = ({ strapi }: { strapi: Core.Strapi }) => {
       const { slug } = parseOrThrow(slugParams, ctx.params, 'article slug');
       const query = parseOrThrow(listCommentsQuery, { ...readPagination(ctx.query), sort: ctx.query.sort }, 'query');
       const { threads, pagination, commentCount } = await getService('comments-public', { strapi }).listApproved({ slug, ...query });
-      const shape = (node: any): any => ({ ...toPublicComment(node), replies: node.replies.map(shape) });
-      ctx.body = { data: threads.map(shape), meta: { pagination, sort: query.sort, commentCount } };
+      ctx.body = { data: threads.map(toPublicThread), meta: { pagination, sort: query.sort, commentCount } };
     },
 
     /** POST /articles/:slug/comments: a new comment, pending unless post-moderation lets it through. */
