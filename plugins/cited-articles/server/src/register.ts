@@ -3,6 +3,7 @@ import { getService } from './utils/get-service';
 import { blocksPublishOnCitationErrors } from './utils/settings';
 import { applyRelationPayload, movesToStart } from './utils/relation-order';
 import { ARTICLE_UID, COMMENT_UID, SOURCE_UID } from './utils/uids';
+import { registerGraphQL } from './graphql';
 
 // uid attributes that must never be empty, whichever API creates the document. The Content
 // Manager fills them in the browser; the REST API, the Document Service and imports do not, so the
@@ -28,6 +29,9 @@ const relatedDocumentId = (value: unknown): string | null => {
 };
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
+  // Cited* queries and mutations, when the app runs @strapi/plugin-graphql (README "GraphQL").
+  if (strapi.plugin('graphql')) registerGraphQL(strapi);
+
   // A reply's depth and thread root are derived from its parent, whichever API creates it (the
   // public route sets them itself; demo content, imports and scripts do not). The public list reads
   // a whole thread in one query by threadRoot, so they must never be missing.

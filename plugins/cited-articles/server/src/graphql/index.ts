@@ -1,0 +1,29 @@
+import type { Core } from '@strapi/strapi';
+import { commentSettings } from '../utils/settings';
+import { ARTICLE_UID, COMMENT_REPORT_UID, COMMENT_UID, SOURCE_UID } from '../utils/uids';
+import { resolversConfig } from './access';
+import { createResolvers } from './resolvers';
+import { typeDefs } from './type-defs';
+
+/**
+ * Adds the plugin's Cited* queries and mutations to Strapi's GraphQL schema. Called from register
+ * only when @strapi/plugin-graphql is installed; without it the plugin never loads this code's
+ * dependency on `graphql`.
+ *
+ * Strapi's generated CRUD ("shadow CRUD") is off for all four content types. The plugin's REST API
+ * has no generic CRUD routes either, and the generated queries would be authorised by the same
+ * action names as the plugin's routes (`article.find` is the public list route), opening filters
+ * on every field and `status: DRAFT` to every role that may read the list. Comments and reports
+ * hold private data and must not be reachable at all.
+ */
+export const registerGraphQL = (strapi: Core.Strapi) => {
+  const extension = strapi.plugin('graphql').service('extension');
+  for (const uid of [ARTICLE_UID, SOURCE_UID, COMMENT_UID, COMMENT_REPORT_UID]) extension.shadowCRUD(uid).disable();
+
+  // A function: evaluated when the schema is built, after the plugin's configuration is loaded.
+  extension.use(() => ({
+    typeDefs: typeDefs(commentSettings(strapi).honeypotField),
+    resolvers: createResolvers(strapi),
+    resolversConfig,
+  }));
+};
