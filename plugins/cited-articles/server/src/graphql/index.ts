@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { commentSettings } from '../utils/settings';
 import { ARTICLE_UID, COMMENT_REPORT_UID, COMMENT_UID, SOURCE_UID } from '../utils/uids';
 import { resolversConfig } from './access';
+import { directFieldsPlugin } from './direct-fields';
 import { createResolvers } from './resolvers';
 import { typeDefs } from './type-defs';
 
@@ -20,10 +21,18 @@ export const registerGraphQL = (strapi: Core.Strapi) => {
   const extension = strapi.plugin('graphql').service('extension');
   for (const uid of [ARTICLE_UID, SOURCE_UID, COMMENT_UID, COMMENT_REPORT_UID]) extension.shadowCRUD(uid).disable();
 
+  const resolvers = createResolvers(strapi);
   // A function: evaluated when the schema is built, after the plugin's configuration is loaded.
   extension.use(() => ({
     typeDefs: typeDefs(commentSettings(strapi).honeypotField),
-    resolvers: createResolvers(strapi),
+    resolvers,
     resolversConfig,
   }));
+
+  // Apollo plugins in the graphql plugin's apolloServer config are added to Strapi's own.
+  const apolloServer = (strapi.config.get('plugin::graphql.apolloServer') ?? {}) as { plugins?: unknown[] };
+  strapi.config.set('plugin::graphql.apolloServer', {
+    ...apolloServer,
+    plugins: [...(apolloServer.plugins ?? []), directFieldsPlugin(strapi, resolvers)],
+  });
 };
