@@ -2,8 +2,9 @@ export default ({ env }) => ({
   // GraphQL at /graphql; the plugin adds its Cited* queries and mutations (README "GraphQL").
   // Limits stay on: a query nested deeper than depthLimit is refused before it runs, and the
   // collections Strapi generates never return more than maxLimit entries.
+  // GRAPHQL_ENABLED=false runs the app without it (the plugin then adds nothing).
   graphql: {
-    enabled: true,
+    enabled: env.bool('GRAPHQL_ENABLED', true),
     config: {
       endpoint: '/graphql',
       shadowCRUD: true,
