@@ -5,7 +5,7 @@
  * knex connection, join-table rows included, because 100,000 document creations would take minutes.
  * Returns the benchmark cases.
  */
-const crypto = require('node:crypto');
+const { randomBytes } = require('node:crypto');
 
 const SOURCE_UID = 'plugin::cited-articles.source';
 const ARTICLE_UID = 'plugin::cited-articles.article';
@@ -13,7 +13,7 @@ const COMMENT_UID = 'plugin::cited-articles.comment';
 
 const COMMENTS = Number(process.env.BENCH_COMMENTS || 100_000);
 const SOURCES = 1000;
-const documentId = () => crypto.randomBytes(12).toString('hex').slice(0, 24);
+const documentId = () => randomBytes(12).toString('hex').slice(0, 24);
 
 const FILLER =
   'The inspectors reported that the shaft had been checked twice in the month before the collapse, ' +

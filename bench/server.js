@@ -5,7 +5,7 @@
  * bench-only baseline route, seeds the benchmark content, listens on a free port and answers the
  * parent over IPC ({ type: 'ready', port, cases }, then query counts on request).
  */
-const crypto = require('node:crypto');
+const { randomBytes } = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -13,8 +13,8 @@ const { seed } = require('./seed');
 
 const APP_DIR = path.resolve(__dirname, '..');
 const client = process.argv[2] || 'sqlite';
-const name = `ca_bench_${process.pid}_${crypto.randomBytes(3).toString('hex')}`;
-const random = () => crypto.randomBytes(16).toString('base64');
+const name = `ca_bench_${process.pid}_${randomBytes(3).toString('hex')}`;
+const random = () => randomBytes(16).toString('base64');
 
 async function createDatabase() {
   if (client === 'sqlite') {

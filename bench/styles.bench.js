@@ -7,7 +7,7 @@
  * stay close to 1. Writes bench/results/styles-<timestamp>.json. Run: `npm run bench:styles`
  * (builds nothing: run `npm run build:plugin` first after changing the plugin).
  */
-const crypto = require('node:crypto');
+const { randomBytes } = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -21,7 +21,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
 const SOURCE_UID = 'plugin::cited-articles.source';
 const ARTICLE_UID = 'plugin::cited-articles.article';
 
-const random = () => crypto.randomBytes(16).toString('base64');
+const random = () => randomBytes(16).toString('base64');
 
 async function boot(filename) {
   Object.assign(process.env, {

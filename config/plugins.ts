@@ -11,6 +11,9 @@ export default ({ env }) => ({
       depthLimit: 10,
       defaultLimit: 25,
       maxLimit: 100,
+      // Apollo parses /graphql bodies itself (strapi::body skips the endpoint): a query and its
+      // variables, a comment included, fit in far less than koa-bodyparser's default of 1 MB.
+      apolloServer: { bodyParserConfig: { jsonLimit: '100kb' } },
     },
   },
   'users-permissions': {
@@ -27,6 +30,22 @@ export default ({ env }) => ({
         moderation: env('CITED_ARTICLES_COMMENTS_MODERATION', 'pre'),
         // Shares flood control between several Strapi instances; unset keeps it in memory.
         redisUrl: env('CITED_ARTICLES_REDIS_URL', '') || null,
+      },
+      // Filling sources from a DOI, ISBN or URL, and the link check's remote services
+      // (README, "Filling and checking sources"). Unset variables keep the public services.
+      lookup: {
+        doiResolver: env('CITED_ARTICLES_DOI_RESOLVER', 'https://doi.org'),
+        isbnApi: env('CITED_ARTICLES_ISBN_API', 'https://openlibrary.org'),
+        crossrefApi: env('CITED_ARTICLES_CROSSREF_API', 'https://api.crossref.org'),
+        waybackApi: env('CITED_ARTICLES_WAYBACK_API', 'https://archive.org'),
+        // Only for tests against a local fixture server: lets lookups reach private addresses.
+        allowPrivateHosts: env.bool('CITED_ARTICLES_LOOKUP_ALLOW_PRIVATE', false),
+      },
+      linkCheck: {
+        // Daily at 03:00 by default; "off" leaves only the admin's "Check links" button.
+        cron: ['off', 'false', ''].includes(env('CITED_ARTICLES_LINK_CHECK_CRON', '0 3 * * *'))
+          ? null
+          : env('CITED_ARTICLES_LINK_CHECK_CRON', '0 3 * * *'),
       },
     },
   },

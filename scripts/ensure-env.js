@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Development convenience: Strapi refuses to start without its secrets. Rather than failing on a
 // fresh clone, write any missing secret into .env with a fresh random value. Values already set in
-// the environment or in .env are kept; production (NODE_ENV=production) is never touched.
+// the environment or in .env are kept. Production is never touched: nothing is written when
+// NODE_ENV is production, whether set in the environment or in .env (Strapi reads .env too).
 'use strict';
 
-const crypto = require('crypto');
+const { randomBytes } = require('crypto');
 const fs = require('fs');
 const path = require('path');
 
@@ -17,29 +18,48 @@ const SECRETS = {
   ENCRYPTION_KEY: random,
 };
 
+// Secrets are for the file's owner only: other accounts on the machine must not read them.
+const OWNER_ONLY = 0o600;
+
 function random() {
-  return crypto.randomBytes(16).toString('base64');
+  return randomBytes(16).toString('base64');
 }
 
 function parseEnv(text) {
   const values = {};
   for (const line of text.split(/\r?\n/)) {
-    const match = /^\s*([A-Z0-9_]+)\s*=\s*(.*)\s*$/.exec(line);
-    if (match) values[match[1]] = match[2];
+    const match = /^\s*([A-Z0-9_]+)\s*=(.*)$/.exec(line);
+    if (match) values[match[1]] = match[2].trimStart();
   }
   return values;
 }
 
+const unquote = (value) => (value || '').trim().replace(/^(['"])(.*)\1$/, '$2');
+
+function isProduction(fileValues) {
+  // The environment wins over .env, as in dotenv (which Strapi uses).
+  const nodeEnv = process.env.NODE_ENV !== undefined ? process.env.NODE_ENV : unquote(fileValues.NODE_ENV);
+  return nodeEnv.trim().toLowerCase() === 'production';
+}
+
 function ensureEnv(appRoot = path.resolve(__dirname, '..')) {
-  if (process.env.NODE_ENV === 'production') return [];
   const file = path.join(appRoot, '.env');
   const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
   const current = parseEnv(existing);
+  if (isProduction(current)) return [];
   const missing = Object.keys(SECRETS).filter((name) => !current[name] && !process.env[name]);
   if (missing.length === 0) return [];
   const lines = missing.map((name) => `${name}=${SECRETS[name]()}`);
   const prefix = existing && !existing.endsWith('\n') ? '\n' : '';
-  fs.writeFileSync(file, `${existing}${prefix}${lines.join('\n')}\n`);
+  if (existing) {
+    // Tighten the mode before the secrets go in, so they are never readable by others.
+    fs.chmodSync(file, OWNER_ONLY);
+    fs.appendFileSync(file, `${prefix}${lines.join('\n')}\n`);
+  } else {
+    // Created with the mode (the umask can only remove bits), exclusively: never through a link.
+    fs.writeFileSync(file, `${lines.join('\n')}\n`, { mode: OWNER_ONLY, flag: 'wx' });
+    fs.chmodSync(file, OWNER_ONLY);
+  }
   return missing;
 }
 

@@ -9,6 +9,7 @@ export const PUBLIC_ACTIONS = [
   'plugin::cited-articles.article.findOne',
   'plugin::cited-articles.source.findOne',
   'plugin::cited-articles.comment.find',
+  'plugin::cited-articles.comment.replies',
   'plugin::cited-articles.comment.create',
   'plugin::cited-articles.comment.report',
   'plugin::cited-articles.style.find',

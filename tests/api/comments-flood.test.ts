@@ -1,8 +1,10 @@
 import crypto from 'crypto';
+// The built plugin, as the app loads it (npm test builds it first).
+import * as builtPlugin from 'strapi-plugin-cited-articles/strapi-server';
 import { setupStrapi } from '../helpers/strapi';
 import { createAdmin, type AdminSession } from '../helpers/admin';
 import { COMMENT_UID, createArticle } from '../helpers/content';
-import { aComment, nextIp, postComment, setCommentOptions } from '../helpers/comments';
+import { aComment, nextIp, postComment, reportComment, setCommentOptions } from '../helpers/comments';
 
 const app = setupStrapi({ env: { IS_PROXIED: 'true' } });
 let admin: AdminSession;
@@ -63,10 +65,49 @@ describe('flood control', () => {
   });
 });
 
+describe('flood control comes first', () => {
+  it('answers 429 with Retry-After to a sender over budget, even for a comment that would be 400 or 404', async () => {
+    await createArticle(admin, { title: 'First', slug: 'flood-first' });
+    setCommentOptions(app.strapi, { rateLimit: { points: 1, durationSeconds: 60 } });
+    const ip = nextIp();
+    expect((await postComment(app, 'flood-first', aComment(), ip)).status).toBe(201);
+    // Each of these is refused before its body is validated and normalised, or any query runs.
+    const refused = [
+      await postComment(app, 'flood-first', aComment({ status: 'approved' }), ip),
+      await postComment(app, 'flood-first', aComment({ content: '\u200B'.repeat(5000) }), ip),
+      await postComment(app, 'no-such-article', aComment(), ip),
+      await postComment(app, 'Not a slug!', aComment(), ip),
+    ];
+    for (const res of refused) {
+      expect(res.status).toBe(429);
+      expect(res.body.error).toMatchObject({ status: 429, name: 'RateLimitError', message: expect.stringMatching(/^Too many comments from your network/) });
+      expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    }
+  });
+
+  it('answers 429 to a reporter over budget, even for a report that would be 400', async () => {
+    setCommentOptions(app.strapi, { rateLimit: { points: 100, durationSeconds: 60 } });
+    app.strapi.config.set('plugin::cited-articles.comments.reportRateLimit', { points: 1, durationSeconds: 60 });
+    try {
+      const posted = await postComment(app, 'flood-first', aComment());
+      const { documentId } = posted.body.data;
+      await admin.post('/cited-articles/comments/actions/moderate').send({ documentIds: [documentId], status: 'approved' }).expect(200);
+      const ip = nextIp();
+      expect((await reportComment(app, documentId, { reason: 'spam' }, ip)).status).toBe(201);
+      const refused = await reportComment(app, documentId, { reason: 'not a reason', extra: true }, ip);
+      expect(refused.status).toBe(429);
+      expect(refused.body.error.message).toMatch(/^Too many reports/);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    } finally {
+      app.strapi.config.set('plugin::cited-articles.comments.reportRateLimit', { points: 10, durationSeconds: 60 });
+    }
+  });
+});
+
 describe('flood control in Redis', () => {
   // The plugin's rate-limit service, as a second Strapi instance would run it.
   const anotherInstance = () => {
-    const plugin = require('strapi-plugin-cited-articles/strapi-server');
+    const plugin: any = builtPlugin;
     return (plugin.default ?? plugin).services['rate-limit']({ strapi: app.strapi });
   };
 

@@ -17,11 +17,10 @@ const createToken = async (type: string, permissions?: string[]) => {
   return token.accessKey as string;
 };
 
-let draftOnly: any;
 beforeAll(async () => {
   superAdmin = await createAdmin(app);
   await createSource(superAdmin, { title: 'Cited source', key: 'cited-source' });
-  draftOnly = await createArticle(superAdmin, { title: 'Work in progress', slug: 'work-in-progress', body: 'Draft [@cited-source].', publish: false });
+  await createArticle(superAdmin, { title: 'Work in progress', slug: 'work-in-progress', body: 'Draft [@cited-source].', publish: false });
 });
 
 describe('draft preview through the content API', () => {

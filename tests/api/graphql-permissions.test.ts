@@ -31,29 +31,35 @@ const tokens = {} as Record<Caller, string | null>;
 const ok = (...outcomes: Outcome[]) => outcomes;
 const OPERATIONS: Record<string, Operation> = {
   citedArticle: {
-    query: '{ citedArticle(slug: "perm-article") { title } }', action: 'article.findOne',
+    query: '{ citedArticle(slug: "perm-article") { title } }',
+    action: 'article.findOne',
     expect: ok('ok', 'ok', 'ok', 'ok', 401),
   },
   citedArticles: {
-    query: '{ citedArticles { pagination { total } } }', action: 'article.find',
+    query: '{ citedArticles { pagination { total } } }',
+    action: 'article.find',
     expect: ok('ok', 'ok', 'ok', 'FORBIDDEN', 401),
   },
   citedSource: {
-    query: '{ citedSource(key: "perm-source") { title } }', action: 'source.findOne',
+    query: '{ citedSource(key: "perm-source") { title } }',
+    action: 'source.findOne',
     expect: ok('ok', 'ok', 'ok', 'FORBIDDEN', 401),
   },
   articleComments: {
-    query: '{ articleComments(slug: "perm-article") { commentCount } }', action: 'comment.find',
+    query: '{ articleComments(slug: "perm-article") { commentCount } }',
+    action: 'comment.find',
     expect: ok('ok', 'ok', 'ok', 'FORBIDDEN', 401),
   },
   createArticleComment: {
     query: 'mutation($data: CitedCommentInput!) { createArticleComment(slug: "perm-article", data: $data) { status } }',
-    variables: () => ({ data: aComment() }), action: 'comment.create',
+    variables: () => ({ data: aComment() }),
+    action: 'comment.create',
     expect: ok('ok', 'ok', 'ok', 'FORBIDDEN', 401),
   },
   reportComment: {
     query: 'mutation($id: ID!) { reportComment(documentId: $id, reason: "spam") { counted } }',
-    variables: async () => ({ id: await commentId() }), action: 'comment.report',
+    variables: async () => ({ id: await commentId() }),
+    action: 'comment.report',
     expect: ok('ok', 'ok', 'ok', 'FORBIDDEN', 401),
   },
 };
@@ -75,7 +81,10 @@ beforeAll(async () => {
   const apiTokens = app.strapi.service('admin::api-token') as any;
   const full = await apiTokens.create({ name: 'gql-full', type: 'full-access', lifespan: null, description: '' });
   const read = await apiTokens.create({
-    name: 'gql-read', type: 'custom', lifespan: null, description: '',
+    name: 'gql-read',
+    type: 'custom',
+    lifespan: null,
+    description: '',
     permissions: ['plugin::cited-articles.article.findOne'],
   });
   Object.assign(tokens, {
@@ -91,7 +100,12 @@ beforeAll(async () => {
   commentId = async () =>
     (
       await createComment(app.strapi, {
-        article: article.documentId, authorName: 'P', authorEmail: 'p@example.org', content: `Perm ${nextIp()}`, status: 'approved', ipHash: 'p'.repeat(64),
+        article: article.documentId,
+        authorName: 'P',
+        authorEmail: 'p@example.org',
+        content: `Perm ${nextIp()}`,
+        status: 'approved',
+        ipHash: 'p'.repeat(64),
       })
     ).documentId;
 });
@@ -125,7 +139,10 @@ describe('a role without an action', () => {
       // The logged-in reader's role still has it.
       expect(outcomeOf(await call(name, 'user'))).toBe('ok');
       if (name === 'createArticleComment') {
-        const rest = await request(app.server).post('/api/cited-articles/articles/perm-article/comments').set('X-Forwarded-For', nextIp()).send(aComment());
+        const rest = await request(app.server)
+          .post('/api/cited-articles/articles/perm-article/comments')
+          .set('X-Forwarded-For', nextIp())
+          .send(aComment());
         expect(rest.status).toBe(403);
       }
     } finally {

@@ -10,7 +10,17 @@ import { firstError, graphql } from '../helpers/graphql';
 
 const app = setupStrapi({ env: { IS_PROXIED: 'true' } });
 
-const PRIVATE_FIELDS = ['authorEmail', 'ipHash', 'reporterHash', 'fingerprint', 'moderatedBy', 'moderatedAt', 'heldReason', 'reportCount', 'articleDocumentId'];
+const PRIVATE_FIELDS = [
+  'authorEmail',
+  'ipHash',
+  'reporterHash',
+  'fingerprint',
+  'moderatedBy',
+  'moderatedAt',
+  'heldReason',
+  'reportCount',
+  'articleDocumentId',
+];
 
 const INTROSPECTION = `{
   __schema {
@@ -25,13 +35,21 @@ beforeAll(async () => {
   const admin = await createAdmin(app);
   const source = await createSource(admin, { key: 'schema-source', title: 'Schema source' });
   const article = await createArticle(admin, {
-    title: 'Published title', slug: 'schema-article', body: 'Claim [@schema-source].', citations: [source.documentId],
+    title: 'Published title',
+    slug: 'schema-article',
+    body: 'Claim [@schema-source].',
+    citations: [source.documentId],
   });
   // A newer draft of the published article, and an article that was never published.
   await admin.put(`/content-manager/collection-types/plugin::cited-articles.article/${article.documentId}`).send({ title: 'Secret draft title' });
   await createArticle(admin, { title: 'Never published', slug: 'schema-draft', body: 'Draft.', publish: false });
   await createComment(app.strapi, {
-    article: article.documentId, authorName: 'Ann', authorEmail: 'ann@example.org', content: 'Approved.', status: 'approved', ipHash: 'a'.repeat(64),
+    article: article.documentId,
+    authorName: 'Ann',
+    authorEmail: 'ann@example.org',
+    content: 'Approved.',
+    status: 'approved',
+    ipHash: 'a'.repeat(64),
   });
   const res = await graphql(app, INTROSPECTION);
   expect(res.status).toBe(200);
@@ -50,7 +68,7 @@ it('generates no type, query or mutation for the plugin content types', () => {
   // Strapi would name them CitedArticlesArticle, CitedArticlesComment, CitedArticlesCommentReport, ...
   expect(names.filter((name: string) => name.startsWith('CitedArticles'))).toEqual([]);
   const fields = [...schema.queryType.fields, ...schema.mutationType.fields].map((field: any) => field.name);
-  expect(fields.filter((name: string) => /citedArticles(Article|Source|Comment)/i.test(name))).toEqual([]);
+  expect(fields.filter((name: string) => /citedArticles(?:Article|Source|Comment)/i.test(name))).toEqual([]);
 });
 
 it('prefixes every type of the plugin with Cited', () => {
@@ -61,10 +79,9 @@ it('prefixes every type of the plugin with Cited', () => {
 
 it('has no private field in any type it answers with, nor in any filter', () => {
   // Output fields of every type, and input fields except the comment a reader posts (its email).
-  const fieldNames = schema.types.flatMap((type: any) => [
-    ...(type.fields ?? []),
-    ...(type.name === 'CitedCommentInput' ? [] : (type.inputFields ?? [])),
-  ].map((field: any) => field.name));
+  const fieldNames = schema.types.flatMap((type: any) =>
+    [...(type.fields ?? []), ...(type.name === 'CitedCommentInput' ? [] : (type.inputFields ?? []))].map((field: any) => field.name)
+  );
   for (const name of PRIVATE_FIELDS) expect(fieldNames).not.toContain(name);
   const input = schema.types.find((type: any) => type.name === 'CitedCommentInput');
   expect(input.inputFields.map((field: any) => field.name).sort()).toEqual(['authorEmail', 'authorName', 'content', 'homepage', 'parent']);

@@ -35,11 +35,19 @@ let articleId: string;
 beforeAll(async () => {
   admin = await createAdmin(app);
   const nyt = await createSource(admin, {
-    key: 'gql-nyt', title: 'Rates rise', publisher: 'NYT', authors: ['Ann Author'], url: 'https://example.org/nyt', publishedDate: '2024-01-02', type: 'news',
+    key: 'gql-nyt',
+    title: 'Rates rise',
+    publisher: 'NYT',
+    authors: ['Ann Author'],
+    url: 'https://example.org/nyt',
+    publishedDate: '2024-01-02',
+    type: 'news',
   });
   const bbc = await createSource(admin, { key: 'gql-bbc', title: 'Rates fall', publisher: 'BBC', url: 'https://example.org/bbc' });
   const article = await createArticle(admin, {
-    title: 'GraphQL article', slug: 'gql-article', summary: 'Summary.',
+    title: 'GraphQL article',
+    slug: 'gql-article',
+    summary: 'Summary.',
     body: 'Rates rose [@gql-nyt, p. 3] and fell [@gql-bbc]. Again [@gql-nyt]. Unknown [@gql-missing].',
     citations: [nyt.documentId, bbc.documentId],
   });
@@ -56,14 +64,38 @@ describe('citedArticle', () => {
     expect(res.body.errors).toBeUndefined();
     const article = res.body.data.citedArticle;
     const { data, meta } = rest.body;
-    for (const field of ['documentId', 'slug', 'title', 'summary', 'body', 'bodyHtml', 'publishedAt', 'numberingStart', 'commentsEnabled', 'commentCount', 'citations']) {
+    for (const field of [
+      'documentId',
+      'slug',
+      'title',
+      'summary',
+      'body',
+      'bodyHtml',
+      'publishedAt',
+      'numberingStart',
+      'commentsEnabled',
+      'commentCount',
+      'citations',
+    ]) {
       expect([field, article[field]]).toEqual([field, data[field]]);
     }
     expect(article.references).toEqual(
       data.references.map(({ id, number, backlinks, formatted, source }: any) => ({
-        id, number, backlinks, formatted,
-        source: (({ key, title, publisher, authors, url, publishedDate, archiveUrl, doi, type }) =>
-          ({ key, title, publisher, authors, url, publishedDate, archiveUrl, doi, type }))(source),
+        id,
+        number,
+        backlinks,
+        formatted,
+        source: (({ key, title, publisher, authors, url, publishedDate, archiveUrl, doi, type }) => ({
+          key,
+          title,
+          publisher,
+          authors,
+          url,
+          publishedDate,
+          archiveUrl,
+          doi,
+          type,
+        }))(source),
       }))
     );
     expect(article.issues).toEqual(meta.issues.map(({ code, severity, message, start, end }: any) => ({ code, severity, message, start, end })));
@@ -91,7 +123,19 @@ describe('citedArticle', () => {
       expect(spy).toHaveBeenCalledTimes(1);
       expect(spy.mock.calls[0][1]).toMatchObject({ html: false });
 
-      const withHtml = await graphql(app, `query { citedArticle(slug: "gql-article") { ...Html } } fragment Html on CitedArticle { bodyHtml }`);
+      const withHtml = await graphql(
+        app,
+        `
+          query {
+            citedArticle(slug: "gql-article") {
+              ...Html
+            }
+          }
+          fragment Html on CitedArticle {
+            bodyHtml
+          }
+        `
+      );
       expect(withHtml.body.data.citedArticle.bodyHtml).toContain('<sup');
       expect(spy).toHaveBeenCalledTimes(2);
       expect(spy.mock.calls[1][1]).toMatchObject({ html: true });
@@ -102,7 +146,12 @@ describe('citedArticle', () => {
 
   it.each([
     ['a slug that is not one', '{ citedArticle(slug: "a/b") { title } }', 'BAD_USER_INPUT', /^Invalid article slug\. slug: slug may contain only/],
-    ['an unknown style', '{ citedArticle(slug: "gql-article", style: "nope") { title } }', 'BAD_USER_INPUT', /^Unknown style "nope"\. Use one of: .*apa/],
+    [
+      'an unknown style',
+      '{ citedArticle(slug: "gql-article", style: "nope") { title } }',
+      'BAD_USER_INPUT',
+      /^Unknown style "nope"\. Use one of: .*apa/,
+    ],
     ['a locale that is not one', '{ citedArticle(slug: "gql-article", locale: "x") { title } }', 'BAD_USER_INPUT', /locale must be a language tag/],
     ['an unknown slug', '{ citedArticle(slug: "gql-nothing") { title } }', 'NOT_FOUND', /^No published article has the slug "gql-nothing"\.$/],
   ])('refuses %s with the REST message', async (_name, query, code, message) => {
@@ -124,9 +173,32 @@ describe('citedArticle', () => {
 describe('citedArticles', () => {
   it('lists published articles with the pagination of GET /articles', async () => {
     const rest = await request(app.server).get(`${API}/articles?page=1&pageSize=2`);
-    const res = await graphql(app, `{ citedArticles(page: 1, pageSize: 2) {
-      data { documentId slug title summary publishedAt updatedAt numberingStart referenceCount commentCount }
-      pagination { page pageSize pageCount total } } }`);
+    const res = await graphql(
+      app,
+      `
+        {
+          citedArticles(page: 1, pageSize: 2) {
+            data {
+              documentId
+              slug
+              title
+              summary
+              publishedAt
+              updatedAt
+              numberingStart
+              referenceCount
+              commentCount
+            }
+            pagination {
+              page
+              pageSize
+              pageCount
+              total
+            }
+          }
+        }
+      `
+    );
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.citedArticles.pagination).toEqual(rest.body.meta.pagination);
     expect(res.body.data.citedArticles.pagination).toMatchObject({ page: 1, pageSize: 2, total: 3, pageCount: 2 });
@@ -142,9 +214,35 @@ describe('citedArticles', () => {
 describe('citedSource', () => {
   it('answers a source and the published articles citing it, as GET /sources/:key', async () => {
     const rest = await request(app.server).get(`${API}/sources/gql-nyt`);
-    const res = await graphql(app, `{ citedSource(key: "gql-nyt") {
-      documentId key title publisher authors url publishedDate accessedDate archiveUrl doi type language
-      citedBy { documentId slug title summary publishedAt updatedAt } } }`);
+    const res = await graphql(
+      app,
+      `
+        {
+          citedSource(key: "gql-nyt") {
+            documentId
+            key
+            title
+            publisher
+            authors
+            url
+            publishedDate
+            accessedDate
+            archiveUrl
+            doi
+            type
+            language
+            citedBy {
+              documentId
+              slug
+              title
+              summary
+              publishedAt
+              updatedAt
+            }
+          }
+        }
+      `
+    );
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.citedSource).toEqual(rest.body.data);
     expect(res.body.data.citedSource.citedBy.map((a: any) => a.slug)).toEqual(['gql-article']);
@@ -161,21 +259,36 @@ describe('articleComments', () => {
   beforeAll(async () => {
     const approved = (content: string, parent?: string) =>
       createComment(app.strapi, {
-        article: articleId, parent, authorName: 'Ann', authorEmail: 'ann@example.org', content, status: 'approved', ipHash: 'a'.repeat(64),
+        article: articleId,
+        parent,
+        authorName: 'Ann',
+        authorEmail: 'ann@example.org',
+        content,
+        status: 'approved',
+        ipHash: 'a'.repeat(64),
       });
     const root = await approved('First root');
     rootId = root.documentId;
     const reply = await approved('A reply', root.documentId);
     await approved('A reply to the reply', reply.documentId);
     await approved('Second root');
-    await createComment(app.strapi, { article: articleId, authorName: 'Pat', authorEmail: 'p@example.org', content: 'Pending one', status: 'pending' });
+    await createComment(app.strapi, {
+      article: articleId,
+      authorName: 'Pat',
+      authorEmail: 'p@example.org',
+      content: 'Pending one',
+      status: 'pending',
+    });
   });
 
   it('answers approved comments threaded, as GET /articles/:slug/comments', async () => {
     const rest = await request(app.server).get(`${API}/articles/gql-article/comments?pageSize=1&sort=oldest`);
-    const res = await graphql(app, `{ articleComments(slug: "gql-article", page: 1, pageSize: 1, sort: "oldest") {
-      data { ${COMMENT_FIELDS} status replies { ${COMMENT_FIELDS} status replies { ${COMMENT_FIELDS} status replies { documentId } } } }
-      pagination { page pageSize pageCount total } sort commentCount } }`);
+    const res = await graphql(
+      app,
+      `{ articleComments(slug: "gql-article", page: 1, pageSize: 1, sort: "oldest") {
+      data { ${COMMENT_FIELDS} status replyCount moreReplies replies { ${COMMENT_FIELDS} status replies { ${COMMENT_FIELDS} status replies { documentId } } } }
+      pagination { page pageSize pageCount total } sort commentCount } }`
+    );
     expect(res.body.errors).toBeUndefined();
     const page = res.body.data.articleComments;
     expect(page.data).toEqual(rest.body.data);
@@ -305,7 +418,12 @@ describe('reportComment', () => {
   let commentId: string;
   beforeAll(async () => {
     const comment = await createComment(app.strapi, {
-      article: articleId, authorName: 'Rep', authorEmail: 'rep@example.org', content: 'Report me', status: 'approved', ipHash: 'r'.repeat(64),
+      article: articleId,
+      authorName: 'Rep',
+      authorEmail: 'rep@example.org',
+      content: 'Report me',
+      status: 'approved',
+      ipHash: 'r'.repeat(64),
     });
     commentId = comment.documentId;
   });
@@ -319,8 +437,18 @@ describe('reportComment', () => {
   });
 
   it.each([
-    ['an unknown reason', { reason: 'boring' }, 'BAD_USER_INPUT', 'Invalid report. reason: reason must be one of spam, abuse, off-topic, misinformation, other'],
-    ['a bad documentId', { documentId: 'A-B' }, 'BAD_USER_INPUT', 'Invalid comment documentId. documentId: documentId must be a documentId (letters and digits)'],
+    [
+      'an unknown reason',
+      { reason: 'boring' },
+      'BAD_USER_INPUT',
+      'Invalid report. reason: reason must be one of spam, abuse, off-topic, misinformation, other',
+    ],
+    [
+      'a bad documentId',
+      { documentId: 'A-B' },
+      'BAD_USER_INPUT',
+      'Invalid comment documentId. documentId: documentId must be a documentId (letters and digits)',
+    ],
     ['an unknown comment', { documentId: 'zzz999' }, 'NOT_FOUND', 'No published comment has the documentId "zzz999".'],
   ])('refuses %s', async (_name, change, code, message) => {
     const res = await graphql(app, REPORT, { documentId: commentId, reason: 'spam', ...change });
@@ -342,6 +470,12 @@ describe('reportComment', () => {
 });
 
 describe('limits', () => {
+  it('refuses a body over 100 kB before parsing it', async () => {
+    const res = await graphql(app, CREATE, { slug: 'gql-article', data: aComment({ content: 'x'.repeat(200_000) }) });
+    expect(res.status).toBe(413);
+    expect(res.body.data?.createArticleComment).toBeUndefined();
+  });
+
   it('refuses a query nested deeper than the depth limit before running it', async () => {
     let replies = 'documentId';
     for (let i = 0; i < 12; i += 1) replies = `documentId replies { ${replies} }`;

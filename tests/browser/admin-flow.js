@@ -14,7 +14,7 @@
 'use strict';
 
 const { spawn } = require('child_process');
-const crypto = require('crypto');
+const { randomBytes } = require('crypto');
 const fs = require('fs');
 const net = require('net');
 const os = require('os');
@@ -38,9 +38,27 @@ const BIBTEX = `@article{safety2024,
   doi = {10.1234/safety.2024}
 }
 `;
+// A news page the "Add from DOI, ISBN or URL" lookup reads, served by a local page server.
+const LOOKUP_PAGE = `<!doctype html><html lang="en"><head><title>Ignored</title>
+<meta property="og:title" content="Flooded mine: rescuers reach trapped workers">
+<meta property="og:site_name" content="Example Tribune">
+<meta property="article:published_time" content="2024-03-05T08:00:00Z">
+</head><body></body></html>`;
+
+/** The page the lookup step fetches, on 127.0.0.1 (the app runs with private hosts allowed). */
+async function startPageServer() {
+  const http = require('http');
+  const server = http.createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(LOOKUP_PAGE);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}/news/flooded-mine`, close: () => server.close() };
+}
+
 const COMMENT = { authorName: 'Reader', authorEmail: 'reader@example.org', content: 'Thanks for citing your sources.' };
 
-const random = () => crypto.randomBytes(16).toString('base64');
+const random = () => randomBytes(16).toString('base64');
 let step = 0;
 
 function log(message) {
@@ -75,6 +93,7 @@ async function waitForHealth(baseUrl, app) {
 }
 
 function bootApp({ port, databaseFile }) {
+  // The lookup step reads a page from a local server: let lookups reach 127.0.0.1.
   const logFile = fs.openSync(path.join(OUTPUT_DIR, 'strapi.log'), 'w');
   const app = spawn(process.execPath, [path.join(APP_DIR, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'], {
     cwd: APP_DIR,
@@ -86,6 +105,7 @@ function bootApp({ port, databaseFile }) {
       DATABASE_CLIENT: 'sqlite',
       DATABASE_FILENAME: databaseFile,
       CITED_ARTICLES_SEED: 'false',
+      CITED_ARTICLES_LOOKUP_ALLOW_PRIVATE: 'true',
       STRAPI_TELEMETRY_DISABLED: 'true',
       STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
       APP_KEYS: [random(), random()].join(','),
@@ -155,8 +175,10 @@ async function run() {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const app = bootApp({ port, databaseFile: path.join(tmp, 'app.db') });
+  const pages = await startPageServer();
   let context;
   const stop = async () => {
+    pages.close();
     if (context) await context.close().catch(() => {});
     if (app.exitCode === null) {
       app.kill('SIGTERM');
@@ -335,6 +357,35 @@ async function run() {
     await page.keyboard.press('Escape');
     await page.getByTestId('source-row').filter({ hasText: 'Mining safety review' }).waitFor();
     log('a BibTeX file was imported from the Sources page');
+
+    // 8c. Add a source from its URL: the lookup fills the fields, the editor edits one and saves.
+    await page.getByRole('button', { name: 'Add from DOI, ISBN or URL' }).click();
+    await page.locator('input[name="lookup-identifier"]').fill(pages.url);
+    await page.getByRole('dialog').getByRole('button', { name: 'Look up' }).click();
+    const titleField = page.locator('input[name="lookup-title"]');
+    await titleField.waitFor();
+    expect(
+      (await titleField.inputValue()) === 'Flooded mine: rescuers reach trapped workers',
+      `the lookup filled the title with "${await titleField.inputValue()}"`
+    );
+    expect((await page.locator('input[name="lookup-publisher"]').inputValue()) === 'Example Tribune', 'the lookup filled the publisher');
+    expect((await page.locator('input[name="lookup-publishedDate"]').inputValue()) === '2024-03-05', 'the lookup filled the date');
+    await page.locator('input[name="lookup-title"]').fill('Flooded mine: rescuers reach the trapped workers');
+    await shot(page, 'sources-lookup');
+    await page.getByTestId('lookup-save').click();
+    await page.waitForURL(/content-manager\/collection-types\/plugin::cited-articles\.source\/[a-z0-9]+/);
+    await page.goto(`${baseUrl}/admin/plugins/cited-articles/sources`);
+    await page.getByTestId('source-row').filter({ hasText: 'Flooded mine: rescuers reach the trapped workers' }).waitFor();
+    log('a source was filled from its URL, edited and saved from the Sources page');
+
+    // 8d. The same URL again: the existing source is offered instead of a duplicate.
+    await page.getByRole('button', { name: 'Add from DOI, ISBN or URL' }).click();
+    await page.locator('input[name="lookup-identifier"]').fill(pages.url);
+    await page.getByRole('dialog').getByRole('button', { name: 'Look up' }).click();
+    await page.getByTestId('lookup-existing').getByRole('button', { name: 'Use the existing source' }).waitFor();
+    await shot(page, 'sources-lookup-existing');
+    await page.keyboard.press('Escape');
+    log('looking up a URL already in the library offers the existing source');
 
     // 9. An Author (Strapi's default role) sees the Sources page but not the Comments page.
     const author = { email: 'author@example.org', password: 'Correct-horse-2' };

@@ -19,6 +19,8 @@ export interface BootOptions {
   seed?: boolean;
   /** Extra environment for this boot. */
   env?: Record<string, string>;
+  /** Runs on the created instance before register and bootstrap, e.g. to watch its startup log. */
+  beforeLoad?: (strapi: Core.Strapi) => void;
 }
 
 export interface TestApp {
@@ -39,17 +41,21 @@ export async function bootStrapi(options: BootOptions = {}): Promise<TestApp> {
     STRAPI_LOG_LEVEL: process.env.STRAPI_LOG_LEVEL || 'error',
     STRAPI_TELEMETRY_DISABLED: 'true',
     CITED_ARTICLES_SEED: options.seed ? 'true' : 'false',
+    // No scheduled link check during tests: they run it through its route.
+    CITED_ARTICLES_LINK_CHECK_CRON: 'off',
     ...database.env,
     ...options.env,
   });
 
-  const { createStrapi } = require('@strapi/strapi');
-  const strapi: Core.Strapi = await createStrapi({
+  const { createStrapi } = await import('@strapi/strapi');
+  const created: Core.Strapi = createStrapi({
     appDir: APP_DIR,
     distDir: DIST_DIR,
     autoReload: false,
     serveAdminPanel: false,
-  }).load();
+  });
+  options.beforeLoad?.(created);
+  const strapi: Core.Strapi = await created.load();
   strapi.server.mount();
   return { strapi, server: strapi.server.httpServer, database };
 }

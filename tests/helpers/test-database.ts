@@ -60,7 +60,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 
   if (client === 'postgres') {
-    const { Client } = require('pg');
+    const { Client } = await import('pg');
     const run = async (sql: string) => {
       const admin = new Client({ ...server, port: Number(server.port) });
       await admin.connect();
@@ -75,7 +75,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
 
   if (client === 'mysql') {
-    const mysql = require('mysql2/promise');
+    const mysql = await import('mysql2/promise');
     const run = async (sql: string) => {
       const admin = await mysql.createConnection({ ...server, port: Number(server.port) });
       try {

@@ -77,7 +77,7 @@ async function consistencyProblems(): Promise<string[]> {
     `SELECT COUNT(*) AS n FROM (SELECT document_id FROM cited_articles_comments GROUP BY document_id HAVING COUNT(*) > 1) d`,
   ];
   if (database.client === 'sqlite') {
-    const Database = require('better-sqlite3');
+    const { default: Database } = await import('better-sqlite3');
     const db = new Database(env.DATABASE_FILENAME, { readonly: true });
     try {
       const integrity = db.pragma('integrity_check', { simple: true });
@@ -87,7 +87,7 @@ async function consistencyProblems(): Promise<string[]> {
       db.close();
     }
   } else if (database.client === 'postgres') {
-    const { Client } = require('pg');
+    const { Client } = await import('pg');
     const db = new Client({ host: env.DATABASE_HOST, port: Number(env.DATABASE_PORT), user: env.DATABASE_USERNAME, password: env.DATABASE_PASSWORD, database: env.DATABASE_NAME });
     await db.connect();
     try {
@@ -99,7 +99,7 @@ async function consistencyProblems(): Promise<string[]> {
       await db.end();
     }
   } else {
-    const mysql = require('mysql2/promise');
+    const mysql = await import('mysql2/promise');
     const db = await mysql.createConnection({ host: env.DATABASE_HOST, port: Number(env.DATABASE_PORT), user: env.DATABASE_USERNAME, password: env.DATABASE_PASSWORD, database: env.DATABASE_NAME });
     try {
       for (const table of ['cited_articles_comments', 'cited_articles_comments_article_lnk']) {

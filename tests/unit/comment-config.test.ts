@@ -1,4 +1,4 @@
-import config, { commentsOptionsSchema } from '../../plugins/cited-articles/server/src/config';
+import config, { bodyLimitsOptionsSchema, commentsOptionsSchema } from '../../plugins/cited-articles/server/src/config';
 
 describe('plugin options', () => {
   it('has defaults for every comment option', () => {
@@ -6,6 +6,7 @@ describe('plugin options', () => {
       moderation: 'pre',
       closeAfterDays: null,
       maxDepth: 3,
+      repliesPerThread: 50,
       maxLength: 3000,
       maxLinks: 2,
       blockedWords: [],
@@ -37,6 +38,7 @@ describe('plugin options', () => {
   it.each([
     [{ moderation: 'later' }, 'invalid option comments.moderation: moderation must be "pre" or "post"'],
     [{ maxDepth: -1 }, 'invalid option comments.maxDepth: maxDepth must be at least 0'],
+    [{ repliesPerThread: 101 }, 'invalid option comments.repliesPerThread: repliesPerThread must be at most 100'],
     [{ maxLength: 10000 }, 'invalid option comments.maxLength: maxLength must be at most 5000'],
     [{ rateLimit: { points: 0 } }, 'invalid option comments.rateLimit.points: rateLimit.points must be at least 1'],
     [{ redisUrl: 'http://cache' }, 'invalid option comments.redisUrl: redisUrl must start with redis:// or rediss://'],
@@ -45,5 +47,19 @@ describe('plugin options', () => {
     [{ blokedWords: [] }, expect.stringContaining('blokedWords')],
   ])('refuses %j with a clear message', (comments, message) => {
     expect(() => config.validator({ comments })).toThrow(expect.objectContaining({ message }));
+  });
+});
+
+describe('body limit options', () => {
+  it('has defaults in bytes for every limited route', () => {
+    expect(bodyLimitsOptionsSchema.parse({})).toEqual({ comment: 16_384, report: 8_192, preview: 1_048_576, import: 1_048_576 });
+  });
+
+  it.each([
+    [{ comment: 100 }, 'invalid option bodyLimits.comment: bodyLimits.comment must be at least 1024'],
+    [{ report: '8kb' }, 'invalid option bodyLimits.report: bodyLimits.report must be a number'],
+    [{ comments: 20_000 }, expect.stringContaining('comments')],
+  ])('refuses %j with a clear message', (bodyLimits, message) => {
+    expect(() => config.validator({ bodyLimits })).toThrow(expect.objectContaining({ message }));
   });
 });

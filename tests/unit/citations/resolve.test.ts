@@ -289,3 +289,28 @@ describe('resolveCitations: the mine collapse article', () => {
     ]);
   });
 });
+
+describe('source health warnings', () => {
+  const { resolveCitations: resolve } = require('../../../plugins/cited-articles/server/src/citations');
+  const source = (key: string, extra: Record<string, unknown>) => ({ documentId: key, key, title: key, ...extra });
+
+  it('warns of a cited source that is retracted or whose link is broken, in reference order', () => {
+    const listed = [
+      source('a', { url: 'https://a.example/', linkStatus: 'broken', archiveUrl: 'https://web.archive.org/web/1/https://a.example/' }),
+      source('b', { doi: '10.1/b', retracted: true }),
+      source('c', { url: 'https://c.example/', linkStatus: 'redirected' }),
+    ];
+    const { issues } = resolve('[@b] then [@a] and [@c].', listed);
+    expect(issues.map((issue: any) => [issue.code, issue.severity, issue.sourceKey])).toEqual([
+      ['retracted-source', 'warning', 'b'],
+      ['broken-link', 'warning', 'a'],
+    ]);
+    expect(issues[0].message).toMatch(/Source "b" \(DOI 10\.1\/b\) has been retracted/);
+    expect(issues[1].message).toMatch(/an archived copy is on record \(https:\/\/web\.archive\.org\/web\/1\/https:\/\/a\.example\/\)/);
+  });
+
+  it('says nothing of a listed source that is not cited (it has its unused-source warning)', () => {
+    const { issues } = resolve('No citation.', [source('a', { url: 'https://a.example/', linkStatus: 'broken', retracted: true })]);
+    expect(issues.map((issue: any) => issue.code)).toEqual(['unused-source']);
+  });
+});

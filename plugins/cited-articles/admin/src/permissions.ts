@@ -6,6 +6,9 @@ export const PERMISSIONS = {
   readSources: action('sources.read'),
   // Defined by the source import feature; the button only shows for admins holding it.
   importSources: action('sources.import'),
+  checkSourceLinks: action('sources.check-links'),
+  // Looking a source up fills the Content Manager's create form: its create permission on sources.
+  createSources: [{ action: 'plugin::content-manager.explorer.create', subject: 'plugin::cited-articles.source' }],
   readComments: action('comments.read'),
   moderateComments: action('comments.moderate'),
 };

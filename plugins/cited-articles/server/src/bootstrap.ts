@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { ACTION_DEFINITIONS, DEFAULT_ROLE_GRANTS } from './utils/actions';
 import { getService } from './utils/get-service';
+import { untrustedProxyWarning } from './utils/proxy-trust';
+import { scheduleLinkCheck } from './link-check-cron';
 import { PLUGIN_ID } from './utils/uids';
 
 const ROLE_GRANTS_KEY = 'default-role-grants';
@@ -31,6 +33,8 @@ async function grantDefaultRoles(strapi: Core.Strapi, roles?: Array<{ id: number
 }
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
+  const proxyWarning = untrustedProxyWarning(strapi.server.app);
+  if (proxyWarning) strapi.log.warn(proxyWarning);
   await strapi.service('admin::permission').actionProvider.registerMany(ACTION_DEFINITIONS);
   // On an existing database the default roles are there already; on a new one the admin creates
   // them during its own bootstrap, which may run after this one, so grant when they appear too.
@@ -45,7 +49,13 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   const articleRef = getService('comment-article-ref', { strapi });
   articleRef.subscribe();
   await articleRef.backfill();
+  // After the article copy: the fingerprint hashes the article's documentId with the text.
+  await getService('comment-fingerprint', { strapi }).backfill();
+  const referenceCounts = getService('reference-counts', { strapi });
+  referenceCounts.subscribe();
+  await referenceCounts.backfill();
   await getService('rate-limit', { strapi }).connect();
+  scheduleLinkCheck(strapi);
 };
 
 export default bootstrap;

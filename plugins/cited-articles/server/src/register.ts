@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import bodyLimit from './middlewares/body-limit';
 import { getService } from './utils/get-service';
 import { blocksPublishOnCitationErrors } from './utils/settings';
 import { applyRelationPayload, movesToStart } from './utils/relation-order';
@@ -29,6 +30,10 @@ const relatedDocumentId = (value: unknown): string | null => {
 };
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
+  // Added now, before Strapi adds config/middlewares.ts (at bootstrap), so that it runs before the
+  // body parser: an oversized body is refused before anything reads it (see body-limit.ts).
+  strapi.server.use(bodyLimit({ strapi }));
+
   // Cited* queries and mutations, when the app runs @strapi/plugin-graphql (README "GraphQL").
   if (strapi.plugin('graphql')) registerGraphQL(strapi);
 

@@ -21,7 +21,7 @@ type Outcome =
   | { kind: 'done'; created: Created[]; skipped: Skipped[] }
   | { kind: 'refused'; message: string; errors: LineError[] };
 
-const FORMATS = ['auto', 'bibtex', 'ris', 'csl-json'] as const;
+type Format = 'auto' | 'bibtex' | 'ris' | 'csl-json';
 
 /**
  * "Import sources": a BibTeX, RIS or CSL-JSON file read in the browser and sent as text to
@@ -32,7 +32,7 @@ export const ImportSourcesModal = ({ onImported }: { onImported: () => void }) =
   const { post } = useFetchClient();
   const [open, setOpen] = React.useState(false);
   const [file, setFile] = React.useState<File | null>(null);
-  const [format, setFormat] = React.useState<(typeof FORMATS)[number]>('auto');
+  const [format, setFormat] = React.useState<Format>('auto');
   const [busy, setBusy] = React.useState(false);
   const [outcome, setOutcome] = React.useState<Outcome | null>(null);
   const t = (id: string, defaultMessage: string, values?: Record<string, unknown>) =>
@@ -101,7 +101,7 @@ export const ImportSourcesModal = ({ onImported }: { onImported: () => void }) =
             </Field.Root>
             <Field.Root name="import-format">
               <Field.Label>{t('import.format.label', 'Format')}</Field.Label>
-              <SingleSelect value={format} onChange={(value: string | number) => setFormat(value as any)}>
+              <SingleSelect value={format} onChange={(value: string | number) => setFormat(value as Format)}>
                 <SingleSelectOption value="auto">{t('import.format.auto', 'Detect from the content')}</SingleSelectOption>
                 <SingleSelectOption value="bibtex">BibTeX</SingleSelectOption>
                 <SingleSelectOption value="ris">RIS</SingleSelectOption>

@@ -2,12 +2,18 @@ import * as React from 'react';
 import { useIntl } from 'react-intl';
 import { Box, Button, Flex, TextInput, Typography } from '@strapi/design-system';
 import { useFetchClient, useForm, useNotification } from '@strapi/strapi/admin';
+import { useCan } from '../hooks/useCan';
+import { PERMISSIONS } from '../permissions';
 import { getTranslation } from '../utils/getTranslation';
+import { AddFromIdentifierModal } from './AddFromIdentifierModal';
 import { insertMarker } from '../utils/insertMarker';
 
 type FoundSource = { documentId: string; key: string; title: string; publisher?: string | null };
 
-/** Search the source library and copy or insert a source's `[@key]` marker. */
+/**
+ * Search the source library and copy or insert a source's `[@key]` marker; or add a source from a
+ * DOI, ISBN or URL and insert its marker at once (the existing source when the library has it).
+ */
 export const SourceFinder = () => {
   const { formatMessage } = useIntl();
   const { get } = useFetchClient();
@@ -16,10 +22,11 @@ export const SourceFinder = () => {
   const onChange = useForm('CitedArticlesSourceFinder', (state) => state.onChange, false) as (name: string, value: unknown) => void;
   const [search, setSearch] = React.useState('');
   const [found, setFound] = React.useState<FoundSource[]>([]);
+  const { can: canCreate } = useCan(PERMISSIONS.createSources);
 
   React.useEffect(() => {
     const text = search.trim();
-    if (text === '') return setFound([]);
+    if (text === '') return;
     let live = true;
     const timer = setTimeout(async () => {
       try {
@@ -60,9 +67,29 @@ export const SourceFinder = () => {
         aria-label={formatMessage({ id: getTranslation('panel.finder.label'), defaultMessage: 'Find a source' })}
         placeholder={formatMessage({ id: getTranslation('panel.finder.placeholder'), defaultMessage: 'Find a source by title, key, outlet, URL…' })}
         value={search}
-        onChange={(event: React.ChangeEvent<HTMLInputElement>) => setSearch(event.target.value)}
+        onChange={(event: React.ChangeEvent<HTMLInputElement>) => {
+          setSearch(event.target.value);
+          // An emptied search shows no matches (and the next search none of this one's).
+          if (event.target.value.trim() === '') setFound([]);
+        }}
         size="S"
       />
+      {canCreate ? (
+        <AddFromIdentifierModal
+          size="S"
+          onSaved={(source) => {
+            const marker = `[@${source.key}]`;
+            insertMarker(marker, { body, onChange });
+            toggleNotification({
+              type: 'success',
+              message: formatMessage(
+                { id: getTranslation('panel.finder.added'), defaultMessage: 'Source saved; inserted {marker}' },
+                { marker }
+              ),
+            });
+          }}
+        />
+      ) : null}
       {search.trim() !== '' && found.length === 0 ? (
         <Typography variant="pi" textColor="neutral600">
           {formatMessage({ id: getTranslation('panel.finder.none'), defaultMessage: 'No source matches.' })}

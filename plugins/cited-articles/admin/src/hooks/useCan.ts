@@ -1,6 +1,6 @@
 import { useRBAC } from '@strapi/strapi/admin';
 
-type Permission = { action: string; subject: null };
+type Permission = { action: string; subject: string | null };
 
 /**
  * Whether the current admin holds this one action. useRBAC names its answers after the action's

@@ -30,6 +30,7 @@ type RelationItem = { documentId?: string; id?: number };
 type RelationValue = { connect?: RelationItem[]; disconnect?: RelationItem[] } | undefined;
 
 const DEBOUNCE_MS = 400;
+const NO_CITATIONS: string[] = [];
 
 /**
  * The article's saved citations list (the Content Manager loads relations apart from the form and
@@ -37,7 +38,8 @@ const DEBOUNCE_MS = 400;
  */
 const useSavedCitations = (documentId: string | undefined, savedAt: string | undefined, enabled: boolean) => {
   const { get } = useFetchClient();
-  const [saved, setSaved] = React.useState<string[]>([]);
+  // Kept with the article it was loaded for: another article's list is never this form's.
+  const [saved, setSaved] = React.useState<{ documentId: string; list: string[] } | null>(null);
   const load = React.useCallback(
     async (id: string) => {
       const { data } = await get<any>(`/content-manager/relations/${ARTICLE_UID}/${id}/citations`, {
@@ -49,16 +51,17 @@ const useSavedCitations = (documentId: string | undefined, savedAt: string | und
     [get]
   );
   React.useEffect(() => {
-    if (!documentId || !enabled) return setSaved([]);
+    if (!documentId || !enabled) return;
     let live = true;
     load(documentId)
-      .then((list) => live && setSaved(list))
-      .catch(() => live && setSaved([]));
+      .then((list) => live && setSaved({ documentId, list }))
+      .catch(() => live && setSaved({ documentId, list: [] }));
     return () => {
       live = false;
     };
   }, [documentId, savedAt, enabled, load]);
-  return { saved, load };
+  const list = documentId && enabled && saved?.documentId === documentId ? saved.list : NO_CITATIONS;
+  return { saved: list, load };
 };
 
 /** The saved list with the form's unsaved connects and disconnects applied. */
@@ -92,10 +95,13 @@ export const useReferencePreview = ({
   const citationChanges = useForm('CitedArticlesReferences', (state) => (state.values as any)?.citations, false) as RelationValue;
   const { saved, load } = useSavedCitations(documentId, savedAt, enabled);
   const citations = React.useMemo(() => applyChanges(saved, citationChanges), [saved, citationChanges]);
+  const inputs = React.useMemo(() => ({ body, citations, numberingStart }), [body, citations, numberingStart]);
 
   const [preview, setPreview] = React.useState<ReferencePreview | null>(null);
   const [error, setError] = React.useState<string | null>(null);
-  const [loading, setLoading] = React.useState(false);
+  // The inputs the shown preview (or error) answers: while the form differs, an answer is due.
+  const [answered, setAnswered] = React.useState<typeof inputs | null>(null);
+  const loading = enabled && answered !== inputs;
   const latest = React.useRef(0);
 
   const ask = React.useCallback(
@@ -114,32 +120,36 @@ export const useReferencePreview = ({
     [post]
   );
 
-  // The latest form values, for resolveNow, which runs outside a render.
-  const current = React.useRef({ body, citationChanges, numberingStart, documentId });
-  current.current = { body, citationChanges, numberingStart, documentId };
+  // The latest form values, for resolveNow, which runs outside a render (a click), after commit.
+  const current = React.useRef({ inputs, citationChanges, documentId });
+  React.useLayoutEffect(() => {
+    current.current = { inputs, citationChanges, documentId };
+  }, [inputs, citationChanges, documentId]);
 
   /**
    * Resolves the form as it is at this instant, without waiting for the debounce or a pending
    * load (the Publish guard must not decide on a stale or missing preview).
    */
   const resolveNow = React.useCallback(async () => {
-    const { body: text, citationChanges: changes, numberingStart: start, documentId: id } = current.current;
+    const { inputs: asked, citationChanges: changes, documentId: id } = current.current;
+    // Numbered like a debounced request: an older one's late answer is dropped, a newer one's kept.
+    const request = ++latest.current;
     const savedNow = id ? await load(id) : [];
-    const fresh = await ask({ body: text, citations: applyChanges(savedNow, changes), numberingStart: start });
-    latest.current += 1;
-    setPreview(fresh);
-    setError(null);
-    setLoading(false);
+    const fresh = await ask({ ...asked, citations: applyChanges(savedNow, changes) });
+    if (request === latest.current) {
+      setPreview(fresh);
+      setError(null);
+      setAnswered(asked);
+    }
     return fresh;
   }, [ask, load]);
 
   React.useEffect(() => {
     const request = ++latest.current;
     if (!enabled) return;
-    setLoading(true);
     const timer = setTimeout(async () => {
       try {
-        const fresh = await ask({ body, citations, numberingStart });
+        const fresh = await ask(inputs);
         if (request !== latest.current) return;
         setPreview(fresh);
         setError(null);
@@ -147,11 +157,11 @@ export const useReferencePreview = ({
         if (request !== latest.current) return;
         setError(failure?.response?.data?.error?.message ?? failure?.message ?? 'Preview failed');
       } finally {
-        if (request === latest.current) setLoading(false);
+        if (request === latest.current) setAnswered(inputs);
       }
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [body, citations, numberingStart, enabled, ask]);
+  }, [inputs, enabled, ask]);
 
   return { preview, error, loading, resolveNow };
 };

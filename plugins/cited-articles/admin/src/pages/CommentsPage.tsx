@@ -37,7 +37,7 @@ type Queue = {
 };
 
 const PAGE_SIZE = 25;
-const STATUSES: CommentStatus[] = ['pending', 'approved', 'rejected', 'spam'];
+const NONE_SELECTED: string[] = [];
 
 const CommentsPage = () => {
   const { formatMessage } = useIntl();
@@ -51,7 +51,12 @@ const CommentsPage = () => {
   const [search, setSearch] = React.useState('');
   const [page, setPage] = React.useState(1);
   const [queue, setQueue] = React.useState<Queue | null>(null);
-  const [selected, setSelected] = React.useState<string[]>([]);
+  // A selection belongs to the view it was made in: another filter, search or page starts with none.
+  const view = JSON.stringify([status, article?.documentId ?? null, reported, search, page]);
+  const [selection, setSelection] = React.useState<{ view: string; ids: string[] }>({ view, ids: [] });
+  const selected = selection.view === view ? selection.ids : NONE_SELECTED;
+  const setSelected = (update: string[] | ((current: string[]) => string[])) =>
+    setSelection({ view, ids: typeof update === 'function' ? update(selected) : update });
   const [opened, setOpened] = React.useState<string | null>(null);
   const [toDelete, setToDelete] = React.useState<string[] | null>(null);
   const [busy, setBusy] = React.useState(false);
@@ -86,8 +91,6 @@ const CommentsPage = () => {
       clearTimeout(timer);
     };
   }, [get, status, article, reported, search, page, reload, toggleNotification]);
-
-  React.useEffect(() => setSelected([]), [status, article, reported, search, page]);
 
   const afterChange = (message: string) => {
     toggleNotification({ type: 'success', message });

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { useIntl } from 'react-intl';
-import { Link as RouterLink } from 'react-router-dom';
+import { Link as RouterLink, useNavigate } from 'react-router-dom';
 import {
   Badge,
   Box,
@@ -20,7 +20,9 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
-import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
+import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { AddFromIdentifierModal } from '../components/AddFromIdentifierModal';
+import { LinkHealthBadges } from '../components/LinkHealthBadges';
 import { ImportSourcesModal } from '../components/ImportSourcesModal';
 import { useCan } from '../hooks/useCan';
 import { ARTICLE_UID, PERMISSIONS, SOURCE_UID } from '../permissions';
@@ -33,6 +35,13 @@ type LibrarySource = {
   publisher?: string | null;
   url?: string | null;
   doi?: string | null;
+  archiveUrl?: string | null;
+  linkStatus?: 'unchecked' | 'ok' | 'redirected' | 'broken' | null;
+  linkHttpStatus?: number | null;
+  linkRedirectUrl?: string | null;
+  linkCheckedAt?: string | null;
+  retracted?: boolean | null;
+  retractionDoi?: string | null;
   citedByCount: number;
   citedBy: Array<{ documentId: string; title: string; slug: string }>;
 };
@@ -45,15 +54,20 @@ type Library = {
     duplicates: DuplicateGroup[];
   };
 };
-type Filter = 'all' | 'uncited' | 'duplicates';
+type Filter = 'all' | 'uncited' | 'duplicates' | 'broken';
 
 const PAGE_SIZE = 20;
 const editUrl = (uid: string, documentId: string) => `/content-manager/collection-types/${uid}/${documentId}`;
 
 const SourcesPage = () => {
   const { formatMessage } = useIntl();
-  const { get } = useFetchClient();
+  const { get, post } = useFetchClient();
+  const navigate = useNavigate();
+  const { toggleNotification } = useNotification();
   const { can: canImport } = useCan(PERMISSIONS.importSources);
+  const { can: canCreate } = useCan(PERMISSIONS.createSources);
+  const { can: canCheckLinks } = useCan(PERMISSIONS.checkSourceLinks);
+  const [checking, setChecking] = React.useState(false);
   const [search, setSearch] = React.useState('');
   const [filter, setFilter] = React.useState<Filter>('all');
   const [page, setPage] = React.useState(1);
@@ -84,6 +98,27 @@ const SourcesPage = () => {
     };
   }, [get, search, filter, page, reload]);
 
+  const checkLinks = async () => {
+    setChecking(true);
+    try {
+      const { data } = await post<any>('/cited-articles/sources/check-links', {});
+      const report = data.data;
+      toggleNotification({
+        type: report.broken > 0 || report.retracted > 0 ? 'warning' : 'success',
+        message: t(
+          'sources.check.done',
+          '{checked} links checked: {ok} fine, {redirected} redirected, {broken} broken ({archived} given an archived copy); {retracted} retracted',
+          report
+        ),
+      });
+      setReload((count) => count + 1);
+    } catch (failure: any) {
+      toggleNotification({ type: 'danger', message: failure?.response?.data?.error?.message ?? failure?.message ?? 'Error' });
+    } finally {
+      setChecking(false);
+    }
+  };
+
   const duplicateIds = new Set(library?.meta.duplicates.flatMap((group) => group.sources.map((source) => source.documentId)));
   const pagination = library?.meta.pagination;
 
@@ -98,7 +133,15 @@ const SourcesPage = () => {
         })}
         primaryAction={
           <Flex gap={2}>
+            {canCheckLinks ? (
+              <Button variant="tertiary" onClick={checkLinks} loading={checking} disabled={checking}>
+                {t('sources.check.button', 'Check links now')}
+              </Button>
+            ) : null}
             {canImport ? <ImportSourcesModal onImported={() => setReload((count) => count + 1)} /> : null}
+            {canCreate ? (
+              <AddFromIdentifierModal onSaved={(source) => navigate(editUrl(SOURCE_UID, source.documentId))} />
+            ) : null}
             <LinkButton tag={RouterLink} to={`/content-manager/collection-types/${SOURCE_UID}/create`} startIcon={<Plus />}>
               {t('sources.create', 'Create a source')}
             </LinkButton>
@@ -138,6 +181,7 @@ const SourcesPage = () => {
               <SingleSelectOption value="duplicates">
                 {t('sources.filter.duplicates', 'Likely duplicates ({count})', { count: duplicateIds.size })}
               </SingleSelectOption>
+              <SingleSelectOption value="broken">{t('sources.filter.broken', 'Broken links')}</SingleSelectOption>
             </SingleSelect>
           </Box>
         </Flex>
@@ -146,12 +190,13 @@ const SourcesPage = () => {
             {error}
           </Typography>
         ) : null}
-        <Table colCount={4} rowCount={(library?.data.length ?? 0) + 1}>
+        <Table colCount={5} rowCount={(library?.data.length ?? 0) + 1}>
           <Thead>
             <Tr>
               <Th><Typography variant="sigma">{t('sources.column.source', 'Source')}</Typography></Th>
               <Th><Typography variant="sigma">{t('sources.column.marker', 'Marker')}</Typography></Th>
               <Th><Typography variant="sigma">{t('sources.column.cited-by', 'Cited by')}</Typography></Th>
+              <Th><Typography variant="sigma">{t('sources.column.link', 'Link')}</Typography></Th>
               <Th><Typography variant="sigma">{t('sources.column.notes', 'Notes')}</Typography></Th>
             </Tr>
           </Thead>
@@ -180,6 +225,9 @@ const SourcesPage = () => {
                       </Link>
                     </Box>
                   ))}
+                </Td>
+                <Td style={{ whiteSpace: 'normal' }}>
+                  <LinkHealthBadges source={source} />
                 </Td>
                 <Td>
                   <Flex gap={1} wrap="wrap">

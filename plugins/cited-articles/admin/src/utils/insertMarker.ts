@@ -15,5 +15,5 @@ export const insertMarker = (
     return;
   }
   const body = fallback.body ?? '';
-  fallback.onChange('body', body === '' ? marker : `${body.replace(/\s*$/, '')} ${marker}`);
+  fallback.onChange('body', body === '' ? marker : `${body.trimEnd()} ${marker}`);
 };

@@ -7,6 +7,16 @@ function clean(value: string | null | undefined): string {
   return typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : '';
 }
 
+/**
+ * Cleaned text without the commas and spaces that end it (a loop: `/[\s,]+$/` is quadratic on
+ * `, , , …x`). After clean() the only whitespace left is single spaces.
+ */
+function withoutTrailingCommas(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === ',' || text[end - 1] === ' ')) end -= 1;
+  return text.slice(0, end);
+}
+
 /** A title pasted with its own quotes would otherwise print as “"Title"”. */
 function unquote(title: string): string {
   const match = /^(?:"(.*)"|“(.*)”|'(.*)'|‘(.*)’)$/s.exec(title);
@@ -39,7 +49,7 @@ export function formatNews(source: CitableSource): string {
   const title = unquote(clean(source?.title));
   if (title !== '') parts.push(`“${title}”`);
   // A trailing comma typed into the publisher field would double ours.
-  const publisher = clean(source?.publisher).replace(/[\s,]+$/, '');
+  const publisher = withoutTrailingCommas(clean(source?.publisher));
   if (publisher !== '') parts.push(`${publisher},`);
   const date = formatMlaDate(source?.publishedDate);
   if (date !== null) parts.push(`${date},`);

@@ -15,3 +15,10 @@ export { formatReferences, type SourceFormatter } from './format-references';
 export { renderBodyHtml, type RenderOptions } from './render-html';
 export type { FormattedReferences } from './reference-list';
 export { findDuplicateGroups, normaliseDoi, type DuplicateGroup, type LibraryEntry } from './duplicate-groups';
+export {
+  countReferences,
+  readReferenceTargets,
+  referenceTargets,
+  REFERENCE_TARGETS_VERSION,
+  type ReferenceTargets,
+} from './reference-targets';

@@ -1,5 +1,8 @@
-/** C0 and C1 control characters: browsers strip some of them inside schemes (`java\tscript:`). */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+/**
+ * C0 and C1 control characters (Unicode's Cc: U+0000–U+001F, U+007F–U+009F): browsers strip some
+ * of them inside schemes (`java\tscript:`).
+ */
+const CONTROL = /\p{Cc}/u;
 
 /**
  * Whether a source URL may be printed and linked: absolute http(s) only.

@@ -69,3 +69,15 @@ export function listedTwiceMessage(key: string, firstPosition: number, secondPos
 export function sharedKeyMessage(key: string, firstPosition: number, secondPosition: number): string {
   return `The sources at positions ${firstPosition} and ${secondPosition} share the key "${key}"; [@${key}] cites the first one. Give each source its own key.`;
 }
+
+export function brokenLinkMessage(key: string, url: string, archiveUrl: string | null | undefined): string {
+  const fix = archiveUrl
+    ? `an archived copy is on record (${archiveUrl}); check it, or give the source its new address`
+    : 'give the source its new address, or an archived copy as its archive URL';
+  return `The link of source "${key}" is broken (${url}): ${fix}.`;
+}
+
+export function retractedMessage(key: string, doi: string | null | undefined): string {
+  const which = doi ? ` (DOI ${doi})` : '';
+  return `Source "${key}"${which} has been retracted: remove the citation, or say in the text that the work was retracted.`;
+}

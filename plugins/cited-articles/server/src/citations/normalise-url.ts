@@ -7,6 +7,13 @@ const TRACKING_PARAM = /^(?:utm_.*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_c
 /** `www.example.com/path` as pasted from a browser bar: read as http. */
 const BARE_HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+(?::\d+)?(?:[/?#]|$)/i;
 
+/** `text` without the run of `char` that ends it (a loop: `/\/+$/` rescans a run of slashes from each one). */
+function withoutTrailing(text: string, char: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === char) end -= 1;
+  return text.slice(0, end);
+}
+
 /**
  * Canonical form of a source URL, for duplicate detection only (never shown):
  * scheme folded to `https` (http and https copies are the same article),
@@ -33,7 +40,7 @@ export function normaliseUrl(url: string | null | undefined): string | null {
   if (host === '') return null;
   // URL already drops the port that is the default for the URL's own scheme.
   const port = parsed.port === '' || parsed.port === '80' || parsed.port === '443' ? '' : `:${parsed.port}`;
-  const path = parsed.pathname.replace(/\/+$/, '');
+  const path = withoutTrailing(parsed.pathname, '/');
 
   const params = [...parsed.searchParams.entries()]
     .filter(([name]) => !TRACKING_PARAM.test(name))

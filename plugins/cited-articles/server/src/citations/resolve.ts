@@ -1,6 +1,6 @@
 import { backlinkLetters } from './backlink-letters';
 import { findDuplicateSources } from './find-duplicates';
-import { badPositionMessage, malformedMessage, outOfRangeMessage, unknownKeyMessage, unusedMessage } from './messages';
+import { badPositionMessage, brokenLinkMessage, malformedMessage, outOfRangeMessage, retractedMessage, unknownKeyMessage, unusedMessage } from './messages';
 import { parseMarkers } from './parse-markers';
 import { isSource, keyOf, sourceIdentity } from './source-identity';
 import type {
@@ -96,6 +96,7 @@ export function resolveCitations(
   const listedIds = new Set(list.filter(isSource).map(sourceIdentity));
   const citedFromLibrary = [...references.values()].map((r) => r.source).filter((s) => !listedIds.has(sourceIdentity(s)));
   issues.push(...findDuplicateSources(list, citedFromLibrary, numberingStart));
+  issues.push(...findUnhealthy(references));
 
   return { citations, references: [...references.values()], issues };
 }
@@ -130,5 +131,24 @@ function findUnused(listed: readonly CitableSource[], references: Map<unknown, R
       message: unusedMessage(key, index + numberingStart),
     });
   });
+  return issues;
+}
+
+/**
+ * `retracted-source` and `broken-link` warnings for the sources the body cites (a listed source
+ * that is never cited already has its `unused-source` warning), in reference order.
+ */
+function findUnhealthy(references: Map<unknown, Reference>): CitationIssue[] {
+  const issues: CitationIssue[] = [];
+  for (const { source } of references.values()) {
+    const key = keyOf(source);
+    const base = { severity: 'warning' as const, marker: null, start: null, end: null, sourceKey: key };
+    if (source.retracted === true) {
+      issues.push({ ...base, code: 'retracted-source', message: retractedMessage(key, source.doi) });
+    }
+    if (source.linkStatus === 'broken' && typeof source.url === 'string') {
+      issues.push({ ...base, code: 'broken-link', message: brokenLinkMessage(key, source.url, source.archiveUrl) });
+    }
+  }
   return issues;
 }

@@ -19,6 +19,13 @@ export interface CitableSource {
   doi?: string | null;
   type?: SourceType | null;
   language?: string | null;
+  /**
+   * Health of the source as the link check last saw it. Inputs for the `broken-link` and
+   * `retracted-source` warnings only: the server reads them from admin-only fields and never shows
+   * them in a public response.
+   */
+  linkStatus?: 'unchecked' | 'ok' | 'redirected' | 'broken' | null;
+  retracted?: boolean | null;
 }
 
 /** One per cited source per marker occurrence, in body order. */
@@ -47,7 +54,9 @@ export type IssueCode =
   | 'index-out-of-range'
   | 'malformed-marker'
   | 'unused-source'
-  | 'duplicate-source';
+  | 'duplicate-source'
+  | 'broken-link'
+  | 'retracted-source';
 
 export interface CitationIssue {
   code: IssueCode;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { linkCheckOptionsSchema, lookupOptionsSchema } from './sources-options';
 
 // The plugin's options, set in the host app's config/plugins.ts under 'cited-articles'.config.
 // Strapi fills missing keys from `default()` (deeply) and then calls `validator`, which refuses a
@@ -29,6 +30,11 @@ export const commentsOptionsSchema = z
     closeAfterDays: whole('closeAfterDays', 1).nullable().default(null),
     /** How deep replies nest: 0 allows no replies, 1 replies to top-level comments only, … */
     maxDepth: whole('maxDepth', 0, 20).default(3),
+    /**
+     * Replies shown under each top-level comment of a page (oldest first); the rest of a thread is
+     * paged through GET /comments/:documentId/replies. 0 shows counts only.
+     */
+    repliesPerThread: whole('repliesPerThread', 0, 100).default(50),
     /** Longest comment, in characters (the content type caps it at 5000). */
     maxLength: whole('maxLength', 1, 5000).default(3000),
     /** A comment with more links than this is held as pending (WordPress's default is 2). */
@@ -68,10 +74,32 @@ export const publicationOptionsSchema = z
   })
   .strict();
 
+const bytes = (name: string, fallback: number) => whole(`bodyLimits.${name}`, 1024).default(fallback);
+
+/**
+ * Largest request body, in bytes, each body-taking route accepts; larger ones are refused (413)
+ * from their Content-Length before Strapi's body parser reads them (middlewares/body-limit.ts).
+ */
+export const bodyLimitsOptionsSchema = z
+  .object({
+    /** POST /articles/:slug/comments. 16 kB holds a comment of maxLength 5000 in 3-byte characters. */
+    comment: bytes('comment', 16_384),
+    /** POST /comments/:documentId/report: a reason and at most 1000 characters of details. */
+    report: bytes('report', 8_192),
+    /** POST /cited-articles/preview (admin): Strapi's own JSON limit (1 MB) by default. */
+    preview: bytes('preview', 1_048_576),
+    /** POST /cited-articles/sources/import (admin): Strapi's own JSON limit (1 MB) by default. */
+    import: bytes('import', 1_048_576),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     comments: commentsOptionsSchema.prefault({}),
+    bodyLimits: bodyLimitsOptionsSchema.prefault({}),
     publication: publicationOptionsSchema.prefault({}),
+    lookup: lookupOptionsSchema.prefault({}),
+    linkCheck: linkCheckOptionsSchema.prefault({}),
     /** Refuse to publish an article whose body has citation errors (unknown key, out of range…). */
     blockPublishOnCitationErrors: z
       .boolean({ error: 'blockPublishOnCitationErrors must be true or false' })
@@ -82,6 +110,7 @@ export const configSchema = z
 
 export type CommentsOptions = z.output<typeof commentsOptionsSchema>;
 export type PublicationOptions = z.output<typeof publicationOptionsSchema>;
+export type BodyLimitsOptions = z.output<typeof bodyLimitsOptionsSchema>;
 export type CitedArticlesConfig = z.output<typeof configSchema>;
 
 export default {

@@ -3,7 +3,6 @@ import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
 import { parseOrThrow } from '../utils/errors';
 import { canPreviewDrafts } from '../utils/preview-access';
-import { toPublicArticleSummary } from '../utils/public-shape';
 import { articleQuery, paginationQuery, readPagination, slugParams } from '../validation/content-api';
 
 const article = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -31,19 +30,8 @@ const article = ({ strapi }: { strapi: Core.Strapi }) => {
   /** GET /articles: published articles, newest first, with reference and comment counts. */
   async find(ctx) {
     const { page, pageSize } = parseOrThrow(paginationQuery, readPagination(ctx.query), 'pagination');
-    const { rows, pagination } = await getService('articles', { strapi }).listPublished({ page, pageSize });
-    const [resolved, counts] = await Promise.all([
-      getService('resolved-articles', { strapi }).resolveMany(rows),
-      getService('comment-counts', { strapi }).approvedByArticle(rows.map((row) => row.documentId)),
-    ]);
-    ctx.body = {
-      data: rows.map((row, index) => ({
-        ...toPublicArticleSummary(row),
-        referenceCount: resolved[index].references.length,
-        commentCount: counts.get(row.documentId) ?? 0,
-      })),
-      meta: { pagination },
-    };
+    const { data, pagination } = await getService('article-pages', { strapi }).listPublished({ page, pageSize });
+    ctx.body = { data, meta: { pagination } };
   },
 
   /** GET /articles/:slug: one published article (or, for authorised tokens, ?status=draft). */

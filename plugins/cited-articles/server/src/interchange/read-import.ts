@@ -11,6 +11,7 @@ import {
   type ImportFormat,
   type RawEntry,
 } from './split-entries';
+import { UnreadableFileError } from './unreadable-file';
 
 /** The fields of a source to create, as read from one record of an import file. */
 export interface ImportedSource {
@@ -34,14 +35,7 @@ export interface ReadResult {
   entries: ReadEntry[];
 }
 
-export class UnreadableFileError extends Error {
-  constructor(
-    message: string,
-    readonly line: number
-  ) {
-    super(message);
-  }
-}
+export { UnreadableFileError };
 
 const UID = /^[A-Za-z0-9\-_.~]{1,120}$/;
 

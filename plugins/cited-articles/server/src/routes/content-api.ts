@@ -16,6 +16,8 @@ export default {
     { method: 'GET', path: '/sources/:key/cite', handler: 'reference-export.source', config: { policies: [] } },
     { method: 'GET', path: '/articles/:slug/comments', handler: 'comment.find', config: { policies: [] } },
     { method: 'POST', path: '/articles/:slug/comments', handler: 'comment.create', config: { policies: [] } },
+    // The rest of a thread whose comment-list entry says moreReplies (see comments.repliesPerThread).
+    { method: 'GET', path: '/comments/:documentId/replies', handler: 'comment.replies', config: { policies: [] } },
     { method: 'POST', path: '/comments/:documentId/report', handler: 'comment.report', config: { policies: [] } },
   ],
 };

@@ -1,6 +1,7 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { contentFingerprint } from '../comments/duplicate-text';
 import { countLinks, findBlockedWord } from '../comments/text';
 import { getService } from '../utils/get-service';
 import { senderNetwork } from '../utils/ip';
@@ -33,10 +34,17 @@ const abuseGuard = ({ strapi }: { strapi: Core.Strapi }) => {
     return derivedSalt;
   };
 
+  /** Who reports: a logged-in user by id, anyone else (or the network itself) by IP hash. */
+  const reporterHash = ({ userId, ipHash }: { userId?: number | string | null; ipHash: string }) => {
+    const who = userId ? `user:${userId}` : `ip:${ipHash}`;
+    return crypto.createHmac('sha256', salt()).update(who).digest('hex');
+  };
+
   const rateLimit = () => getService('rate-limit', { strapi });
 
+  // The same normalised text as the fingerprint the database compares (comments/duplicate-text.ts).
   const duplicateKeys = (articleDocumentId: string, content: string, senders: string[]) =>
-    senders.map((sender) => sha256(`${articleDocumentId}\u0000${content.toLowerCase()}\u0000${sender}`));
+    senders.map((sender) => sha256(`${contentFingerprint(articleDocumentId, content)}\u0000${sender}`));
 
   return {
     /** A keyed hash of the sender's network (see utils/ip.ts): stored and compared, never reversed. */
@@ -44,11 +52,7 @@ const abuseGuard = ({ strapi }: { strapi: Core.Strapi }) => {
       return crypto.createHmac('sha256', salt()).update(senderNetwork(ip)).digest('hex');
     },
 
-    /** Who reports: a logged-in user by id, anyone else by IP hash. */
-    reporterHash({ userId, ipHash }: { userId?: number | string | null; ipHash: string }) {
-      const who = userId ? `user:${userId}` : `ip:${ipHash}`;
-      return crypto.createHmac('sha256', salt()).update(who).digest('hex');
-    },
+    reporterHash,
 
     /** Flood control for new comments: 429 once the sender's budget for the window is spent. */
     async assertCommentBudget(ipHash: string) {
@@ -62,14 +66,21 @@ const abuseGuard = ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
-    /** Flood control for reports. */
-    async assertReportBudget(reporter: string) {
+    /**
+     * Flood control for reports: the network's budget is spent by every report from it, and a
+     * logged-in reader's own budget as well, so neither several accounts on one network nor one
+     * account on several networks gets past `reportRateLimit`.
+     */
+    async assertReportBudget({ userId, ipHash }: { userId?: number | string | null; ipHash: string }) {
       const { reportRateLimit: limits } = commentSettings(strapi);
-      const result = await rateLimit().consume('reports', reporter, limits);
-      if (!result.allowed) {
-        throw new errors.RateLimitError(`Too many reports. Try again in ${result.retryAfterSeconds} seconds.`, {
-          retryAfterSeconds: result.retryAfterSeconds,
-        });
+      const reporters = [reporterHash({ ipHash }), ...(userId ? [reporterHash({ userId, ipHash })] : [])];
+      for (const reporter of reporters) {
+        const result = await rateLimit().consume('reports', reporter, limits);
+        if (!result.allowed) {
+          throw new errors.RateLimitError(`Too many reports. Try again in ${result.retryAfterSeconds} seconds.`, {
+            retryAfterSeconds: result.retryAfterSeconds,
+          });
+        }
       }
     },
 

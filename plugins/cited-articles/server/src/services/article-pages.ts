@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
+import { toPublicArticleSummary } from '../utils/public-shape';
 import { assertStyle } from '../utils/styles';
 import type { ArticleStatus } from './articles';
 
@@ -16,11 +17,29 @@ export interface ArticlePageRequest {
 }
 
 /**
- * One article as the content API presents it, whichever API asks (the REST route and the GraphQL
- * query call this, so their answers cannot drift): read by slug, comment count, citations resolved
- * through the memo. Who may ask for a draft is the caller's decision, made before this.
+ * Articles as the content API presents them, whichever API asks (the REST routes and the GraphQL
+ * queries call this, so their answers cannot drift).
  */
 const articlePages = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** A page of published articles, newest first, with reference and comment counts. */
+  async listPublished({ page, pageSize }: { page: number; pageSize: number }) {
+    const { rows, pagination } = await getService('articles', { strapi }).listPublished({ page, pageSize });
+    const [referenceCounts, counts] = await Promise.all([
+      getService('reference-counts', { strapi }).countMany(rows),
+      getService('comment-counts', { strapi }).approvedByArticle(rows.map((row) => row.documentId)),
+    ]);
+    const data = rows.map((row, index) => ({
+      ...toPublicArticleSummary(row),
+      referenceCount: referenceCounts[index],
+      commentCount: counts.get(row.documentId) ?? 0,
+    }));
+    return { data, pagination };
+  },
+
+  /**
+   * One article: read by slug, comment count, citations resolved through the memo. Who may ask
+   * for a draft is the caller's decision, made before this.
+   */
   async presentBySlug({ slug, status, style: requestedStyle, locale, html, jsonld }: ArticlePageRequest) {
     const style = assertStyle(strapi, requestedStyle);
     const row = await getService('articles', { strapi }).findBySlug(slug, status);

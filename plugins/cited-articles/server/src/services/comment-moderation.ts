@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
+import { inTransaction } from '../utils/transaction';
 import { COMMENT_REPORT_UID, COMMENT_UID } from '../utils/uids';
 
 export const STATUSES = ['pending', 'approved', 'rejected', 'spam'] as const;
@@ -107,6 +108,39 @@ const commentModeration = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
+  /** The comments named, every reply below them and their reports; runs inside delete's transaction. */
+  const deleteThreads = async (documentIds: string[]) => {
+    const targets = await findByDocumentIds(documentIds);
+    const roots = [...new Set(targets.map((row) => row.threadRoot ?? row.documentId))];
+    const threads: any[] = await comments().findMany({
+      filters: { threadRoot: { $in: roots } } as any,
+      fields: ['threadRoot'] as any,
+      populate: { parent: { fields: ['depth'] } } as any,
+    });
+    const deleted = new Set(documentIds);
+    // Replies of replies: repeat until no reply of a deleted comment is left.
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const row of threads) {
+        if (!deleted.has(row.documentId) && row.parent && deleted.has(row.parent.documentId)) {
+          deleted.add(row.documentId);
+          grew = true;
+        }
+      }
+    }
+    // In a fixed order (by documentId, reports by id), so that two deletions of the same thread
+    // lock its rows in the same order rather than deadlock.
+    const ids = [...deleted];
+    const reports = await strapi.documents(COMMENT_REPORT_UID).findMany({
+      filters: { comment: { documentId: { $in: ids } } } as any,
+      fields: ['reason'] as any,
+      sort: [{ id: 'asc' }] as any,
+    });
+    for (const report of reports) await strapi.documents(COMMENT_REPORT_UID).delete({ documentId: report.documentId });
+    for (const id of [...ids].sort()) await comments().delete({ documentId: id });
+    return ids;
+  };
+
   return {
     async list({ page, pageSize, sort, status, ...filters }: ModerationFilters & { page: number; pageSize: number; sort: 'newest' | 'oldest' }) {
       const shared = scope(filters);
@@ -209,34 +243,12 @@ const commentModeration = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Deletes comments with their replies (a reply without the comment it answers has no context)
-     * and their reports. Returns the documentIds deleted.
+     * and their reports, in one transaction: a failure midway leaves every row in place rather than
+     * replies without their comment or reports without either. Returns the documentIds deleted.
      */
     async delete(documentIds: string[]) {
-      const targets = await findByDocumentIds(documentIds);
-      const roots = [...new Set(targets.map((row) => row.threadRoot ?? row.documentId))];
-      const threads: any[] = await comments().findMany({
-        filters: { threadRoot: { $in: roots } } as any,
-        fields: ['threadRoot'] as any,
-        populate: { parent: { fields: ['depth'] } } as any,
-      });
-      const deleted = new Set(documentIds);
-      // Replies of replies: repeat until no reply of a deleted comment is left.
-      for (let grew = true; grew; ) {
-        grew = false;
-        for (const row of threads) {
-          if (!deleted.has(row.documentId) && row.parent && deleted.has(row.parent.documentId)) {
-            deleted.add(row.documentId);
-            grew = true;
-          }
-        }
-      }
-      const ids = [...deleted];
-      const reports = await strapi.documents(COMMENT_REPORT_UID).findMany({
-        filters: { comment: { documentId: { $in: ids } } } as any,
-        fields: ['reason'] as any,
-      });
-      for (const report of reports) await strapi.documents(COMMENT_REPORT_UID).delete({ documentId: report.documentId });
-      for (const id of ids) await comments().delete({ documentId: id });
+      const ids = await inTransaction(strapi, () => deleteThreads(documentIds));
+      // After the commit, outside the transaction: the sweep may lose a race and must fail nothing.
       await deleteOrphanReports();
       return ids;
     },

@@ -1,6 +1,7 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { contentFingerprint } from '../comments/duplicate-text';
 import { buildThreads } from '../comments/thread';
 import { ConflictError, fieldError, isUniqueViolation } from '../utils/errors';
 import { getService } from '../utils/get-service';
@@ -71,16 +72,19 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
     return { documentId: parentId, depth, threadRoot: parent.threadRoot ?? parentId };
   };
 
-  /** The durable half of duplicate detection, for claims a restart or an expiry has forgotten. */
-  const isStoredDuplicate = async (articleDocumentId: string, input: NewComment, ipHash: string) => {
+  /**
+   * The durable half of duplicate detection, for claims a restart or an expiry has forgotten. The
+   * stored fingerprint (article and normalised text, see comments/duplicate-text.ts) stands for the
+   * text, so "Great  Article" finds "great article" here as it does in the claim.
+   */
+  const isStoredDuplicate = async (fingerprint: string, input: NewComment, ipHash: string) => {
     const since = new Date(Date.now() - commentSettings(strapi).duplicateWindowSeconds * 1000);
-    const count = await comments().count({
-      filters: {
-        article: { documentId: articleDocumentId },
-        content: input.content,
-        createdAt: { $gte: since.toISOString() },
+    const count = await strapi.db.query(COMMENT_UID).count({
+      where: {
+        contentFingerprint: fingerprint,
+        createdAt: { $gte: since },
         $or: [{ ipHash }, { authorEmail: input.authorEmail }],
-      } as any,
+      },
     });
     return count > 0;
   };
@@ -88,10 +92,13 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     findPublishedArticle,
 
-    /** Approved comments of a published article: root comments paginated, replies nested. */
+    /**
+     * Approved comments of a published article: root comments paginated, replies nested, at most
+     * `repliesPerThread` of them per thread (the oldest); each root says how many its thread has.
+     */
     async listApproved({ slug, page, pageSize, sort }: { slug: string; page: number; pageSize: number; sort: 'oldest' | 'newest' }) {
       const article = await findPublishedArticle(slug);
-      const { maxDepth } = commentSettings(strapi);
+      const { maxDepth, repliesPerThread } = commentSettings(strapi);
       const order = sort === 'newest' ? 'desc' : 'asc';
 
       // Ids and counts by plain indexed queries (see comment-pages.ts), then the page's rows.
@@ -111,12 +118,17 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
       const roots = rootRows.sort((a, b) => position.get(a.documentId)! - position.get(b.documentId)!);
       const rootTotal = counts.roots;
 
-      // Every approved reply in the threads of this page, in one query (threadRoot names the root
-      // and is indexed; a thread never spans two articles).
+      // The oldest approved replies of each thread of this page and every thread's count, by
+      // threadRoot (indexed; a thread never spans two articles). A reply's ancestors are older than
+      // it, so the ones it needs to be shown are among them when they are approved.
+      const [firstReplies, replyCounts] = await Promise.all([
+        pages.firstReplies(rootIds, { limit: repliesPerThread, maxDepth }),
+        pages.replyCounts(rootIds, { maxDepth }),
+      ]);
       const replies =
-        rootIds.length > 0 && maxDepth > 0
+        firstReplies.length > 0
           ? await strapi.db.query(COMMENT_UID).findMany({
-              where: { status: 'approved', threadRoot: { $in: rootIds }, depth: { $gte: 1, $lte: maxDepth } },
+              where: { documentId: { $in: firstReplies.map((reply) => reply.documentId) }, status: 'approved' },
               select: ['id', 'documentId', ...PUBLIC_COMMENT_FIELDS],
               populate: { parent: { select: ['id', 'documentId', 'depth'] } },
               orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
@@ -125,20 +137,22 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
 
       const flat = (row: any) => ({ ...row, parent: row.parent?.documentId ?? null, depth: row.depth ?? 0 });
       return {
-        threads: buildThreads(roots.map(flat), replies.map(flat), maxDepth),
+        threads: buildThreads(roots.map(flat), replies.map(flat), maxDepth).map((thread) => {
+          const replyCount = replyCounts.get(thread.documentId) ?? 0;
+          return { ...thread, replyCount, moreReplies: replyCount > repliesPerThread };
+        }),
         pagination: { page, pageSize, pageCount: Math.ceil(rootTotal / pageSize), total: rootTotal },
         commentCount: counts.all,
       };
     },
 
     /**
-     * Stores a new comment. The cheapest refusals come first: flood control before any query, the
-     * article and the parent next, duplicates last, right before the insert.
+     * Stores a new comment from a sender that has passed flood control (the controller runs it
+     * first, before the body is even validated). The cheapest refusals come first: the article and
+     * the parent, then duplicates, right before the insert.
      */
-    async create({ slug, input, ip }: { slug: string; input: NewComment; ip: string | undefined }) {
+    async create({ slug, input, ipHash }: { slug: string; input: NewComment; ipHash: string }) {
       const settings = commentSettings(strapi);
-      const ipHash = guard().hashIp(ip);
-      await guard().assertCommentBudget(ipHash);
 
       const article = await findPublishedArticle(slug);
       assertOpen(article);
@@ -153,10 +167,11 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
       // A filled honeypot is a bot: stored as spam for the record, answered like any pending comment.
       const status = held === 'honeypot' ? 'spam' : held || settings.moderation === 'pre' ? 'pending' : 'approved';
 
+      const fingerprint = contentFingerprint(article.documentId, input.content);
       let release: (() => Promise<void>) | null = null;
       if (status !== 'spam') {
         release = await guard().claimDuplicate(article.documentId, input.content, [`ip:${ipHash}`, `email:${input.authorEmail}`]);
-        const duplicate = !release || (await isStoredDuplicate(article.documentId, input, ipHash));
+        const duplicate = !release || (await isStoredDuplicate(fingerprint, input, ipHash));
         if (duplicate) {
           // A stored duplicate found after a fresh claim: keep the claim, it is a duplicate anyway.
           throw new ConflictError('You already posted this comment on this article.', { field: 'content' });
@@ -174,6 +189,7 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
             heldReason: held,
             article: article.documentId,
             articleDocumentId: article.documentId,
+            contentFingerprint: fingerprint,
             parent: parent?.documentId ?? null,
             depth: parent?.depth ?? 0,
             threadRoot: parent?.threadRoot ?? null,
@@ -193,25 +209,24 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Records a reader's report. One report per reporter and comment counts; the reporter is a
-     * logged-in user or else an IP hash. Returns whether this report was new.
+     * Records a reader's report (flood control has run in the controller). One report per reporter
+     * and comment is recorded; the reporter is a logged-in user or else an IP hash. One report per
+     * network and comment counts toward `reportThreshold`. Returns whether this report was new.
      */
     async report({
       documentId,
       reason,
       details,
-      ip,
+      ipHash,
       userId,
     }: {
       documentId: string;
       reason: string;
       details?: string | null;
-      ip: string | undefined;
+      ipHash: string;
       userId?: number | string | null;
     }) {
-      const ipHash = guard().hashIp(ip);
       const reporterHash = guard().reporterHash({ userId, ipHash });
-      await guard().assertReportBudget(reporterHash);
 
       const comment: any = await comments().findFirst({
         filters: { documentId, status: 'approved' },
@@ -227,12 +242,34 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
 
       // The unique fingerprint makes "one report per reporter" hold even for simultaneous requests.
       const fingerprint = crypto.createHash('sha256').update(`${documentId}:${reporterHash}`).digest('hex');
+      let created: any;
       try {
-        await strapi.documents(COMMENT_REPORT_UID).create({
+        created = await strapi.documents(COMMENT_REPORT_UID).create({
           data: { comment: documentId, reason, details: details || null, reporterHash, fingerprint, resolved: false } as any,
         });
       } catch (error) {
         if (isUniqueViolation(error)) return { counted: false };
+        // A moderator deleted the comment while this report was being stored: its relation no longer
+        // resolves (400 from the Document Service) or the link's foreign key fails once the deletion
+        // commits (500). Either way the comment is gone, which the reader is told as for any other.
+        if ((await strapi.db.query(COMMENT_UID).count({ where: { documentId } })) === 0) {
+          throw new errors.NotFoundError(`No published comment has the documentId "${documentId}".`);
+        }
+        throw error;
+      }
+
+      // Several accounts on one network weigh as one reader: the first report from a network claims
+      // the network's place under a unique index; the others are kept for the moderator but do not
+      // add to reportCount. The answer is the same, so an account does not learn that another on
+      // its network reported the comment.
+      const networkFingerprint = crypto
+        .createHash('sha256')
+        .update(`${documentId}:${guard().reporterHash({ ipHash })}`)
+        .digest('hex');
+      try {
+        await strapi.db.query(COMMENT_REPORT_UID).update({ where: { id: created.id }, data: { networkFingerprint } as any });
+      } catch (error) {
+        if (isUniqueViolation(error)) return { counted: true };
         throw error;
       }
 

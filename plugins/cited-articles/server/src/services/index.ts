@@ -4,19 +4,26 @@ import articles from './articles';
 import citationSync from './citation-sync';
 import commentArticleRef from './comment-article-ref';
 import commentCounts from './comment-counts';
+import commentFingerprint from './comment-fingerprint';
 import commentPages from './comment-pages';
+import commentReplies from './comment-replies';
 import commentEvents from './comment-events';
 import commentModeration from './comment-moderation';
 import commentsPublic from './comments-public';
+import linkCheck from './link-check';
+import outbound from './outbound';
 import preview from './preview';
 import publishGuard from './publish-guard';
 import rateLimit from './rate-limit';
+import referenceCounts from './reference-counts';
 import referenceExport from './reference-export';
 import referenceStyles from './reference-styles';
 import resolvedArticleMemo from './resolved-article-memo';
 import resolvedArticles from './resolved-articles';
 import sourceImport from './source-import';
 import sourceLibrary from './source-library';
+import sourceLookup from './source-lookup';
+import taskLock from './task-lock';
 import sources from './sources';
 
 export default {
@@ -26,18 +33,25 @@ export default {
   'citation-sync': citationSync,
   'comment-article-ref': commentArticleRef,
   'comment-counts': commentCounts,
+  'comment-fingerprint': commentFingerprint,
   'comment-pages': commentPages,
+  'comment-replies': commentReplies,
   'comment-events': commentEvents,
   'comment-moderation': commentModeration,
   'comments-public': commentsPublic,
+  'link-check': linkCheck,
+  outbound,
   preview,
   'publish-guard': publishGuard,
   'rate-limit': rateLimit,
+  'reference-counts': referenceCounts,
   'reference-export': referenceExport,
   'reference-styles': referenceStyles,
   'resolved-article-memo': resolvedArticleMemo,
   'resolved-articles': resolvedArticles,
   'source-import': sourceImport,
   'source-library': sourceLibrary,
+  'source-lookup': sourceLookup,
+  'task-lock': taskLock,
   sources,
 };

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils/get-service';
-import { PUBLIC_SOURCE_FIELDS } from '../utils/public-shape';
+import { PUBLIC_SOURCE_FIELDS, SOURCE_HEALTH_FIELDS } from '../utils/public-shape';
 import { SOURCE_UID } from '../utils/uids';
 
 const SOURCE_FIELDS = PUBLIC_SOURCE_FIELDS.filter((field) => field !== 'documentId');
@@ -21,7 +21,7 @@ const preview = ({ strapi }: { strapi: Core.Strapi }) => ({
         ? []
         : await strapi.documents(SOURCE_UID).findMany({
             filters: { documentId: { $in: input.citations } },
-            fields: [...SOURCE_FIELDS] as any,
+            fields: [...SOURCE_FIELDS, ...SOURCE_HEALTH_FIELDS] as any,
           });
     const byId = new Map(rows.map((row) => [row.documentId, row]));
     const citations = input.citations.map((id) => byId.get(id)).filter(Boolean);

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
-import { PUBLIC_SOURCE_FIELDS } from '../utils/public-shape';
+import { PUBLIC_SOURCE_FIELDS, SOURCE_HEALTH_FIELDS } from '../utils/public-shape';
 import { ARTICLE_UID } from '../utils/uids';
 
 const SOURCE_FIELDS = PUBLIC_SOURCE_FIELDS.filter((field) => field !== 'documentId');
@@ -13,16 +13,19 @@ const SOURCE_FIELDS = PUBLIC_SOURCE_FIELDS.filter((field) => field !== 'document
  */
 const publishGuard = ({ strapi }: { strapi: Core.Strapi }) => ({
   async assertPublishable({ documentId, locale }: { documentId: string; locale?: string }) {
-    const draft: any = await strapi.documents(ARTICLE_UID).findOne({
-      documentId,
-      locale,
-      status: 'draft',
-      fields: ['body', 'numberingStart'] as any,
-      populate: { citations: { fields: [...SOURCE_FIELDS] } } as any,
+    // The Query Engine: the Document Service refuses admin-only (private) fields in a populate,
+    // and the guard needs the sources' health fields for `retracted-source`.
+    // A locale narrows the draft only where articles have one (the type is not localised by default).
+    const byLocale = locale && 'locale' in (strapi.getModel(ARTICLE_UID).attributes ?? {}) ? { locale } : {};
+    const draft: any = await strapi.db.query(ARTICLE_UID).findOne({
+      where: { documentId, publishedAt: { $null: true }, ...byLocale },
+      select: ['documentId', 'body', 'numberingStart'],
+      populate: { citations: { select: ['documentId', ...SOURCE_FIELDS, ...SOURCE_HEALTH_FIELDS] } },
     });
     if (!draft) return;
     const [resolved] = await getService('resolved-articles', { strapi }).resolveMany([draft]);
-    const citationErrors = resolved.issues.filter((issue) => issue.severity === 'error');
+    // A retracted source blocks like an error: publishing would cite a withdrawn work as evidence.
+    const citationErrors = resolved.issues.filter((issue) => issue.severity === 'error' || issue.code === 'retracted-source');
     if (citationErrors.length === 0) return;
     const count = citationErrors.length === 1 ? '1 citation error' : `${citationErrors.length} citation errors`;
     throw new errors.ValidationError(

@@ -26,10 +26,11 @@ const news: ReferenceStyle = {
 
 /** The reference styles the content API offers (`?style=`), `news` being the default. */
 const referenceStyles = (_: { strapi: Core.Strapi }) => {
-  const styles = new Map<string, ReferenceStyle>([[news.id, news]]);
+  // Keyed by lower-case id: `?style=APA` and `?style=apa` are one style (and one memo entry).
+  const styles = new Map<string, ReferenceStyle>([[news.id.toLowerCase(), news]]);
   const cache = createEntryCache();
   for (const definition of CSL_STYLES) {
-    styles.set(definition.id, {
+    styles.set(definition.id.toLowerCase(), {
       id: definition.id,
       label: definition.label,
       kind: 'csl',
@@ -40,10 +41,11 @@ const referenceStyles = (_: { strapi: Core.Strapi }) => {
   return {
     defaultStyle: news.id,
     register(style: ReferenceStyle) {
-      styles.set(style.id, style);
+      styles.set(style.id.toLowerCase(), style);
     },
+    /** The style with this id, matched without regard to case. */
     get(id: string) {
-      return styles.get(id) ?? null;
+      return styles.get(id.toLowerCase()) ?? null;
     },
     list() {
       return [...styles.values()].map(({ id, label, kind, locales }) => ({ id, label, kind, locales: locales() }));

@@ -16,8 +16,8 @@ const MAX_BYTES = 64 * 1024 * 1024;
 /**
  * A memo of resolved articles, in front of the resolved-articles service's `present()`. It is keyed
  * by a hash of everything the result is computed from: the article row with its citations exactly
- * as read for this request, the library sources its markers fall back to, the request (style,
- * locale, format), the extra fields and the publication options (JSON-LD names the publisher and
+ * as read for this request, the library sources its markers fall back to, the request (style and
+ * locale as formatting uses them, format), the extra fields and the publication options (JSON-LD names the publisher and
  * the article's URL; they can change at runtime through strapi.config.set). The rows are still
  * read on every request, so an edit, a publication, an unpublication or a changed source changes
  * the key: the memo cannot serve a stale article, on one instance or many, and needs no
@@ -49,20 +49,37 @@ const resolvedArticleMemo = ({ strapi }: { strapi: Core.Strapi }) => {
     return [...new Set(keys)].filter((key) => !listed.has(key));
   };
 
+  /**
+   * The request as formatting will use it: the style's registered id and the locale it resolves to
+   * (`EN-us` → `en-US`; one the style lacks → en-US, with the note for `meta`). Keyed by these, a
+   * caller cannot fill the memo with spellings of one answer (`?locale=xx-1`, `xx-2`, …).
+   */
+  const canonicalRequest = (request: ResolveRequest) => {
+    const styles = getService('reference-styles', { strapi });
+    const style = styles.get(request.style);
+    if (!style) throw new Error(`unknown style ${request.style}`);
+    const { locale, fallback } = styles.resolveLocale(style, request.locale);
+    const canonical: ResolveRequest = { style: style.id, locale, html: request.html === true, jsonld: request.jsonld === true };
+    return { canonical, fallback };
+  };
+
   return {
     async present(row: ArticleRow, request: ResolveRequest, extra: Record<string, unknown> = {}): Promise<Presented> {
       const resolved = getService('resolved-articles', { strapi });
+      const { canonical, fallback } = canonicalRequest(request);
       const missing = missingKeys(row);
       const library = missing.length > 0 ? await resolved.loadLibrary(missing) : [];
-      const input = JSON.stringify([row, library, request, extra, publicationSettings(strapi)]);
+      const input = JSON.stringify([row, library, canonical, extra, publicationSettings(strapi)]);
       const key = hash(input);
 
-      const hit = memo.get(key);
-      if (hit) return hit.presented;
-      const presented = (await resolved.present(row, request, extra)) as Presented;
-      // The output holds the body, its HTML and the references: a few times the input.
-      memo.set(key, { presented, size: Math.max(1, input.length * 4) });
-      return presented;
+      let presented = memo.get(key)?.presented;
+      if (!presented) {
+        presented = (await resolved.present(row, canonical, extra)) as Presented;
+        // The output holds the body, its HTML and the references: a few times the input.
+        memo.set(key, { presented, size: Math.max(1, input.length * 4) });
+      }
+      // The note names the locale this request asked for, so it is added outside the memo.
+      return fallback ? { data: presented.data, meta: { ...presented.meta, localeFallback: fallback } } : presented;
     },
 
     /** Empties the memo (tests, and an administrator who wants memory back). */

@@ -6,7 +6,7 @@ import {
   type CitableSource,
   type ResolvedCitations,
 } from '../citations';
-import { PUBLIC_SOURCE_FIELDS, toPublicArticleSummary, toPublicSource } from '../utils/public-shape';
+import { PUBLIC_SOURCE_FIELDS, SOURCE_HEALTH_FIELDS, toCitableSource, toPublicArticleSummary, toPublicSource } from '../utils/public-shape';
 import { SOURCE_UID } from '../utils/uids';
 import { getService } from '../utils/get-service';
 import { publicationSettings } from '../utils/settings';
@@ -48,9 +48,9 @@ const resolvedArticles = ({ strapi }: { strapi: Core.Strapi }) => ({
     if (keys.length === 0) return [];
     const rows = await strapi.documents(SOURCE_UID).findMany({
       filters: { key: { $in: keys } },
-      fields: [...SOURCE_FIELDS] as any,
+      fields: [...SOURCE_FIELDS, ...SOURCE_HEALTH_FIELDS] as any,
     });
-    return rows.map((row) => toPublicSource(row) as CitableSource);
+    return rows.map((row) => toCitableSource(row) as CitableSource);
   },
 
   /** Keys cited in these bodies that the article's own list does not hold. */
@@ -64,11 +64,11 @@ const resolvedArticles = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   resolveRow(row: ArticleRow, library: CitableSource[]): ResolvedCitations {
-    const listed = (row.citations ?? []).map((source) => toPublicSource(source) as CitableSource);
+    const listed = (row.citations ?? []).map((source) => toCitableSource(source) as CitableSource);
     return resolveCitations(row.body ?? '', listed, { numberingStart: numberingStartOf(row) }, library);
   },
 
-  /** Many articles at once (the list route): one library query whatever their number. */
+  /** Many articles at once: one library query whatever their number. */
   async resolveMany(rows: ArticleRow[]) {
     const library = await this.loadLibrary(this.missingKeys(rows));
     return rows.map((row) => this.resolveRow(row, library));
@@ -82,15 +82,14 @@ const resolvedArticles = ({ strapi }: { strapi: Core.Strapi }) => ({
     const style = styles.get(request.style);
     if (!style) throw new Error(`unknown style ${request.style}`);
     const { locale, fallback } = styles.resolveLocale(style, request.locale);
-    const formatted = style.format(
-      resolved.references.map((reference) => reference.source),
-      { locale }
-    );
+    // Back to the public fields: the engine's health inputs stay on the server.
+    const sources = resolved.references.map((reference) => toPublicSource(reference.source) as CitableSource);
+    const formatted = style.format(sources, { locale });
     const references = resolved.references.map((reference, index) => ({
       id: reference.id,
       number: reference.number,
       backlinks: reference.backlinks,
-      source: reference.source,
+      source: sources[index],
       formatted: formatted[index],
     }));
     const data: Record<string, unknown> = {

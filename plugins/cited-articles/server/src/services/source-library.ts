@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { findDuplicateGroups } from '../citations';
 import { SOURCE_UID } from '../utils/uids';
 
-export type LibraryFilter = 'all' | 'uncited' | 'duplicates';
+export type LibraryFilter = 'all' | 'uncited' | 'duplicates' | 'broken';
 
 export interface LibraryQuery {
   search?: string;
@@ -12,6 +12,9 @@ export interface LibraryQuery {
 }
 
 const LIST_FIELDS = ['key', 'title', 'publisher', 'url', 'doi', 'type', 'publishedDate', 'updatedAt'];
+// Admin-only health fields, for the link status column (this route is an admin route).
+const HEALTH_FIELDS = ['archiveUrl', 'linkStatus', 'linkCheckedAt', 'linkHttpStatus', 'linkRedirectUrl', 'retracted', 'retractionDoi'];
+const BROKEN = { linkStatus: 'broken' };
 const IDENTITY_FIELDS = ['key', 'title', 'url', 'doi'];
 const SEARCHED_FIELDS = ['title', 'key', 'publisher', 'url', 'doi'];
 // A source whose citedBy join has no row at all: cited by no draft and no published article.
@@ -37,6 +40,7 @@ const sourceLibrary = ({ strapi }: { strapi: Core.Strapi }) => ({
     const conditions: Record<string, unknown>[] = [];
     if (search) conditions.push({ $or: SEARCHED_FIELDS.map((field) => ({ [field]: { $containsi: search } })) });
     if (filter === 'uncited') conditions.push(UNCITED);
+    if (filter === 'broken') conditions.push(BROKEN);
     if (filter === 'duplicates') {
       const ids = [...new Set(duplicates.flatMap((group) => group.sources.map((source) => source.documentId)))];
       conditions.push({ documentId: { $in: ids } });
@@ -46,7 +50,7 @@ const sourceLibrary = ({ strapi }: { strapi: Core.Strapi }) => ({
     const [rows, total, uncitedCount] = await Promise.all([
       strapi.documents(SOURCE_UID).findMany({
         filters: filters as any,
-        fields: LIST_FIELDS as any,
+        fields: [...LIST_FIELDS, ...HEALTH_FIELDS] as any,
         sort: [{ title: 'asc' }, { id: 'asc' }] as any,
         start: (page - 1) * pageSize,
         limit: pageSize,

@@ -7,6 +7,7 @@ export const ACTIONS = {
   readComments: 'plugin::cited-articles.comments.read',
   moderateComments: 'plugin::cited-articles.comments.moderate',
   importSources: 'plugin::cited-articles.sources.import',
+  checkSourceLinks: 'plugin::cited-articles.sources.check-links',
 } as const;
 
 export const ACTION_DEFINITIONS = [
@@ -15,10 +16,11 @@ export const ACTION_DEFINITIONS = [
   { section: 'plugins', displayName: 'Read comments', uid: 'comments.read', pluginName: PLUGIN_ID },
   { section: 'plugins', displayName: 'Moderate comments', uid: 'comments.moderate', pluginName: PLUGIN_ID },
   { section: 'plugins', displayName: 'Import sources (BibTeX, RIS, CSL-JSON)', uid: 'sources.import', pluginName: PLUGIN_ID },
+  { section: 'plugins', displayName: 'Check source links and retractions now', uid: 'sources.check-links', pluginName: PLUGIN_ID },
 ];
 
 /** Strapi's default admin roles that get these actions once, so editors can use them at once. */
 export const DEFAULT_ROLE_GRANTS: Record<string, string[]> = {
-  'strapi-editor': [ACTIONS.previewReferences, ACTIONS.readSources, ACTIONS.importSources],
+  'strapi-editor': [ACTIONS.previewReferences, ACTIONS.readSources, ACTIONS.importSources, ACTIONS.checkSourceLinks],
   'strapi-author': [ACTIONS.previewReferences, ACTIONS.readSources, ACTIONS.importSources],
 };

@@ -21,6 +21,12 @@ export const PUBLIC_SOURCE_FIELDS = [
   'language',
 ] as const;
 
+/**
+ * Admin-only source fields the citation engine reads for its `broken-link` and `retracted-source`
+ * warnings. Read alongside the public fields, passed to the engine, never put in a response.
+ */
+export const SOURCE_HEALTH_FIELDS = ['linkStatus', 'retracted'] as const;
+
 export const PUBLIC_ARTICLE_FIELDS = [
   'documentId',
   'slug',
@@ -57,6 +63,13 @@ export const toPublicSource = (row: Row): PublicSource => {
     : [];
   return shaped;
 };
+
+/** A source row as the citation engine takes it: the public fields plus its health. */
+export const toCitableSource = (row: Row) => ({
+  ...toPublicSource(row),
+  linkStatus: typeof row.linkStatus === 'string' ? row.linkStatus : null,
+  retracted: row.retracted === true || row.retracted === 1,
+});
 
 export const toPublicArticleSummary = (row: Row) => pick(row, PUBLIC_ARTICLE_FIELDS);
 

@@ -1,5 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import { commentsOptionsSchema, publicationOptionsSchema, type CommentsOptions, type PublicationOptions } from '../config';
+import {
+  bodyLimitsOptionsSchema,
+  commentsOptionsSchema,
+  publicationOptionsSchema,
+  type BodyLimitsOptions,
+  type CommentsOptions,
+  type PublicationOptions,
+} from '../config';
 import { PLUGIN_ID } from './uids';
 
 /**
@@ -12,6 +19,10 @@ export const commentSettings = (strapi: Core.Strapi): CommentsOptions =>
 /** The publication options (name, article URL template) in force. */
 export const publicationSettings = (strapi: Core.Strapi): PublicationOptions =>
   publicationOptionsSchema.parse(strapi.config.get(`plugin::${PLUGIN_ID}.publication`) ?? {});
+
+/** The body size limits in force, in bytes (read on every request, like the comment options). */
+export const bodyLimitSettings = (strapi: Core.Strapi): BodyLimitsOptions =>
+  bodyLimitsOptionsSchema.parse(strapi.config.get(`plugin::${PLUGIN_ID}.bodyLimits`) ?? {});
 
 /** Whether publishing an article with citation errors is refused (plugin option, default false). */
 export const blocksPublishOnCitationErrors = (strapi: Core.Strapi): boolean =>

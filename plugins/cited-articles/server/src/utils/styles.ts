@@ -2,11 +2,15 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from './get-service';
 
-/** The requested style id, or the default; a 400 that lists the choices for an unknown one. */
+/**
+ * The id of the requested style as registered (`APA` → `apa`), or the default; a 400 that lists the
+ * choices for an unknown one.
+ */
 export const assertStyle = (strapi: Core.Strapi, requested: string | undefined) => {
   const styles = getService('reference-styles', { strapi });
   const style = requested ?? styles.defaultStyle;
-  if (styles.get(style)) return style;
+  const found = styles.get(style);
+  if (found) return found.id;
   const available = styles
     .list()
     .map(({ id }) => id)

@@ -5,3 +5,4 @@ export const ARTICLE_UID = 'plugin::cited-articles.article' as const;
 export const SOURCE_UID = 'plugin::cited-articles.source' as const;
 export const COMMENT_UID = 'plugin::cited-articles.comment' as const;
 export const COMMENT_REPORT_UID = 'plugin::cited-articles.comment-report' as const;
+export const TASK_LOCK_UID = 'plugin::cited-articles.task-lock' as const;

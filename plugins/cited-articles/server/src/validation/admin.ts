@@ -36,6 +36,29 @@ export const importBody = z.object({
     .optional(),
 });
 
+/** POST /cited-articles/sources/lookup: what the editor pasted. */
+export const lookupBody = z.object({
+  identifier: z
+    .string({ error: 'identifier must be a DOI, an ISBN or a URL (a string)' })
+    .trim()
+    .min(1, 'identifier is empty: paste a DOI, an ISBN or a URL')
+    .max(2048, 'identifier is at most 2048 characters'),
+});
+
+/** POST /cited-articles/sources/check-links: some sources, or (no body) the whole library. */
+export const checkLinksBody = z
+  .object({
+    documentIds: z
+      .array(z.string({ error: 'documentIds must list source documentIds' }).min(1).max(100), {
+        error: 'documentIds must be a list of source documentIds',
+      })
+      .min(1, 'documentIds is empty: leave it out to check every source')
+      .max(1000, 'documentIds lists at most 1000 sources')
+      .optional(),
+  })
+  .strict()
+  .default({});
+
 /** GET /cited-articles/sources: the Sources page's search, filter and page. */
 export const sourceLibraryQuery = paginationQuery.extend({
   search: z
@@ -44,6 +67,6 @@ export const sourceLibraryQuery = paginationQuery.extend({
     .max(200, 'search is at most 200 characters')
     .optional(),
   filter: z
-    .enum(['all', 'uncited', 'duplicates'], { error: 'filter must be "all", "uncited" or "duplicates"' })
+    .enum(['all', 'uncited', 'duplicates', 'broken'], { error: 'filter must be "all", "uncited", "duplicates" or "broken"' })
     .default('all'),
 });

@@ -60,6 +60,10 @@ export const listCommentsQuery = paginationQuery.extend({
   sort: z.enum(['oldest', 'newest'], { error: 'sort must be "oldest" or "newest"' }).default('oldest'),
 });
 
+/** GET /comments/:documentId/replies; the default page size follows the replies a thread carries. */
+export const replyPageQuery = (repliesPerThread: number) =>
+  paginationQuery.extend({ pageSize: paginationQuery.shape.pageSize.removeDefault().default(repliesPerThread || 25) });
+
 export const REPORT_REASONS = ['spam', 'abuse', 'off-topic', 'misinformation', 'other'] as const;
 
 export const reportBody = closedObject({

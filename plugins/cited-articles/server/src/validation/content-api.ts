@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 // Same alphabet as Strapi's uid attributes: anything else (slashes, dots-dots, spaces, quotes)
 // cannot be a slug or key, so it is rejected before any query runs.
-const UID_PATTERN = /^[A-Za-z0-9\-_.~]+$/;
+const UID_PATTERN = /^[\w.~-]+$/;
 
 const uidParam = (name: string) =>
   z
@@ -42,7 +42,7 @@ const single = (name: string) =>
 export const articleQuery = z.object({
   style: single('style').optional(),
   locale: single('locale')
-    .regex(/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/, 'locale must be a language tag such as en-US or de-DE')
+    .regex(/^[a-z]{2,3}(?:[-_][a-z\d]{2,8})*$/i, 'locale must be a language tag such as en-US or de-DE')
     .optional(),
   format: z
     .enum(['json', 'html', 'jsonld'], { error: 'format must be "json", "html" or "jsonld"' })

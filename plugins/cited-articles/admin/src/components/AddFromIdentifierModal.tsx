@@ -1,0 +1,242 @@
+import * as React from 'react';
+import { useIntl } from 'react-intl';
+import {
+  Box,
+  Button,
+  Field,
+  Flex,
+  Modal,
+  SingleSelect,
+  SingleSelectOption,
+  Textarea,
+  TextInput,
+  Typography,
+} from '@strapi/design-system';
+import { Plus } from '@strapi/icons';
+import { useFetchClient } from '@strapi/strapi/admin';
+import { SOURCE_UID } from '../permissions';
+import { getTranslation } from '../utils/getTranslation';
+
+type Fields = {
+  title: string;
+  publisher: string | null;
+  authors: string[];
+  url: string | null;
+  publishedDate: string | null;
+  accessedDate: string | null;
+  doi: string | null;
+  type: string;
+  language: string | null;
+};
+export type SavedSource = { documentId: string; key: string; title: string };
+
+const TYPES = ['news', 'web', 'journal', 'book', 'report', 'other'];
+const TEXT_FIELDS: Array<[keyof Fields, string]> = [
+  ['title', 'Title'],
+  ['publisher', 'Publisher or outlet'],
+  ['url', 'URL'],
+  ['publishedDate', 'Published (YYYY-MM-DD)'],
+  ['accessedDate', 'Accessed (YYYY-MM-DD)'],
+  ['doi', 'DOI'],
+  ['language', 'Language'],
+];
+const CM_SOURCES = `/content-manager/collection-types/${SOURCE_UID}`;
+
+const messageOf = (failure: any, fallback: string) => failure?.response?.data?.error?.message ?? failure?.message ?? fallback;
+
+/**
+ * "Add from DOI, ISBN or URL": paste an identifier, see the fields the server filled
+ * (POST /cited-articles/sources/lookup), edit them, save through the Content Manager's create
+ * route. When the library holds the work already, that source is offered instead.
+ */
+export const AddFromIdentifierModal = ({
+  onSaved,
+  size = 'M',
+}: {
+  /** Called with the new source, or with the existing one the editor chose. */
+  onSaved: (source: SavedSource) => void;
+  size?: 'S' | 'M';
+}) => {
+  const { formatMessage } = useIntl();
+  const { get, post } = useFetchClient();
+  const [open, setOpen] = React.useState(false);
+  const [identifier, setIdentifier] = React.useState('');
+  const [fields, setFields] = React.useState<Fields | null>(null);
+  const [existing, setExisting] = React.useState<SavedSource | null>(null);
+  const [busy, setBusy] = React.useState(false);
+  const [error, setError] = React.useState<string | null>(null);
+  const t = (id: string, defaultMessage: string, values?: Record<string, unknown>) =>
+    formatMessage({ id: getTranslation(id), defaultMessage }, values as any);
+
+  const reset = () => {
+    setIdentifier('');
+    setFields(null);
+    setExisting(null);
+    setError(null);
+  };
+
+  const lookUp = async () => {
+    setBusy(true);
+    setError(null);
+    setFields(null);
+    setExisting(null);
+    try {
+      const { data } = await post<any>('/cited-articles/sources/lookup', { identifier });
+      setFields(data.data);
+      if (data.meta.existing) {
+        const found = await get<any>(`${CM_SOURCES}/${data.meta.existing}`);
+        const source = found.data.data;
+        setExisting({ documentId: source.documentId, key: source.key, title: source.title });
+      }
+    } catch (failure) {
+      setError(messageOf(failure, t('lookup.failed', 'The lookup failed.')));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const save = async () => {
+    if (!fields) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const blank = (value: string | null) => (value && value.trim() !== '' ? value.trim() : null);
+      const { data } = await post<any>(CM_SOURCES, {
+        ...fields,
+        title: fields.title.trim(),
+        publisher: blank(fields.publisher),
+        url: blank(fields.url),
+        publishedDate: blank(fields.publishedDate),
+        accessedDate: blank(fields.accessedDate),
+        doi: blank(fields.doi),
+        language: blank(fields.language),
+        authors: fields.authors.length > 0 ? fields.authors : null,
+      });
+      onSaved({ documentId: data.data.documentId, key: data.data.key, title: data.data.title });
+      setOpen(false);
+      reset();
+    } catch (failure) {
+      setError(messageOf(failure, t('lookup.save-failed', 'The source could not be saved.')));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const set = (name: keyof Fields, value: unknown) => setFields((current) => (current ? { ...current, [name]: value } : current));
+
+  return (
+    <Modal.Root
+      open={open}
+      onOpenChange={(next: boolean) => {
+        setOpen(next);
+        if (!next) reset();
+      }}
+    >
+      <Modal.Trigger>
+        <Button variant="secondary" size={size} startIcon={<Plus />}>
+          {t('lookup.button', 'Add from DOI, ISBN or URL')}
+        </Button>
+      </Modal.Trigger>
+      <Modal.Content>
+        <Modal.Header>
+          <Modal.Title>{t('lookup.title', 'Add a source from a DOI, ISBN or URL')}</Modal.Title>
+        </Modal.Header>
+        <Modal.Body>
+          <Flex direction="column" alignItems="stretch" gap={4}>
+            <Flex gap={2} alignItems="flex-end">
+              <Box flex="1">
+                <Field.Root name="lookup-identifier" hint={t('lookup.identifier.hint', 'e.g. 10.1038/nphys1170, 978-0-306-40615-7 or https://…')}>
+                  <Field.Label>{t('lookup.identifier.label', 'DOI, ISBN or URL')}</Field.Label>
+                  <TextInput
+                    name="lookup-identifier"
+                    value={identifier}
+                    onChange={(event: React.ChangeEvent<HTMLInputElement>) => setIdentifier(event.target.value)}
+                    onKeyDown={(event: React.KeyboardEvent) => {
+                      if (event.key === 'Enter' && identifier.trim() !== '') lookUp();
+                    }}
+                  />
+                  <Field.Hint />
+                </Field.Root>
+              </Box>
+              <Button onClick={lookUp} disabled={identifier.trim() === '' || busy} loading={busy && !fields}>
+                {t('lookup.submit', 'Look up')}
+              </Button>
+            </Flex>
+            {error ? (
+              <Typography textColor="danger600" tag="p" data-testid="lookup-error">
+                {error}
+              </Typography>
+            ) : null}
+            {existing ? (
+              <Box padding={3} background="warning100" hasRadius data-testid="lookup-existing">
+                <Typography tag="p">
+                  {t('lookup.existing', 'The library has this work already: {title} [@{key}].', { title: existing.title, key: existing.key })}
+                </Typography>
+                <Box paddingTop={2}>
+                  <Button
+                    size="S"
+                    onClick={() => {
+                      onSaved(existing);
+                      setOpen(false);
+                      reset();
+                    }}
+                  >
+                    {t('lookup.use-existing', 'Use the existing source')}
+                  </Button>
+                </Box>
+              </Box>
+            ) : null}
+            {fields ? (
+              <Flex direction="column" alignItems="stretch" gap={3} data-testid="lookup-fields">
+                {TEXT_FIELDS.map(([name, label]) => (
+                  <Field.Root key={name} name={`lookup-${name}`} required={name === 'title'}>
+                    <Field.Label>{t(`lookup.field.${name}`, label)}</Field.Label>
+                    <TextInput
+                      name={`lookup-${name}`}
+                      value={(fields[name] as string | null) ?? ''}
+                      onChange={(event: React.ChangeEvent<HTMLInputElement>) => set(name, event.target.value)}
+                    />
+                  </Field.Root>
+                ))}
+                <Field.Root name="lookup-authors" hint={t('lookup.field.authors.hint', 'One per line')}>
+                  <Field.Label>{t('lookup.field.authors', 'Authors')}</Field.Label>
+                  <Textarea
+                    name="lookup-authors"
+                    value={fields.authors.join('\n')}
+                    onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) =>
+                      set('authors', event.target.value.split('\n').map((name) => name.trim()).filter(Boolean))
+                    }
+                  />
+                  <Field.Hint />
+                </Field.Root>
+                <Field.Root name="lookup-type">
+                  <Field.Label>{t('lookup.field.type', 'Type')}</Field.Label>
+                  <SingleSelect value={fields.type} onChange={(value: string | number) => set('type', String(value))}>
+                    {TYPES.map((type) => (
+                      <SingleSelectOption key={type} value={type}>
+                        {type}
+                      </SingleSelectOption>
+                    ))}
+                  </SingleSelect>
+                </Field.Root>
+              </Flex>
+            ) : null}
+          </Flex>
+        </Modal.Body>
+        <Modal.Footer>
+          <Modal.Close>
+            <Button variant="tertiary">{t('lookup.cancel', 'Cancel')}</Button>
+          </Modal.Close>
+          <Button
+            onClick={save}
+            disabled={!fields || fields.title.trim() === '' || busy}
+            variant={existing ? 'secondary' : 'default'}
+            data-testid="lookup-save"
+          >
+            {existing ? t('lookup.save-anyway', 'Save as a new source anyway') : t('lookup.save', 'Save source')}
+          </Button>
+        </Modal.Footer>
+      </Modal.Content>
+    </Modal.Root>
+  );
+};

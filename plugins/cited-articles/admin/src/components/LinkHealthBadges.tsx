@@ -1,0 +1,62 @@
+import { useIntl } from 'react-intl';
+import { Badge, Flex, Link, Typography } from '@strapi/design-system';
+import { getTranslation } from '../utils/getTranslation';
+
+type Health = {
+  url?: string | null;
+  archiveUrl?: string | null;
+  linkStatus?: 'unchecked' | 'ok' | 'redirected' | 'broken' | null;
+  linkHttpStatus?: number | null;
+  linkRedirectUrl?: string | null;
+  linkCheckedAt?: string | null;
+  retracted?: boolean | null;
+  retractionDoi?: string | null;
+};
+
+/** What the last link and retraction check found about a source, for the Sources page. */
+export const LinkHealthBadges = ({ source }: { source: Health }) => {
+  const { formatMessage } = useIntl();
+  const t = (id: string, defaultMessage: string, values?: Record<string, unknown>) =>
+    formatMessage({ id: getTranslation(id), defaultMessage }, values as any);
+  const checked = source.linkCheckedAt ? new Date(source.linkCheckedAt).toLocaleDateString() : null;
+  return (
+    <Flex direction="column" alignItems="flex-start" gap={1} data-testid="link-health">
+      {!source.url ? (
+        <Typography variant="pi" textColor="neutral500">
+          {t('sources.link.none', 'No URL')}
+        </Typography>
+      ) : source.linkStatus === 'broken' ? (
+        <Badge backgroundColor="danger100" textColor="danger700">
+          {source.linkHttpStatus
+            ? t('sources.link.broken-status', 'Broken ({status})', { status: source.linkHttpStatus })
+            : t('sources.link.broken', 'Broken (no answer)')}
+        </Badge>
+      ) : source.linkStatus === 'redirected' ? (
+        <Badge backgroundColor="warning100" textColor="warning700" title={source.linkRedirectUrl ?? undefined}>
+          {t('sources.link.redirected', 'Redirected')}
+        </Badge>
+      ) : source.linkStatus === 'ok' ? (
+        <Badge backgroundColor="success100" textColor="success700">
+          {t('sources.link.ok', 'OK')}
+        </Badge>
+      ) : (
+        <Badge>{t('sources.link.unchecked', 'Not checked yet')}</Badge>
+      )}
+      {source.linkStatus === 'broken' && source.archiveUrl ? (
+        <Link href={source.archiveUrl} isExternal>
+          {t('sources.link.archived', 'Archived copy')}
+        </Link>
+      ) : null}
+      {source.retracted ? (
+        <Badge backgroundColor="danger100" textColor="danger700" title={source.retractionDoi ?? undefined}>
+          {t('sources.link.retracted', 'Retracted')}
+        </Badge>
+      ) : null}
+      {checked ? (
+        <Typography variant="pi" textColor="neutral500">
+          {t('sources.link.checked', 'Checked {date}', { date: checked })}
+        </Typography>
+      ) : null}
+    </Flex>
+  );
+};

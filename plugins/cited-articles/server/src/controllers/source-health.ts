@@ -1,0 +1,34 @@
+import type { Core } from '@strapi/strapi';
+import { RemoteServiceError } from '../outbound/errors';
+import { ConflictError, parseOrThrow } from '../utils/errors';
+import { getService } from '../utils/get-service';
+import { checkLinksBody, lookupBody } from '../validation/admin';
+
+/** 502 and 409 have no Strapi error class: answered here in Strapi's error shape. */
+const answerErrors = async (ctx, work: () => Promise<void>) => {
+  try {
+    await work();
+  } catch (error) {
+    if (error instanceof RemoteServiceError) return ctx.badGateway(error.message);
+    if (error instanceof ConflictError) return ctx.conflict(error.message, error.details);
+    throw error;
+  }
+};
+
+const sourceHealth = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** POST /cited-articles/sources/lookup: source fields from a DOI, ISBN or URL; saves nothing. */
+  lookup: (ctx) =>
+    answerErrors(ctx, async () => {
+      const { identifier } = parseOrThrow(lookupBody, ctx.request.body, 'lookup request');
+      ctx.body = await getService('source-lookup', { strapi }).lookup(identifier);
+    }),
+
+  /** POST /cited-articles/sources/check-links: checks links and retractions now. */
+  checkLinks: (ctx) =>
+    answerErrors(ctx, async () => {
+      const { documentIds } = parseOrThrow(checkLinksBody, ctx.request.body ?? {}, 'link check request');
+      ctx.body = { data: await getService('link-check', { strapi }).run({ documentIds }) };
+    }),
+});
+
+export default sourceHealth;

@@ -1,0 +1,28 @@
+import { normaliseDate } from './normalise-date';
+import { capped, text, type LookedUpSource } from './looked-up-source';
+
+/**
+ * Open Library's answer to `/api/books?bibkeys=ISBN:<isbn>&format=json&jscmd=data` as source
+ * fields, or null when it knows no book with that ISBN (it then answers `{}`).
+ */
+export function sourceFromOpenLibrary(answer: unknown, isbn: string): LookedUpSource | null {
+  const book = (answer as Record<string, any> | null)?.[`ISBN:${isbn}`];
+  if (!book || typeof book !== 'object') return null;
+  const title = text([text(book.title), text(book.subtitle)].filter(Boolean).join(': '));
+  if (!title) return null;
+  const names = (list: unknown) =>
+    (Array.isArray(list) ? list : []).map((entry) => text(entry?.name)).filter((name): name is string => !!name);
+  const year = /^\d{4}$/.test(String(book.publish_date ?? '').trim());
+  return {
+    title: capped(title, 500)!,
+    publisher: capped(names(book.publishers)[0] ?? null, 255),
+    authors: names(book.authors),
+    url: typeof book.url === 'string' && /^https?:\/\//i.test(book.url) ? capped(book.url, 2048) : null,
+    // Open Library mostly gives a year or "May 2004", which a date field cannot hold.
+    publishedDate: year ? null : normaliseDate(book.publish_date),
+    accessedDate: null,
+    doi: null,
+    type: 'book',
+    language: null,
+  };
+}

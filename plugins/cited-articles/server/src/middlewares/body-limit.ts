@@ -1,0 +1,80 @@
+import type { Core } from '@strapi/strapi';
+import type { BodyLimitsOptions } from '../config';
+import { bodyLimitSettings } from '../utils/settings';
+import { PLUGIN_ID } from '../utils/uids';
+
+/**
+ * Refuses an oversized body on the plugin's body-taking routes before anything reads it.
+ *
+ * Strapi's `strapi::body` middleware (koa-body) parses every request body, up to 1 MB of JSON,
+ * before the router picks a route, so a route middleware or a validator would only see bodies that
+ * were already read and parsed. This middleware is added with `strapi.server.use` in the plugin's
+ * `register`, which runs before Strapi adds the middlewares of config/middlewares.ts (in
+ * `bootstrap`, `server.initMiddlewares`), so it runs before all of them. It decides from the
+ * headers alone and answers itself, in Strapi's error shape, because `strapi::errors` is not
+ * around it yet:
+ *
+ * - Content-Length above the route's limit: 413, without reading the body, and the connection is
+ *   closed so that the rest of the upload is not received either.
+ * - No Content-Length (a chunked body): 411. Its size is known only once it has been read, and a
+ *   browser or a proxy that buffers (nginx by default) always sends Content-Length.
+ * - A compressed body (Content-Encoding other than identity): 415. koa-body unpacks it, and a
+ *   kilobyte of gzip can unpack to the parser's whole megabyte, so Content-Length bounds nothing.
+ *
+ * Not exported in middlewares/index.ts: as a named Strapi middleware it could be listed in
+ * config/middlewares.ts as well, and it must run exactly once, first.
+ */
+
+type LimitedRoute = { option: keyof BodyLimitsOptions; what: string; path: RegExp };
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The limited routes. Strapi's router (path-to-regexp) matches paths case-insensitively and with
+ * or without a trailing slash, so these do too; a route parameter is one path segment.
+ */
+const limitedRoutes = (apiPrefix: string): LimitedRoute[] => {
+  const route = (prefix: string, path: string) =>
+    new RegExp(`^${escapeRegExp(`${prefix}/${PLUGIN_ID}`)}${path}/?$`, 'i');
+  return [
+    { option: 'comment', what: 'a comment', path: route(apiPrefix, '/articles/[^/]+/comments') },
+    { option: 'report', what: 'a report', path: route(apiPrefix, '/comments/[^/]+/report') },
+    // Admin routes have no prefix of their own: /<plugin>/… (Strapi's createAdminAPI).
+    { option: 'preview', what: 'a preview', path: route('', '/preview') },
+    { option: 'import', what: 'an import', path: route('', '/sources/import') },
+  ];
+};
+
+const refuse = (ctx: any, status: number, name: string, message: string, limit: number) => {
+  ctx.status = status;
+  ctx.set('Connection', 'close');
+  ctx.body = { data: null, error: { status, name, message, details: { limit } } };
+};
+
+const bodyLimit = ({ strapi }: { strapi: Core.Strapi }) => {
+  let routes: LimitedRoute[] | null = null;
+
+  return async (ctx: any, next: () => Promise<unknown>) => {
+    const hasBody = ctx.get('Content-Length') !== '' || ctx.get('Transfer-Encoding') !== '';
+    if (!hasBody) return next();
+    routes ??= limitedRoutes(strapi.config.get('api.rest.prefix', '/api') as string);
+    const route = routes.find((candidate) => candidate.path.test(ctx.path));
+    if (!route) return next();
+
+    const limit = bodyLimitSettings(strapi)[route.option];
+    const encoding = ctx.get('Content-Encoding').trim().toLowerCase();
+    if (encoding !== '' && encoding !== 'identity') {
+      return refuse(ctx, 415, 'UnsupportedMediaTypeError', `Send ${route.what} uncompressed (no Content-Encoding); it is at most ${limit} bytes.`, limit);
+    }
+    const length = ctx.request.length as number | undefined;
+    if (length === undefined) {
+      return refuse(ctx, 411, 'LengthRequiredError', `Send ${route.what} with a Content-Length header (not chunked); it is at most ${limit} bytes.`, limit);
+    }
+    if (length > limit) {
+      return refuse(ctx, 413, 'PayloadTooLargeError', `The request body is ${length} bytes; ${route.what} is at most ${limit} bytes.`, limit);
+    }
+    return next();
+  };
+};
+
+export default bodyLimit;

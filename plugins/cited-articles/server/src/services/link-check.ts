@@ -1,0 +1,234 @@
+import type { Core } from '@strapi/strapi';
+import { isSafeUrl } from '../citations';
+import { retractionOf } from '../lookup/retraction';
+import { closestSnapshot } from '../lookup/wayback';
+import { OutboundError } from '../outbound/errors';
+import type { SafeResponse } from '../outbound/safe-fetch';
+import { ConflictError } from '../utils/errors';
+import { getService } from '../utils/get-service';
+import { linkCheckSettings, lookupSettings } from '../utils/source-settings';
+import { SOURCE_UID } from '../utils/uids';
+
+export interface LinkCheckReport {
+  checked: number;
+  ok: number;
+  redirected: number;
+  broken: number;
+  /** Broken links given an archived copy from the Wayback Machine. */
+  archived: number;
+  retracted: number;
+}
+
+type LinkStatus = 'ok' | 'redirected' | 'broken';
+
+interface LinkVerdict {
+  status: LinkStatus | null;
+  httpStatus: number | null;
+  redirectUrl: string | null;
+}
+
+const LOCK = 'link-check';
+const PAGE = 100;
+/** Hosts checked side by side; each host still gets one request at a time. */
+const HOSTS_AT_ONCE = 4;
+/** The check needs the status only; a GET reads no more than this of the body. */
+const PROBE_BYTES = 16 * 1024;
+/** Answers that say "not now" rather than "gone": the link keeps its previous status. */
+const TRY_LATER = new Set([408, 425, 429, 503]);
+/** Servers that refuse or mishandle HEAD: ask again with GET before judging. */
+const RETRY_WITH_GET = new Set([400, 403, 404, 405, 406, 500, 501]);
+
+const verdictOf = (response: SafeResponse): LinkVerdict => {
+  if (TRY_LATER.has(response.status)) return { status: null, httpStatus: response.status, redirectUrl: null };
+  if (response.status >= 200 && response.status <= 299) {
+    return response.redirects.length > 0
+      ? { status: 'redirected', httpStatus: response.status, redirectUrl: response.url.slice(0, 2048) }
+      : { status: 'ok', httpStatus: response.status, redirectUrl: null };
+  }
+  return { status: 'broken', httpStatus: response.status, redirectUrl: null };
+};
+
+/** Runs `work` for each group, `limit` groups at a time, the items of a group one after another. */
+async function perGroup<T>(groups: Map<string, T[]>, limit: number, work: (item: T) => Promise<void>) {
+  const queue = [...groups.values()];
+  const workers = Array.from({ length: Math.min(limit, queue.length) }, async () => {
+    for (let group = queue.shift(); group; group = queue.shift()) {
+      for (const item of group) await work(item);
+    }
+  });
+  await Promise.all(workers);
+}
+
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).host.toLowerCase();
+  } catch {
+    return '';
+  }
+};
+
+/**
+ * The link and retraction check: for each source, its URL (HEAD, then GET when HEAD is refused),
+ * an archived copy for a broken link that has none, and Crossref's record of its DOI. Polite:
+ * one request at a time per host (the Wayback Machine and Crossref are hosts too), a User-Agent
+ * naming the plugin, the outbound rules of every lookup. One run at a time across instances.
+ */
+const linkCheck = ({ strapi }: { strapi: Core.Strapi }) => ({
+  async run({ documentIds }: { documentIds?: string[] } = {}): Promise<LinkCheckReport> {
+    const release = await getService('task-lock', { strapi }).acquire(
+      LOCK,
+      linkCheckSettings(strapi).lockSeconds * 1000
+    );
+    if (!release) throw new ConflictError('A link check is running already; try again when it has finished.');
+    try {
+      return await this.checkAll(documentIds);
+    } finally {
+      await release();
+    }
+  },
+
+  /** The cron task: the whole library; a run elsewhere is not an error, only a skipped turn. */
+  async runScheduled() {
+    try {
+      const report = await this.run();
+      strapi.log.info(`[cited-articles] link check: ${JSON.stringify(report)}`);
+    } catch (error) {
+      if (error instanceof ConflictError)
+        strapi.log.info('[cited-articles] link check skipped: another instance runs it');
+      else strapi.log.error(`[cited-articles] link check failed: ${(error as Error).message}`);
+    }
+  },
+
+  async checkAll(documentIds?: string[]): Promise<LinkCheckReport> {
+    const report: LinkCheckReport = { checked: 0, ok: 0, redirected: 0, broken: 0, archived: 0, retracted: 0 };
+    const sources = strapi.db.query(SOURCE_UID);
+    // Pages by id, so that a large library is never held in memory at once.
+    for (let lastId = 0; ; ) {
+      const where: Record<string, unknown> = { id: { $gt: lastId } };
+      if (documentIds) where.documentId = { $in: documentIds };
+      const rows: any[] = await sources.findMany({
+        where,
+        select: ['id', 'documentId', 'url', 'archiveUrl', 'doi'],
+        orderBy: { id: 'asc' },
+        limit: PAGE,
+      });
+      if (rows.length === 0) break;
+      lastId = rows[rows.length - 1].id;
+      await this.checkPage(rows, report);
+    }
+    return report;
+  },
+
+  async checkPage(rows: any[], report: LinkCheckReport) {
+    const sources = strapi.db.query(SOURCE_UID);
+    const updates = new Map<number, Record<string, unknown>>(rows.map((row) => [row.id, {}]));
+
+    const withUrl = new Map<string, any[]>();
+    for (const row of rows) {
+      if (!isSafeUrl(row.url)) continue;
+      const host = hostOf(row.url);
+      withUrl.set(host, [...(withUrl.get(host) ?? []), row]);
+    }
+    const broken: any[] = [];
+    const withDoi = rows.filter((row) => typeof row.doi === 'string' && row.doi.trim() !== '');
+
+    // Links, then the follow-up questions: each service is one host, asked one request at a time.
+    await perGroup(withUrl, HOSTS_AT_ONCE, async (row) => {
+      const verdict = await this.checkLink(row.url);
+      report.checked += 1;
+      if (verdict.status === null) return;
+      report[verdict.status] += 1;
+      Object.assign(updates.get(row.id)!, {
+        linkStatus: verdict.status,
+        linkHttpStatus: verdict.httpStatus,
+        linkRedirectUrl: verdict.redirectUrl,
+        linkCheckedAt: new Date(),
+      });
+      if (verdict.status === 'broken' && !row.archiveUrl) broken.push(row);
+    });
+    await perGroup(
+      new Map([
+        ['wayback', broken],
+        ['crossref', withDoi],
+      ]),
+      2,
+      async (row) => {
+        const update = updates.get(row.id)!;
+        if (broken.includes(row) && !('archiveUrl' in update)) {
+          const archiveUrl = await this.findArchivedCopy(row.url);
+          if (archiveUrl) {
+            update.archiveUrl = archiveUrl;
+            report.archived += 1;
+          }
+        }
+        if (withDoi.includes(row) && !('retracted' in update)) {
+          const retraction = await this.findRetraction(row.doi.trim());
+          if (retraction === undefined) return;
+          Object.assign(update, {
+            retracted: retraction !== null,
+            retractionDoi: retraction?.noticeDoi ?? null,
+            retractionDate: retraction?.date ?? null,
+          });
+          if (retraction) report.retracted += 1;
+        }
+      }
+    );
+
+    // The Query Engine, not the Document Service: a check is not an edit, so it sends no entry
+    // webhooks; and updateMany, whose timestamps subscriber leaves updatedAt alone when given one
+    // object, so the Sources page and the Content Manager do not show every source as just edited.
+    for (const [id, data] of updates) {
+      if (Object.keys(data).length > 0) await sources.updateMany({ where: { id }, data });
+    }
+  },
+
+  /** HEAD, then GET when HEAD is refused or mishandled. */
+  async checkLink(url: string): Promise<LinkVerdict> {
+    const outbound = getService('outbound', { strapi });
+    try {
+      const head = await outbound.fetch(url, { method: 'HEAD' });
+      if (!RETRY_WITH_GET.has(head.status)) return verdictOf(head);
+      return verdictOf(await outbound.fetch(url, { method: 'GET', maxBytes: PROBE_BYTES }));
+    } catch (error) {
+      if (!(error instanceof OutboundError)) throw error;
+      // No answer (DNS, connection, timeout) or an address we may not fetch: readers cannot follow it either.
+      return { status: 'broken', httpStatus: null, redirectUrl: null };
+    }
+  },
+
+  /** The Wayback Machine's closest snapshot of `url`, or null (none, or the service failed). */
+  async findArchivedCopy(url: string): Promise<string | null> {
+    const { waybackApi } = lookupSettings(strapi);
+    try {
+      const answer = await getService('outbound', { strapi }).json(
+        `${waybackApi}/wayback/available?${new URLSearchParams({ url })}`,
+        'The Wayback Machine'
+      );
+      return closestSnapshot(answer);
+    } catch (error) {
+      strapi.log.warn(`[cited-articles] link check: no archived copy of ${url}: ${(error as Error).message}`);
+      return null;
+    }
+  },
+
+  /** Crossref's retraction of `doi`: null when none, undefined when Crossref could not be asked. */
+  async findRetraction(doi: string) {
+    const { crossrefApi } = lookupSettings(strapi);
+    const outbound = getService('outbound', { strapi });
+    const path = doi.split('/').map(encodeURIComponent).join('/');
+    try {
+      const work = await outbound.json(`${crossrefApi}/works/${path}`, 'Crossref');
+      if (work === null) return null;
+      const direct = retractionOf(doi, work);
+      if (direct) return direct;
+      const query = new URLSearchParams({ filter: `updates:${doi}`, rows: '20' });
+      const updates = await outbound.json(`${crossrefApi}/works?${query}`, 'Crossref');
+      return retractionOf(doi, work, updates);
+    } catch (error) {
+      strapi.log.warn(`[cited-articles] link check: Crossref not asked about ${doi}: ${(error as Error).message}`);
+      return undefined;
+    }
+  },
+});
+
+export default linkCheck;

@@ -1,0 +1,25 @@
+import type { Core } from '@strapi/strapi';
+
+/** The database chose this transaction as a deadlock victim (MySQL/MariaDB 1213, PostgreSQL 40P01). */
+export const isDeadlock = (error: any): boolean => {
+  for (let current = error; current; current = current.cause) {
+    if (current.code === 'ER_LOCK_DEADLOCK' || current.errno === 1213 || current.code === '40P01') return true;
+  }
+  return false;
+};
+
+/**
+ * Runs `work` in one transaction (strapi.db.transaction: Query Engine and Document Service calls
+ * inside join it), all or nothing. A deadlock rolls everything back and says nothing about the
+ * request itself, so the whole transaction is run again, a few times at most.
+ */
+export async function inTransaction<T>(strapi: Core.Strapi, work: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await strapi.db.transaction(() => work());
+    } catch (error) {
+      if (attempt >= attempts || !isDeadlock(error) || strapi.db.inTransaction()) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 20));
+    }
+  }
+}

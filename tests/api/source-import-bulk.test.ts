@@ -1,0 +1,53 @@
+/**
+ * A large import (5,000 entries with DOIs and URLs) through POST /cited-articles/sources/import:
+ * every entry is created, and importing the same file again skips every one as existing, on each
+ * database. The duplicate look-ups go in batches, not as one query with thousands of conditions
+ * (SQLite refuses an expression tree deeper than 1,000).
+ */
+import { setupStrapi } from '../helpers/strapi';
+import { createAdmin, type AdminSession } from '../helpers/admin';
+import { SOURCE_UID } from '../helpers/content';
+
+const app = setupStrapi();
+let admin: AdminSession;
+const ENTRIES = 5000;
+
+beforeAll(async () => {
+  admin = await createAdmin(app);
+});
+
+const bibtex = (count: number) =>
+  Array.from(
+    { length: count },
+    (_, i) => `@article{bulk-${i},\n  title = {Bulk source ${i}},\n  doi = {10.5555/Bulk.${i}},\n  url = {https://bulk.example/${i}},\n}\n`
+  ).join('\n');
+
+it(`imports ${ENTRIES} entries with DOIs in one request, and skips all of them the second time`, async () => {
+  const content = bibtex(ENTRIES);
+  const first = await admin.post('/cited-articles/sources/import').send({ content, format: 'bibtex' });
+  expect(first.status).toBe(200);
+  expect(first.body.data.created).toHaveLength(ENTRIES);
+  expect(first.body.data.skipped).toEqual([]);
+  expect(await app.strapi.db.query(SOURCE_UID as any).count({ where: { key: { $startsWith: 'bulk-' } } })).toBe(ENTRIES);
+
+  // The same DOIs in another case and the same URLs: found as existing sources, nothing created.
+  const second = await admin
+    .post('/cited-articles/sources/import')
+    .send({ content: content.replace(/10\.5555\/Bulk/g, '10.5555/BULK'), format: 'bibtex' });
+  expect(second.status).toBe(200);
+  expect(second.body.data.created).toEqual([]);
+  expect(second.body.data.skipped).toHaveLength(ENTRIES);
+  expect(second.body.data.skipped[ENTRIES - 1]).toEqual({
+    line: expect.any(Number),
+    title: `Bulk source ${ENTRIES - 1}`,
+    reason: expect.stringMatching(/^a source with this (URL|DOI) exists \("bulk-4999"\)$/),
+  });
+  expect(await app.strapi.db.query(SOURCE_UID as any).count({})).toBe(ENTRIES);
+
+  // DOIs alone (no URL) are matched case-insensitively too.
+  const doisOnly = content.replace(/ {2}url = \{[^}]*\},\n/g, '').replace(/10\.5555\/Bulk/g, '10.5555/bulk');
+  const third = await admin.post('/cited-articles/sources/import').send({ content: doisOnly, format: 'bibtex' });
+  expect(third.status).toBe(200);
+  expect(third.body.data.created).toEqual([]);
+  expect(third.body.data.skipped.every((entry: any) => /a source with this DOI exists/.test(entry.reason))).toBe(true);
+}, 600_000);
