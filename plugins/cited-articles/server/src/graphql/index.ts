@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { commentSettings } from '../utils/settings';
-import { ARTICLE_UID, COMMENT_REPORT_UID, COMMENT_UID, SOURCE_UID } from '../utils/uids';
+import { PLUGIN_ID } from '../utils/uids';
 import { resolversConfig } from './access';
 import { directFieldsPlugin } from './direct-fields';
 import { createResolvers } from './resolvers';
@@ -11,7 +11,7 @@ import { typeDefs } from './type-defs';
  * only when @strapi/plugin-graphql is installed; without it the plugin never loads this code's
  * dependency on `graphql`.
  *
- * Strapi's generated CRUD ("shadow CRUD") is off for all four content types. The plugin's REST API
+ * Strapi's generated CRUD ("shadow CRUD") is off for all the plugin's content types. The plugin's REST API
  * has no generic CRUD routes either, and the generated queries would be authorised by the same
  * action names as the plugin's routes (`article.find` is the public list route), opening filters
  * on every field and `status: DRAFT` to every role that may read the list. Comments and reports
@@ -19,7 +19,10 @@ import { typeDefs } from './type-defs';
  */
 export const registerGraphQL = (strapi: Core.Strapi) => {
   const extension = strapi.plugin('graphql').service('extension');
-  for (const uid of [ARTICLE_UID, SOURCE_UID, COMMENT_UID, COMMENT_REPORT_UID]) extension.shadowCRUD(uid).disable();
+  // Every content type of the plugin, those added later included (task locks are internal too).
+  for (const uid of Object.keys(strapi.contentTypes)) {
+    if (uid.startsWith(`plugin::${PLUGIN_ID}.`)) extension.shadowCRUD(uid).disable();
+  }
 
   const resolvers = createResolvers(strapi);
   // A function: evaluated when the schema is built, after the plugin's configuration is loaded.
