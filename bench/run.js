@@ -11,7 +11,9 @@
  *
  * The resolved article route is measured against a baseline in the same run: the same article read
  * by Strapi's Document Service with its citations populated and nothing resolved (a bench-only route,
- * registered when CITED_ARTICLES_BENCH=1). The two are run interleaved, twice each, to even out drift.
+ * registered when CITED_ARTICLES_BENCH=1). The GraphQL query `citedArticle` for the same article,
+ * selecting what the REST route answers, is compared with the REST route. The three are run
+ * interleaved, twice each, to even out drift.
  */
 const { fork } = require('node:child_process');
 const fs = require('node:fs');
@@ -45,11 +47,11 @@ function startServer(client) {
   });
   return {
     ready,
-    countQueries: (url) =>
+    countQueries: (url, init) =>
       new Promise((resolve, reject) => {
         const id = nextId++;
         pending.set(id, { resolve, reject });
-        child.send({ type: 'count', id, url });
+        child.send({ type: 'count', id, url, init });
       }),
     stop: () =>
       new Promise((resolve) => {
@@ -60,8 +62,23 @@ function startServer(client) {
   };
 }
 
-async function load(port, url, seconds) {
-  const result = await autocannon({ url: `http://127.0.0.1:${port}${url}`, connections: CONNECTIONS, duration: seconds });
+// What GET /articles/:slug answers (format json), asked for through GraphQL.
+const CITED_ARTICLE = `query($slug: String!) { citedArticle(slug: $slug) {
+  documentId slug title summary body publishedAt updatedAt numberingStart commentsEnabled commentCount
+  citations { id number marker start end sourceKey locator }
+  references { id number backlinks formatted source {
+    documentId key title publisher authors url publishedDate accessedDate archiveUrl doi type language } }
+  issues { code severity message marker start end sourceKey }
+  style locale
+} }`;
+const graphqlRequest = (slug) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ query: CITED_ARTICLE, variables: { slug } }),
+});
+
+async function load(port, url, seconds, init = {}) {
+  const result = await autocannon({ url: `http://127.0.0.1:${port}${url}`, connections: CONNECTIONS, duration: seconds, ...init });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total };
 }
@@ -82,20 +99,32 @@ async function benchDatabase(client) {
     for (const spec of cases) {
       if (spec.group === 'baseline') {
         for (const url of [spec.baseline, spec.resolved]) await fetch(`http://127.0.0.1:${port}${url}`).then((res) => res.arrayBuffer());
+        // GraphQL answers errors with 200, which autocannon would count as successes: check once.
+        const graphql = graphqlRequest(spec.resolved.split('/').pop());
+        const answer = await fetch(`http://127.0.0.1:${port}/graphql`, graphql).then((res) => res.json());
+        if (!answer.data?.citedArticle) throw new Error(`/graphql: ${JSON.stringify(answer.errors)}`);
         const baselineRuns = [];
         const resolvedRuns = [];
+        const graphqlRuns = [];
         for (let round = 0; round < 2; round++) {
           baselineRuns.push(await load(port, spec.baseline, SECONDS));
           resolvedRuns.push(await load(port, spec.resolved, SECONDS));
+          graphqlRuns.push(await load(port, '/graphql', SECONDS, graphql));
         }
         const baseline = { ...merge(baselineRuns), queries: await server.countQueries(spec.baseline) };
         const resolved = { ...merge(resolvedRuns), queries: await server.countQueries(spec.resolved) };
+        const viaGraphql = { ...merge(graphqlRuns), queries: await server.countQueries('/graphql', graphql) };
         rows.push({ group: 'baseline', name: `${spec.name}: Document Service findFirst + populate (baseline)`, ...baseline });
         rows.push({
           group: 'baseline',
           name: `${spec.name}: resolved route`,
           ...resolved,
           ratio: Number((resolved.requestsPerSecond / baseline.requestsPerSecond).toFixed(2)),
+        });
+        console.log(`  ${rows[rows.length - 1].name}: ${resolved.requestsPerSecond} req/s, ${resolved.queries} queries`);
+        rows.push({
+          group: 'graphql', name: `${spec.name}: GraphQL citedArticle`, ...viaGraphql,
+          ratioToRest: Number((viaGraphql.requestsPerSecond / resolved.requestsPerSecond).toFixed(2)),
         });
       } else {
         // Warm-up: one request alone fills the memo (a 1 MB body takes seconds the first time),
@@ -117,7 +146,8 @@ async function benchDatabase(client) {
 function table(client, rows) {
   const lines = [`| ${client} | req/s | p50 ms | p99 ms | queries/request | vs baseline |`, '| --- | ---: | ---: | ---: | ---: | ---: |'];
   for (const row of rows) {
-    lines.push(`| ${row.name} | ${row.requestsPerSecond} | ${row.p50} | ${row.p99} | ${row.queries} | ${row.ratio ? `${row.ratio}×` : ''} |`);
+    const ratio = row.ratio ? `${row.ratio}×` : row.ratioToRest ? `${row.ratioToRest}× REST route` : '';
+    lines.push(`| ${row.name} | ${row.requestsPerSecond} | ${row.p50} | ${row.p99} | ${row.queries} | ${ratio} |`);
   }
   return lines.join('\n');
 }

@@ -94,7 +94,7 @@ async function main() {
   };
 
   // Queries one request runs, counted on Strapi's knex connection.
-  const countQueries = async (url) => {
+  const countQueries = async (url, init) => {
     await idle();
     let count = 0;
     const listener = () => {
@@ -102,7 +102,7 @@ async function main() {
     };
     strapi.db.connection.on('query', listener);
     try {
-      const res = await fetch(`http://127.0.0.1:${port}${url}`);
+      const res = await fetch(`http://127.0.0.1:${port}${url}`, init);
       await res.arrayBuffer();
       if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
     } finally {
@@ -114,7 +114,7 @@ async function main() {
   process.on('message', async (message) => {
     if (message.type === 'count') {
       try {
-        process.send({ type: 'count', id: message.id, count: await countQueries(message.url) });
+        process.send({ type: 'count', id: message.id, count: await countQueries(message.url, message.init) });
       } catch (error) {
         process.send({ type: 'count', id: message.id, error: String(error) });
       }

@@ -1,4 +1,21 @@
 export default ({ env }) => ({
+  // GraphQL at /graphql; the plugin adds its Cited* queries and mutations (README "GraphQL").
+  // Limits stay on: a query nested deeper than depthLimit is refused before it runs, and the
+  // collections Strapi generates never return more than maxLimit entries.
+  // GRAPHQL_ENABLED=false runs the app without it (the plugin then adds nothing).
+  graphql: {
+    enabled: env.bool('GRAPHQL_ENABLED', true),
+    config: {
+      endpoint: '/graphql',
+      shadowCRUD: true,
+      depthLimit: 10,
+      defaultLimit: 25,
+      maxLimit: 100,
+      // Apollo parses /graphql bodies itself (strapi::body skips the endpoint): a query and its
+      // variables, a comment included, fit in far less than koa-bodyparser's default of 1 MB.
+      apolloServer: { bodyParserConfig: { jsonLimit: '100kb' } },
+    },
+  },
   'users-permissions': {
     config: {
       jwtSecret: env('JWT_SECRET'),

@@ -4,6 +4,7 @@ import { getService } from './utils/get-service';
 import { blocksPublishOnCitationErrors } from './utils/settings';
 import { applyRelationPayload, movesToStart } from './utils/relation-order';
 import { ARTICLE_UID, COMMENT_UID, SOURCE_UID } from './utils/uids';
+import { registerGraphQL } from './graphql';
 
 // uid attributes that must never be empty, whichever API creates the document. The Content
 // Manager fills them in the browser; the REST API, the Document Service and imports do not, so the
@@ -32,6 +33,9 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   // Added now, before Strapi adds config/middlewares.ts (at bootstrap), so that it runs before the
   // body parser: an oversized body is refused before anything reads it (see body-limit.ts).
   strapi.server.use(bodyLimit({ strapi }));
+
+  // Cited* queries and mutations, when the app runs @strapi/plugin-graphql (README "GraphQL").
+  if (strapi.plugin('graphql')) registerGraphQL(strapi);
 
   // A reply's depth and thread root are derived from its parent, whichever API creates it (the
   // public route sets them itself; demo content, imports and scripts do not). The public list reads

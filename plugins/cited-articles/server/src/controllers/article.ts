@@ -3,8 +3,6 @@ import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
 import { parseOrThrow } from '../utils/errors';
 import { canPreviewDrafts } from '../utils/preview-access';
-import { assertStyle } from '../utils/styles';
-import { toPublicArticleSummary } from '../utils/public-shape';
 import { articleQuery, paginationQuery, readPagination, slugParams } from '../validation/content-api';
 
 const article = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -16,39 +14,22 @@ const article = ({ strapi }: { strapi: Core.Strapi }) => {
     if (status === 'draft' && !canPreviewDrafts(ctx.state.auth)) {
       throw new errors.ForbiddenError('Draft preview needs an API token that is full-access or has the "preview" permission of Cited-articles.');
     }
-    const style = assertStyle(strapi, query.style);
-
-    const row = await getService('articles', { strapi }).findBySlug(slug, status);
-    if (!row) {
-      const what = status === 'draft' ? 'article' : 'published article';
-      throw new errors.NotFoundError(`No ${what} has the slug "${slug}".`);
-    }
-    const counts = await getService('comment-counts', { strapi }).approvedByArticle([row.documentId]);
-    // Through the memo: the rows above are read every time, the work of resolving them is not repeated.
-    ctx.body = await getService('resolved-article-memo', { strapi }).present(
-      row,
-      { style, locale: query.locale, html: query.format === 'html', jsonld: query.format === 'jsonld' },
-      { commentsEnabled: row.commentsEnabled !== false, commentCount: counts.get(row.documentId) ?? 0 }
-    );
+    ctx.body = await getService('article-pages', { strapi }).presentBySlug({
+      slug,
+      status,
+      style: query.style,
+      locale: query.locale,
+      html: query.format === 'html',
+      jsonld: query.format === 'jsonld',
+    });
   };
 
   return {
     /** GET /articles: published articles, newest first, with reference and comment counts. */
     async find(ctx) {
       const { page, pageSize } = parseOrThrow(paginationQuery, readPagination(ctx.query), 'pagination');
-      const { rows, pagination } = await getService('articles', { strapi }).listPublished({ page, pageSize });
-      const [referenceCounts, counts] = await Promise.all([
-        getService('reference-counts', { strapi }).countMany(rows),
-        getService('comment-counts', { strapi }).approvedByArticle(rows.map((row) => row.documentId)),
-      ]);
-      ctx.body = {
-        data: rows.map((row, index) => ({
-          ...toPublicArticleSummary(row),
-          referenceCount: referenceCounts[index],
-          commentCount: counts.get(row.documentId) ?? 0,
-        })),
-        meta: { pagination },
-      };
+      const { data, pagination } = await getService('article-pages', { strapi }).listPublished({ page, pageSize });
+      ctx.body = { data, meta: { pagination } };
     },
 
     /** GET /articles/:slug: one published article (or, for authorised tokens, ?status=draft). */

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
 import { ConflictError, parseOrThrow } from '../utils/errors';
-import { toPublicComment } from '../utils/public-shape';
+import { toPublicComment, toPublicThread } from '../utils/public-shape';
 import { commentSettings } from '../utils/settings';
 import { readPagination, slugParams } from '../validation/content-api';
 import { createCommentBody, documentIdParams, listCommentsQuery, readBody, replyPageQuery, reportBody } from '../validation/comments';
@@ -36,9 +36,8 @@ const comment = ({ strapi }: { strapi: Core.Strapi }) => {
       const { slug } = parseOrThrow(slugParams, ctx.params, 'article slug');
       const query = parseOrThrow(listCommentsQuery, { ...readPagination(ctx.query), sort: ctx.query.sort }, 'query');
       const { threads, pagination, commentCount } = await getService('comments-public', { strapi }).listApproved({ slug, ...query });
-      const shape = (node: any): any => ({ ...toPublicComment(node), replies: node.replies.map(shape) });
       // Roots also say how many replies their thread has, and whether GET …/replies has more.
-      const shapeRoot = (node: any) => ({ ...shape(node), replyCount: node.replyCount, moreReplies: node.moreReplies });
+      const shapeRoot = (node: any) => ({ ...toPublicThread(node), replyCount: node.replyCount, moreReplies: node.moreReplies });
       ctx.body = { data: threads.map(shapeRoot), meta: { pagination, sort: query.sort, commentCount } };
     },
 

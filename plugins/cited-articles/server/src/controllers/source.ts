@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
 import { parseOrThrow } from '../utils/errors';
-import { toPublicArticleSummary, toPublicSource } from '../utils/public-shape';
+import { toPublicSourceWithCitedBy } from '../utils/public-shape';
 import { keyParams } from '../validation/content-api';
 
 const source = ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -11,16 +11,7 @@ const source = ({ strapi }: { strapi: Core.Strapi }) => ({
     const { key } = parseOrThrow(keyParams, ctx.params, 'source key');
     const row = await getService('sources', { strapi }).findByKeyWithCitingArticles(key);
     if (!row) throw new errors.NotFoundError(`No source has the key "${key}".`);
-    ctx.body = {
-      data: {
-        ...toPublicSource(row),
-        citedBy: row.citedBy.map((article: any) => {
-          const { numberingStart, ...summary } = toPublicArticleSummary(article);
-          return summary;
-        }),
-      },
-      meta: {},
-    };
+    ctx.body = { data: toPublicSourceWithCitedBy(row), meta: {} };
   },
 });
 

@@ -1,4 +1,5 @@
 import abuseGuard from './abuse-guard';
+import articlePages from './article-pages';
 import articles from './articles';
 import citationSync from './citation-sync';
 import commentArticleRef from './comment-article-ref';
@@ -27,6 +28,7 @@ import sources from './sources';
 
 export default {
   'abuse-guard': abuseGuard,
+  'article-pages': articlePages,
   articles,
   'citation-sync': citationSync,
   'comment-article-ref': commentArticleRef,

@@ -88,3 +88,20 @@ export const toPublicComment = (row: Row): PublicComment => ({
   status: row.status === 'approved' ? 'approved' : 'pending',
   createdAt: row.createdAt instanceof Date ? row.createdAt.toISOString() : row.createdAt,
 });
+
+export type PublicThread = PublicComment & { replies: PublicThread[] };
+
+/** A thread as listComments builds it: each comment public, its replies nested below it. */
+export const toPublicThread = (node: Row): PublicThread => ({
+  ...toPublicComment(node),
+  replies: (node.replies ?? []).map(toPublicThread),
+});
+
+/** A source and the published articles that cite it (GET /sources/:key, citedSource). */
+export const toPublicSourceWithCitedBy = (row: Row) => ({
+  ...toPublicSource(row),
+  citedBy: (row.citedBy ?? []).map((article: Row) => {
+    const { numberingStart, ...summary } = toPublicArticleSummary(article);
+    return summary;
+  }),
+});

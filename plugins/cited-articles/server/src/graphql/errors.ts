@@ -1,0 +1,52 @@
+import type { GraphQLError as GraphQLErrorType } from 'graphql';
+import { errors } from '@strapi/utils';
+import { ConflictError } from '../utils/errors';
+
+/**
+ * The REST routes answer with a status code; GraphQL answers 200 with an error whose
+ * `extensions.code` says the same. Strapi's own formatter only knows BAD_USER_INPUT and FORBIDDEN
+ * (anything else becomes STRAPI_<NAME>), so the plugin maps its errors itself, keeping Strapi's
+ * `extensions.error` ({ name, message, details }) beside the code.
+ */
+const codeOf = (error: unknown): string | null => {
+  if (error instanceof ConflictError) return 'CONFLICT';
+  if (error instanceof errors.ValidationError) return 'BAD_USER_INPUT';
+  if (error instanceof errors.ForbiddenError || error instanceof errors.UnauthorizedError) return 'FORBIDDEN';
+  if (error instanceof errors.NotFoundError) return 'NOT_FOUND';
+  if (error instanceof errors.RateLimitError) return 'TOO_MANY_REQUESTS';
+  return null;
+};
+
+// Required when first needed: `graphql` comes with @strapi/plugin-graphql, which may be absent,
+// and an import would load it whenever the plugin loads.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const graphQLError = (): typeof GraphQLErrorType => require('graphql').GraphQLError;
+
+export const toGraphQLError = (error: unknown): unknown => {
+  const code = codeOf(error);
+  if (!code) return error;
+  const { name, message, details } = error as errors.ApplicationError;
+  const extensions: Record<string, unknown> = { code, error: { name, message, details: details ?? {} } };
+  const retryAfterSeconds = (details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+  if (code === 'TOO_MANY_REQUESTS' && retryAfterSeconds) extensions.retryAfterSeconds = retryAfterSeconds;
+  return new (graphQLError())(message, { extensions, originalError: error as Error });
+};
+
+type Resolver<R> = (parent: unknown, args: any, context: any, info: any) => Promise<R>;
+
+/**
+ * Wraps a root resolver so that the plugin's and Strapi's errors reach the client with their code.
+ * A refusal by flood control also sets Retry-After on the HTTP answer, as the REST route does.
+ */
+export const withErrorCodes =
+  <R>(resolve: Resolver<R>): Resolver<R> =>
+  async (parent, args, context, info) => {
+    try {
+      return await resolve(parent, args, context, info);
+    } catch (error) {
+      const mapped = toGraphQLError(error);
+      const retry = mapped instanceof graphQLError() ? mapped.extensions.retryAfterSeconds : undefined;
+      if (retry) context?.koaContext?.set?.('Retry-After', String(retry));
+      throw mapped;
+    }
+  };

@@ -1,0 +1,41 @@
+import type { Core } from '@strapi/strapi';
+import { commentSettings } from '../utils/settings';
+import { PLUGIN_ID } from '../utils/uids';
+import { resolversConfig } from './access';
+import { directFieldsPlugin } from './direct-fields';
+import { createResolvers } from './resolvers';
+import { typeDefs } from './type-defs';
+
+/**
+ * Adds the plugin's Cited* queries and mutations to Strapi's GraphQL schema. Called from register
+ * only when @strapi/plugin-graphql is installed; without it the plugin never loads this code's
+ * dependency on `graphql`.
+ *
+ * Strapi's generated CRUD ("shadow CRUD") is off for all the plugin's content types. The plugin's REST API
+ * has no generic CRUD routes either, and the generated queries would be authorised by the same
+ * action names as the plugin's routes (`article.find` is the public list route), opening filters
+ * on every field and `status: DRAFT` to every role that may read the list. Comments and reports
+ * hold private data and must not be reachable at all.
+ */
+export const registerGraphQL = (strapi: Core.Strapi) => {
+  const extension = strapi.plugin('graphql').service('extension');
+  // Every content type of the plugin, those added later included (task locks are internal too).
+  for (const uid of Object.keys(strapi.contentTypes)) {
+    if (uid.startsWith(`plugin::${PLUGIN_ID}.`)) extension.shadowCRUD(uid).disable();
+  }
+
+  const resolvers = createResolvers(strapi);
+  // A function: evaluated when the schema is built, after the plugin's configuration is loaded.
+  extension.use(() => ({
+    typeDefs: typeDefs(commentSettings(strapi).honeypotField),
+    resolvers,
+    resolversConfig,
+  }));
+
+  // Apollo plugins in the graphql plugin's apolloServer config are added to Strapi's own.
+  const apolloServer = (strapi.config.get('plugin::graphql.apolloServer') ?? {}) as { plugins?: unknown[] };
+  strapi.config.set('plugin::graphql.apolloServer', {
+    ...apolloServer,
+    plugins: [...(apolloServer.plugins ?? []), directFieldsPlugin(strapi, resolvers)],
+  });
+};

@@ -1,0 +1,108 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { getService } from '../utils/get-service';
+import { parseOrThrow } from '../utils/errors';
+import { toPublicComment, toPublicSourceWithCitedBy, toPublicThread } from '../utils/public-shape';
+import { commentSettings } from '../utils/settings';
+import { articleQuery, keyParams, paginationQuery, slugParams } from '../validation/content-api';
+import { createCommentBody, documentIdParams, listCommentsQuery, reportBody } from '../validation/comments';
+import { withErrorCodes } from './errors';
+import { selectsField } from './selection';
+
+/**
+ * The plugin's GraphQL fields. Each one validates its arguments with the zod schema of the REST
+ * route it mirrors and calls the same services, so both APIs answer alike; errors keep their
+ * messages and get an extensions.code (errors.ts).
+ */
+
+/** An argument sent as null means "not given", as an absent query parameter does on REST. */
+const given = (args: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(args).filter(([, value]) => value !== null && value !== undefined));
+
+/** Dates as the REST answers show them (JSON of a Date): ISO strings. */
+const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : (value ?? null));
+const dateFields = (...names: string[]) => Object.fromEntries(names.map((name) => [name, (parent: Record<string, unknown>) => iso(parent[name])]));
+
+export const createResolvers = (strapi: Core.Strapi) => {
+  const service = <N extends Parameters<typeof getService>[0]>(name: N) => getService(name, { strapi });
+
+  return {
+    Query: {
+      citedArticle: withErrorCodes(async (_parent, args, _context, info) => {
+        const { slug } = parseOrThrow(slugParams, { slug: args.slug }, 'article slug');
+        const query = parseOrThrow(articleQuery, given({ style: args.style, locale: args.locale }), 'query');
+        const { data, meta } = await service('article-pages').presentBySlug({
+          slug,
+          status: 'published',
+          style: query.style,
+          locale: query.locale,
+          html: selectsField(info, 'bodyHtml'),
+        });
+        return { ...data, issues: meta.issues, style: meta.style, locale: meta.locale ?? null };
+      }),
+
+      citedArticles: withErrorCodes(async (_parent, args) => {
+        const { page, pageSize } = parseOrThrow(paginationQuery, given(args), 'pagination');
+        return service('article-pages').listPublished({ page, pageSize });
+      }),
+
+      citedSource: withErrorCodes(async (_parent, args) => {
+        const { key } = parseOrThrow(keyParams, { key: args.key }, 'source key');
+        const row = await service('sources').findByKeyWithCitingArticles(key);
+        if (!row) throw new errors.NotFoundError(`No source has the key "${key}".`);
+        return toPublicSourceWithCitedBy(row);
+      }),
+
+      articleComments: withErrorCodes(async (_parent, args) => {
+        const { slug } = parseOrThrow(slugParams, { slug: args.slug }, 'article slug');
+        const query = parseOrThrow(listCommentsQuery, given({ page: args.page, pageSize: args.pageSize, sort: args.sort }), 'query');
+        const { threads, pagination, commentCount } = await service('comments-public').listApproved({ slug, ...query });
+        // Roots also say how many replies their thread has, and whether more exist than are nested.
+        const data = threads.map((node: any) => ({ ...toPublicThread(node), replyCount: node.replyCount, moreReplies: node.moreReplies }));
+        return { data, pagination, sort: query.sort, commentCount };
+      }),
+    },
+
+    Mutation: {
+      createArticleComment: withErrorCodes(async (_parent, args, context) => {
+        // The REST route's order: flood control first, so a sender over budget costs no validation.
+        const guard = service('abuse-guard');
+        const ipHash = guard.hashIp(context.koaContext?.request?.ip);
+        await guard.assertCommentBudget(ipHash);
+
+        const { slug } = parseOrThrow(slugParams, { slug: args.slug }, 'article slug');
+        const settings = commentSettings(strapi);
+        const body = parseOrThrow(createCommentBody(settings), { ...args.data }, 'comment');
+        const created = await service('comments-public').create({
+          slug,
+          ipHash,
+          input: {
+            authorName: body.authorName,
+            authorEmail: body.authorEmail,
+            content: body.content,
+            parent: body.parent ?? null,
+            honeypot: settings.honeypotField ? (body as Record<string, unknown>)[settings.honeypotField] : undefined,
+          },
+        });
+        return { ...toPublicComment(created), replies: [] };
+      }),
+
+      reportComment: withErrorCodes(async (_parent, args, context) => {
+        // Flood control first, per network and per account, as on the REST route.
+        const guard = service('abuse-guard');
+        const reporter = { ipHash: guard.hashIp(context.koaContext?.request?.ip), userId: context.state?.user?.id ?? null };
+        await guard.assertReportBudget(reporter);
+
+        const { documentId } = parseOrThrow(documentIdParams, { documentId: args.documentId }, 'comment documentId');
+        const { reason, details } = parseOrThrow(reportBody, given({ reason: args.reason, details: args.details }), 'report');
+        const { counted } = await service('comments-public').report({ documentId, reason, details, ...reporter });
+        return { comment: documentId, reason, counted };
+      }),
+    },
+
+    CitedArticle: dateFields('publishedAt', 'updatedAt'),
+    CitedArticleSummary: dateFields('publishedAt', 'updatedAt'),
+    CitedCitingArticle: dateFields('publishedAt', 'updatedAt'),
+    CitedComment: dateFields('createdAt'),
+  };
+};

@@ -1,0 +1,194 @@
+/**
+ * The plugin's public GraphQL schema. Every type is prefixed `Cited` so that none collides with the
+ * types Strapi generates for content types. Fields mirror the REST answers (README "GraphQL");
+ * private attributes (emails, IP and reporter hashes, moderation data, report counts) have no field.
+ *
+ * The comment input's fields are nullable on purpose: the same zod schema as the REST route
+ * validates them, so a missing field gets the same message ("authorName is required").
+ */
+// A GraphQL field name; a honeypot option that is not one (such as "home-page") gets no field.
+const GRAPHQL_NAME = /^[_a-z]\w*$/i;
+
+export const typeDefs = (configuredHoneypot: string | null) => {
+  const honeypotField = configuredHoneypot && GRAPHQL_NAME.test(configuredHoneypot) ? configuredHoneypot : null;
+  return `
+  "Page numbers of a paginated list."
+  type CitedPagination {
+    page: Int!
+    pageSize: Int!
+    pageCount: Int!
+    total: Int!
+  }
+
+  "One marker in the body: its position, the reference number it shows and the source it cites."
+  type CitedCitation {
+    id: String!
+    number: Int!
+    marker: String!
+    start: Int!
+    end: Int!
+    sourceKey: String!
+    locator: String
+  }
+
+  "A source as a reference list shows it."
+  type CitedReferenceSource {
+    documentId: String
+    key: String!
+    title: String!
+    publisher: String
+    authors: [String!]!
+    url: String
+    publishedDate: String
+    accessedDate: String
+    archiveUrl: String
+    doi: String
+    type: String
+    language: String
+  }
+
+  "One entry of the reference list, formatted in the requested style."
+  type CitedReference {
+    id: String!
+    number: Int!
+    backlinks: [String!]!
+    formatted: String!
+    source: CitedReferenceSource!
+  }
+
+  "A problem found while resolving the markers (unknown key, position out of range, ...)."
+  type CitedIssue {
+    code: String!
+    severity: String!
+    message: String!
+    marker: String
+    start: Int
+    end: Int
+    sourceKey: String
+  }
+
+  "A published article with its citations resolved, as GET /articles/:slug answers it."
+  type CitedArticle {
+    documentId: ID!
+    slug: String!
+    title: String!
+    summary: String
+    body: String!
+    "Sanitised HTML of the body with citation links and the reference list; rendered only when selected."
+    bodyHtml: String
+    publishedAt: String
+    updatedAt: String
+    numberingStart: Int!
+    commentsEnabled: Boolean!
+    commentCount: Int!
+    citations: [CitedCitation!]!
+    references: [CitedReference!]!
+    issues: [CitedIssue!]!
+    "The reference style the references are formatted in."
+    style: String!
+    "The locale the references are formatted in."
+    locale: String
+  }
+
+  "A published article in a list."
+  type CitedArticleSummary {
+    documentId: ID!
+    slug: String!
+    title: String!
+    summary: String
+    publishedAt: String
+    updatedAt: String
+    numberingStart: Int
+    referenceCount: Int!
+    commentCount: Int!
+  }
+
+  type CitedArticleList {
+    data: [CitedArticleSummary!]!
+    pagination: CitedPagination!
+  }
+
+  "A published article that cites a source."
+  type CitedCitingArticle {
+    documentId: ID!
+    slug: String!
+    title: String!
+    summary: String
+    publishedAt: String
+    updatedAt: String
+  }
+
+  "A source of the library and the published articles that cite it."
+  type CitedSource {
+    documentId: ID!
+    key: String!
+    title: String!
+    publisher: String
+    authors: [String!]!
+    url: String
+    publishedDate: String
+    accessedDate: String
+    archiveUrl: String
+    doi: String
+    type: String
+    language: String
+    citedBy: [CitedCitingArticle!]!
+  }
+
+  "A reader comment. Lists hold approved comments only; a new comment may be pending."
+  type CitedComment {
+    documentId: ID!
+    authorName: String!
+    content: String!
+    "content as escaped HTML (paragraphs and line breaks), safe to insert as is."
+    contentHtml: String!
+    createdAt: String
+    depth: Int!
+    "documentId of the comment this one answers."
+    parent: ID
+    "approved or pending."
+    status: String!
+    replies: [CitedComment!]!
+    "Root comments of a list only: approved replies in the thread."
+    replyCount: Int
+    "Root comments of a list only: whether the thread has more replies than are nested here."
+    moreReplies: Boolean
+  }
+
+  type CitedCommentPage {
+    "Root comments of the page, their approved replies nested."
+    data: [CitedComment!]!
+    pagination: CitedPagination!
+    sort: String!
+    "Approved comments of the article, replies included."
+    commentCount: Int!
+  }
+
+  input CitedCommentInput {
+    authorName: String
+    authorEmail: String
+    content: String
+    "documentId of the approved comment this one answers."
+    parent: ID${honeypotField ? `\n    "Leave empty: only bots fill it in."\n    ${honeypotField}: JSON` : ''}
+  }
+
+  type CitedReportResult {
+    comment: ID!
+    reason: String!
+    "false when this reporter had already reported the comment."
+    counted: Boolean!
+  }
+
+  extend type Query {
+    citedArticle(slug: String!, style: String, locale: String): CitedArticle
+    citedArticles(page: Int, pageSize: Int): CitedArticleList
+    citedSource(key: String!): CitedSource
+    articleComments(slug: String!, page: Int, pageSize: Int, sort: String): CitedCommentPage
+  }
+
+  extend type Mutation {
+    createArticleComment(slug: String!, data: CitedCommentInput!): CitedComment
+    reportComment(documentId: ID!, reason: String!, details: String): CitedReportResult
+  }
+`;
+};

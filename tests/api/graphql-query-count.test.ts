@@ -1,0 +1,66 @@
+import request from 'supertest';
+import { setupStrapi } from '../helpers/strapi';
+import { createAdmin } from '../helpers/admin';
+import { countQueries } from '../helpers/queries';
+import { graphql } from '../helpers/graphql';
+
+const app = setupStrapi();
+const SOURCE = 'plugin::cited-articles.source';
+const ARTICLE = 'plugin::cited-articles.article';
+
+async function articleWithCitations(n: number) {
+  const ids: string[] = [];
+  const markers: string[] = [];
+  for (let i = 0; i < n; i += 1) {
+    const source: any = await app.strapi.documents(SOURCE as any).create({
+      data: { title: `Source ${n}-${i}`, key: `g-${n}-${i}`, url: `https://example.org/${n}/${i}` } as any,
+    });
+    ids.push(source.documentId);
+    markers.push(i % 2 === 0 ? `[@g-${n}-${i}]` : `[${i + 1}]`);
+  }
+  // One key cited but not listed, so the library lookup runs.
+  await app.strapi.documents(SOURCE as any).create({ data: { title: `Extra ${n}`, key: `g-extra-${n}` } as any });
+  await app.strapi.documents(ARTICLE as any).create({
+    data: { title: `With ${n}`, slug: `g-with-${n}`, body: `${markers.join(' ')} [@g-extra-${n}]`, citations: ids } as any,
+    status: 'published',
+  });
+}
+
+const QUERY = `query($slug: String!) { citedArticle(slug: $slug) {
+  documentId title body bodyHtml commentCount
+  citations { id number sourceKey } references { id number formatted source { key title } } issues { code }
+} }`;
+
+it('serves citedArticle with the SQL statements of the REST route, whatever the number of citations', async () => {
+  await createAdmin(app);
+  await articleWithCitations(1);
+  await articleWithCitations(200);
+
+  const rest = (slug: string) =>
+    countQueries(app.strapi, async () => {
+      const res = await request(app.server).get(`/api/cited-articles/articles/${slug}?format=html`);
+      expect(res.status).toBe(200);
+      return res.body.data;
+    });
+  const gql = (slug: string) =>
+    countQueries(app.strapi, async () => {
+      const res = await graphql(app, QUERY, { slug });
+      expect(res.body.errors).toBeUndefined();
+      return res.body.data.citedArticle;
+    });
+  // Warm up: the first request of each API may load permissions.
+  await rest('g-with-1');
+  await gql('g-with-1');
+
+  const restSmall = await rest('g-with-1');
+  const restLarge = await rest('g-with-200');
+  const small = await gql('g-with-1');
+  const large = await gql('g-with-200');
+  expect(large.result.references).toHaveLength(201);
+  expect(small.result.references).toHaveLength(2);
+  expect(large.result.bodyHtml).toBe(restLarge.result.bodyHtml);
+  expect({ small: small.count, large: large.count }).toEqual({ small: restSmall.count, large: restLarge.count });
+  expect(large.count).toBe(small.count);
+  // Permissions, article, citations, comment count.
+  expect(small.count).toBeLessThanOrEqual(5);
+});
