@@ -123,7 +123,9 @@ async function benchDatabase(client) {
         });
         console.log(`  ${rows[rows.length - 1].name}: ${resolved.requestsPerSecond} req/s, ${resolved.queries} queries`);
         rows.push({
-          group: 'graphql', name: `${spec.name}: GraphQL citedArticle`, ...viaGraphql,
+          group: 'graphql',
+          name: `${spec.name}: GraphQL citedArticle`,
+          ...viaGraphql,
           ratioToRest: Number((viaGraphql.requestsPerSecond / resolved.requestsPerSecond).toFixed(2)),
         });
       } else {
