@@ -17,7 +17,7 @@ let approvedId: string;
 
 const API = '/api/cited-articles';
 const LIMITS = 'plugin::cited-articles.bodyLimits';
-const DEFAULTS = { comment: 16_384, report: 8_192, preview: 1_048_576, import: 1_048_576 };
+const DEFAULTS = { comment: 16_384, report: 8_192, preview: 1_048_576, import: 1_048_576, graphql: 102_400 };
 
 /** `value` as JSON, padded with trailing spaces (valid JSON whitespace) to exactly `bytes` bytes. */
 const jsonOfSize = (value: unknown, bytes: number) => {
@@ -156,6 +156,17 @@ describe('configured limits', () => {
     const fits = await importFile(jsonOfSize(file('fits'), 4096));
     expect(fits.status).toBe(200);
     expect(fits.body.data.created.map((entry: any) => entry.key)).toEqual(['fits']);
+  });
+
+  it('limits the GraphQL endpoint with or without a query string (Strapi parses /graphql?x itself)', async () => {
+    const query = (path: string, bytes: number) =>
+      sendJson(request(app.server).post(path), jsonOfSize({ query: '{ citedArticles { pagination { total } } }' }, bytes));
+    for (const path of ['/graphql', '/graphql?a', '/GraphQL/?a=1']) {
+      expectTooLarge(await query(path, DEFAULTS.graphql + 1), DEFAULTS.graphql);
+    }
+    const fits = await query('/graphql?a', DEFAULTS.graphql);
+    expect(fits.status).toBe(200);
+    expect(fits.body.data.citedArticles.pagination.total).toEqual(expect.any(Number));
   });
 
   it('leaves other routes to Strapi (its own 1 MB limit)', async () => {

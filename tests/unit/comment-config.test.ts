@@ -62,7 +62,7 @@ describe('plugin options', () => {
 
 describe('body limit options', () => {
   it('has defaults in bytes for every limited route', () => {
-    expect(bodyLimitsOptionsSchema.parse({})).toEqual({ comment: 16_384, report: 8_192, preview: 1_048_576, import: 1_048_576 });
+    expect(bodyLimitsOptionsSchema.parse({})).toEqual({ comment: 16_384, report: 8_192, preview: 1_048_576, import: 1_048_576, graphql: 102_400 });
   });
 
   it.each([

@@ -94,6 +94,8 @@ export const bodyLimitsOptionsSchema = z
     preview: bytes('preview', 1_048_576),
     /** POST /cited-articles/sources/import (admin): Strapi's own JSON limit (1 MB) by default. */
     import: bytes('import', 1_048_576),
+    /** Strapi's GraphQL endpoint (when the GraphQL plugin is installed): a query and its variables. */
+    graphql: bytes('graphql', 102_400),
   })
   .strict();
 

@@ -33,9 +33,17 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  * The limited routes. Strapi's router (path-to-regexp) matches paths case-insensitively and with
  * or without a trailing slash, so these do too; a route parameter is one path segment.
  */
-const limitedRoutes = (apiPrefix: string): LimitedRoute[] => {
+const limitedRoutes = (apiPrefix: string, graphqlEndpoint: string | null): LimitedRoute[] => {
   const route = (prefix: string, path: string) => new RegExp(`^${escapeRegExp(`${prefix}/${PLUGIN_ID}`)}${path}/?$`, 'i');
+  // Strapi's body parser skips the GraphQL endpoint only when the URL is exactly the endpoint, so
+  // `/graphql?x` would be parsed up to its 1 MB and Apollo's own smaller limit skipped: the
+  // endpoint is limited here, whatever the query string (ctx.path has none).
+  const graphql: LimitedRoute[] =
+    graphqlEndpoint === null
+      ? []
+      : [{ option: 'graphql', what: 'a GraphQL request', path: new RegExp(`^${escapeRegExp(graphqlEndpoint.replace(/\/$/, ''))}/?$`, 'i') }];
   return [
+    ...graphql,
     { option: 'comment', what: 'a comment', path: route(apiPrefix, '/articles/[^/]+/comments') },
     { option: 'report', what: 'a report', path: route(apiPrefix, '/comments/[^/]+/report') },
     // Admin routes have no prefix of their own: /<plugin>/… (Strapi's createAdminAPI).
@@ -50,13 +58,19 @@ const refuse = (ctx: any, status: number, name: string, message: string, limit: 
   ctx.body = { data: null, error: { status, name, message, details: { limit } } };
 };
 
+/** Where Strapi's GraphQL plugin listens, or null without it. */
+const graphqlEndpoint = (strapi: Core.Strapi): string | null => {
+  const graphql = strapi.plugin('graphql');
+  return graphql ? ((graphql.config('endpoint') as string | undefined) ?? '/graphql') : null;
+};
+
 const bodyLimit = ({ strapi }: { strapi: Core.Strapi }) => {
   let routes: LimitedRoute[] | null = null;
 
   return async (ctx: any, next: () => Promise<unknown>) => {
     const hasBody = ctx.get('Content-Length') !== '' || ctx.get('Transfer-Encoding') !== '';
     if (!hasBody) return next();
-    routes ??= limitedRoutes(strapi.config.get('api.rest.prefix', '/api') as string);
+    routes ??= limitedRoutes(strapi.config.get('api.rest.prefix', '/api') as string, graphqlEndpoint(strapi));
     const route = routes.find((candidate) => candidate.path.test(ctx.path));
     if (!route) return next();
 
