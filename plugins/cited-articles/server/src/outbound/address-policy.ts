@@ -18,7 +18,9 @@ const FORBIDDEN_RANGES = new Set([
   'private',
   'reserved',
   'uniqueLocal',
+  // fec0::/10: ipaddr.js 2.x names it deprecatedSiteLocal; older versions siteLocal.
   'siteLocal',
+  'deprecatedSiteLocal',
   'benchmarking',
   'amt',
   'as112',
@@ -36,8 +38,9 @@ const embeddedIpv4 = (address: ipaddr.IPv6): ipaddr.IPv4 | null => {
   if (address.isIPv4MappedAddress()) return address.toIPv4Address();
   const parts = address.parts;
   const range = address.range();
-  // 64:ff9b::/96 (NAT64) and ::a.b.c.d (IPv4-compatible, deprecated): the last 32 bits.
-  if (range === 'rfc6052' || (parts.slice(0, 6).every((part) => part === 0) && (parts[6] !== 0 || parts[7] > 1))) {
+  // 64:ff9b::/96 (NAT64), ::ffff:0:a.b.c.d (SIIT, RFC 6145) and ::a.b.c.d (IPv4-compatible,
+  // deprecated): the last 32 bits.
+  if (range === 'rfc6052' || range === 'rfc6145' || (parts.slice(0, 6).every((part) => part === 0) && (parts[6] !== 0 || parts[7] > 1))) {
     return ipaddr.IPv4.parse(`${parts[6] >> 8}.${parts[6] & 255}.${parts[7] >> 8}.${parts[7] & 255}`);
   }
   // 2002::/16 (6to4): bits 16–47.
