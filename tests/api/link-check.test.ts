@@ -187,6 +187,33 @@ describe('what the findings change', () => {
   });
 });
 
+describe('findings about what was read', () => {
+  it('never replace an archive or a URL an editor changed while the check ran', async () => {
+    const source = await createSource(admin, { key: 'edited-meanwhile', title: 'Edited meanwhile', url: page('gone') });
+    // The row as the check read it, before the editor's changes below.
+    const stale = await app.strapi.db
+      .query(SOURCE_UID as any)
+      .findOne({ where: { documentId: source.documentId }, select: ['id', 'documentId', 'url', 'archiveUrl', 'doi'] });
+    await app.strapi.db.query(SOURCE_UID as any).updateMany({
+      where: { documentId: source.documentId },
+      data: { archiveUrl: 'https://archive.example/editor-chose-this' },
+    });
+    const report = { checked: 0, ok: 0, redirected: 0, broken: 0, archived: 0, retracted: 0 };
+    await (app.strapi.plugin('cited-articles').service('link-check') as any).checkPage([stale], report);
+    expect(report).toMatchObject({ checked: 1, broken: 1 });
+    const after = await row(source.documentId);
+    expect(after.archiveUrl).toBe('https://archive.example/editor-chose-this');
+    expect(after.linkStatus).toBe('broken');
+
+    // The URL changed after the read: the old URL's verdict is not written onto the new one.
+    await app.strapi.db
+      .query(SOURCE_UID as any)
+      .updateMany({ where: { documentId: source.documentId }, data: { url: page('title-only'), linkStatus: 'unchecked' } });
+    await (app.strapi.plugin('cited-articles').service('link-check') as any).checkPage([stale], report);
+    expect((await row(source.documentId)).linkStatus).toBe('unchecked');
+  });
+});
+
 describe('the route', () => {
   it('checks only the sources named', async () => {
     const before = fixtures.requests.length;

@@ -173,8 +173,20 @@ const linkCheck = ({ strapi }: { strapi: Core.Strapi }) => ({
     // The Query Engine, not the Document Service: a check is not an edit, so it sends no entry
     // webhooks; and updateMany, whose timestamps subscriber leaves updatedAt alone when given one
     // object, so the Sources page and the Content Manager do not show every source as just edited.
-    for (const [id, data] of updates) {
-      if (Object.keys(data).length > 0) await sources.updateMany({ where: { id }, data });
+    // Each finding is written only while the source still holds what was checked: the page was
+    // read seconds or minutes ago, and an editor may have changed the URL or set an archive since.
+    for (const row of rows) {
+      const { archiveUrl, retracted, retractionDoi, retractionDate, ...link } = updates.get(row.id)!;
+      if (Object.keys(link).length > 0) await sources.updateMany({ where: { id: row.id, url: row.url }, data: link });
+      if (archiveUrl !== undefined) {
+        await sources.updateMany({
+          where: { id: row.id, url: row.url, $or: [{ archiveUrl: { $null: true } }, { archiveUrl: '' }] },
+          data: { archiveUrl },
+        });
+      }
+      if (retracted !== undefined) {
+        await sources.updateMany({ where: { id: row.id, doi: row.doi }, data: { retracted, retractionDoi, retractionDate } });
+      }
     }
   },
 
