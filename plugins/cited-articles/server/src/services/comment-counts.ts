@@ -14,6 +14,8 @@ const commentCounts = ({ strapi }: { strapi: Core.Strapi }) => ({
     const rows: Array<{ documentId: string; count: string | number }> = await strapi.db
       .connection(strapi.db.metadata.get(COMMENT_UID).tableName)
       .where('status', 'approved')
+      // A placeholder kept for its replies (its author deleted it) is not a comment to count.
+      .where((q: any) => q.whereNull('deleted').orWhereRaw('NOT ??', ['deleted']))
       .whereIn('article_document_id', documentIds)
       .groupBy('article_document_id')
       .select('article_document_id as documentId')

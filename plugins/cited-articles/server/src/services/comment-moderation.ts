@@ -21,6 +21,9 @@ const ADMIN_FIELDS = [
   'moderatedAt',
   'createdAt',
   'updatedAt',
+  'editedAt',
+  'deleted',
+  'staff',
 ];
 const ADMIN_POPULATE = {
   article: { fields: ['slug', 'title'] },
@@ -45,6 +48,9 @@ export const toAdminComment = (row: any) => ({
   moderatedAt: row.moderatedAt ?? null,
   createdAt: row.createdAt,
   updatedAt: row.updatedAt,
+  editedAt: row.editedAt ?? null,
+  deleted: row.deleted === true || row.deleted === 1,
+  staff: row.staff === true || row.staff === 1,
 });
 
 export interface ModerationFilters {

@@ -2,6 +2,7 @@ import abuseGuard from './abuse-guard';
 import articlePages from './article-pages';
 import articles from './articles';
 import citationSync from './citation-sync';
+import commentAuthors from './comment-authors';
 import commentArticleRef from './comment-article-ref';
 import commentCounts from './comment-counts';
 import commentFingerprint from './comment-fingerprint';
@@ -11,6 +12,8 @@ import commentEvents from './comment-events';
 import commentModeration from './comment-moderation';
 import commentsPublic from './comments-public';
 import linkCheck from './link-check';
+import mailer from './mailer';
+import notifications from './notifications';
 import outbound from './outbound';
 import preview from './preview';
 import publishGuard from './publish-guard';
@@ -25,6 +28,7 @@ import sourceLibrary from './source-library';
 import sourceLookup from './source-lookup';
 import taskLock from './task-lock';
 import sources from './sources';
+import staffReplies from './staff-replies';
 
 export default {
   'abuse-guard': abuseGuard,
@@ -32,6 +36,7 @@ export default {
   articles,
   'citation-sync': citationSync,
   'comment-article-ref': commentArticleRef,
+  'comment-authors': commentAuthors,
   'comment-counts': commentCounts,
   'comment-fingerprint': commentFingerprint,
   'comment-pages': commentPages,
@@ -40,6 +45,8 @@ export default {
   'comment-moderation': commentModeration,
   'comments-public': commentsPublic,
   'link-check': linkCheck,
+  mailer,
+  notifications,
   outbound,
   preview,
   'publish-guard': publishGuard,
@@ -54,4 +61,5 @@ export default {
   'source-lookup': sourceLookup,
   'task-lock': taskLock,
   sources,
+  'staff-replies': staffReplies,
 };
