@@ -196,6 +196,14 @@ describe('editing one’s own comment', () => {
     expect(extra.body.error.message).toMatch(/unknown field status/);
     expect((await editAs(alice, 'nosuchcomment1', { content: 'x' })).status).toBe(404);
   });
+
+  it('refuses an edit body over bodyLimits.edit before reading it (413)', async () => {
+    const documentId = await approvedBy(alice);
+    const res = await editAs(alice, documentId, { content: 'x'.repeat(20_000) });
+    expect(res.status).toBe(413);
+    expect(res.body.error.details).toEqual({ limit: 16_384 });
+    expect((await row(documentId)).content).not.toContain('xxxx');
+  });
 });
 
 describe('deleting one’s own comment', () => {
