@@ -3,6 +3,7 @@
 // because nothing reaches a response unless it is named here.
 
 import { toSafeHtml } from '../comments/text';
+import type { CommentStatus } from '../comments/statuses';
 
 type Row = Record<string, any>;
 
@@ -70,7 +71,7 @@ export interface PublicComment {
   content: string;
   /** content as escaped HTML (paragraphs and line breaks), safe to insert as is. */
   contentHtml: string;
-  status: 'pending' | 'approved';
+  status: Extract<CommentStatus, 'pending' | 'approved'>;
   createdAt: string;
 }
 
