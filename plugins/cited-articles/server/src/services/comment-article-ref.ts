@@ -1,10 +1,14 @@
 import type { Core } from '@strapi/strapi';
+import { articleVersionKey } from '../comments/article-version';
 import { COMMENT_UID } from '../utils/uids';
+
+const BACKFILL_BATCH = 1000;
 
 /**
  * Keeps each comment's `articleDocumentId` and `articleLocale` equal to the documentId and locale of
- * the article version it is linked to. Articles are localized: a comment belongs to one localized
- * version (a thread per locale), and the pair is what counts and pages filter on.
+ * the article version it is linked to, and `articleVersion` equal to both in one value (see
+ * comments/article-version.ts). Articles are localized: a comment belongs to one localized version
+ * (a thread per locale), and `articleVersion` is what counts and pages filter on.
  *
  * The relation lives in a link table that joins a comment to every version (draft and published
  * row) of its article, so counting or paging an article's comments through it means a join and a
@@ -23,14 +27,15 @@ const commentArticleRef = ({ strapi }: { strapi: Core.Strapi }) => {
     // db.query runs inside the caller's transaction, so it sees the link rows just written.
     const row: any = await strapi.db.query(COMMENT_UID).findOne({
       where: { id },
-      select: ['id', 'articleDocumentId', 'articleLocale'],
+      select: ['id', 'articleDocumentId', 'articleLocale', 'articleVersion'],
       populate: { article: { select: ['documentId', 'locale'] } },
     });
     if (!row) return;
     const articleDocumentId = row.article?.documentId ?? null;
     const articleLocale = row.article?.locale ?? null;
-    if (row.articleDocumentId !== articleDocumentId || row.articleLocale !== articleLocale) {
-      await strapi.db.query(COMMENT_UID).update({ where: { id }, data: { articleDocumentId, articleLocale } });
+    const articleVersion = articleDocumentId && articleLocale ? articleVersionKey(articleDocumentId, articleLocale) : null;
+    if (row.articleDocumentId !== articleDocumentId || row.articleLocale !== articleLocale || row.articleVersion !== articleVersion) {
+      await strapi.db.query(COMMENT_UID).update({ where: { id }, data: { articleDocumentId, articleLocale, articleVersion } });
     }
   };
 
@@ -39,7 +44,8 @@ const commentArticleRef = ({ strapi }: { strapi: Core.Strapi }) => {
       // A write that sets `article` without the copy (anything but the plugin's own posting).
       const resync = async (event: any) => {
         const data = event.params?.data ?? {};
-        if (data.article !== undefined && (data.articleDocumentId === undefined || data.articleLocale === undefined) && event.result?.id) {
+        const copied = data.articleDocumentId !== undefined && data.articleLocale !== undefined && data.articleVersion !== undefined;
+        if (data.article !== undefined && !copied && event.result?.id) {
           await sync(event.result.id);
         }
       };
@@ -66,6 +72,23 @@ const commentArticleRef = ({ strapi }: { strapi: Core.Strapi }) => {
         .whereExists(knex(link.name).whereRaw('?? = ??', [`${link.name}.${link.joinColumn.name}`, `${comments.tableName}.id`]))
         .update({ article_document_id: ofArticle('document_id'), article_locale: ofArticle('locale') });
       if (updated > 0) strapi.log.info(`[cited-articles] linked ${updated} comments to their article's documentId`);
+
+      // The combined key, in batches, grouped by article version (one UPDATE per version in a batch).
+      for (;;) {
+        const rows: Array<{ id: number; documentId: string; locale: string }> = await knex(comments.tableName)
+          .whereNull('article_version')
+          .whereNotNull('article_document_id')
+          .whereNotNull('article_locale')
+          .limit(BACKFILL_BATCH)
+          .select('id', 'article_document_id as documentId', 'article_locale as locale');
+        if (rows.length === 0) break;
+        const byVersion = new Map<string, number[]>();
+        for (const row of rows) {
+          const key = articleVersionKey(row.documentId, row.locale);
+          byVersion.set(key, [...(byVersion.get(key) ?? []), row.id]);
+        }
+        for (const [key, ids] of byVersion) await knex(comments.tableName).whereIn('id', ids).update({ article_version: key });
+      }
       return updated;
     },
   };

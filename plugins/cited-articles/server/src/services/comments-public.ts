@@ -1,6 +1,7 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { articleVersionKey } from '../comments/article-version';
 import { contentFingerprint } from '../comments/duplicate-text';
 import { buildThreads } from '../comments/thread';
 import { ConflictError, fieldError, isUniqueViolation } from '../utils/errors';
@@ -128,8 +129,8 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
       // Ids and counts by plain indexed queries (see comment-pages.ts), then the page's rows.
       const pages = getService('comment-pages', { strapi });
       const [rootIds, counts] = await Promise.all([
-        pages.rootPage(article.documentId, article.locale, { page, pageSize, order }),
-        pages.approvedCounts(article.documentId, article.locale),
+        pages.rootPage(articleVersionKey(article.documentId, article.locale), { page, pageSize, order }),
+        pages.approvedCounts(articleVersionKey(article.documentId, article.locale)),
       ]);
       const rootRows =
         rootIds.length > 0
@@ -215,6 +216,7 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
             article: { documentId: article.documentId, locale: article.locale },
             articleDocumentId: article.documentId,
             articleLocale: article.locale,
+            articleVersion: articleVersionKey(article.documentId, article.locale),
             contentFingerprint: fingerprint,
             parent: parent?.documentId ?? null,
             depth: parent?.depth ?? 0,
