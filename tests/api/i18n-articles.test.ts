@@ -257,6 +257,36 @@ describe('a slug reused across locales', () => {
   });
 });
 
+describe('the admin in every locale', () => {
+  const OPTION = 'plugin::cited-articles.blockPublishOnCitationErrors';
+  afterEach(() => app.strapi.config.set(OPTION, false));
+
+  it('guards publishing per locale: the French draft is judged on its own body', async () => {
+    app.strapi.config.set(OPTION, true);
+    const created = ok(await admin.post(`${CM}?locale=en`).send({ title: 'Guarded', body: 'Fine [@wire-report].' }), 201);
+    ok(await admin.put(`${CM}/${created.documentId}?locale=fr`).send({ title: 'Gardé', body: 'Erreur [@nope].' }));
+    const refused = await admin.post(`${CM}/${created.documentId}/actions/publish?locale=fr`).send({});
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details.errors.map((error: any) => error.code)).toEqual(['unknown-source']);
+    ok(await admin.post(`${CM}/${created.documentId}/actions/publish?locale=en`).send({}));
+    expect((await api('/articles/guarded')).status).toBe(200);
+    expect((await api('/articles/garde?locale=fr')).status).toBe(404);
+  });
+
+  it('previews references in the language of the locale being edited', async () => {
+    const preview = (locale?: string) =>
+      admin
+        .post('/cited-articles/preview')
+        .send({ body: 'Voir [@wire-report].', citations: [sourceIds[0]], style: 'mla', ...(locale ? { locale } : {}) });
+    const fr = await preview('fr');
+    expect(fr.status).toBe(200);
+    expect(fr.body.meta).toMatchObject({ locale: 'fr', referenceLocale: 'fr-FR' });
+    expect(fr.body.data.references[0].formatted).toContain('22 février 2023');
+    const plain = await preview();
+    expect(plain.body.meta.referenceLocale).toBe('en-US');
+  });
+});
+
 describe('GraphQL per locale', () => {
   it('takes locale as the content locale and referenceLocale for the references', async () => {
     const res = await graphql(
