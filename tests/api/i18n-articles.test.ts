@@ -206,6 +206,21 @@ describe('comments per locale', () => {
     expect(replies.body.data).toHaveLength(1);
   });
 
+  it('takes comments and reports on an article that exists only in French', async () => {
+    const only = ok(await admin.post(`${CM}?locale=fr`).send({ title: 'Seulement en français', slug: 'seulement-fr', body: 'Texte.' }), 201);
+    ok(await admin.post(`${CM}/${only.documentId}/actions/publish?locale=fr`).send({}));
+    const posted = await postIn('seulement-fr', 'fr', aComment({ content: 'Un commentaire.' }));
+    expect(posted.status).toBe(201);
+    const french = (await listComments(app, 'seulement-fr', '?locale=fr')).body.data[0];
+    expect(french.content).toBe('Un commentaire.');
+    const res = await request(app.server)
+      .post(`/api/cited-articles/comments/${french.documentId}/report`)
+      .set('X-Forwarded-For', nextIp())
+      .send({ reason: 'spam' });
+    expect(res.status).toBe(201);
+    expect(res.body.data).toMatchObject({ comment: french.documentId, counted: true });
+  });
+
   it('refuses a reply that names a comment of another locale, saying which', async () => {
     const english = (await listComments(app, 'mine-collapse')).body.data[0];
     const res = await postIn('einsturz-der-mine', 'de', aComment({ parent: english.documentId }));
@@ -219,10 +234,11 @@ describe('comments per locale', () => {
     expect(fr.body.data.map((comment: any) => [comment.locale, comment.content]).sort()).toEqual([
       ['fr', 'Je suis d’accord.'],
       ['fr', 'Merci pour les sources.'],
+      ['fr', 'Un commentaire.'],
     ]);
-    expect(fr.body.meta.counts.approved).toBe(2);
+    expect(fr.body.meta.counts.approved).toBe(3);
     const all = await admin.get('/cited-articles/comments?status=approved');
-    expect(all.body.data.map((comment: any) => comment.locale).sort()).toEqual(['en', 'fr', 'fr']);
+    expect(all.body.data.map((comment: any) => comment.locale).sort()).toEqual(['en', 'fr', 'fr', 'fr']);
     const bad = await admin.get(`/cited-articles/comments?locale=${encodeURIComponent('<x>')}`);
     expect(bad.status).toBe(400);
   });

@@ -256,14 +256,16 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
     }) {
       const reporterHash = guard().reporterHash({ userId, ipHash });
 
-      const comment: any = await comments().findFirst({
-        filters: { documentId, status: 'approved' },
-        fields: ['status'] as any,
-        populate: { article: { fields: ['slug'] } } as any,
+      const comment: any = await strapi.db.query(COMMENT_UID).findOne({
+        where: { documentId, status: 'approved' },
+        select: ['id', 'status', 'articleDocumentId', 'articleLocale'],
       });
+      // The locale the comment was posted on must be published (a thread per locale).
       const articlePublished =
-        comment?.article &&
-        (await strapi.documents(ARTICLE_UID).count({ status: 'published', filters: { documentId: comment.article.documentId } as any })) > 0;
+        comment?.articleDocumentId &&
+        (await strapi.db.query(ARTICLE_UID).count({
+          where: { documentId: comment.articleDocumentId, locale: comment.articleLocale, publishedAt: { $notNull: true } },
+        })) > 0;
       // Pending, rejected or spam comments, or comments under an unpublished article, are not
       // public: answering 404 does not even confirm that they exist.
       if (!articlePublished) throw new errors.NotFoundError(`No published comment has the documentId "${documentId}".`);
