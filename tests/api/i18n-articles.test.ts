@@ -237,6 +237,8 @@ describe('comments per locale', () => {
       ['fr', 'Un commentaire.'],
     ]);
     expect(fr.body.meta.counts.approved).toBe(3);
+    // Each entry names the article version it belongs to, a French-only article included.
+    expect(fr.body.data.map((comment: any) => comment.article?.slug).sort()).toEqual(['effondrement-mine', 'effondrement-mine', 'seulement-fr']);
     const all = await admin.get('/cited-articles/comments?status=approved');
     expect(all.body.data.map((comment: any) => comment.locale).sort()).toEqual(['en', 'fr', 'fr', 'fr']);
     const bad = await admin.get(`/cited-articles/comments?locale=${encodeURIComponent('<x>')}`);
