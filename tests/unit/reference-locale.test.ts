@@ -1,4 +1,4 @@
-import referenceStyles from '../../plugins/cited-articles/server/src/services/reference-styles';
+import referenceStyles from '@cited-articles/server/src/services/reference-styles';
 
 // The CSL locale references are formatted in when a request names none: the article's language.
 const styles = referenceStyles();
