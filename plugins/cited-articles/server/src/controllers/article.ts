@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
 import { parseOrThrow } from '../utils/errors';
 import { canPreviewDrafts } from '../utils/preview-access';
-import { articleQuery, paginationQuery, readPagination, slugParams } from '../validation/content-api';
+import { articleQuery, localeQuery, paginationQuery, readPagination, slugParams } from '../validation/content-api';
 
 const article = ({ strapi }: { strapi: Core.Strapi }) => {
   /** One article with its citations resolved; `forced` is the status the route itself implies. */
@@ -19,16 +19,18 @@ const article = ({ strapi }: { strapi: Core.Strapi }) => {
       status,
       style: query.style,
       locale: query.locale,
+      referenceLocale: query.referenceLocale,
       html: query.format === 'html',
       jsonld: query.format === 'jsonld',
     });
   };
 
   return {
-    /** GET /articles: published articles, newest first, with reference and comment counts. */
+    /** GET /articles: published articles of one locale, newest first, with reference and comment counts. */
     async find(ctx) {
       const { page, pageSize } = parseOrThrow(paginationQuery, readPagination(ctx.query), 'pagination');
-      const { data, pagination } = await getService('article-pages', { strapi }).listPublished({ page, pageSize });
+      const { locale } = parseOrThrow(localeQuery, { locale: ctx.query.locale }, 'query');
+      const { data, pagination } = await getService('article-pages', { strapi }).listPublished({ page, pageSize, locale });
       ctx.body = { data, meta: { pagination } };
     },
 

@@ -4,7 +4,7 @@ import { getService } from '../utils/get-service';
 import { ConflictError, parseOrThrow } from '../utils/errors';
 import { toPublicComment, toPublicThread } from '../utils/public-shape';
 import { commentSettings } from '../utils/settings';
-import { readPagination, slugParams } from '../validation/content-api';
+import { localeQuery, readPagination, slugParams } from '../validation/content-api';
 import {
   createCommentBody,
   documentIdParams,
@@ -54,10 +54,10 @@ const comment = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    /** GET /articles/:slug/comments: approved comments, threaded, root comments paginated. */
+    /** GET /articles/:slug/comments?locale=: approved comments of one locale's thread, root comments paginated. */
     async find(ctx) {
       const { slug } = parseOrThrow(slugParams, ctx.params, 'article slug');
-      const query = parseOrThrow(listCommentsQuery, { ...readPagination(ctx.query), sort: ctx.query.sort }, 'query');
+      const query = parseOrThrow(listCommentsQuery, { ...readPagination(ctx.query), sort: ctx.query.sort, locale: ctx.query.locale }, 'query');
       const { threads, pagination, commentCount } = await getService('comments-public', { strapi }).listApproved({ slug, ...query });
       // Roots also say how many replies their thread has, and whether GET …/replies has more.
       const shapeRoot = (node: any) => ({ ...toPublicThread(node), replyCount: node.replyCount, moreReplies: node.moreReplies });
@@ -82,6 +82,7 @@ const comment = ({ strapi }: { strapi: Core.Strapi }) => {
         await guard.assertCommentBudget(ipHash);
 
         const { slug } = parseOrThrow(slugParams, ctx.params, 'article slug');
+        const { locale } = parseOrThrow(localeQuery, { locale: ctx.query.locale }, 'query');
         const settings = commentSettings(strapi);
         const account = readerAccount(ctx);
         // Users & Permissions already refuses a blocked user's JWT (401); this keeps it so.
@@ -92,6 +93,7 @@ const comment = ({ strapi }: { strapi: Core.Strapi }) => {
         const body = parseOrThrow(createCommentBody({ ...settings, account: account !== null }), readBody(ctx.request.body), 'comment');
         const created = await getService('comments-public', { strapi }).create({
           slug,
+          locale,
           ipHash,
           input: {
             // A reader with an account is shown by their username; their email stays on the account.

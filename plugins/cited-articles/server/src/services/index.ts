@@ -11,7 +11,9 @@ import commentReplies from './comment-replies';
 import commentEvents from './comment-events';
 import commentModeration from './comment-moderation';
 import commentsPublic from './comments-public';
+import contentLocales from './content-locales';
 import linkCheck from './link-check';
+import localizationCitations from './localization-citations';
 import mailer from './mailer';
 import notifications from './notifications';
 import outbound from './outbound';
@@ -44,7 +46,9 @@ export default {
   'comment-events': commentEvents,
   'comment-moderation': commentModeration,
   'comments-public': commentsPublic,
+  'content-locales': contentLocales,
   'link-check': linkCheck,
+  'localization-citations': localizationCitations,
   mailer,
   notifications,
   outbound,

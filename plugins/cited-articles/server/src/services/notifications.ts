@@ -142,7 +142,7 @@ const notifications = ({ strapi }: { strapi: Core.Strapi }) => {
   const sendReplyNotice = async (replyDocumentId: string) => {
     const reply: any = await strapi.db.query(COMMENT_UID).findOne({
       where: { documentId: replyDocumentId, status: 'approved' },
-      select: ['id', 'authorName', 'authorEmail', 'content', 'staff', 'articleDocumentId'],
+      select: ['id', 'authorName', 'authorEmail', 'content', 'staff', 'articleDocumentId', 'articleLocale'],
       populate: {
         user: { select: ['id'] },
         parent: {
@@ -162,7 +162,10 @@ const notifications = ({ strapi }: { strapi: Core.Strapi }) => {
     if (await isUnsubscribed(hash)) return;
 
     const article: any = reply.articleDocumentId
-      ? await strapi.db.query(ARTICLE_UID).findOne({ where: { documentId: reply.articleDocumentId }, select: ['title', 'slug'] })
+      ? await strapi.db.query(ARTICLE_UID).findOne({
+          where: { documentId: reply.articleDocumentId, ...(reply.articleLocale ? { locale: reply.articleLocale } : {}) },
+          select: ['title', 'slug'],
+        })
       : null;
     const { articleUrl } = publicationSettings(strapi);
     const apiPrefix = String(strapi.config.get('api.rest.prefix', '/api'));

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { articleVersionKey } from '../comments/article-version';
 import { contentFingerprint } from '../comments/duplicate-text';
 import { ConflictError, fieldError } from '../utils/errors';
 import { getService } from '../utils/get-service';
@@ -30,8 +31,8 @@ const staffReplies = ({ strapi }: { strapi: Core.Strapi }) => ({
   }) {
     const parent: any = await strapi.db.query(COMMENT_UID).findOne({
       where: { documentId },
-      select: ['id', 'documentId', 'status', 'depth', 'threadRoot', 'deleted', 'articleDocumentId'],
-      populate: { article: { select: ['id', 'documentId', 'slug'] } },
+      select: ['id', 'documentId', 'status', 'depth', 'threadRoot', 'deleted', 'articleDocumentId', 'articleLocale'],
+      populate: { article: { select: ['id', 'documentId', 'slug', 'locale'] } },
     });
     if (!parent) throw new errors.NotFoundError(`No comment has the documentId "${documentId}".`);
     if (parent.deleted)
@@ -58,7 +59,9 @@ const staffReplies = ({ strapi }: { strapi: Core.Strapi }) => ({
       await getService('comment-moderation', { strapi }).setStatus({ documentIds: [documentId], status: 'approved', moderator });
     }
 
+    // The reply joins the thread where it stands: the same localized version of the article.
     const articleDocumentId = parent.articleDocumentId ?? parent.article?.documentId ?? null;
+    const articleLocale: string | null = parent.articleLocale ?? parent.article?.locale ?? null;
     const created: any = await strapi.documents(COMMENT_UID).create({
       data: {
         content,
@@ -67,8 +70,10 @@ const staffReplies = ({ strapi }: { strapi: Core.Strapi }) => ({
         staff: true,
         moderatedBy: moderator,
         moderatedAt: new Date(),
-        article: articleDocumentId,
+        article: articleDocumentId ? (articleLocale ? { documentId: articleDocumentId, locale: articleLocale } : articleDocumentId) : null,
         articleDocumentId,
+        articleLocale,
+        articleVersion: articleDocumentId && articleLocale ? articleVersionKey(articleDocumentId, articleLocale) : null,
         contentFingerprint: articleDocumentId ? contentFingerprint(articleDocumentId, content) : null,
         parent: documentId,
         depth,
