@@ -16,6 +16,27 @@ export default ({ env }) => ({
       apolloServer: { bodyParserConfig: { jsonLimit: '100kb' } },
     },
   },
+  // Email through SMTP (nodemailer) when SMTP_HOST is set; without it the plugin logs its emails
+  // instead of sending them (notifications.delivery below).
+  ...(env('SMTP_HOST', '')
+    ? {
+        email: {
+          config: {
+            provider: 'nodemailer',
+            providerOptions: {
+              host: env('SMTP_HOST'),
+              port: env.int('SMTP_PORT', 587),
+              secure: env.int('SMTP_PORT', 587) === 465,
+              ...(env('SMTP_USERNAME', '') ? { auth: { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD', '') } } : {}),
+            },
+            settings: {
+              defaultFrom: env('EMAIL_FROM', 'no-reply@localhost'),
+              defaultReplyTo: env('EMAIL_FROM', 'no-reply@localhost'),
+            },
+          },
+        },
+      }
+    : {}),
   'users-permissions': {
     config: {
       jwtSecret: env('JWT_SECRET'),
@@ -40,6 +61,11 @@ export default ({ env }) => ({
         waybackApi: env('CITED_ARTICLES_WAYBACK_API', 'https://archive.org'),
         // Only for tests against a local fixture server: lets lookups reach private addresses.
         allowPrivateHosts: env.bool('CITED_ARTICLES_LOOKUP_ALLOW_PRIVATE', false),
+      },
+      // Emails to moderators and to readers answered (README, "Email notifications").
+      notifications: {
+        delivery: env('SMTP_HOST', '') ? 'email' : 'log',
+        moderatorEmails: env.array('CITED_ARTICLES_MODERATOR_EMAILS', []),
       },
       linkCheck: {
         // Daily at 03:00 by default; "off" leaves only the admin's "Check links" button.

@@ -16,17 +16,23 @@ export const PUBLIC_ACTIONS = [
   'plugin::cited-articles.reference-export.articleReferences',
   'plugin::cited-articles.reference-export.citeArticle',
   'plugin::cited-articles.reference-export.source',
+  // The unsubscribe link of reply emails works without logging in (it carries a signed token).
+  'plugin::cited-articles.notification.unsubscribe',
 ];
+
+// Actions only a reader with an account has: editing and deleting their own comments (the plugin
+// checks that the comment is theirs).
+export const AUTHENTICATED_ACTIONS = ['plugin::cited-articles.comment.update', 'plugin::cited-articles.comment.delete'];
 
 const STORE_KEYS = {
   public: 'public-permissions-granted',
   authenticated: 'authenticated-permissions-granted',
 } as const;
 
-export async function grantPublicPermissions(strapi: Core.Strapi, actions = PUBLIC_ACTIONS) {
+export async function grantPublicPermissions(strapi: Core.Strapi, actions = PUBLIC_ACTIONS, accountActions = AUTHENTICATED_ACTIONS) {
   const granted: string[] = [];
   for (const roleType of Object.keys(STORE_KEYS) as Array<keyof typeof STORE_KEYS>) {
-    granted.push(...(await grantToRole(strapi, roleType, actions)));
+    granted.push(...(await grantToRole(strapi, roleType, roleType === 'authenticated' ? [...actions, ...accountActions] : actions)));
   }
   return granted;
 }

@@ -115,7 +115,7 @@ describe('a thread of 10,000 approved replies', () => {
     const second = await replies(bigRoot.documentId, '?page=2');
     expect(second.body.data[0].content).toBe('reply 00050');
     expect(Object.keys(second.body.data[0]).sort()).toEqual(
-      ['authorName', 'content', 'contentHtml', 'createdAt', 'depth', 'documentId', 'parent', 'status'].sort()
+      ['authorName', 'content', 'contentHtml', 'createdAt', 'deleted', 'depth', 'documentId', 'editedAt', 'parent', 'staff', 'status'].sort()
     );
     expect(second.body.data[0]).toMatchObject({ parent: bigRoot.documentId, depth: 1, status: 'approved' });
     expect(JSON.stringify(second.body)).not.toMatch(/bulk@example\.org|authorEmail|ipHash|threadRoot/);

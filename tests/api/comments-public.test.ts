@@ -34,6 +34,9 @@ describe('the life of a comment', () => {
       contentHtml: '<p>First!<br>Great piece.</p>',
       status: 'pending',
       createdAt: expect.any(String),
+      editedAt: null,
+      deleted: false,
+      staff: false,
     });
     const { documentId } = posted.body.data;
     const stored: any = await app.strapi.documents(COMMENT_UID as any).findOne({ documentId, populate: ['article'] } as any);

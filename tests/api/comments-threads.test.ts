@@ -105,12 +105,15 @@ describe('threads', () => {
       'content',
       'contentHtml',
       'createdAt',
+      'deleted',
       'depth',
       'documentId',
+      'editedAt',
       'moreReplies',
       'parent',
       'replies',
       'replyCount',
+      'staff',
       'status',
     ]);
     // Only a thread's root says how many replies it has; nested replies keep the comment shape.
@@ -119,10 +122,13 @@ describe('threads', () => {
       'content',
       'contentHtml',
       'createdAt',
+      'deleted',
       'depth',
       'documentId',
+      'editedAt',
       'parent',
       'replies',
+      'staff',
       'status',
     ]);
     for (const url of ['/api/cited-articles/articles', '/api/cited-articles/articles/threads']) {

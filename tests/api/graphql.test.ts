@@ -21,7 +21,7 @@ const ARTICLE_FIELDS = `
   style
 `;
 
-const COMMENT_FIELDS = 'documentId authorName content contentHtml createdAt depth parent';
+const COMMENT_FIELDS = 'documentId authorName content contentHtml createdAt depth parent editedAt deleted staff';
 const CREATE = `mutation Create($slug: String!, $data: CitedCommentInput!) {
   createArticleComment(slug: $slug, data: $data) { ${COMMENT_FIELDS} status replies { documentId } }
 }`;

@@ -28,7 +28,7 @@ interface Fixtures {
 }
 
 interface Route {
-  method: 'get' | 'post' | 'put' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: (f: Fixtures) => string | Promise<string>;
   body?: (f: Fixtures) => unknown | Promise<unknown>;
   expect: Expected;
@@ -78,6 +78,25 @@ const ROUTES: Record<string, Route> = {
     path: async (f) => `${API}/comments/${await f.comment()}/report`,
     body: () => ({ reason: 'spam' }), // 201: a report is created
     expect: status(201, 201, 201, 401, 401, 401),
+  },
+  // Editing and deleting go to the Authenticated role only, and only the author may: the matrix's
+  // reader did not write the fixture comment (403); an API token is no reader account (401).
+  'PATCH /comments/:documentId': {
+    method: 'patch',
+    path: async (f) => `${API}/comments/${await f.comment()}`,
+    body: () => ({ content: 'An edit' }),
+    expect: status(403, 403, 401, 401, 401, 401),
+  },
+  'DELETE /comments/:documentId': {
+    method: 'delete',
+    path: async (f) => `${API}/comments/${await f.comment()}`,
+    expect: status(403, 403, 401, 401, 401, 401),
+  },
+  'GET /notifications/unsubscribe': {
+    // 400 past the guard: a token whose signature does not hold.
+    method: 'get',
+    path: () => `${API}/notifications/unsubscribe?token=${'a'.repeat(64)}.bad`,
+    expect: status(400, 400, 400, 401, 401, 401),
   },
   'ADMIN POST /preview': {
     method: 'post',
@@ -139,6 +158,12 @@ const ROUTES: Record<string, Route> = {
     path: () => `${ADMIN}/comments/actions/delete`,
     body: async (f) => ({ documentIds: [await f.comment()] }),
     expect: status(401, 401, 401, 403, 200, 200),
+  },
+  'ADMIN POST /comments/:documentId/reply': {
+    method: 'post',
+    path: async (f) => `${ADMIN}/comments/${await f.comment()}/reply`,
+    body: () => ({ content: 'Thanks, we corrected the figure.' }),
+    expect: status(401, 401, 401, 403, 201, 201),
   },
   'ADMIN DELETE /comments/:documentId': {
     method: 'delete',

@@ -343,6 +343,37 @@ async function run() {
     );
     log('the approved comment is in the public API');
 
+    // 7b. A newsroom reply: a second comment, still pending, answered from its thread; the page asks
+    // to approve the comment first, and the public then sees both, the reply marked staff.
+    const question = { ...COMMENT, content: 'Which edition of the report do you cite?' };
+    const asked = await fetch(`${baseUrl}/api/cited-articles/articles/${published.slug}/comments`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(question),
+    });
+    expect(asked.status === 201, `posting the question answered ${asked.status}`);
+    await page.goto(`${baseUrl}/admin/plugins/cited-articles/comments`);
+    const questionRow = page.getByTestId('comment-row').filter({ hasText: question.content });
+    await questionRow.getByRole('button', { name: 'Show in its thread' }).click();
+    const replyBox = page.getByTestId('newsroom-reply');
+    await replyBox.getByRole('textbox').fill('The 2024 edition, page 12.');
+    await replyBox.getByRole('button', { name: 'Publish reply' }).click();
+    await page.getByTestId('approve-first').waitFor();
+    await shot(page, 'newsroom-reply-approve-first');
+    await page.getByTestId('approve-first').getByRole('button', { name: 'Approve and reply' }).click();
+    await page.getByText('Reply published').first().waitFor();
+    await page.getByTestId('comment-thread').getByText('The 2024 edition, page 12.').waitFor();
+    await shot(page, 'newsroom-reply-published');
+    await page.keyboard.press('Escape');
+    const answered = await (await fetch(`${baseUrl}/api/cited-articles/articles/${published.slug}/comments`)).json();
+    const thread = answered.data.find((comment) => comment.content === question.content);
+    expect(thread && thread.status === 'approved', `the question is not approved in the public API: ${JSON.stringify(answered)}`);
+    expect(
+      thread.replies.length === 1 && thread.replies[0].staff === true && thread.replies[0].content === 'The 2024 edition, page 12.',
+      `the newsroom reply is not in the public API: ${JSON.stringify(thread)}`
+    );
+    log('newsroom reply published from the thread (after approving the comment), public with staff: true');
+
     // 8. The Sources page: the source, cited by the article.
     await page.goto(`${baseUrl}/admin/plugins/cited-articles/sources`);
     const sourceRow = page.getByTestId('source-row').filter({ hasText: SOURCE.title });

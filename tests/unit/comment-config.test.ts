@@ -1,4 +1,4 @@
-import config, { bodyLimitsOptionsSchema, commentsOptionsSchema } from '@cited-articles/server/src/config';
+import config, { bodyLimitsOptionsSchema, commentsOptionsSchema, notificationsOptionsSchema } from '@cited-articles/server/src/config';
 
 describe('plugin options', () => {
   it('has defaults for every comment option', () => {
@@ -18,6 +18,8 @@ describe('plugin options', () => {
       ipHashSalt: null,
       redisUrl: null,
       redisKeyPrefix: 'cited-articles',
+      requireAccount: false,
+      editWindowMinutes: 15,
     });
   });
 
@@ -55,6 +57,8 @@ describe('plugin options', () => {
     [{ ipHashSalt: 'short' }, 'invalid option comments.ipHashSalt: ipHashSalt must be at least 16 characters'],
     [{ closeAfterDays: 1.5 }, 'invalid option comments.closeAfterDays: closeAfterDays must be a whole number'],
     [{ blokedWords: [] }, expect.stringContaining('blokedWords')],
+    [{ editWindowMinutes: 0 }, 'invalid option comments.editWindowMinutes: editWindowMinutes must be more than 0'],
+    [{ requireAccount: 'yes' }, 'invalid option comments.requireAccount: requireAccount must be true or false'],
   ])('refuses %j with a clear message', (comments, message) => {
     expect(() => config.validator({ comments })).toThrow(expect.objectContaining({ message }));
   });
@@ -62,7 +66,14 @@ describe('plugin options', () => {
 
 describe('body limit options', () => {
   it('has defaults in bytes for every limited route', () => {
-    expect(bodyLimitsOptionsSchema.parse({})).toEqual({ comment: 16_384, report: 8_192, preview: 1_048_576, import: 1_048_576, graphql: 102_400 });
+    expect(bodyLimitsOptionsSchema.parse({})).toEqual({
+      comment: 16_384,
+      edit: 16_384,
+      report: 8_192,
+      preview: 1_048_576,
+      import: 1_048_576,
+      graphql: 102_400,
+    });
   });
 
   it.each([
@@ -71,5 +82,23 @@ describe('body limit options', () => {
     [{ comments: 20_000 }, expect.stringContaining('comments')],
   ])('refuses %j with a clear message', (bodyLimits, message) => {
     expect(() => config.validator({ bodyLimits })).toThrow(expect.objectContaining({ message }));
+  });
+});
+
+describe('notification options', () => {
+  it('has defaults', () => {
+    expect(notificationsOptionsSchema.parse({})).toEqual({ delivery: 'email', moderatorEmails: [], moderatorDigestMinutes: 10, from: null });
+  });
+
+  it.each([
+    [{ delivery: 'smtp' }, 'invalid option notifications.delivery: notifications.delivery must be "email" or "log"'],
+    [
+      { moderatorEmails: ['not an address'] },
+      'invalid option notifications.moderatorEmails.0: notifications.moderatorEmails must be a list of email addresses',
+    ],
+    [{ moderatorDigestMinutes: 0 }, 'invalid option notifications.moderatorDigestMinutes: notifications.moderatorDigestMinutes must be more than 0'],
+    [{ digestMinutes: 5 }, expect.stringContaining('digestMinutes')],
+  ])('refuses %j with a clear message', (notifications, message) => {
+    expect(() => config.validator({ notifications })).toThrow(expect.objectContaining({ message }));
   });
 });

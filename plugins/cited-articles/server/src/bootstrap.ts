@@ -44,6 +44,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     },
   });
   getService('comment-events', { strapi }).registerWebhookEvents();
+  getService('notifications', { strapi }).subscribe();
   const articleRef = getService('comment-article-ref', { strapi });
   articleRef.subscribe();
   await articleRef.backfill();

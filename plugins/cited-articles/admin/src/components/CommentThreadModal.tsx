@@ -1,8 +1,8 @@
 import * as React from 'react';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
-import { Badge, Box, Button, Flex, Link, Loader, Modal, Typography } from '@strapi/design-system';
-import { useFetchClient } from '@strapi/strapi/admin';
+import { Badge, Box, Button, Field, Flex, Link, Loader, Modal, Textarea, Typography } from '@strapi/design-system';
+import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { ARTICLE_UID } from '../permissions';
 import { getTranslation } from '../utils/getTranslation';
 import { StatusBadge, type AdminComment } from './StatusBadge';
@@ -12,12 +12,30 @@ type Detail = AdminComment & {
   reports: Array<{ documentId: string; reason: string; details: string | null; resolved: boolean; createdAt: string }>;
 };
 
-/** A comment in its context: its article, its whole thread (any status) and its reports. */
-export const CommentThreadModal = ({ documentId, onClose }: { documentId: string; onClose: () => void }) => {
+/**
+ * A comment in its context: its article, its whole thread (any status) and its reports. A moderator
+ * can answer it from here as the newsroom; a pending comment is approved first, once they agree.
+ */
+export const CommentThreadModal = ({
+  documentId,
+  onClose,
+  canReply = false,
+  onReplied,
+}: {
+  documentId: string;
+  onClose: () => void;
+  canReply?: boolean;
+  onReplied?: () => void;
+}) => {
   const { formatMessage } = useIntl();
-  const { get } = useFetchClient();
+  const { get, post } = useFetchClient();
+  const { toggleNotification } = useNotification();
   const [detail, setDetail] = React.useState<Detail | null>(null);
   const [error, setError] = React.useState<string | null>(null);
+  const [reply, setReply] = React.useState('');
+  const [askApprove, setAskApprove] = React.useState(false);
+  const [sending, setSending] = React.useState(false);
+  const [loaded, setLoaded] = React.useState(0);
   const t = (id: string, defaultMessage: string, values?: Record<string, unknown>) =>
     formatMessage({ id: getTranslation(id), defaultMessage }, values as any);
 
@@ -29,7 +47,29 @@ export const CommentThreadModal = ({ documentId, onClose }: { documentId: string
     return () => {
       live = false;
     };
-  }, [documentId, get]);
+  }, [documentId, get, loaded]);
+
+  const sendReply = async (approveParent: boolean) => {
+    if (!detail) return;
+    // A pending comment is approved first: ask before doing it.
+    if (detail.status === 'pending' && !approveParent) {
+      setAskApprove(true);
+      return;
+    }
+    setSending(true);
+    try {
+      await post<any>(`/cited-articles/comments/${documentId}/reply`, { content: reply, ...(approveParent ? { approveParent: true } : {}) });
+      toggleNotification({ type: 'success', message: t('comments.reply.done', 'Reply published') });
+      setReply('');
+      setAskApprove(false);
+      setLoaded((count) => count + 1);
+      onReplied?.();
+    } catch (failure: any) {
+      toggleNotification({ type: 'danger', message: failure?.response?.data?.error?.message ?? failure?.message ?? 'Error' });
+    } finally {
+      setSending(false);
+    }
+  };
 
   return (
     <Modal.Root open onOpenChange={(open: boolean) => !open && onClose()}>
@@ -61,9 +101,10 @@ export const CommentThreadModal = ({ documentId, onClose }: { documentId: string
                 >
                   <Flex gap={2} paddingBottom={1}>
                     <Typography variant="omega" fontWeight="bold">
-                      {comment.authorName}
+                      {comment.deleted ? t('comments.thread.deleted', 'Deleted by its author') : comment.authorName}
                     </Typography>
                     <StatusBadge status={comment.status} />
+                    {comment.staff ? <Badge>{t('comments.thread.staff', 'Newsroom')}</Badge> : null}
                     <Typography variant="pi" textColor="neutral600">
                       {new Date(comment.createdAt).toLocaleString()}
                     </Typography>
@@ -73,6 +114,42 @@ export const CommentThreadModal = ({ documentId, onClose }: { documentId: string
                   </Typography>
                 </Box>
               ))}
+              {canReply && !detail.deleted && (detail.status === 'approved' || detail.status === 'pending') ? (
+                <Box paddingTop={2} data-testid="newsroom-reply">
+                  <Field.Root name="reply">
+                    <Field.Label>{t('comments.reply.label', 'Reply as the newsroom')}</Field.Label>
+                    <Textarea
+                      value={reply}
+                      onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => {
+                        setReply(event.target.value);
+                        setAskApprove(false);
+                      }}
+                    />
+                    <Field.Hint>{t('comments.reply.hint', 'Published at once under your name, marked as from the newsroom.')}</Field.Hint>
+                  </Field.Root>
+                  {askApprove ? (
+                    <Flex direction="column" alignItems="stretch" gap={2} paddingTop={2} data-testid="approve-first">
+                      <Typography textColor="warning700">
+                        {t('comments.reply.approveFirst', 'This comment is pending. Approve it and publish your reply?')}
+                      </Typography>
+                      <Flex gap={2}>
+                        <Button loading={sending} onClick={() => sendReply(true)}>
+                          {t('comments.reply.approveAndSend', 'Approve and reply')}
+                        </Button>
+                        <Button variant="tertiary" onClick={() => setAskApprove(false)}>
+                          {t('comments.reply.cancel', 'Cancel')}
+                        </Button>
+                      </Flex>
+                    </Flex>
+                  ) : (
+                    <Flex paddingTop={2}>
+                      <Button loading={sending} disabled={reply.trim() === ''} onClick={() => sendReply(false)}>
+                        {t('comments.reply.send', 'Publish reply')}
+                      </Button>
+                    </Flex>
+                  )}
+                </Box>
+              ) : null}
               <Typography variant="delta" tag="h3">
                 {t('comments.thread.reports', 'Reports ({count})', { count: detail.reports.length })}
               </Typography>

@@ -21,6 +21,11 @@ export type AdminComment = {
   reportCount: number;
   heldReason: string | null;
   createdAt: string;
+  /** A reply from the newsroom (an admin's). */
+  staff?: boolean;
+  /** Deleted by its author, kept for its replies. */
+  deleted?: boolean;
+  editedAt?: string | null;
 };
 
 const COLORS: Record<CommentStatus, [string, string]> = {

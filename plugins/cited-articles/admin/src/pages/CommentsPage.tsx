@@ -374,7 +374,17 @@ const CommentsPage = () => {
           </Flex>
         ) : null}
       </Layouts.Content>
-      {opened ? <CommentThreadModal documentId={opened} onClose={() => setOpened(null)} /> : null}
+      {opened ? (
+        <CommentThreadModal
+          documentId={opened}
+          onClose={() => setOpened(null)}
+          canReply={canModerate}
+          onReplied={() => {
+            setReload((count) => count + 1);
+            announceCommentsChanged();
+          }}
+        />
+      ) : null}
       <Dialog.Root open={toDelete !== null} onOpenChange={(open: boolean) => !open && setToDelete(null)}>
         <ConfirmDialog
           icon={<WarningCircle />}

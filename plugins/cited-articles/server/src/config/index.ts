@@ -53,6 +53,14 @@ export const commentsOptionsSchema = z
     reportThreshold: whole('reportThreshold', 1).default(3),
     /** Secret mixed into IP hashes. Default: derived from the app's keys (server.app.keys). */
     ipHashSalt: z.string().min(16, 'ipHashSalt must be at least 16 characters').nullable().default(null),
+    /** Only readers logged in with Users & Permissions may post (anonymous posting answers 401). */
+    requireAccount: z.boolean({ error: 'requireAccount must be true or false' }).default(false),
+    /** How long after posting a reader with an account may edit their comment (fractions allowed). */
+    editWindowMinutes: z
+      .number({ error: 'editWindowMinutes must be a number' })
+      .positive('editWindowMinutes must be more than 0')
+      .max(525_600, 'editWindowMinutes must be at most 525600 (a year)')
+      .default(15),
     /** redis://… to share rate limits between Strapi instances; null keeps them in memory. */
     redisUrl: z
       .string()
@@ -78,6 +86,26 @@ export const publicationOptionsSchema = z
   })
   .strict();
 
+/** Emails to moderators and to readers (README, "Email notifications"). */
+export const notificationsOptionsSchema = z
+  .object({
+    /**
+     * 'email' sends through Strapi's email plugin; 'log' writes each email to the log instead (the
+     * host app picks 'log' when SMTP_HOST is unset).
+     */
+    delivery: z.enum(['email', 'log'], { error: 'notifications.delivery must be "email" or "log"' }).default('email'),
+    /** Moderators' addresses. Empty: every active admin whose role holds comments.moderate. */
+    moderatorEmails: z.array(z.email({ error: 'notifications.moderatorEmails must be a list of email addresses' })).default([]),
+    /** At most one email to moderators per this many minutes, listing everything new (fractions allowed). */
+    moderatorDigestMinutes: z
+      .number({ error: 'notifications.moderatorDigestMinutes must be a number' })
+      .positive('notifications.moderatorDigestMinutes must be more than 0')
+      .default(10),
+    /** Sender ("Name <address>" or an address); null uses the email plugin's defaultFrom. */
+    from: z.string({ error: 'notifications.from must be text' }).min(3, 'notifications.from must be an address').nullable().default(null),
+  })
+  .strict();
+
 const bytes = (name: string, fallback: number) => whole(`bodyLimits.${name}`, 1024).default(fallback);
 
 /**
@@ -88,6 +116,8 @@ export const bodyLimitsOptionsSchema = z
   .object({
     /** POST /articles/:slug/comments. 16 kB holds a comment of maxLength 5000 in 3-byte characters. */
     comment: bytes('comment', 16_384),
+    /** PATCH /comments/:documentId (an edit) and an admin's reply: as large as a comment. */
+    edit: bytes('edit', 16_384),
     /** POST /comments/:documentId/report: a reason and at most 1000 characters of details. */
     report: bytes('report', 8_192),
     /** POST /cited-articles/preview (admin): Strapi's own JSON limit (1 MB) by default. */
@@ -104,6 +134,7 @@ export const configSchema = z
     comments: commentsOptionsSchema.prefault({}),
     bodyLimits: bodyLimitsOptionsSchema.prefault({}),
     publication: publicationOptionsSchema.prefault({}),
+    notifications: notificationsOptionsSchema.prefault({}),
     lookup: lookupOptionsSchema.prefault({}),
     linkCheck: linkCheckOptionsSchema.prefault({}),
     /** Refuse to publish an article whose body has citation errors (unknown key, out of range…). */
@@ -115,6 +146,7 @@ export const configSchema = z
 export type CommentsOptions = z.output<typeof commentsOptionsSchema>;
 export type PublicationOptions = z.output<typeof publicationOptionsSchema>;
 export type BodyLimitsOptions = z.output<typeof bodyLimitsOptionsSchema>;
+export type NotificationsOptions = z.output<typeof notificationsOptionsSchema>;
 export type CitedArticlesConfig = z.output<typeof configSchema>;
 
 export default {

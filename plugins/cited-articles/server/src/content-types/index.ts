@@ -1,6 +1,7 @@
 import article from './article';
 import comment from './comment';
 import commentReport from './comment-report';
+import notificationOptout from './notification-optout';
 import source from './source';
 import taskLock from './task-lock';
 
@@ -8,6 +9,7 @@ export default {
   article,
   comment,
   'comment-report': commentReport,
+  'notification-optout': notificationOptout,
   source,
   'task-lock': taskLock,
 };

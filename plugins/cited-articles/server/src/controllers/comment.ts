@@ -5,7 +5,19 @@ import { ConflictError, parseOrThrow } from '../utils/errors';
 import { toPublicComment, toPublicThread } from '../utils/public-shape';
 import { commentSettings } from '../utils/settings';
 import { localeQuery, readPagination, slugParams } from '../validation/content-api';
-import { createCommentBody, documentIdParams, listCommentsQuery, readBody, replyPageQuery, reportBody } from '../validation/comments';
+import {
+  createCommentBody,
+  documentIdParams,
+  editCommentBody,
+  listCommentsQuery,
+  readBody,
+  replyPageQuery,
+  reportBody,
+} from '../validation/comments';
+
+/** The Users & Permissions user behind the request (a reader's JWT), or null (public, API token). */
+const readerAccount = (ctx: any): { id: number; username: string; blocked?: boolean } | null =>
+  ctx.state.auth?.strategy?.name === 'users-permissions' && ctx.state.user ? ctx.state.user : null;
 
 /**
  * Reader comments on the content API. The client IP is ctx.request.ip: behind a reverse proxy,
@@ -21,6 +33,7 @@ const comment = ({ strapi }: { strapi: Core.Strapi }) => {
       await run();
     } catch (error) {
       if (error instanceof ConflictError) return ctx.conflict(error.message, error.details);
+      if (error instanceof errors.UnauthorizedError) return ctx.unauthorized(error.message, error.details ?? {});
       if (error instanceof errors.ForbiddenError) return ctx.forbidden(error.message, error.details ?? {});
       if (error instanceof errors.RateLimitError) {
         const retry = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
@@ -28,6 +41,16 @@ const comment = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       throw error;
     }
+  };
+
+  /** The reader acting on their own comment, after flood control (shared with posting). */
+  const authorOf = async (ctx: any, verb: string) => {
+    const guard = getService('abuse-guard', { strapi });
+    await guard.assertCommentBudget(guard.hashIp(ctx.request.ip));
+    const account = readerAccount(ctx);
+    if (!account) throw new errors.UnauthorizedError(`Log in to ${verb} a comment: only its author, with their reader account, may.`);
+    if (account.blocked) throw new errors.ForbiddenError(`This account is blocked and cannot ${verb} comments.`);
+    return account;
   };
 
   return {
@@ -61,14 +84,23 @@ const comment = ({ strapi }: { strapi: Core.Strapi }) => {
         const { slug } = parseOrThrow(slugParams, ctx.params, 'article slug');
         const { locale } = parseOrThrow(localeQuery, { locale: ctx.query.locale }, 'query');
         const settings = commentSettings(strapi);
-        const body = parseOrThrow(createCommentBody(settings), readBody(ctx.request.body), 'comment');
+        const account = readerAccount(ctx);
+        // Users & Permissions already refuses a blocked user's JWT (401); this keeps it so.
+        if (account?.blocked) throw new errors.ForbiddenError('This account is blocked and cannot post comments.');
+        if (!account && settings.requireAccount) {
+          throw new errors.UnauthorizedError('Log in to comment: this site accepts comments from reader accounts only.');
+        }
+        const body = parseOrThrow(createCommentBody({ ...settings, account: account !== null }), readBody(ctx.request.body), 'comment');
         const created = await getService('comments-public', { strapi }).create({
           slug,
           locale,
           ipHash,
           input: {
-            authorName: body.authorName,
-            authorEmail: body.authorEmail,
+            // A reader with an account is shown by their username; their email stays on the account.
+            authorName: account ? account.username : (body.authorName as string),
+            authorEmail: account ? null : (body.authorEmail as string),
+            userId: account?.id ?? null,
+            notifyReplies: body.notifyReplies === true,
             content: body.content,
             parent: body.parent ?? null,
             honeypot: settings.honeypotField ? (body as Record<string, unknown>)[settings.honeypotField] : undefined,
@@ -76,6 +108,27 @@ const comment = ({ strapi }: { strapi: Core.Strapi }) => {
         });
         ctx.status = 201;
         ctx.body = { data: toPublicComment(created), meta: {} };
+      });
+    },
+
+    /** PATCH /comments/:documentId: the author's new text, within comments.editWindowMinutes. */
+    async update(ctx) {
+      await answerErrors(ctx, async () => {
+        const author = await authorOf(ctx, 'edit');
+        const { documentId } = parseOrThrow(documentIdParams, ctx.params, 'comment documentId');
+        const { content } = parseOrThrow(editCommentBody(commentSettings(strapi)), readBody(ctx.request.body), 'comment');
+        const updated = await getService('comment-authors', { strapi }).edit({ documentId, author, content });
+        ctx.body = { data: toPublicComment(updated), meta: {} };
+      });
+    },
+
+    /** DELETE /comments/:documentId: the author's own comment (a placeholder while it has replies). */
+    async delete(ctx) {
+      await answerErrors(ctx, async () => {
+        const author = await authorOf(ctx, 'delete');
+        const { documentId } = parseOrThrow(documentIdParams, ctx.params, 'comment documentId');
+        const { placeholder } = await getService('comment-authors', { strapi }).remove({ documentId, author });
+        ctx.body = { data: { documentId, deleted: true, placeholder }, meta: {} };
       });
     },
 

@@ -2,6 +2,7 @@ import article from './article';
 import preview from './preview';
 import comment from './comment';
 import moderation from './moderation';
+import notification from './notification';
 import source from './source';
 import referenceExport from './reference-export';
 import sourceImport from './source-import';
@@ -14,6 +15,7 @@ export default {
   preview,
   comment,
   moderation,
+  notification,
   source,
   'reference-export': referenceExport,
   'source-import': sourceImport,

@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { getService } from '../utils/get-service';
 import { parseOrThrow } from '../utils/errors';
 import { readPagination } from '../validation/content-api';
-import { bulkDeleteBody, documentIdParams, moderateBody, moderationListQuery } from '../validation/comments';
+import { ConflictError } from '../utils/errors';
+import { bulkDeleteBody, documentIdParams, moderateBody, moderationListQuery, staffReplyBody } from '../validation/comments';
 
 /** Moderation on the admin API. Each route states its RBAC action (routes/admin.ts). */
 const moderation = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -35,6 +36,26 @@ const moderation = ({ strapi }: { strapi: Core.Strapi }) => {
       const { documentId } = parseOrThrow(documentIdParams, ctx.params, 'comment documentId');
       const deleted = await service().delete([documentId]);
       ctx.body = { data: { deleted }, meta: { deleted: deleted.length } };
+    },
+
+    /** POST /comments/:documentId/reply: { content, approveParent? }, a reply from the newsroom. */
+    async reply(ctx) {
+      const { documentId } = parseOrThrow(documentIdParams, ctx.params, 'comment documentId');
+      const { content, approveParent } = parseOrThrow(staffReplyBody, ctx.request.body ?? {}, 'reply');
+      try {
+        const data = await getService('staff-replies', { strapi }).reply({
+          documentId,
+          content,
+          approveParent: approveParent === true,
+          admin: ctx.state.user,
+        });
+        ctx.status = 201;
+        ctx.body = { data, meta: {} };
+      } catch (error) {
+        // Strapi has no conflict error class: 409 is answered here (see utils/errors.ts).
+        if (error instanceof ConflictError) return ctx.conflict(error.message, error.details);
+        throw error;
+      }
     },
 
     /** POST /comments/actions/delete: { documentIds }. */

@@ -80,14 +80,18 @@ export const createResolvers = (strapi: Core.Strapi) => {
         const { slug } = parseOrThrow(slugParams, { slug: args.slug }, 'article slug');
         const { locale } = parseOrThrow(localeQuery, given({ locale: args.locale }), 'query');
         const settings = commentSettings(strapi);
+        // Comments from reader accounts go through the REST route; this mutation posts anonymously.
+        if (settings.requireAccount) {
+          throw new errors.UnauthorizedError('Log in to comment: this site accepts comments from reader accounts only (REST route).');
+        }
         const body = parseOrThrow(createCommentBody(settings), { ...args.data }, 'comment');
         const created = await service('comments-public').create({
           slug,
           locale,
           ipHash,
           input: {
-            authorName: body.authorName,
-            authorEmail: body.authorEmail,
+            authorName: body.authorName as string,
+            authorEmail: body.authorEmail as string,
             content: body.content,
             parent: body.parent ?? null,
             honeypot: settings.honeypotField ? (body as Record<string, unknown>)[settings.honeypotField] : undefined,

@@ -142,7 +142,8 @@ export const typeDefs = (configuredHoneypot: string | null) => {
   "A reader comment. Lists hold approved comments only; a new comment may be pending."
   type CitedComment {
     documentId: ID!
-    authorName: String!
+    "null for a comment its author deleted, kept for its replies."
+    authorName: String
     content: String!
     "content as escaped HTML (paragraphs and line breaks), safe to insert as is."
     contentHtml: String!
@@ -152,6 +153,12 @@ export const typeDefs = (configuredHoneypot: string | null) => {
     parent: ID
     "approved or pending."
     status: String!
+    "When its author last edited it."
+    editedAt: String
+    "Deleted by its author, kept as a placeholder for its replies (no name, no text)."
+    deleted: Boolean!
+    "A reply from the newsroom (an admin's)."
+    staff: Boolean!
     replies: [CitedComment!]!
     "Root comments of a list only: approved replies in the thread."
     replyCount: Int

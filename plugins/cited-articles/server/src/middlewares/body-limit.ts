@@ -46,6 +46,8 @@ const limitedRoutes = (apiPrefix: string, graphqlEndpoint: string | null): Limit
     ...graphql,
     { option: 'comment', what: 'a comment', path: route(apiPrefix, '/articles/[^/]+/comments') },
     { option: 'report', what: 'a report', path: route(apiPrefix, '/comments/[^/]+/report') },
+    { option: 'edit', what: 'an edit', path: route(apiPrefix, '/comments/[^/]+') },
+    { option: 'edit', what: 'a reply', path: route('', '/comments/[^/]+/reply') },
     // Admin routes have no prefix of their own: /<plugin>/… (Strapi's createAdminAPI).
     { option: 'preview', what: 'a preview', path: route('', '/preview') },
     { option: 'import', what: 'an import', path: route('', '/sources/import') },

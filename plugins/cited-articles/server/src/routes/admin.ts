@@ -29,5 +29,6 @@ export default {
     { method: 'POST', path: '/comments/actions/moderate', handler: 'moderation.moderate', config: guard(ACTIONS.moderateComments) },
     { method: 'POST', path: '/comments/actions/delete', handler: 'moderation.deleteMany', config: guard(ACTIONS.moderateComments) },
     { method: 'DELETE', path: '/comments/:documentId', handler: 'moderation.delete', config: guard(ACTIONS.moderateComments) },
+    { method: 'POST', path: '/comments/:documentId/reply', handler: 'moderation.reply', config: guard(ACTIONS.moderateComments) },
   ],
 };

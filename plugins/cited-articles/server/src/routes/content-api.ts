@@ -19,5 +19,10 @@ export default {
     // The rest of a thread whose comment-list entry says moreReplies (see comments.repliesPerThread).
     { method: 'GET', path: '/comments/:documentId/replies', handler: 'comment.replies', config: { policies: [] } },
     { method: 'POST', path: '/comments/:documentId/report', handler: 'comment.report', config: { policies: [] } },
+    // A reader's own comment: edit it for a while, delete it (granted to the Authenticated role).
+    { method: 'PATCH', path: '/comments/:documentId', handler: 'comment.update', config: { policies: [] } },
+    { method: 'DELETE', path: '/comments/:documentId', handler: 'comment.delete', config: { policies: [] } },
+    // The one-click link of reply emails: a signed token, no login.
+    { method: 'GET', path: '/notifications/unsubscribe', handler: 'notification.unsubscribe', config: { policies: [] } },
   ],
 };

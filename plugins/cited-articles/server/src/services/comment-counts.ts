@@ -17,6 +17,8 @@ const commentCounts = ({ strapi }: { strapi: Core.Strapi }) => ({
     const rows: Array<{ version: string; count: string | number }> = await strapi.db
       .connection(strapi.db.metadata.get(COMMENT_UID).tableName)
       .where('status', 'approved')
+      // A placeholder kept for its replies (its author deleted it) is not a comment to count.
+      .where((q: any) => q.whereNull('deleted').orWhereRaw('NOT ??', ['deleted']))
       .whereIn('article_version', [...byVersion.keys()])
       .groupBy('article_version')
       .select('article_version as version')

@@ -20,6 +20,9 @@ const ADMIN_FIELDS = [
   'articleLocale',
   'createdAt',
   'updatedAt',
+  'editedAt',
+  'deleted',
+  'staff',
 ];
 const ADMIN_POPULATE = {
   article: { fields: ['slug', 'title'] },
@@ -46,6 +49,9 @@ export const toAdminComment = (row: any) => ({
   moderatedAt: row.moderatedAt ?? null,
   createdAt: row.createdAt,
   updatedAt: row.updatedAt,
+  editedAt: row.editedAt ?? null,
+  deleted: row.deleted === true || row.deleted === 1,
+  staff: row.staff === true || row.staff === 1,
 });
 
 export interface ModerationFilters {

@@ -86,9 +86,14 @@ const commentPages = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Approved root comments and approved comments of any depth, in one pass over the index. */
     async approvedCounts(articleVersion: string): Promise<{ roots: number; all: number }> {
       const knex = strapi.db.connection;
+      // Roots are entries of the list (a placeholder kept for its replies is one); the total counts
+      // comments readers can read, so a comment its author deleted is not among them.
       const [row]: any[] = await knex(table())
         .where({ article_version: articleVersion, status: 'approved' })
-        .select(knex.raw('COUNT(*) as ??', ['total']), knex.raw('COALESCE(SUM(CASE WHEN ?? = 0 THEN 1 ELSE 0 END), 0) as ??', ['depth', 'roots']));
+        .select(
+          knex.raw('COALESCE(SUM(CASE WHEN ?? THEN 0 ELSE 1 END), 0) as ??', ['deleted', 'total']),
+          knex.raw('COALESCE(SUM(CASE WHEN ?? = 0 THEN 1 ELSE 0 END), 0) as ??', ['depth', 'roots'])
+        );
       return { roots: Number(row?.roots ?? 0), all: Number(row?.total ?? 0) };
     },
   };

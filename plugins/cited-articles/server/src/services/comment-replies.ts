@@ -4,7 +4,7 @@ import { getService } from '../utils/get-service';
 import { commentSettings } from '../utils/settings';
 import { ARTICLE_UID, COMMENT_UID } from '../utils/uids';
 
-const PUBLIC_REPLY_FIELDS = ['content', 'authorName', 'status', 'depth', 'createdAt'];
+const PUBLIC_REPLY_FIELDS = ['content', 'authorName', 'status', 'depth', 'createdAt', 'editedAt', 'deleted', 'staff'];
 
 type Known = { approved: boolean; parent: string | null };
 

@@ -10,12 +10,16 @@ import { commentSettings } from '../utils/settings';
 import { ARTICLE_UID, COMMENT_REPORT_UID, COMMENT_UID } from '../utils/uids';
 
 /** What a public comment response needs from a row, and nothing private. */
-const PUBLIC_COMMENT_FIELDS = ['content', 'authorName', 'status', 'depth', 'threadRoot', 'createdAt'];
+export const PUBLIC_COMMENT_FIELDS = ['content', 'authorName', 'status', 'depth', 'threadRoot', 'createdAt', 'editedAt', 'deleted', 'staff'];
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface NewComment {
   authorName: string;
-  authorEmail: string;
+  /** null for a reader with an account: their address stays on the account. */
+  authorEmail: string | null;
+  /** The Users & Permissions user posting, if any. */
+  userId?: number | null;
+  notifyReplies?: boolean;
   content: string;
   parent?: string | null;
   honeypot?: unknown;
@@ -96,7 +100,7 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
       where: {
         contentFingerprint: fingerprint,
         createdAt: { $gte: since },
-        $or: [{ ipHash }, { authorEmail: input.authorEmail }],
+        $or: [{ ipHash }, input.userId ? { user: { id: input.userId } } : { authorEmail: input.authorEmail }],
       },
     });
     return count > 0;
@@ -186,7 +190,7 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
       const held = guard().holdReason({
         content: input.content,
         authorName: input.authorName,
-        authorEmail: input.authorEmail,
+        authorEmail: input.authorEmail ?? '',
         honeypot: input.honeypot ? String(input.honeypot) : undefined,
       });
       // A filled honeypot is a bot: stored as spam for the record, answered like any pending comment.
@@ -195,7 +199,10 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
       const fingerprint = contentFingerprint(article.documentId, input.content);
       let release: (() => Promise<void>) | null = null;
       if (status !== 'spam') {
-        release = await guard().claimDuplicate(article.documentId, input.content, [`ip:${ipHash}`, `email:${input.authorEmail}`]);
+        release = await guard().claimDuplicate(article.documentId, input.content, [
+          `ip:${ipHash}`,
+          input.userId ? `user:${input.userId}` : `email:${input.authorEmail}`,
+        ]);
         const duplicate = !release || (await isStoredDuplicate(fingerprint, input, ipHash));
         if (duplicate) {
           // A stored duplicate found after a fresh claim: keep the claim, it is a duplicate anyway.
@@ -210,8 +217,11 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
             content: input.content,
             authorName: input.authorName,
             authorEmail: input.authorEmail,
+            user: input.userId ?? null,
+            notifyReplies: input.notifyReplies === true,
             status,
             heldReason: held,
+            heldAt: status === 'pending' ? new Date() : null,
             // The localized version the reader commented on (a thread per locale).
             article: { documentId: article.documentId, locale: article.locale },
             articleDocumentId: article.documentId,
@@ -313,10 +323,12 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
         .update({ [reportCount]: strapi.db.connection.raw('COALESCE(??, 0) + 1', [reportCount]) });
 
       const { reportThreshold } = commentSettings(strapi);
-      await strapi.db.query(COMMENT_UID).updateMany({
+      const sentBack = await strapi.db.query(COMMENT_UID).updateMany({
         where: { documentId, status: 'approved', reportCount: { $gte: reportThreshold } },
-        data: { status: 'pending', heldReason: 'reports' },
+        data: { status: 'pending', heldReason: 'reports', heldAt: new Date() },
       });
+      // Moderators hear of a comment the readers sent back (after the response, see notifications.ts).
+      if (Number((sentBack as { count?: number })?.count ?? 0) > 0) getService('notifications', { strapi }).moderationWaiting();
       return { counted: true };
     },
   };

@@ -2,6 +2,7 @@ import abuseGuard from './abuse-guard';
 import articlePages from './article-pages';
 import articles from './articles';
 import citationSync from './citation-sync';
+import commentAuthors from './comment-authors';
 import commentArticleRef from './comment-article-ref';
 import commentCounts from './comment-counts';
 import commentFingerprint from './comment-fingerprint';
@@ -13,6 +14,8 @@ import commentsPublic from './comments-public';
 import contentLocales from './content-locales';
 import linkCheck from './link-check';
 import localizationCitations from './localization-citations';
+import mailer from './mailer';
+import notifications from './notifications';
 import outbound from './outbound';
 import preview from './preview';
 import publishGuard from './publish-guard';
@@ -27,6 +30,7 @@ import sourceLibrary from './source-library';
 import sourceLookup from './source-lookup';
 import taskLock from './task-lock';
 import sources from './sources';
+import staffReplies from './staff-replies';
 
 export default {
   'abuse-guard': abuseGuard,
@@ -34,6 +38,7 @@ export default {
   articles,
   'citation-sync': citationSync,
   'comment-article-ref': commentArticleRef,
+  'comment-authors': commentAuthors,
   'comment-counts': commentCounts,
   'comment-fingerprint': commentFingerprint,
   'comment-pages': commentPages,
@@ -44,6 +49,8 @@ export default {
   'content-locales': contentLocales,
   'link-check': linkCheck,
   'localization-citations': localizationCitations,
+  mailer,
+  notifications,
   outbound,
   preview,
   'publish-guard': publishGuard,
@@ -58,4 +65,5 @@ export default {
   'source-lookup': sourceLookup,
   'task-lock': taskLock,
   sources,
+  'staff-replies': staffReplies,
 };

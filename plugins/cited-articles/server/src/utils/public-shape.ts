@@ -61,28 +61,44 @@ export interface PublicComment {
   documentId: string;
   parent: string | null;
   depth: number;
-  authorName: string;
+  /** null for a deleted comment kept as a placeholder. */
+  authorName: string | null;
   content: string;
   /** content as escaped HTML (paragraphs and line breaks), safe to insert as is. */
   contentHtml: string;
   status: Extract<CommentStatus, 'pending' | 'approved'>;
   createdAt: string;
+  /** When its author last edited it, or null. */
+  editedAt: string | null;
+  /** Deleted by its author but kept for its replies: no name, no text. */
+  deleted: boolean;
+  /** Written by the newsroom (an admin's reply); authorName is the admin's display name. */
+  staff: boolean;
 }
+
+const isoOrNull = (value: unknown) => (value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : null);
+const flag = (value: unknown) => value === true || value === 1;
 
 /**
  * A comment as the public sees it. The status is "approved" or "pending" only: a comment stored
  * as spam (a filled honeypot) is answered as pending, so that a bot learns nothing.
  */
-export const toPublicComment = (row: Row): PublicComment => ({
-  documentId: row.documentId,
-  parent: typeof row.parent === 'string' ? row.parent : (row.parent?.documentId ?? null),
-  depth: row.depth ?? 0,
-  authorName: row.authorName ?? '',
-  content: row.content ?? '',
-  contentHtml: toSafeHtml(row.content ?? ''),
-  status: row.status === 'approved' ? 'approved' : 'pending',
-  createdAt: row.createdAt instanceof Date ? row.createdAt.toISOString() : row.createdAt,
-});
+export const toPublicComment = (row: Row): PublicComment => {
+  const deleted = flag(row.deleted);
+  return {
+    documentId: row.documentId,
+    parent: typeof row.parent === 'string' ? row.parent : (row.parent?.documentId ?? null),
+    depth: row.depth ?? 0,
+    authorName: deleted ? null : (row.authorName ?? ''),
+    content: deleted ? '' : (row.content ?? ''),
+    contentHtml: deleted ? '' : toSafeHtml(row.content ?? ''),
+    status: row.status === 'approved' ? 'approved' : 'pending',
+    createdAt: row.createdAt instanceof Date ? row.createdAt.toISOString() : row.createdAt,
+    editedAt: deleted ? null : isoOrNull(row.editedAt),
+    deleted,
+    staff: !deleted && flag(row.staff),
+  };
+};
 
 export type PublicThread = PublicComment & { replies: PublicThread[] };
 

@@ -2,9 +2,11 @@ import type { Core } from '@strapi/strapi';
 import {
   bodyLimitsOptionsSchema,
   commentsOptionsSchema,
+  notificationsOptionsSchema,
   publicationOptionsSchema,
   type BodyLimitsOptions,
   type CommentsOptions,
+  type NotificationsOptions,
   type PublicationOptions,
 } from '../config';
 import { PLUGIN_ID } from './uids';
@@ -27,3 +29,7 @@ export const bodyLimitSettings = (strapi: Core.Strapi): BodyLimitsOptions =>
 /** Whether publishing an article with citation errors is refused (plugin option, default false). */
 export const blocksPublishOnCitationErrors = (strapi: Core.Strapi): boolean =>
   strapi.config.get(`plugin::${PLUGIN_ID}.blockPublishOnCitationErrors`) === true;
+
+/** The notification options in force (read on every use, like the comment options). */
+export const notificationSettings = (strapi: Core.Strapi): NotificationsOptions =>
+  notificationsOptionsSchema.parse(strapi.config.get(`plugin::${PLUGIN_ID}.notifications`) ?? {});

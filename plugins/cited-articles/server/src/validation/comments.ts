@@ -25,35 +25,68 @@ const closedObject = <T extends z.ZodRawShape>(shape: T) =>
 
 export const documentIdParams = z.object({ documentId: documentId('documentId') });
 
+const commentContent = (maxLength: number) =>
+  z
+    .string({ error: 'content is required' })
+    .transform(normaliseContent)
+    .pipe(z.string().min(1, 'content is required').max(maxLength, `content is at most ${maxLength} characters`));
+
 /**
  * The body of POST /articles/:slug/comments. Text is normalised before its length is checked, so
- * "   " is empty and invisible characters cannot pad a comment past the limit unnoticed.
+ * "   " is empty and invisible characters cannot pad a comment past the limit unnoticed. A reader
+ * with an account (`account: true`) sends no name or email: the account's are used, and any sent
+ * are ignored, so a widget that always sends them keeps working.
  */
-export const createCommentBody = ({ maxLength, honeypotField }: { maxLength: number; honeypotField: string | null }) =>
-  closedObject({
-    authorName: z
-      .string({ error: 'authorName is required' })
-      .transform(normaliseLine)
-      .pipe(z.string().min(1, 'authorName is required').max(100, 'authorName is at most 100 characters')),
-    authorEmail: z
-      .string({ error: 'authorEmail is required' })
-      .trim()
-      .toLowerCase()
-      .pipe(
-        z
-          .string()
-          .min(1, 'authorEmail is required')
-          .max(254, 'authorEmail is at most 254 characters')
-          .pipe(z.email({ error: 'authorEmail must be a valid email address' }))
-      ),
-    content: z
-      .string({ error: 'content is required' })
-      .transform(normaliseContent)
-      .pipe(z.string().min(1, 'content is required').max(maxLength, `content is at most ${maxLength} characters`)),
+export const createCommentBody = ({
+  maxLength,
+  honeypotField,
+  account = false,
+}: {
+  maxLength: number;
+  honeypotField: string | null;
+  account?: boolean;
+}) => {
+  const authorName = z
+    .string({ error: 'authorName is required' })
+    .transform(normaliseLine)
+    .pipe(z.string().min(1, 'authorName is required').max(100, 'authorName is at most 100 characters'));
+  const authorEmail = z
+    .string({ error: 'authorEmail is required' })
+    .trim()
+    .toLowerCase()
+    .pipe(
+      z
+        .string()
+        .min(1, 'authorEmail is required')
+        .max(254, 'authorEmail is at most 254 characters')
+        .pipe(z.email({ error: 'authorEmail must be a valid email address' }))
+    );
+  return closedObject({
+    authorName: account ? z.unknown().optional() : authorName,
+    authorEmail: account ? z.unknown().optional() : authorEmail,
+    content: commentContent(maxLength),
     parent: documentId('parent').nullish(),
+    /** Email me when a reply to this comment is approved. */
+    notifyReplies: z.boolean({ error: 'notifyReplies must be true or false' }).optional(),
     // The honeypot is any value at all: a bot that fills it with a number is still a bot.
     ...(honeypotField ? { [honeypotField]: z.unknown().optional() } : {}),
   });
+};
+
+/** The body of PATCH /comments/:documentId: the new text, nothing else. */
+export const editCommentBody = ({ maxLength }: { maxLength: number }) => closedObject({ content: commentContent(maxLength) });
+
+/** The body of an admin's reply (POST /cited-articles/comments/:documentId/reply). */
+export const staffReplyBody = closedObject({
+  content: commentContent(5000),
+  /** Approve the comment answered first, when it is pending (the admin page asks). */
+  approveParent: z.boolean({ error: 'approveParent must be true or false' }).optional(),
+});
+
+/** GET /notifications/unsubscribe?token=… */
+export const unsubscribeQuery = z.object({
+  token: z.string({ error: 'token is required' }).min(1, 'token is required').max(200, 'token is at most 200 characters'),
+});
 
 export const listCommentsQuery = paginationQuery.extend({
   locale: localeQuery.shape.locale,

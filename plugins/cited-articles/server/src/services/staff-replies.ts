@@ -1,0 +1,93 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { articleVersionKey } from '../comments/article-version';
+import { contentFingerprint } from '../comments/duplicate-text';
+import { ConflictError, fieldError } from '../utils/errors';
+import { getService } from '../utils/get-service';
+import { commentSettings } from '../utils/settings';
+import { COMMENT_UID } from '../utils/uids';
+import { toAdminComment } from './comment-moderation';
+
+/** How an admin is shown under their reply: their name as Strapi shows it, else their username. */
+export const adminDisplayName = (admin: { firstname?: string | null; lastname?: string | null; username?: string | null; email?: string | null }) =>
+  [admin.firstname, admin.lastname].filter(Boolean).join(' ').trim() || admin.username || 'Newsroom';
+
+/**
+ * Replies from the newsroom: a moderator answers a reader's comment. The reply is approved at once
+ * (a moderator wrote it) and marked `staff`. A pending comment is approved first, only when asked
+ * (`approveParent`), so that a reply never hangs under a comment the public cannot see.
+ */
+const staffReplies = ({ strapi }: { strapi: Core.Strapi }) => ({
+  async reply({
+    documentId,
+    content,
+    approveParent,
+    admin,
+  }: {
+    documentId: string;
+    content: string;
+    approveParent: boolean;
+    admin: { id: number | string; firstname?: string | null; lastname?: string | null; username?: string | null; email?: string | null };
+  }) {
+    const parent: any = await strapi.db.query(COMMENT_UID).findOne({
+      where: { documentId },
+      select: ['id', 'documentId', 'status', 'depth', 'threadRoot', 'deleted', 'articleDocumentId', 'articleLocale'],
+      populate: { article: { select: ['id', 'documentId', 'slug', 'locale'] } },
+    });
+    if (!parent) throw new errors.NotFoundError(`No comment has the documentId "${documentId}".`);
+    if (parent.deleted)
+      throw new ConflictError('This comment was deleted by its author: answer one of its replies instead.', { field: 'documentId' });
+    if (parent.status === 'rejected' || parent.status === 'spam') {
+      throw new ConflictError(`This comment is ${parent.status}: approve it before answering it.`, { status: parent.status });
+    }
+    const { maxDepth } = commentSettings(strapi);
+    const depth = (parent.depth ?? 0) + 1;
+    if (depth > maxDepth) {
+      throw fieldError(
+        'reply',
+        'documentId',
+        maxDepth === 0 ? 'replies are turned off (comments.maxDepth is 0)' : `replies nest at most ${maxDepth} level${maxDepth === 1 ? '' : 's'} deep`
+      );
+    }
+    const moderator = admin.email ?? `admin:${admin.id}`;
+    if (parent.status === 'pending') {
+      if (!approveParent) {
+        throw new ConflictError('The comment answered is pending: approve it first (send approveParent: true to approve it with this reply).', {
+          parentStatus: 'pending',
+        });
+      }
+      await getService('comment-moderation', { strapi }).setStatus({ documentIds: [documentId], status: 'approved', moderator });
+    }
+
+    // The reply joins the thread where it stands: the same localized version of the article.
+    const articleDocumentId = parent.articleDocumentId ?? parent.article?.documentId ?? null;
+    const articleLocale: string | null = parent.articleLocale ?? parent.article?.locale ?? null;
+    const created: any = await strapi.documents(COMMENT_UID).create({
+      data: {
+        content,
+        authorName: adminDisplayName(admin).slice(0, 100),
+        status: 'approved',
+        staff: true,
+        moderatedBy: moderator,
+        moderatedAt: new Date(),
+        article: articleDocumentId ? (articleLocale ? { documentId: articleDocumentId, locale: articleLocale } : articleDocumentId) : null,
+        articleDocumentId,
+        articleLocale,
+        articleVersion: articleDocumentId && articleLocale ? articleVersionKey(articleDocumentId, articleLocale) : null,
+        contentFingerprint: articleDocumentId ? contentFingerprint(articleDocumentId, content) : null,
+        parent: documentId,
+        depth,
+        threadRoot: parent.threadRoot ?? documentId,
+        reportCount: 0,
+      } as any,
+    });
+    const row: any = await strapi.documents(COMMENT_UID).findOne({
+      documentId: created.documentId,
+      populate: { article: { fields: ['slug', 'title'] }, parent: { fields: ['depth'] } } as any,
+    });
+    await getService('comment-events', { strapi }).emit('created', { ...row, parent: documentId }, parent.article ?? null);
+    return toAdminComment(row);
+  },
+});
+
+export default staffReplies;
