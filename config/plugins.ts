@@ -41,6 +41,14 @@ export default ({ env }) => ({
         // Only for tests against a local fixture server: lets lookups reach private addresses.
         allowPrivateHosts: env.bool('CITED_ARTICLES_LOOKUP_ALLOW_PRIVATE', false),
       },
+      // HTTP caching of the public routes and purging of shared caches (README "Caching and CDNs").
+      // CITED_ARTICLES_PURGE_URLS: comma-separated base URLs of the caches to purge on change.
+      cache: {
+        purgeUrls: env('CITED_ARTICLES_PURGE_URLS', '')
+          .split(',')
+          .map((url: string) => url.trim())
+          .filter(Boolean),
+      },
       linkCheck: {
         // Daily at 03:00 by default; "off" leaves only the admin's "Check links" button.
         cron: ['off', 'false', ''].includes(env('CITED_ARTICLES_LINK_CHECK_CRON', '0 3 * * *'))

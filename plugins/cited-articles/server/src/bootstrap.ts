@@ -53,6 +53,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   referenceCounts.subscribe();
   await referenceCounts.backfill();
   await getService('rate-limit', { strapi }).connect();
+  // Shared caches and the in-process response cache are purged when what they hold changes.
+  getService('cache-invalidation', { strapi }).subscribe();
   scheduleLinkCheck(strapi);
 };
 

@@ -3,6 +3,8 @@ import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
 import { parseOrThrow } from '../utils/errors';
 import { canPreviewDrafts } from '../utils/preview-access';
+import { answerIfFresh, noStore, sendPublic } from '../http-cache/respond';
+import { LIST_KEY } from '../http-cache/keys';
 import { articleQuery, paginationQuery, readPagination, slugParams } from '../validation/content-api';
 
 const article = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -14,14 +16,17 @@ const article = ({ strapi }: { strapi: Core.Strapi }) => {
     if (status === 'draft' && !canPreviewDrafts(ctx.state.auth)) {
       throw new errors.ForbiddenError('Draft preview needs an API token that is full-access or has the "preview" permission of Cited-articles.');
     }
-    ctx.body = await getService('article-pages', { strapi }).presentBySlug({
-      slug,
-      status,
-      style: query.style,
-      locale: query.locale,
-      html: query.format === 'html',
-      jsonld: query.format === 'jsonld',
-    });
+    const request = { slug, status, style: query.style, locale: query.locale, html: query.format === 'html', jsonld: query.format === 'jsonld' };
+    const pages = getService('article-pages', { strapi });
+    if (status === 'draft') {
+      noStore(ctx);
+      ctx.body = await pages.presentBySlug(request);
+      return;
+    }
+    // The tag is known before resolving: a client holding this version costs no formatting.
+    const prepared = await pages.prepareBySlug(request);
+    if (answerIfFresh(ctx, strapi, prepared.etag, prepared.keys)) return;
+    ctx.body = await prepared.present();
   };
 
   return {
@@ -29,7 +34,7 @@ const article = ({ strapi }: { strapi: Core.Strapi }) => {
     async find(ctx) {
       const { page, pageSize } = parseOrThrow(paginationQuery, readPagination(ctx.query), 'pagination');
       const { data, pagination } = await getService('article-pages', { strapi }).listPublished({ page, pageSize });
-      ctx.body = { data, meta: { pagination } };
+      sendPublic(ctx, strapi, { data, meta: { pagination } }, [LIST_KEY]);
     },
 
     /** GET /articles/:slug: one published article (or, for authorised tokens, ?status=draft). */

@@ -4,6 +4,8 @@ import { getService } from '../utils/get-service';
 import { parseOrThrow } from '../utils/errors';
 import { toPublicSourceWithCitedBy } from '../utils/public-shape';
 import { keyParams } from '../validation/content-api';
+import { sendPublic } from '../http-cache/respond';
+import { LIST_KEY, sourceKey, sourceKeyKey } from '../http-cache/keys';
 
 const source = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /sources/:key: a source and the published articles that cite it. */
@@ -11,7 +13,8 @@ const source = ({ strapi }: { strapi: Core.Strapi }) => ({
     const { key } = parseOrThrow(keyParams, ctx.params, 'source key');
     const row = await getService('sources', { strapi }).findByKeyWithCitingArticles(key);
     if (!row) throw new errors.NotFoundError(`No source has the key "${key}".`);
-    ctx.body = { data: toPublicSourceWithCitedBy(row), meta: {} };
+    // Its citing articles are the published ones: their publication changes the list key.
+    sendPublic(ctx, strapi, { data: toPublicSourceWithCitedBy(row), meta: {} }, [sourceKey(row.documentId), sourceKeyKey(key), LIST_KEY]);
   },
 });
 

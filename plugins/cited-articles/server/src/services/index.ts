@@ -1,6 +1,8 @@
 import abuseGuard from './abuse-guard';
 import articlePages from './article-pages';
 import articles from './articles';
+import cacheInvalidation from './cache-invalidation';
+import cachePurge from './cache-purge';
 import citationSync from './citation-sync';
 import commentArticleRef from './comment-article-ref';
 import commentCounts from './comment-counts';
@@ -30,6 +32,8 @@ export default {
   'abuse-guard': abuseGuard,
   'article-pages': articlePages,
   articles,
+  'cache-invalidation': cacheInvalidation,
+  'cache-purge': cachePurge,
   'citation-sync': citationSync,
   'comment-article-ref': commentArticleRef,
   'comment-counts': commentCounts,

@@ -7,6 +7,7 @@ import {
   type CommentsOptions,
   type PublicationOptions,
 } from '../config';
+import { cacheOptionsSchema, type CacheOptions } from '../config/cache-options';
 import { PLUGIN_ID } from './uids';
 
 /**
@@ -27,3 +28,19 @@ export const bodyLimitSettings = (strapi: Core.Strapi): BodyLimitsOptions =>
 /** Whether publishing an article with citation errors is refused (plugin option, default false). */
 export const blocksPublishOnCitationErrors = (strapi: Core.Strapi): boolean =>
   strapi.config.get(`plugin::${PLUGIN_ID}.blockPublishOnCitationErrors`) === true;
+
+// Parsed once per configuration: the cache options are read on every public GET. Compared as JSON,
+// since strapi.config.set on one option changes the object in place.
+let cacheParsedFrom = '';
+let cacheParsed: CacheOptions | null = null;
+
+/** The HTTP cache options in force (a change through strapi.config.set applies at once). */
+export const cacheSettings = (strapi: Core.Strapi): CacheOptions => {
+  const raw = strapi.config.get(`plugin::${PLUGIN_ID}.cache`) ?? {};
+  const seen = JSON.stringify(raw);
+  if (!cacheParsed || seen !== cacheParsedFrom) {
+    cacheParsed = cacheOptionsSchema.parse(raw);
+    cacheParsedFrom = seen;
+  }
+  return cacheParsed;
+};
