@@ -48,6 +48,11 @@ export default ({ env }) => ({
           .split(',')
           .map((url: string) => url.trim())
           .filter(Boolean),
+        // Tells the other instances what changed, so their in-process caches drop it too; unset
+        // uses CITED_ARTICLES_REDIS_URL. Several instances need one of them (or originCache off).
+        redisUrl: env('CITED_ARTICLES_CACHE_REDIS_URL', '') || null,
+        redisChannel: env('CITED_ARTICLES_CACHE_REDIS_CHANNEL', 'cited-articles:cache-invalidation'),
+        originCache: env.bool('CITED_ARTICLES_ORIGIN_CACHE', true),
       },
       linkCheck: {
         // Daily at 03:00 by default; "off" leaves only the admin's "Check links" button.

@@ -55,6 +55,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService('rate-limit', { strapi }).connect();
   // Shared caches and the in-process response cache are purged when what they hold changes.
   getService('cache-invalidation', { strapi }).subscribe();
+  await getService('response-cache', { strapi }).connect();
   scheduleLinkCheck(strapi);
 };
 

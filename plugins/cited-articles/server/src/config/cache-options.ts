@@ -31,6 +31,24 @@ export const cacheOptionsSchema = z
     purgeMethod: z.enum(['PURGE', 'BAN'], { error: 'cache.purgeMethod must be "PURGE" or "BAN"' }).default('PURGE'),
     /** Milliseconds before a purge request is given up and retried. */
     purgeTimeoutMs: z.number().int().min(100, 'cache.purgeTimeoutMs must be at least 100').max(60_000).default(2000),
+    /**
+     * Keep resolved articles and list pages in this process's memory, dropped on the same changes
+     * that purge shared caches. With several Strapi instances, set `redisUrl` (or comments.redisUrl)
+     * so that a change on one reaches the others, or turn this off.
+     */
+    originCache: z.boolean({ error: 'cache.originCache must be true or false' }).default(true),
+    /** Longest time an answer stays in the in-process cache even if no change is seen. */
+    originTtlSeconds: seconds('originTtlSeconds', 300),
+    /** Most answers kept in the in-process cache. */
+    originMaxEntries: z.number().int().min(1, 'cache.originMaxEntries must be at least 1').max(100_000).default(2000),
+    /** redis://… over which instances tell each other what changed; null: comments.redisUrl. */
+    redisUrl: z
+      .string()
+      .regex(/^rediss?:\/\//, 'cache.redisUrl must start with redis:// or rediss://')
+      .nullable()
+      .default(null),
+    /** Redis pub/sub channel of those messages (one per app sharing a Redis). */
+    redisChannel: z.string().min(1, 'cache.redisChannel must not be empty').default('cited-articles:cache-invalidation'),
     /** Attempts per purge request (the first included) before it is logged as failed. */
     purgeAttempts: z.number().int().min(1, 'cache.purgeAttempts must be at least 1').max(10).default(4),
   })

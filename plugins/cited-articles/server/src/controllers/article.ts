@@ -5,6 +5,7 @@ import { parseOrThrow } from '../utils/errors';
 import { canPreviewDrafts } from '../utils/preview-access';
 import { answerIfFresh, noStore, sendPublic } from '../http-cache/respond';
 import { LIST_KEY } from '../http-cache/keys';
+import { strongEtag } from '../http-cache/etag';
 import { articleQuery, paginationQuery, readPagination, slugParams } from '../validation/content-api';
 
 const article = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -23,18 +24,44 @@ const article = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = await pages.presentBySlug(request);
       return;
     }
+    // Served from memory when nothing it depends on changed since (services/response-cache.ts).
+    const cache = getService('response-cache', { strapi });
+    const id = JSON.stringify(['article', slug, query.style ?? null, query.locale ?? null, query.format ?? null]);
+    const cached = cache.get(id);
+    if (cached) {
+      ctx.set('X-Origin-Cache', 'HIT');
+      if (!answerIfFresh(ctx, strapi, cached.etag, cached.keys)) ctx.body = cached.body;
+      return;
+    }
+    ctx.set('X-Origin-Cache', 'MISS');
+    const ticket = cache.begin();
     // The tag is known before resolving: a client holding this version costs no formatting.
     const prepared = await pages.prepareBySlug(request);
     if (answerIfFresh(ctx, strapi, prepared.etag, prepared.keys)) return;
-    ctx.body = await prepared.present();
+    const body = await prepared.present();
+    cache.set(id, ticket, { etag: prepared.etag, keys: prepared.keys, body });
+    ctx.body = body;
   };
 
   return {
     /** GET /articles: published articles, newest first, with reference and comment counts. */
     async find(ctx) {
       const { page, pageSize } = parseOrThrow(paginationQuery, readPagination(ctx.query), 'pagination');
+      const cache = getService('response-cache', { strapi });
+      const id = JSON.stringify(['list', page, pageSize]);
+      const cached = cache.get(id);
+      if (cached) {
+        ctx.set('X-Origin-Cache', 'HIT');
+        sendPublic(ctx, strapi, cached.body, cached.keys, cached.etag);
+        return;
+      }
+      ctx.set('X-Origin-Cache', 'MISS');
+      const ticket = cache.begin();
       const { data, pagination } = await getService('article-pages', { strapi }).listPublished({ page, pageSize });
-      sendPublic(ctx, strapi, { data, meta: { pagination } }, [LIST_KEY]);
+      const body = { data, meta: { pagination } };
+      const etag = strongEtag(JSON.stringify(body));
+      cache.set(id, ticket, { etag, keys: [LIST_KEY], body });
+      sendPublic(ctx, strapi, body, [LIST_KEY], etag);
     },
 
     /** GET /articles/:slug: one published article (or, for authorised tokens, ?status=draft). */

@@ -66,13 +66,6 @@ const cachePurge = ({ strapi }: { strapi: Core.Strapi }) => {
     const keys = [...queued];
     queued = new Set();
     if (keys.length === 0) return;
-    for (const listener of listeners) {
-      try {
-        listener(keys);
-      } catch (error) {
-        strapi.log.warn(`[cited-articles] cache invalidation listener failed: ${(error as Error).message}`);
-      }
-    }
     const { purgeUrls } = cacheSettings(strapi);
     for (let start = 0; start < keys.length; start += KEYS_PER_REQUEST) {
       const chunk = keys.slice(start, start + KEYS_PER_REQUEST);
@@ -83,14 +76,23 @@ const cachePurge = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** Purges these keys everywhere, in the background (after the current tick's other purges join). */
     purge(keys: Iterable<string>) {
-      for (const key of keys) queued.add(key);
+      const list = [...keys];
+      // In-process caches drop them now, so that this process's next read is the new version.
+      for (const listener of listeners) {
+        try {
+          listener(list);
+        } catch (error) {
+          strapi.log.warn(`[cited-articles] cache invalidation listener failed: ${(error as Error).message}`);
+        }
+      }
+      for (const key of list) queued.add(key);
       if (!flushScheduled) {
         flushScheduled = true;
         setImmediate(flush);
       }
     },
 
-    /** Called with every batch of purged keys (the in-process response cache listens). */
+    /** Called at once with the keys of every purge (the in-process response cache listens). */
     onPurge(listener: Listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

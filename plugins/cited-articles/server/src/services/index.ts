@@ -22,6 +22,7 @@ import referenceExport from './reference-export';
 import referenceStyles from './reference-styles';
 import resolvedArticleMemo from './resolved-article-memo';
 import resolvedArticles from './resolved-articles';
+import responseCache from './response-cache';
 import sourceImport from './source-import';
 import sourceLibrary from './source-library';
 import sourceLookup from './source-lookup';
@@ -53,6 +54,7 @@ export default {
   'reference-styles': referenceStyles,
   'resolved-article-memo': resolvedArticleMemo,
   'resolved-articles': resolvedArticles,
+  'response-cache': responseCache,
   'source-import': sourceImport,
   'source-library': sourceLibrary,
   'source-lookup': sourceLookup,
