@@ -53,6 +53,8 @@ export default ({ env }) => ({
         redisUrl: env('CITED_ARTICLES_CACHE_REDIS_URL', '') || null,
         redisChannel: env('CITED_ARTICLES_CACHE_REDIS_CHANNEL', 'cited-articles:cache-invalidation'),
         originCache: env.bool('CITED_ARTICLES_ORIGIN_CACHE', true),
+        // Builds the CSL engines after startup (the tests turn it off to save CPU, but one).
+        warmUpStyles: env.bool('CITED_ARTICLES_WARM_UP_STYLES', true),
       },
       linkCheck: {
         // Daily at 03:00 by default; "off" leaves only the admin's "Check links" button.

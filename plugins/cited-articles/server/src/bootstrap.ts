@@ -57,6 +57,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   getService('cache-invalidation', { strapi }).subscribe();
   await getService('response-cache', { strapi }).connect();
   scheduleLinkCheck(strapi);
+  // In the background, once the server listens: the first styled request is as fast as the next.
+  getService('style-warm-up', { strapi }).schedule();
 };
 
 export default bootstrap;

@@ -3,6 +3,7 @@ import { getService } from './utils/get-service';
 
 const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Closes the Redis connection of the rate limiter, if any, so that Strapi can stop cleanly.
+  getService('style-warm-up', { strapi }).stop();
   await getService('rate-limit', { strapi }).destroy();
   await getService('response-cache', { strapi }).destroy();
   // Purges of the last saves go out before the process ends (a cache that does not answer is not

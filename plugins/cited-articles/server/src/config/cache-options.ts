@@ -49,6 +49,8 @@ export const cacheOptionsSchema = z
       .default(null),
     /** Redis pub/sub channel of those messages (one per app sharing a Redis). */
     redisChannel: z.string().min(1, 'cache.redisChannel must not be empty').default('cited-articles:cache-invalidation'),
+    /** Build the CSL engines of the reference styles in the background after startup. */
+    warmUpStyles: z.boolean({ error: 'cache.warmUpStyles must be true or false' }).default(true),
     /** Attempts per purge request (the first included) before it is logged as failed. */
     purgeAttempts: z.number().int().min(1, 'cache.purgeAttempts must be at least 1').max(10).default(4),
   })

@@ -28,6 +28,7 @@ import sourceLibrary from './source-library';
 import sourceLookup from './source-lookup';
 import taskLock from './task-lock';
 import sources from './sources';
+import styleWarmUp from './style-warm-up';
 
 export default {
   'abuse-guard': abuseGuard,
@@ -60,4 +61,5 @@ export default {
   'source-lookup': sourceLookup,
   'task-lock': taskLock,
   sources,
+  'style-warm-up': styleWarmUp,
 };
