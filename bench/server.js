@@ -119,6 +119,18 @@ async function main() {
         process.send({ type: 'count', id: message.id, error: String(error) });
       }
     }
+    if (message.type === 'publish') {
+      // An editor's change, published: the title of the article with this slug.
+      try {
+        const uid = 'plugin::cited-articles.article';
+        const found = await strapi.documents(uid).findFirst({ filters: { slug: message.slug }, fields: ['documentId'] });
+        await strapi.documents(uid).update({ documentId: found.documentId, data: { title: message.title } });
+        await strapi.documents(uid).publish({ documentId: found.documentId });
+        process.send({ type: 'published', id: message.id });
+      } catch (error) {
+        process.send({ type: 'published', id: message.id, error: String(error) });
+      }
+    }
     if (message.type === 'stop') {
       await strapi.destroy();
       await database.drop();
