@@ -15,9 +15,6 @@ const SAMPLE: CitableSource = {
   publishedDate: '2024-01-01',
 };
 
-// If the server never says it listens (tests drive it without listening), start after this long.
-const FALLBACK_DELAY_MS = 1000;
-
 /**
  * Builds the CSL engines of the reference styles in the background once the server listens, one
  * style per turn of the event loop, so that the first `?style=apa` request after a start costs what
@@ -49,7 +46,7 @@ const styleWarmUp = ({ strapi }: { strapi: Core.Strapi }) => {
     });
 
   return {
-    /** Schedules the warm-up (bootstrap): when the HTTP server listens, or a second from now. */
+    /** Schedules the warm-up (bootstrap) for when the HTTP server listens: startup is not slowed. */
     schedule() {
       if (!cacheSettings(strapi).warmUpStyles) return;
       const start = () => {
@@ -58,7 +55,6 @@ const styleWarmUp = ({ strapi }: { strapi: Core.Strapi }) => {
         done = run();
       };
       strapi.server.httpServer.once('listening', () => setImmediate(start));
-      setTimeout(start, FALLBACK_DELAY_MS).unref();
     },
 
     /** The styles warmed, once done (null when it has not started). */
