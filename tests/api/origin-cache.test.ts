@@ -52,10 +52,13 @@ describe('on one instance', () => {
   it('serves a repeated read from memory, without plugin queries, with the same body and tag', async () => {
     const first = await request(app.server).get(`${ARTICLE}?style=apa`);
     expect(first.headers['x-origin-cache']).toBe('MISS');
+    // Strapi's entry events re-read documents after the setup's writes, unawaited: let them finish.
+    await new Promise((resolve) => setTimeout(resolve, 500));
     const again = await countQueries(app.strapi, () => request(app.server).get(`${ARTICLE}?style=apa`));
     expect(again.result.headers['x-origin-cache']).toBe('HIT');
     expect(again.result.body).toEqual(first.body);
     expect(again.result.headers.etag).toBe(first.headers.etag);
+    expect(again.sql.filter((sql) => sql.includes('cited_articles'))).toEqual([]);
     expect(again.count).toBeLessThanOrEqual(1);
     const revalidated = await request(app.server).get(`${ARTICLE}?style=apa`).set('If-None-Match', first.headers.etag);
     expect(revalidated.status).toBe(304);
