@@ -50,6 +50,10 @@ function startServer(client, env = {}) {
     child.on('message', (message) => {
       if (message.type === 'log') console.log(`  [${client}] ${message.line}`);
       if (message.type === 'ready') resolve(message);
+      if (message.type === 'warmed') {
+        pending.get(message.id).resolve(message);
+        pending.delete(message.id);
+      }
       if (message.type === 'published') {
         const { resolve: done, reject: fail } = pending.get(message.id);
         pending.delete(message.id);
@@ -72,6 +76,12 @@ function startServer(client, env = {}) {
         const id = nextId++;
         pending.set(id, { resolve, reject });
         child.send({ type: 'count', id, url, init });
+      }),
+    warmedUp: () =>
+      new Promise((resolve, reject) => {
+        const id = nextId++;
+        pending.set(id, { resolve, reject });
+        child.send({ type: 'warm-up', id });
       }),
     publish: (slug, title) =>
       new Promise((resolve, reject) => {
@@ -128,15 +138,39 @@ const median = (values) => {
 };
 
 /** The caching rows: ratios to the constant U&P route, cold style, Varnish hits and purge latency. */
-async function benchCaching(server, port, varnishPort, resolvedUrl) {
+async function benchCaching(server, port, varnishPort, resolvedUrl, listeningAt) {
   const rows = [];
   const origin = `http://127.0.0.1:${port}`;
-  // The first ?style=apa request after boot (the engines were built in the background meanwhile).
+  // Readiness while the CSL engines are built in the background: /_health every 50 ms from the
+  // moment the server listens until the build is done, the slowest answer reported.
+  const timeHealth = async () => {
+    const start = performance.now();
+    const res = await fetch(`${origin}/_health`);
+    await res.arrayBuffer();
+    return performance.now() - start;
+  };
+  const firstHealthMs = await timeHealth();
+  let warmed = null;
+  const warming = server.warmedUp().then((message) => (warmed = message));
+  let slowestHealthMs = firstHealthMs;
+  while (!warmed) {
+    slowestHealthMs = Math.max(slowestHealthMs, await timeHealth());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await warming;
+  const warmUpMs = warmed.at - listeningAt;
+  // The first ?style=apa request after boot, once the background build is done.
   const coldStart = performance.now();
   const cold = await fetch(`${origin}${resolvedUrl}?style=apa`);
   await cold.arrayBuffer();
   const firstApaMs = Number((performance.now() - coldStart).toFixed(1));
   if (cold.status !== 200) throw new Error(`first ?style=apa answered ${cold.status}`);
+  const ms = (value) => Number(value.toFixed(1));
+  rows.push({
+    group: 'caching',
+    name: 'readiness during the CSL warm-up',
+    note: `/_health at listen ${ms(firstHealthMs)} ms, slowest during the warm-up ${ms(slowestHealthMs)} ms; warm-up of ${warmed.styles.join(', ')} done ${warmUpMs} ms after listen`,
+  });
 
   const constantUrl = '/api/cited-articles/styles';
   const listUrl = '/api/cited-articles/articles';
@@ -176,7 +210,12 @@ async function benchCaching(server, port, varnishPort, resolvedUrl) {
     ...revalidation,
     note: `${ratio(revalidation, constant)}× constant route (target ≥ 1)`,
   });
-  rows.push({ group: 'caching', name: 'first ?style=apa request after boot', latencyMs: firstApaMs, note: `${firstApaMs} ms (target < 300 ms)` });
+  rows.push({
+    group: 'caching',
+    name: 'first ?style=apa request after boot (after the warm-up)',
+    latencyMs: firstApaMs,
+    note: `${firstApaMs} ms (target < 300 ms)`,
+  });
 
   const varnish = varnishPort ? await startVarnish(varnishPort, port) : null;
   if (!varnish) {
@@ -214,7 +253,6 @@ async function benchCaching(server, port, varnishPort, resolvedUrl) {
       sinceSaved.push(seen - saved);
       sincePublishCall.push(seen - called);
     }
-    const ms = (value) => Number(value.toFixed(1));
     rows.push({
       group: 'caching',
       name: `publish → served through Varnish (${PUBLISHES} publishes)`,
@@ -232,11 +270,11 @@ async function benchDatabase(client) {
   // Varnish's port is chosen first: the app purges it (CITED_ARTICLES_PURGE_URLS).
   const varnishPort = await freePort();
   const server = startServer(client, { CITED_ARTICLES_PURGE_URLS: `http://127.0.0.1:${varnishPort}` });
-  const { port, cases } = await server.ready;
+  const { port, cases, listeningAt } = await server.ready;
   const rows = [];
   try {
     const typical = cases.find((spec) => spec.group === 'baseline');
-    rows.push(...(await benchCaching(server, port, varnishPort, typical.resolved)));
+    rows.push(...(await benchCaching(server, port, varnishPort, typical.resolved, listeningAt)));
     for (const row of rows) console.log(`  ${row.name}: ${row.requestsPerSecond ?? ''} ${row.note ?? ''}`);
     for (const spec of ONLY === 'caching' ? [] : cases) {
       if (spec.group === 'baseline') {

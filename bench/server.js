@@ -119,6 +119,13 @@ async function main() {
         process.send({ type: 'count', id: message.id, error: String(error) });
       }
     }
+    if (message.type === 'warm-up') {
+      // Resolves once the background build of the CSL engines is done.
+      const warmUp = strapi.plugin('cited-articles').service('style-warm-up');
+      while (!warmUp.finished()) await new Promise((resolve) => setTimeout(resolve, 20));
+      const styles = await warmUp.finished();
+      process.send({ type: 'warmed', id: message.id, styles, at: Date.now() });
+    }
     if (message.type === 'publish') {
       // An editor's change, published: the title of the article with this slug.
       try {
@@ -137,7 +144,7 @@ async function main() {
       process.exit(0);
     }
   });
-  process.send({ type: 'ready', port, cases });
+  process.send({ type: 'ready', port, cases, listeningAt: Date.now() });
 }
 
 main().catch((error) => {

@@ -8,6 +8,12 @@ import { LIST_KEY } from '../http-cache/keys';
 import { strongEtag } from '../http-cache/etag';
 import { articleQuery, paginationQuery, readPagination, slugParams } from '../validation/content-api';
 
+/** A body serialised once, when it was cached: sent as it is. */
+const sendJson = (ctx, json: string) => {
+  ctx.type = 'application/json; charset=utf-8';
+  ctx.body = json;
+};
+
 const article = ({ strapi }: { strapi: Core.Strapi }) => {
   /** One article with its citations resolved; `forced` is the status the route itself implies. */
   const respondWithArticle = async (ctx, forced?: 'draft') => {
@@ -30,7 +36,7 @@ const article = ({ strapi }: { strapi: Core.Strapi }) => {
     const cached = cache.get(id);
     if (cached) {
       ctx.set('X-Origin-Cache', 'HIT');
-      if (!answerIfFresh(ctx, strapi, cached.etag, cached.keys)) ctx.body = cached.body;
+      if (!answerIfFresh(ctx, strapi, cached.etag, cached.keys)) sendJson(ctx, cached.json);
       return;
     }
     ctx.set('X-Origin-Cache', 'MISS');
@@ -52,7 +58,7 @@ const article = ({ strapi }: { strapi: Core.Strapi }) => {
       const cached = cache.get(id);
       if (cached) {
         ctx.set('X-Origin-Cache', 'HIT');
-        sendPublic(ctx, strapi, cached.body, cached.keys, cached.etag);
+        if (!answerIfFresh(ctx, strapi, cached.etag, cached.keys)) sendJson(ctx, cached.json);
         return;
       }
       ctx.set('X-Origin-Cache', 'MISS');

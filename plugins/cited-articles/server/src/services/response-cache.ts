@@ -10,7 +10,8 @@ export interface CachedResponse {
   etag: string;
   /** The surrogate keys as sent (keyList applied): what drops this entry. */
   keys: string[];
-  body: unknown;
+  /** The body, serialised once: a hit sends this string as it is. */
+  json: string;
 }
 
 const MAX_BYTES = 128 * 1024 * 1024;
@@ -56,8 +57,7 @@ const responseCache = ({ strapi }: { strapi: Core.Strapi }) => {
         max: originMaxEntries,
         ttl: Math.max(1, originTtlSeconds * 1000),
         maxSize: MAX_BYTES,
-        // Estimated from the serialised body, computed once when stored.
-        sizeCalculation: (entry) => Math.max(1, (entry as CachedResponse & { size?: number }).size ?? 1),
+        sizeCalculation: (entry) => Math.max(1, entry.json.length * 2),
         dispose: (entry, id) => unindex(id, entry),
       });
     }
@@ -139,7 +139,7 @@ const responseCache = ({ strapi }: { strapi: Core.Strapi }) => {
 
     set(id: string, ticket: number, response: { etag: string; keys: Iterable<string>; body: unknown }) {
       if (!usable() || ticket !== generation) return;
-      const entry = { etag: response.etag, keys: keyList(response.keys), body: response.body, size: JSON.stringify(response.body).length * 2 };
+      const entry = { etag: response.etag, keys: keyList(response.keys), json: JSON.stringify(response.body) };
       // Replacing an entry disposes of the old one, which unindexes its keys.
       store().set(id, entry);
       for (const key of entry.keys) {

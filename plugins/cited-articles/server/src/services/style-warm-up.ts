@@ -15,6 +15,9 @@ const SAMPLE: CitableSource = {
   publishedDate: '2024-01-01',
 };
 
+// Building APA's engine takes one to two seconds of CPU (citeproc-js), during which requests wait.
+const START_DELAY_MS = 250;
+
 /**
  * Builds the CSL engines of the reference styles in the background once the server listens, one
  * style per turn of the event loop, so that the first `?style=apa` request after a start costs what
@@ -54,7 +57,8 @@ const styleWarmUp = ({ strapi }: { strapi: Core.Strapi }) => {
         started = true;
         done = run();
       };
-      strapi.server.httpServer.once('listening', () => setImmediate(start));
+      // A moment after listening, so that the first readiness probes are answered at once.
+      strapi.server.httpServer.once('listening', () => setTimeout(start, START_DELAY_MS).unref());
     },
 
     /** The styles warmed, once done (null when it has not started). */
