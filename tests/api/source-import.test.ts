@@ -73,6 +73,46 @@ describe('importing a BibTeX file', () => {
   });
 });
 
+describe('matching the library as the Sources page does', () => {
+  it('skips entries whose URL or DOI only differs in form, so the Sources page finds no new duplicate', async () => {
+    await createSource(admin, { title: 'Council budget', url: 'http://www.news.example/budget/?utm_source=feed', type: 'web' });
+    await createSource(admin, { title: 'Road study', doi: '10.5555/ROADS.2024', type: 'journal' });
+    const before = await countSources();
+    const res = await importFile(admin, {
+      content: [
+        '@online{budget-copy,\n  title = {Budget again},\n  url = {https://news.example/budget},\n}',
+        '@article{roads-copy,\n  title = {Roads again},\n  doi = {https://doi.org/10.5555/roads.2024},\n}',
+        '@online{budget-copy-2,\n  title = {Budget, third copy},\n  url = {HTTPS://NEWS.EXAMPLE/budget/#top},\n}',
+      ].join('\n\n'),
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.data.created).toEqual([]);
+    expect(res.body.data.skipped).toEqual([
+      { line: 1, title: 'Budget again', reason: expect.stringMatching(/a source with this URL exists/) },
+      { line: 6, title: 'Roads again', reason: expect.stringMatching(/a source with this DOI exists/) },
+      { line: 11, title: 'Budget, third copy', reason: expect.stringMatching(/a source with this URL exists/) },
+    ]);
+    expect(await countSources()).toBe(before);
+    const page = await admin.get('/cited-articles/sources?filter=duplicates');
+    expect(page.status).toBe(200);
+    const titles = page.body.data.map((source: any) => source.title);
+    expect(titles).not.toContain('Budget again');
+    expect(titles).not.toContain('Roads again');
+  });
+
+  it('skips the second of two entries in one file that differ only in form', async () => {
+    const res = await importFile(admin, {
+      content: [
+        '@online{first,\n  title = {First form},\n  url = {https://forms.example/a/?b=2&a=1},\n}',
+        '@online{second,\n  title = {Second form},\n  url = {http://www.forms.example/a?a=1&b=2&utm_medium=x},\n}',
+      ].join('\n\n'),
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.data.created.map((entry: any) => entry.title)).toEqual(['First form']);
+    expect(res.body.data.skipped).toEqual([{ line: 6, title: 'Second form', reason: 'line 1 of this file has the same URL' }]);
+  });
+});
+
 describe('malformed files', () => {
   it('reports every unreadable entry with its line, and writes nothing', async () => {
     const before = await countSources();

@@ -4,13 +4,14 @@ import { Box, Button, Field, Flex, Modal, SingleSelect, SingleSelectOption, Typo
 import { Upload } from '@strapi/icons';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { getTranslation } from '../utils/getTranslation';
+import type { InterchangeFormat } from '../../../server/src/interchange/formats';
 
 type Created = { line: number; key: string; title: string; documentId: string };
 type Skipped = { line: number; title: string; reason: string };
 type LineError = { path: Array<string | number>; message: string };
 type Outcome = { kind: 'done'; created: Created[]; skipped: Skipped[] } | { kind: 'refused'; message: string; errors: LineError[] };
 
-type Format = 'auto' | 'bibtex' | 'ris' | 'csl-json';
+type Format = 'auto' | InterchangeFormat;
 
 /**
  * "Import sources": a BibTeX, RIS or CSL-JSON file read in the browser and sent as text to

@@ -3,7 +3,9 @@ import { useIntl } from 'react-intl';
 import { Badge } from '@strapi/design-system';
 import { getTranslation } from '../utils/getTranslation';
 
-export type CommentStatus = 'pending' | 'approved' | 'rejected' | 'spam';
+import type { CommentStatus } from '../../../server/src/comments/statuses';
+
+export type { CommentStatus };
 
 export type AdminComment = {
   documentId: string;

@@ -1,7 +1,9 @@
 import { citationJs } from '../csl/citation-js';
 import type { CslItem } from '../csl/source-to-csl';
 
-export type ExportFormat = 'bibtex' | 'ris' | 'csl-json';
+import type { InterchangeFormat } from './formats';
+
+export type ExportFormat = InterchangeFormat;
 
 export const EXPORT_FORMATS: Record<ExportFormat, { contentType: string; extension: string }> = {
   bibtex: { contentType: 'application/x-bibtex; charset=utf-8', extension: 'bib' },

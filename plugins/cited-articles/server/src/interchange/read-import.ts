@@ -1,4 +1,5 @@
 import { isSafeUrl } from '../citations/is-safe-url';
+import { SOURCE_MAX_LENGTH, type LimitedSourceField, type SourceFields } from '../citations/source-fields';
 import type { SourceType } from '../citations/types';
 import { citationJs } from '../csl/citation-js';
 import type { CslItem } from '../csl/source-to-csl';
@@ -6,18 +7,9 @@ import { detectFormat, jsonElementLines, jsonErrorLine, splitBibtex, splitRis, t
 import { UnreadableFileError } from './unreadable-file';
 
 /** The fields of a source to create, as read from one record of an import file. */
-export interface ImportedSource {
+export interface ImportedSource extends SourceFields {
+  /** The record's own key when it is a valid source key; otherwise the server derives one. */
   key: string | null;
-  title: string;
-  publisher: string | null;
-  authors: string[];
-  url: string | null;
-  publishedDate: string | null;
-  accessedDate: string | null;
-  archiveUrl: string | null;
-  doi: string | null;
-  type: SourceType;
-  language: string | null;
 }
 
 export type ReadEntry = { line: number; source: ImportedSource } | { line: number; error: string };
@@ -79,14 +71,7 @@ const risDate = (raw: string) => {
 
 const ARCHIVED_AT = /Archived at (https?:\/\/\S+?)\.?(?:\s|$)/;
 
-const LIMITS: Array<[keyof ImportedSource, number]> = [
-  ['title', 500],
-  ['publisher', 255],
-  ['url', 2048],
-  ['archiveUrl', 2048],
-  ['doi', 255],
-  ['language', 35],
-];
+const LIMITS = Object.entries(SOURCE_MAX_LENGTH) as Array<[LimitedSourceField, number]>;
 
 /**
  * One CSL item (as citation-js read it from any format) as source fields, or the reason it

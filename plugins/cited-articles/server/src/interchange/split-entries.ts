@@ -1,4 +1,5 @@
 import { UnreadableFileError } from './unreadable-file';
+import type { InterchangeFormat } from './formats';
 
 /** One record of an import file, with the line (1-based) where it starts. */
 export interface RawEntry {
@@ -8,7 +9,7 @@ export interface RawEntry {
   prefixLines?: number;
 }
 
-export type ImportFormat = 'bibtex' | 'ris' | 'csl-json';
+export type ImportFormat = InterchangeFormat;
 
 /** The format of a file's text, by its first significant characters; null when none fits. */
 export function detectFormat(content: string): ImportFormat | null {

@@ -1,5 +1,5 @@
 import { normaliseDate } from './normalise-date';
-import { capped, text, type LookedUpSource } from './looked-up-source';
+import { capped, SOURCE_MAX_LENGTH, text, type LookedUpSource } from './looked-up-source';
 
 /**
  * Open Library's answer to `/api/books?bibkeys=ISBN:<isbn>&format=json&jscmd=data` as source
@@ -13,10 +13,10 @@ export function sourceFromOpenLibrary(answer: unknown, isbn: string): LookedUpSo
   const names = (list: unknown) => (Array.isArray(list) ? list : []).map((entry) => text(entry?.name)).filter((name): name is string => !!name);
   const year = /^\d{4}$/.test(String(book.publish_date ?? '').trim());
   return {
-    title: capped(title, 500)!,
-    publisher: capped(names(book.publishers)[0] ?? null, 255),
+    title: capped(title, SOURCE_MAX_LENGTH.title)!,
+    publisher: capped(names(book.publishers)[0] ?? null, SOURCE_MAX_LENGTH.publisher),
     authors: names(book.authors),
-    url: typeof book.url === 'string' && /^https?:\/\//i.test(book.url) ? capped(book.url, 2048) : null,
+    url: typeof book.url === 'string' && /^https?:\/\//i.test(book.url) ? capped(book.url, SOURCE_MAX_LENGTH.url) : null,
     // Open Library mostly gives a year or "May 2004", which a date field cannot hold.
     publishedDate: year ? null : normaliseDate(book.publish_date),
     accessedDate: null,

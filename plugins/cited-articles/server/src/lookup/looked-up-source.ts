@@ -1,17 +1,9 @@
-import type { SourceType } from '../citations/types';
+import type { SourceFields } from '../citations/source-fields';
+
+export { SOURCE_MAX_LENGTH } from '../citations/source-fields';
 
 /** The fields of a source that a lookup fills, ready for the editor to check and save. */
-export interface LookedUpSource {
-  title: string;
-  publisher: string | null;
-  authors: string[];
-  url: string | null;
-  publishedDate: string | null;
-  accessedDate: string | null;
-  doi: string | null;
-  type: SourceType;
-  language: string | null;
-}
+export type LookedUpSource = Omit<SourceFields, 'archiveUrl'>;
 
 /** Collapses whitespace; null for anything that is not non-blank text. */
 export const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.replace(/\s+/g, ' ').trim() : null);

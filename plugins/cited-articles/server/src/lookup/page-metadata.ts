@@ -2,7 +2,7 @@ import { Parser } from 'htmlparser2';
 import type { SourceType } from '../citations/types';
 import { cleanDoi } from './identifier';
 import { normaliseDate } from './normalise-date';
-import { capped, text, type LookedUpSource } from './looked-up-source';
+import { capped, SOURCE_MAX_LENGTH, text, type LookedUpSource } from './looked-up-source';
 
 /** What a page's markup says about itself, gathered in one pass of htmlparser2. */
 interface PageTags {
@@ -185,13 +185,13 @@ export function sourceFromPage(html: string, pageUrl: string, today: string): Lo
   );
 
   return {
-    title: capped(title, 500)!,
-    publisher: capped(publisher, 255),
+    title: capped(title, SOURCE_MAX_LENGTH.title)!,
+    publisher: capped(publisher, SOURCE_MAX_LENGTH.publisher),
     authors: authors.slice(0, 100),
-    url: capped(url, 2048),
+    url: capped(url, SOURCE_MAX_LENGTH.url),
     publishedDate,
     accessedDate: today,
-    doi: capped(doi, 255),
+    doi: capped(doi, SOURCE_MAX_LENGTH.doi),
     type,
     language: language && language.length <= 35 ? language : null,
   };

@@ -3,9 +3,7 @@ import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
 import { inTransaction } from '../utils/transaction';
 import { COMMENT_REPORT_UID, COMMENT_UID } from '../utils/uids';
-
-export const STATUSES = ['pending', 'approved', 'rejected', 'spam'] as const;
-type Status = (typeof STATUSES)[number];
+import { COMMENT_STATUSES, type CommentStatus } from '../comments/statuses';
 
 const ADMIN_FIELDS = [
   'content',
@@ -48,7 +46,7 @@ export const toAdminComment = (row: any) => ({
 });
 
 export interface ModerationFilters {
-  status?: Status;
+  status?: CommentStatus;
   article?: string;
   reported?: boolean;
   q?: string;
@@ -156,12 +154,12 @@ const commentModeration = ({ strapi }: { strapi: Core.Strapi }) => {
           limit: pageSize,
         }),
         comments().count({ filters: listed as any }),
-        ...STATUSES.map((name) => comments().count({ filters: where([{ status: name }]) as any })),
+        ...COMMENT_STATUSES.map((name) => comments().count({ filters: where([{ status: name }]) as any })),
       ]);
       return {
         rows: rows.map(toAdminComment),
         pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
-        counts: Object.fromEntries(STATUSES.map((name, index) => [name, perStatus[index]])) as Record<Status, number>,
+        counts: Object.fromEntries(COMMENT_STATUSES.map((name, index) => [name, perStatus[index]])) as Record<CommentStatus, number>,
       };
     },
 

@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { readImportFile, UnreadableFileError, type ImportedSource } from '../interchange/read-import';
 import type { ImportFormat } from '../interchange/split-entries';
 import { SOURCE_UID } from '../utils/uids';
+import { normaliseDoi, normaliseUrl } from '../citations';
 
 export interface ImportReport {
   format: ImportFormat;
@@ -19,13 +20,14 @@ const contentError = (message: string, problems: Array<{ line: number; message: 
     })),
   });
 
-const lower = (value: string | null) => (value ?? '').toLowerCase();
-
-/** Values per look-up query: far below every database's limit on bound parameters. */
-const LOOKUP_BATCH = 500;
-
-const batches = <T>(values: T[]): T[][] =>
-  Array.from({ length: Math.ceil(values.length / LOOKUP_BATCH) }, (_, index) => values.slice(index * LOOKUP_BATCH, (index + 1) * LOOKUP_BATCH));
+/**
+ * What makes two sources the same for an import: the URL and DOI identities the Sources page's
+ * duplicate report uses (normaliseUrl, normaliseDoi), so an import never creates a source that
+ * the page then flags. A URL or DOI that does not normalise (not http(s), not `10.`) is compared
+ * as written, trimmed (and without case for a DOI).
+ */
+const urlIdentity = (url: string) => normaliseUrl(url) ?? url.trim();
+const doiIdentity = (doi: string) => normaliseDoi(doi) ?? doi.trim().toLowerCase();
 
 interface ExistingSource {
   key: string;
@@ -39,36 +41,12 @@ interface ExistingSource {
  * nothing is written and each bad entry is reported with its line.
  */
 const sourceImport = ({ strapi }: { strapi: Core.Strapi }) => {
-  // Query Engine reads join the import's transaction on their own (strapi.db.transaction).
-  const findIn = async (field: 'url' | 'key', values: string[]) => {
-    const rows: ExistingSource[] = [];
-    for (const batch of batches(values)) {
-      rows.push(...(await strapi.db.query(SOURCE_UID).findMany({ where: { [field]: { $in: batch } }, select: ['key', 'url', 'doi'] })));
-    }
-    return rows;
-  };
-  const findByUrl = (urls: string[]) => findIn('url', urls);
-  const findByKey = (keys: string[]) => findIn('key', keys);
-
   /**
-   * DOIs compare without case. The Query Engine has no case-insensitive `$in`, so this is one
-   * `LOWER(doi) IN (LOWER(?), …)` per batch, with LOWER on both sides as `$eqi` does (SQLite's
-   * LOWER folds ASCII only, so lower-casing in JavaScript would not match it), on the transaction.
+   * The library's identity fields, read once (one query, like the Sources page's duplicate report):
+   * matching on normalised URLs and DOIs cannot be a database condition. The Query Engine read
+   * joins the import's transaction on its own (strapi.db.transaction).
    */
-  const findByDoi = async (trx: any, dois: string[]) => {
-    const meta = strapi.db.metadata.get(SOURCE_UID);
-    const column = (name: string) => (meta.attributes[name] as any).columnName ?? name;
-    const rows: ExistingSource[] = [];
-    for (const batch of batches(dois)) {
-      const found = await strapi.db
-        .getConnection(meta.tableName)
-        .transacting(trx)
-        .select({ key: column('key'), url: column('url'), doi: column('doi') })
-        .whereRaw(`LOWER(??) IN (${batch.map(() => 'LOWER(?)').join(', ')})`, [column('doi'), ...batch]);
-      rows.push(...found);
-    }
-    return rows;
-  };
+  const readLibrary = async (): Promise<ExistingSource[]> => strapi.db.query(SOURCE_UID).findMany({ select: ['key', 'url', 'doi'] });
 
   return {
     async importFile(content: string, format?: ImportFormat): Promise<ImportReport> {
@@ -89,28 +67,24 @@ const sourceImport = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const entries = read.entries as Array<{ line: number; source: ImportedSource }>;
 
-      const urls = [...new Set(entries.map(({ source }) => source.url).filter((url): url is string => !!url))];
-      const dois = [...new Set(entries.map(({ source }) => source.doi).filter((doi): doi is string => !!doi))];
-      const keys = [...new Set(entries.map(({ source }) => source.key).filter((key): key is string => !!key))];
-
-      return strapi.db.transaction(async ({ trx }) => {
+      return strapi.db.transaction(async () => {
         const documents = strapi.documents(SOURCE_UID);
-        // Sources that match by URL or DOI, and keys already taken: a few queries per batch of values,
-        // never one query with a condition per entry (SQLite refuses an expression 1,000 levels deep).
-        const existing = [...(await findByUrl(urls)), ...(await findByDoi(trx, dois))];
-        const takenKeys = await findByKey(keys);
-
+        // One read of the library, never a query with a condition per entry (SQLite refuses an
+        // expression 1,000 levels deep, and a normalised URL is not a column).
+        const library = await readLibrary();
         const knownUrls = new Map<string, string>(
-          existing.filter((row) => row.url).map((row) => [row.url, `a source with this URL exists ("${row.key}")`])
+          library.filter((row) => row.url).map((row) => [urlIdentity(row.url as string), `a source with this URL exists ("${row.key}")`])
         );
         const knownDois = new Map<string, string>(
-          existing.filter((row) => row.doi).map((row) => [lower(row.doi), `a source with this DOI exists ("${row.key}")`])
+          library.filter((row) => row.doi).map((row) => [doiIdentity(row.doi as string), `a source with this DOI exists ("${row.key}")`])
         );
-        const usedKeys = new Set<string>(takenKeys.map((row) => row.key));
+        const usedKeys = new Set<string>(library.map((row) => row.key));
 
         const report: ImportReport = { format: read.format, created: [], skipped: [] };
         for (const { line, source } of entries) {
-          const reason = (source.url ? knownUrls.get(source.url) : undefined) ?? (source.doi ? knownDois.get(lower(source.doi)) : undefined);
+          const url = source.url ? urlIdentity(source.url) : null;
+          const doi = source.doi ? doiIdentity(source.doi) : null;
+          const reason = (url !== null ? knownUrls.get(url) : undefined) ?? (doi !== null ? knownDois.get(doi) : undefined);
           if (reason) {
             report.skipped.push({ line, title: source.title, reason });
             continue;
@@ -121,8 +95,8 @@ const sourceImport = ({ strapi }: { strapi: Core.Strapi }) => {
           const created: any = await documents.create({ data: data as any, fields: ['key', 'title'] as any });
           usedKeys.add(created.key);
           const sameAs = `line ${line} of this file has the same`;
-          if (source.url) knownUrls.set(source.url, `${sameAs} URL`);
-          if (source.doi) knownDois.set(lower(source.doi), `${sameAs} DOI`);
+          if (url !== null) knownUrls.set(url, `${sameAs} URL`);
+          if (doi !== null) knownDois.set(doi, `${sameAs} DOI`);
           report.created.push({ line, key: created.key, title: created.title, documentId: created.documentId });
         }
         return report;

@@ -3,6 +3,8 @@
 // because nothing reaches a response unless it is named here.
 
 import { toSafeHtml } from '../comments/text';
+import type { CommentStatus } from '../comments/statuses';
+import type { SourceFields } from '../citations/source-fields';
 
 type Row = Record<string, any>;
 
@@ -19,7 +21,7 @@ export const PUBLIC_SOURCE_FIELDS = [
   'doi',
   'type',
   'language',
-] as const;
+] as const satisfies ReadonlyArray<keyof PublicSource>;
 
 /**
  * Admin-only source fields the citation engine reads for its `broken-link` and `retracted-source`
@@ -31,19 +33,12 @@ export const PUBLIC_ARTICLE_FIELDS = ['documentId', 'slug', 'title', 'summary', 
 
 const pick = (row: Row, fields: readonly string[]) => Object.fromEntries(fields.map((field) => [field, row[field] ?? null]));
 
-export interface PublicSource {
+/** A source as the content API shows it: its descriptive fields (citations/source-fields.ts). */
+export interface PublicSource extends Omit<SourceFields, 'type'> {
   documentId: string;
   key: string;
-  title: string;
-  publisher: string | null;
-  authors: string[];
-  url: string | null;
-  publishedDate: string | null;
-  accessedDate: string | null;
-  archiveUrl: string | null;
-  doi: string | null;
-  type: string | null;
-  language: string | null;
+  /** The stored type; null on rows saved before the field was required. */
+  type: SourceFields['type'] | null;
 }
 
 export const toPublicSource = (row: Row): PublicSource => {
@@ -70,7 +65,7 @@ export interface PublicComment {
   content: string;
   /** content as escaped HTML (paragraphs and line breaks), safe to insert as is. */
   contentHtml: string;
-  status: 'pending' | 'approved';
+  status: Extract<CommentStatus, 'pending' | 'approved'>;
   createdAt: string;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INTERCHANGE_FORMAT_ERROR, INTERCHANGE_FORMATS } from '../interchange/formats';
 import { paginationQuery } from './content-api';
 
 // Bodies larger than this are refused rather than parsed: 1 MB of Markdown is far beyond any article.
@@ -27,7 +28,7 @@ export const importBody = z.object({
     .string({ error: 'content must be the text of a BibTeX, RIS or CSL-JSON file' })
     .min(1, 'content is empty')
     .max(MAX_IMPORT_LENGTH, `content is at most ${MAX_IMPORT_LENGTH} characters`),
-  format: z.enum(['bibtex', 'ris', 'csl-json'], { error: 'format must be "bibtex", "ris" or "csl-json"' }).optional(),
+  format: z.enum(INTERCHANGE_FORMATS, { error: INTERCHANGE_FORMAT_ERROR }).optional(),
 });
 
 /** POST /cited-articles/sources/lookup: what the editor pasted. */

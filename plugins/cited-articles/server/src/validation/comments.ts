@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { normaliseContent, normaliseLine } from '../comments/text';
+import { COMMENT_STATUSES, MODERATION_DECISIONS } from '../comments/statuses';
 import { paginationQuery } from './content-api';
 
 // Strapi documentIds are 24 lowercase letters and digits; anything else cannot name a comment.
@@ -82,9 +83,6 @@ export const readBody = (body: unknown): unknown => {
 };
 
 // Moderation (admin API).
-
-export const COMMENT_STATUSES = ['pending', 'approved', 'rejected', 'spam'] as const;
-export const MODERATION_DECISIONS = ['approved', 'rejected', 'spam'] as const;
 
 const booleanFlag = (name: string) =>
   z.enum(['true', 'false', '1', '0'], { error: `${name} must be true or false` }).transform((v) => v === 'true' || v === '1');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INTERCHANGE_FORMAT_ERROR, INTERCHANGE_FORMATS } from '../interchange/formats';
 
 // Same alphabet as Strapi's uid attributes: anything else (slashes, dots-dots, spaces, quotes)
 // cannot be a slug or key, so it is rejected before any query runs.
@@ -47,9 +48,7 @@ export const articleQuery = z.object({
   status: z.enum(['published', 'draft'], { error: 'status must be "published" or "draft"' }).optional(),
 });
 
-const EXPORT_FORMAT_ERROR = 'format must be "bibtex", "ris" or "csl-json"';
-
 /** Query of the export routes (references of an article, one source, "cite this article"). */
 export const exportQuery = z.object({
-  format: z.enum(['bibtex', 'ris', 'csl-json'], { error: EXPORT_FORMAT_ERROR }).default('bibtex'),
+  format: z.enum(INTERCHANGE_FORMATS, { error: INTERCHANGE_FORMAT_ERROR }).default('bibtex'),
 });
