@@ -32,7 +32,9 @@ const article = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     // Served from memory when nothing it depends on changed since (services/response-cache.ts).
     const cache = getService('response-cache', { strapi });
-    const id = JSON.stringify(['article', slug, query.style ?? null, query.locale ?? null, query.format ?? null]);
+    // The publication options (JSON-LD's publisher and URL) can change at runtime: part of the id.
+    const publication = strapi.config.get('plugin::cited-articles.publication') ?? null;
+    const id = JSON.stringify(['article', slug, query.style ?? null, query.locale ?? null, query.format ?? null, publication]);
     const cached = cache.get(id);
     if (cached) {
       ctx.set('X-Origin-Cache', 'HIT');
