@@ -49,6 +49,8 @@ module.exports = {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
+  // Tests import the plugin's sources through one alias: `@cited-articles/server/src/…`.
+  moduleNameMapper: { '^@cited-articles/(.*)$': '<rootDir>/plugins/cited-articles/$1' },
   globalSetup: '<rootDir>/tests/helpers/global-setup.js',
   testTimeout: 60000,
   maxWorkers: 2,

@@ -10,8 +10,20 @@ const STORE_KEY = 'demo-content-seeded';
 interface DemoContent {
   sources: Array<Record<string, unknown> & { key: string }>;
   articles: Array<Record<string, unknown> & { slug: string; citations: string[] }>;
-  /** replyTo: index, in this list, of the comment answered. */
-  comments: Array<Record<string, unknown> & { article: string; replyTo?: number }>;
+  /** Other language versions of the articles above (article: its slug in the default locale). */
+  localizations?: Array<Record<string, unknown> & { article: string; locale: string }>;
+  /** replyTo: index, in this list, of the comment answered; locale: the article version (default: the default locale). */
+  comments: Array<Record<string, unknown> & { article: string; locale?: string; replyTo?: number }>;
+}
+
+/** Adds a locale to Settings → Internationalization unless the site has it. */
+async function ensureLocale(strapi: Core.Strapi, code: string) {
+  const locales = strapi.plugin('i18n').service('locales');
+  if (await locales.findByCode(code)) return;
+  const name = (strapi.plugin('i18n').service('iso-locales').getIsoLocales() as Array<{ code: string; name: string }>).find(
+    (locale) => locale.code === code
+  )?.name;
+  await locales.create({ code, name: name ?? code });
 }
 
 /** database/demo/demo-content.json, found from src/ or from the compiled dist/src/. */
@@ -59,18 +71,27 @@ export async function seedDemoContent(strapi: Core.Strapi, { enabled = true } = 
     articleIds.set(article.slug, created.documentId);
   }
 
+  // The same article in another language: written by us, with its own comments (a thread per locale).
+  for (const { article, locale, ...fields } of demo.localizations ?? []) {
+    await ensureLocale(strapi, locale);
+    const documentId = articleIds.get(article);
+    await strapi.documents(ARTICLE_UID).update({ documentId, locale, data: fields as any });
+    await strapi.documents(ARTICLE_UID).publish({ documentId, locale });
+  }
+
+  const defaultLocale = await strapi.plugin('i18n').service('locales').getDefaultLocale();
   const commentIds: string[] = [];
-  for (const { article, replyTo, ...comment } of demo.comments) {
+  for (const { article, locale, replyTo, ...comment } of demo.comments) {
     const parent = replyTo === undefined ? undefined : commentIds[replyTo];
     const created = await strapi.documents(COMMENT_UID).create({
-      data: { ...comment, article: articleIds.get(article), parent } as any,
+      data: { ...comment, article: { documentId: articleIds.get(article), locale: locale ?? defaultLocale }, parent } as any,
     });
     commentIds.push(created.documentId);
   }
 
   await store.set({ key: STORE_KEY, value: { seeded: true, at: new Date().toISOString() } });
   strapi.log.info(
-    `[cited-articles] demo content created: ${demo.sources.length} sources, ${demo.articles.length} articles, ${demo.comments.length} comments`
+    `[cited-articles] demo content created: ${demo.sources.length} sources, ${demo.articles.length} articles (${demo.localizations?.length ?? 0} translations), ${demo.comments.length} comments`
   );
   return true;
 }

@@ -55,13 +55,16 @@ it('is set on a comment created through the Document Service, and follows a move
   expect(await listedTotal('first-of-two')).toBe(2);
 });
 
-it('is filled by the startup backfill on comments written without it', async () => {
+it('is filled by the startup backfill on comments written without it (or before articles were localized)', async () => {
   const table = app.strapi.db.metadata.get(COMMENT_UID as any).tableName;
-  await app.strapi.db.connection(table).update({ article_document_id: null });
+  await app.strapi.db.connection(table).update({ article_document_id: null, article_locale: null, article_version: null });
   expect(await listedTotal('first-of-two')).toBe(0);
 
   const filled = await app.strapi.plugin('cited-articles').service('comment-article-ref').backfill();
   expect(filled).toBe(2);
+  const rows = await app.strapi.db.connection(table).select('article_locale', 'article_version');
+  expect(rows.map((row: any) => row.article_locale)).toEqual(['en', 'en']);
+  expect(rows.every((row: any) => row.article_version.endsWith(':en'))).toBe(true);
   expect(await listedTotal('first-of-two')).toBe(2);
   expect(await commentCount('first-of-two')).toBe(2);
   expect(await app.strapi.plugin('cited-articles').service('comment-article-ref').backfill()).toBe(0);

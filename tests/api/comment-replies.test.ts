@@ -51,6 +51,8 @@ async function insertReplies(root: any, count: number) {
     depth: 1,
     thread_root: root.documentId,
     article_document_id: article.documentId,
+    article_locale: article.locale,
+    article_version: `${article.documentId}:${article.locale}`,
     report_count: 0,
     created_at: new Date(start + n),
     updated_at: new Date(start + n),

@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { setupStrapi } from '../helpers/strapi';
 import { createAdmin, type AdminSession } from '../helpers/admin';
 import { ARTICLE_UID, COMMENT_UID, SOURCE_UID, createArticle, createSource, updateArticle } from '../helpers/content';
@@ -9,57 +10,42 @@ beforeAll(async () => {
   admin = await createAdmin(app);
 });
 
+const CM = '/content-manager/collection-types';
+const errorPaths = (res: any) => (res.body.error?.details?.errors ?? []).map((error: any) => error.path.join('.'));
+
 describe('content types', () => {
-  it('registers source, article and comment with the contract fields and table names', () => {
-    const source = app.strapi.contentType(SOURCE_UID as any) as any;
-    const article = app.strapi.contentType(ARTICLE_UID as any) as any;
-    const comment = app.strapi.contentType(COMMENT_UID as any) as any;
-
-    expect(source.collectionName).toBe('cited_articles_sources');
-    expect(article.collectionName).toBe('cited_articles_articles');
-    expect(comment.collectionName).toBe('cited_articles_comments');
-
-    expect(Object.keys(source.attributes)).toEqual(
-      expect.arrayContaining([
-        'key',
-        'title',
-        'publisher',
-        'authors',
-        'url',
-        'publishedDate',
-        'accessedDate',
-        'archiveUrl',
-        'doi',
-        'type',
-        'language',
-        'citedBy',
-      ])
-    );
-    expect(source.attributes.key).toMatchObject({ type: 'uid', targetField: 'title' });
-    expect(source.attributes.title.required).toBe(true);
-    expect(source.attributes.type.enum).toEqual(['news', 'web', 'journal', 'book', 'report', 'other']);
-    expect(source.options.draftAndPublish).toBe(false);
-
-    expect(article.options.draftAndPublish).toBe(true);
-    expect(article.attributes.slug).toMatchObject({ type: 'uid', targetField: 'title' });
-    expect(article.attributes.body.type).toBe('richtext');
-    expect(article.attributes.citations).toMatchObject({
-      type: 'relation',
-      relation: 'manyToMany',
-      target: SOURCE_UID,
-      inversedBy: 'citedBy',
-    });
-    expect(source.attributes.citedBy).toMatchObject({ relation: 'manyToMany', target: ARTICLE_UID, mappedBy: 'citations' });
-    expect(article.attributes.numberingStart).toMatchObject({ type: 'integer', default: 1, min: 0, max: 1 });
-    expect(article.attributes.commentsEnabled).toMatchObject({ type: 'boolean', default: true });
-    expect(article.attributes.comments).toMatchObject({ relation: 'oneToMany', target: COMMENT_UID, mappedBy: 'article' });
-
-    expect(comment.options.draftAndPublish).toBe(false);
-    expect(comment.attributes.status).toMatchObject({ enum: ['pending', 'approved', 'rejected', 'spam'], default: 'pending' });
-    expect(comment.attributes.parent).toMatchObject({ relation: 'manyToOne', target: COMMENT_UID });
-    for (const field of ['authorEmail', 'ipHash', 'moderatedBy', 'moderatedAt']) {
-      expect(comment.attributes[field].private).toBe(true);
+  it('keeps their rows in tables named after the plugin (what a database administrator sees)', async () => {
+    for (const table of ['cited_articles_sources', 'cited_articles_articles', 'cited_articles_comments']) {
+      expect(await app.strapi.db.connection.schema.hasTable(table)).toBe(true);
     }
+  });
+
+  it('refuses, through the Content Manager, a source without a title or of an unknown type', async () => {
+    const untitled = await admin.post(`${CM}/${SOURCE_UID}`).send({ url: 'https://untitled.example/' });
+    expect(untitled.status).toBe(400);
+    expect(errorPaths(untitled)).toContain('title');
+    const podcast = await admin.post(`${CM}/${SOURCE_UID}`).send({ title: 'An episode', type: 'podcast' });
+    expect(podcast.status).toBe(400);
+    expect(errorPaths(podcast)).toContain('type');
+    expect(await app.strapi.documents(SOURCE_UID as any).count({ filters: { title: 'An episode' } as any })).toBe(0);
+  });
+
+  it('refuses an article numbered from anything but 0 or 1, and gives a new one comments and numbering from 1', async () => {
+    const fromTwo = await admin.post(`${CM}/${ARTICLE_UID}`).send({ title: 'Numbered from two', numberingStart: 2 });
+    expect(fromTwo.status).toBe(400);
+    expect(errorPaths(fromTwo)).toContain('numberingStart');
+    const draft = await createArticle(admin, { title: 'With defaults', publish: false });
+    expect(draft).toMatchObject({ commentsEnabled: true, numberingStart: 1 });
+  });
+
+  it('serves a source as soon as it is saved, and an article only once it is published', async () => {
+    const source = await createSource(admin, { title: 'Saved once', type: 'web', url: 'https://saved.example/' });
+    const publicSource = await request(app.server).get(`/api/cited-articles/sources/${source.key}`);
+    expect(publicSource.status).toBe(200);
+    const draft = await createArticle(admin, { title: 'Not yet out', publish: false, citations: [source.documentId] });
+    expect((await request(app.server).get(`/api/cited-articles/articles/${draft.slug}`)).status).toBe(404);
+    await admin.post(`${CM}/${ARTICLE_UID}/${draft.documentId}/actions/publish`).send({});
+    expect((await request(app.server).get(`/api/cited-articles/articles/${draft.slug}`)).status).toBe(200);
   });
 
   it('shows sources and articles in the Content Manager, and keeps comments for moderation', async () => {

@@ -12,7 +12,22 @@ const counts = async () => ({
 });
 
 it('creates the demo sources, articles and comments on an empty database', async () => {
-  expect(await counts()).toEqual({ sources: 6, articles: 2, comments: 5 });
+  expect(await counts()).toEqual({ sources: 6, articles: 2, comments: 8 });
+});
+
+it('has the coal mine article in French too, with its own thread and references in French', async () => {
+  const res = await request(app.server).get('/api/cited-articles/articles/effondrement-mine-charbon-mongolie-interieure?locale=fr&style=mla');
+  expect(res.status).toBe(200);
+  const en = await request(app.server).get('/api/cited-articles/articles/inner-mongolia-coal-mine-collapse');
+  expect(res.body.data).toMatchObject({ documentId: en.body.data.documentId, locale: 'fr', numberingStart: 0, commentCount: 3 });
+  expect(res.body.data.references.map((reference: any) => reference.source.key)).toEqual(
+    en.body.data.references.map((reference: any) => reference.source.key)
+  );
+  expect(res.body.meta).toMatchObject({ locale: 'fr', referenceLocale: 'fr-FR', issues: [] });
+  expect(res.body.data.references[0].formatted).toContain('22 février 2023');
+  const thread = await request(app.server).get('/api/cited-articles/articles/effondrement-mine-charbon-mongolie-interieure/comments?locale=fr');
+  expect(thread.body.data.map((comment: any) => comment.authorName)).toEqual(['Claire D.', 'Julien']);
+  expect(thread.body.data[1].replies.map((comment: any) => comment.authorName)).toEqual(['Awa']);
 });
 
 it('serves the coal mine article with numberingStart 0 and its six sources in order', async () => {
@@ -32,5 +47,5 @@ it('has a second article that cites by key', async () => {
 
 it('never runs twice', async () => {
   expect(await seedDemoContent(app.strapi)).toBe(false);
-  expect(await counts()).toEqual({ sources: 6, articles: 2, comments: 5 });
+  expect(await counts()).toEqual({ sources: 6, articles: 2, comments: 8 });
 });

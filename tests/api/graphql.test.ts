@@ -104,12 +104,17 @@ describe('citedArticle', () => {
     expect(article.citations[0]).toMatchObject({ sourceKey: 'gql-nyt', locator: 'p. 3', number: 1 });
   });
 
-  it('formats the references in the requested style and locale, as ?style= and ?locale= do', async () => {
-    const rest = await request(app.server).get(`${API}/articles/gql-article?style=apa&locale=de-DE`);
+  it('formats the references in the requested style and reference locale, as ?style= and ?referenceLocale= do', async () => {
+    const rest = await request(app.server).get(`${API}/articles/gql-article?style=apa&referenceLocale=de-DE`);
     expect(rest.status).toBe(200);
-    const res = await graphql(app, '{ citedArticle(slug: "gql-article", style: "apa", locale: "de-DE") { style locale references { formatted } } }');
+    const res = await graphql(
+      app,
+      '{ citedArticle(slug: "gql-article", style: "apa", referenceLocale: "de-DE") { style locale referenceLocale references { formatted } } }'
+    );
     expect(res.body.data.citedArticle.style).toBe('apa');
     expect(res.body.data.citedArticle.locale).toBe(rest.body.meta.locale);
+    expect(res.body.data.citedArticle.referenceLocale).toBe('de-DE');
+    expect(res.body.data.citedArticle.referenceLocale).toBe(rest.body.meta.referenceLocale);
     expect(res.body.data.citedArticle.references.map((r: any) => r.formatted)).toEqual(rest.body.data.references.map((r: any) => r.formatted));
   });
 
@@ -152,7 +157,13 @@ describe('citedArticle', () => {
       'BAD_USER_INPUT',
       /^Unknown style "nope"\. Use one of: .*apa/,
     ],
-    ['a locale that is not one', '{ citedArticle(slug: "gql-article", locale: "x") { title } }', 'BAD_USER_INPUT', /locale must be a language tag/],
+    ['a locale that is not one', '{ citedArticle(slug: "gql-article", locale: "x") { title } }', 'BAD_USER_INPUT', /locale must be a locale code/],
+    [
+      'a reference locale that is not one',
+      '{ citedArticle(slug: "gql-article", referenceLocale: "x") { title } }',
+      'BAD_USER_INPUT',
+      /referenceLocale must be a language tag/,
+    ],
     ['an unknown slug', '{ citedArticle(slug: "gql-nothing") { title } }', 'NOT_FOUND', /^No published article has the slug "gql-nothing"\.$/],
   ])('refuses %s with the REST message', async (_name, query, code, message) => {
     const res = await graphql(app, query);
@@ -180,6 +191,7 @@ describe('citedArticles', () => {
           citedArticles(page: 1, pageSize: 2) {
             data {
               documentId
+              locale
               slug
               title
               summary
@@ -233,6 +245,7 @@ describe('citedSource', () => {
             language
             citedBy {
               documentId
+              locale
               slug
               title
               summary

@@ -68,7 +68,7 @@ const PUBLIC_GETS = [
   '/articles',
   '/articles/cached-article',
   '/articles/cached-article?style=apa',
-  '/articles/cached-article?style=apa&locale=de-DE&format=html',
+  '/articles/cached-article?style=apa&referenceLocale=de-DE&format=html',
   '/articles/cached-article?format=jsonld',
   '/articles/cached-article/comments',
   '/sources/cache-source',
@@ -107,7 +107,7 @@ describe('conditional requests and cache headers', () => {
 
   it('gives each style, locale and format its own tag', async () => {
     const tags = new Set<string>();
-    for (const query of ['', '?style=apa', '?style=apa&locale=de-DE', '?format=html', '?format=jsonld', '?locale=xx-YY']) {
+    for (const query of ['', '?style=apa', '?style=apa&referenceLocale=de-DE', '?format=html', '?format=jsonld', '?referenceLocale=xx-YY']) {
       tags.add((await api(`/articles/cached-article${query}`)).headers.etag);
     }
     expect(tags.size).toBe(6);

@@ -35,7 +35,7 @@ describe('?style= on the demo article', () => {
   it.each(CSL_STYLES)('formats every reference in %s, in first-use order, with meta.style', async (style) => {
     const res = await get(`${DEMO}?style=${style}`);
     expect(res.status).toBe(200);
-    expect(res.body.meta).toMatchObject({ style, locale: 'en-US', issues: [] });
+    expect(res.body.meta).toMatchObject({ style, locale: 'en', referenceLocale: 'en-US', issues: [] });
     expect(res.body.meta.localeFallback).toBeUndefined();
     const references = res.body.data.references;
     expect(references.map((r: any) => r.number)).toEqual([0, 1, 2, 3, 4, 5]);
@@ -58,37 +58,37 @@ describe('?style= on the demo article', () => {
     expect(res.body.data.bodyHtml).toContain('(2023, February 22). The Jerusalem Post.');
   });
 
-  it('localises dates and terms with ?locale=', async () => {
-    const de = await get(`${DEMO}?style=vancouver&locale=de-DE`);
+  it('localises dates and terms with ?referenceLocale=', async () => {
+    const de = await get(`${DEMO}?style=vancouver&referenceLocale=de-DE`);
     expect(de.status).toBe(200);
-    expect(de.body.meta.locale).toBe('de-DE');
+    expect(de.body.meta.referenceLocale).toBe('de-DE');
     expect(de.body.data.references[0].formatted).toContain('22. Februar 2023');
-    const fr = await get(`${DEMO}?style=mla&locale=fr-fr`);
-    expect(fr.body.meta.locale).toBe('fr-FR');
+    const fr = await get(`${DEMO}?style=mla&referenceLocale=fr-fr`);
+    expect(fr.body.meta.referenceLocale).toBe('fr-FR');
     expect(fr.body.data.references[0].formatted).toContain('22 février 2023');
-    const es = await get(`${DEMO}?style=apa&locale=es-ES`);
+    const es = await get(`${DEMO}?style=apa&referenceLocale=es-ES`);
     expect(es.body.data.references[0].formatted).toContain('febrero');
-    const nl = await get(`${DEMO}?style=apa&locale=nl-NL`);
+    const nl = await get(`${DEMO}?style=apa&referenceLocale=nl-NL`);
     expect(nl.body.data.references[0].formatted).toContain('februari');
   });
 
   it('falls back to en-US for a locale it does not have, and says so in meta', async () => {
-    const res = await get(`${DEMO}?style=apa&locale=pt-BR`);
+    const res = await get(`${DEMO}?style=apa&referenceLocale=pt-BR`);
     expect(res.status).toBe(200);
-    expect(res.body.meta.locale).toBe('en-US');
+    expect(res.body.meta.referenceLocale).toBe('en-US');
     expect(res.body.meta.localeFallback).toEqual({
       requested: 'pt-BR',
       message: expect.stringMatching(/^Locale "pt-BR" is not available for style "apa"; en-US is used\. Available: .*de-DE/),
     });
     expect(res.body.data.references[0].formatted).toContain('February');
-    const news = await get(`${DEMO}?locale=de-DE`);
-    expect(news.body.meta).toMatchObject({ style: 'news', locale: 'en-US', localeFallback: { requested: 'de-DE' } });
+    const news = await get(`${DEMO}?referenceLocale=de-DE`);
+    expect(news.body.meta).toMatchObject({ style: 'news', referenceLocale: 'en-US', localeFallback: { requested: 'de-DE' } });
   });
 
-  it('answers 400 for a malformed locale and for an unknown style, listing the CSL ones', async () => {
-    const bad = await get(`${DEMO}?style=apa&locale=${encodeURIComponent('<x>')}`);
+  it('answers 400 for a malformed reference locale and for an unknown style, listing the CSL ones', async () => {
+    const bad = await get(`${DEMO}?style=apa&referenceLocale=${encodeURIComponent('<x>')}`);
     expect(bad.status).toBe(400);
-    expect(bad.body.error.details.errors[0].path).toEqual(['locale']);
+    expect(bad.body.error.details.errors[0].path).toEqual(['referenceLocale']);
     const unknown = await get(`${DEMO}?style=ieee`);
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.message).toMatch(/Use one of: news, apa, vancouver, harvard, chicago, mla/);

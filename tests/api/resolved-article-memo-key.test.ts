@@ -1,6 +1,6 @@
 /**
  * The resolved-article memo is keyed by the style and locale formatting actually uses, so spellings
- * of one request (`?style=APA`, `?locale=EN-us`, any unknown locale) share one entry instead of each
+ * of one request (`?style=APA`, `?referenceLocale=EN-us`, any unknown locale) share one entry instead of each
  * filling the memo with a copy of the same answer.
  */
 import request from 'supertest';
@@ -44,10 +44,10 @@ it('keeps one entry for every spelling of a style', async () => {
 
 it('keeps one entry for every spelling of a locale the style has', async () => {
   const answers = [];
-  for (const locale of ['de-DE', 'DE-de', 'de_DE', 'de-de', 'DE_DE']) answers.push(await get(`?style=apa&locale=${locale}`));
+  for (const locale of ['de-DE', 'DE-de', 'de_DE', 'de-de', 'DE_DE']) answers.push(await get(`?style=apa&referenceLocale=${locale}`));
   expect(memo().size).toBe(1);
   for (const answer of answers) expect(answer).toEqual(answers[0]);
-  expect(answers[0].meta.locale).toBe('de-DE');
+  expect(answers[0].meta.referenceLocale).toBe('de-DE');
   expect(answers[0].data.references[0].formatted).toContain('Februar');
 });
 
@@ -55,7 +55,7 @@ it('keys an unknown locale by the fallback it resolves to, and still names the o
   const plain = await get('?style=apa');
   const variants = ['en-US', 'EN-us', 'en_us', 'pt-BR', 'xx', 'zz-ZZ', ...Array.from({ length: 40 }, (_, i) => `qq-x${i}ab`)];
   for (const locale of variants) {
-    const answer = await get(`?style=apa&locale=${locale}`);
+    const answer = await get(`?style=apa&referenceLocale=${locale}`);
     expect(withoutNote(answer)).toEqual(plain);
     if (locale.toLowerCase().replace('_', '-') === 'en-us') expect(answer.meta.localeFallback).toBeUndefined();
     else expect(answer.meta.localeFallback).toMatchObject({ requested: locale, message: expect.stringContaining(`"${locale}"`) });
@@ -65,11 +65,12 @@ it('keys an unknown locale by the fallback it resolves to, and still names the o
 
 it('keeps one entry per canonical (style, locale, format)', async () => {
   for (const style of ['news', 'NEWS', 'apa', 'APA', 'vancouver', 'Vancouver']) {
-    for (const locale of ['', '&locale=de-de', '&locale=DE-DE', '&locale=en-us', '&locale=ko-KR']) await get(`?style=${style}${locale}`);
+    for (const locale of ['', '&referenceLocale=de-de', '&referenceLocale=DE-DE', '&referenceLocale=en-us', '&referenceLocale=ko-KR'])
+      await get(`?style=${style}${locale}`);
   }
   // news: en-US only (de-DE and ko-KR fall back to it); apa and vancouver: en-US and de-DE.
   expect(memo().size).toBe(5);
   await get('?style=APA&format=html');
-  await get('?style=apa&format=html&locale=EN-US');
+  await get('?style=apa&format=html&referenceLocale=EN-US');
   expect(memo().size).toBe(6);
 });

@@ -2,7 +2,7 @@ import dns from 'dns';
 import { setupStrapi } from '../helpers/strapi';
 import { createAdmin, type AdminSession } from '../helpers/admin';
 import { fixtureEnv, startFixtureServer, type FixtureServer } from '../helpers/source-fixtures';
-import { forbiddenAddressReason } from '../../plugins/cited-articles/server/src/outbound/address-policy';
+import { forbiddenAddressReason } from '@cited-articles/server/src/outbound/address-policy';
 
 // The outbound rules of POST /cited-articles/sources/lookup, with `lookup.allowPrivateHosts` OFF
 // (the production default). What each test proves is said above it.

@@ -48,7 +48,7 @@ it('leaves the first styled request no engine to build', async () => {
     }
     expect(engineBuilds).not.toHaveBeenCalled();
     // A locale that was not warmed does build one: the spy sees engine builds.
-    const german = await request(app.server).get('/api/cited-articles/articles/warm?style=apa&locale=de-DE');
+    const german = await request(app.server).get('/api/cited-articles/articles/warm?style=apa&referenceLocale=de-DE');
     expect(german.status).toBe(200);
     expect(engineBuilds).toHaveBeenCalled();
   } finally {

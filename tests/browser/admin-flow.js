@@ -350,6 +350,18 @@ async function run() {
     await shot(page, 'sources-page');
     log('Sources page lists the source with the article citing it');
 
+    // 8a. The search is in the URL: Strapi's search box writes `_q`, and a reload keeps the list.
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.locator('input[name="search"]').fill('no such source anywhere');
+    await page.keyboard.press('Enter');
+    await page.getByText('No source matches.').waitFor();
+    expect(page.url().includes('_q=no'), `the search is not in the URL: ${page.url()}`);
+    await page.reload();
+    await page.getByText('No source matches.').waitFor();
+    await page.goto(`${baseUrl}/admin/plugins/cited-articles/sources`);
+    await sourceRow.waitFor();
+    log('the Sources search lives in the URL and survives a reload');
+
     // 8b. Import a BibTeX file from the Sources page.
     await page.getByRole('button', { name: 'Import sources' }).click();
     await page.locator('input[type="file"][name="import-file"]').setInputFiles({

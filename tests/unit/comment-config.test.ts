@@ -1,4 +1,4 @@
-import config, { bodyLimitsOptionsSchema, commentsOptionsSchema } from '../../plugins/cited-articles/server/src/config';
+import config, { bodyLimitsOptionsSchema, commentsOptionsSchema } from '@cited-articles/server/src/config';
 
 describe('plugin options', () => {
   it('has defaults for every comment option', () => {

@@ -1,13 +1,6 @@
 import fc from 'fast-check';
-import {
-  countLinks,
-  escapeHtml,
-  findBlockedWord,
-  normaliseContent,
-  normaliseLine,
-  toSafeHtml,
-} from '../../plugins/cited-articles/server/src/comments/text';
-import { senderNetwork } from '../../plugins/cited-articles/server/src/utils/ip';
+import { countLinks, escapeHtml, findBlockedWord, normaliseContent, normaliseLine, toSafeHtml } from '@cited-articles/server/src/comments/text';
+import { senderNetwork } from '@cited-articles/server/src/utils/ip';
 
 describe('normaliseContent', () => {
   it('unifies line ends, trims, and removes control and invisible characters', () => {

@@ -1,4 +1,4 @@
-import { buildThreads } from '../../plugins/cited-articles/server/src/comments/thread';
+import { buildThreads } from '@cited-articles/server/src/comments/thread';
 
 const c = (documentId: string, parent: string | null, depth: number) => ({ documentId, parent, depth });
 const shape = (nodes: any[]): any[] => nodes.map((n) => (n.replies.length ? { [n.documentId]: shape(n.replies) } : n.documentId));

@@ -1,4 +1,4 @@
-import { contentFingerprint, duplicateText } from '../../plugins/cited-articles/server/src/comments/duplicate-text';
+import { contentFingerprint, duplicateText } from '@cited-articles/server/src/comments/duplicate-text';
 
 describe('duplicateText', () => {
   it('folds case, compatibility forms and whitespace runs, and trims', () => {

@@ -1,5 +1,5 @@
-import config, { configSchema } from '../../plugins/cited-articles/server/src/config';
-import { ifNoneMatchHits, strongEtag } from '../../plugins/cited-articles/server/src/http-cache/etag';
+import config, { configSchema } from '@cited-articles/server/src/config';
+import { ifNoneMatchHits, strongEtag } from '@cited-articles/server/src/http-cache/etag';
 import {
   ALL_KEY,
   ANY_SOURCE_KEY,
@@ -9,7 +9,7 @@ import {
   keysForComment,
   keysForSource,
   sourceKey,
-} from '../../plugins/cited-articles/server/src/http-cache/keys';
+} from '@cited-articles/server/src/http-cache/keys';
 
 describe('entity tags', () => {
   it('are strong, quoted and depend on every part', () => {

@@ -4,11 +4,11 @@
  * feeds an input that was quadratic before, checks the RESULT, and keeps a generous time bound
  * only as a guard (each input ran over 60 s before the fixes; now milliseconds).
  */
-import { countLinks, normaliseContent } from '../../plugins/cited-articles/server/src/comments/text';
-import { formatNews, normaliseUrl, renderBodyHtml, resolveCitations } from '../../plugins/cited-articles/server/src/citations';
-import { locateInValue } from '../../plugins/cited-articles/server/src/citations/text-mapping';
-import { detectFormat, jsonElementLines, jsonErrorLine, splitBibtex } from '../../plugins/cited-articles/server/src/interchange/split-entries';
-import { UnreadableFileError } from '../../plugins/cited-articles/server/src/interchange/read-import';
+import { countLinks, normaliseContent } from '@cited-articles/server/src/comments/text';
+import { formatNews, normaliseUrl, renderBodyHtml, resolveCitations } from '@cited-articles/server/src/citations';
+import { locateInValue } from '@cited-articles/server/src/citations/text-mapping';
+import { detectFormat, jsonElementLines, jsonErrorLine, splitBibtex } from '@cited-articles/server/src/interchange/split-entries';
+import { UnreadableFileError } from '@cited-articles/server/src/interchange/read-import';
 
 // Generous: the fixed paths take milliseconds to a few hundred on a loaded machine; the old ones
 // took from seconds (a 10 kB case) to well over a minute on these inputs.

@@ -1,4 +1,4 @@
-import { untrustedProxyWarning } from '../../plugins/cited-articles/server/src/utils/proxy-trust';
+import { untrustedProxyWarning } from '@cited-articles/server/src/utils/proxy-trust';
 
 describe('the startup warning about a trusted proxy', () => {
   it('is silent without a proxy, and with a whole hop count', () => {

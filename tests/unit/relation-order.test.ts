@@ -1,4 +1,4 @@
-import { applyRelationPayload, movesToStart } from '../../plugins/cited-articles/server/src/utils/relation-order';
+import { applyRelationPayload, movesToStart } from '@cited-articles/server/src/utils/relation-order';
 
 describe('applyRelationPayload', () => {
   const list = ['a', 'b', 'c'];

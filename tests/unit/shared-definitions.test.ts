@@ -1,9 +1,9 @@
-import commentSchema from '../../plugins/cited-articles/server/src/content-types/comment/schema.json';
-import { COMMENT_STATUSES, MODERATION_DECISIONS } from '../../plugins/cited-articles/server/src/comments/statuses';
-import { INTERCHANGE_FORMAT_ERROR, INTERCHANGE_FORMATS } from '../../plugins/cited-articles/server/src/interchange/formats';
-import { EXPORT_FORMATS } from '../../plugins/cited-articles/server/src/interchange/export-formats';
-import { exportQuery } from '../../plugins/cited-articles/server/src/validation/content-api';
-import { importBody } from '../../plugins/cited-articles/server/src/validation/admin';
+import commentSchema from '@cited-articles/server/src/content-types/comment/schema.json';
+import { COMMENT_STATUSES, MODERATION_DECISIONS } from '@cited-articles/server/src/comments/statuses';
+import { INTERCHANGE_FORMAT_ERROR, INTERCHANGE_FORMATS } from '@cited-articles/server/src/interchange/formats';
+import { EXPORT_FORMATS } from '@cited-articles/server/src/interchange/export-formats';
+import { exportQuery } from '@cited-articles/server/src/validation/content-api';
+import { importBody } from '@cited-articles/server/src/validation/admin';
 
 // Facts defined once in code and restated where a format forces it (schema.json cannot import).
 describe('definitions shared by the plugin', () => {

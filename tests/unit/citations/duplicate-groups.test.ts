@@ -1,4 +1,4 @@
-import { findDuplicateGroups, normaliseDoi } from '../../../plugins/cited-articles/server/src/citations';
+import { findDuplicateGroups, normaliseDoi } from '@cited-articles/server/src/citations';
 
 describe('normaliseDoi', () => {
   it('drops resolver and doi: prefixes and folds case', () => {

@@ -1,4 +1,4 @@
-import type { CitableSource } from '../../../plugins/cited-articles/server/src/citations';
+import type { CitableSource } from '@cited-articles/server/src/citations';
 
 /** The six news sources of the reference example (cited with numberingStart 0). */
 export const mineCollapseSources: CitableSource[] = [

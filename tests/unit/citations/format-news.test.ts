@@ -1,4 +1,4 @@
-import { formatMlaDate, formatNews, formatReferences, resolveCitations } from '../../../plugins/cited-articles/server/src/citations';
+import { formatMlaDate, formatNews, formatReferences, resolveCitations } from '@cited-articles/server/src/citations';
 import { mineCollapseSources, source } from './fixtures';
 
 describe('formatNews: the reference example', () => {

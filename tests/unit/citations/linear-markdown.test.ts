@@ -4,10 +4,10 @@
  * and refusing to hand micromark a line nested hundreds of containers deep.
  */
 import fc from 'fast-check';
-import { mergeDataRuns } from '../../../plugins/cited-articles/server/src/citations/linear-data-merge';
-import { MAX_NESTING, parseMarkdown } from '../../../plugins/cited-articles/server/src/citations/markdown';
-import { deepestNesting } from '../../../plugins/cited-articles/server/src/citations/nesting-depth';
-import { renderBodyHtml, resolveCitations } from '../../../plugins/cited-articles/server/src/citations';
+import { mergeDataRuns } from '@cited-articles/server/src/citations/linear-data-merge';
+import { MAX_NESTING, parseMarkdown } from '@cited-articles/server/src/citations/markdown';
+import { deepestNesting } from '@cited-articles/server/src/citations/nesting-depth';
+import { renderBodyHtml, resolveCitations } from '@cited-articles/server/src/citations';
 
 // A guard only: 420 kB of markers parses in a few seconds on a loaded machine, and took minutes
 // before (1 MB took 247 s, 200 kB 14 s).

@@ -1,4 +1,4 @@
-import { parseMarkers, type ParsedMarker } from '../../../plugins/cited-articles/server/src/citations';
+import { parseMarkers, type ParsedMarker } from '@cited-articles/server/src/citations';
 
 /** Markers reduced to what the assertions need, with the offset invariant checked on the way. */
 function found(body: string): Array<Pick<ParsedMarker, 'kind' | 'marker' | 'start'>> {

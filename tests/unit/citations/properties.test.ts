@@ -10,7 +10,7 @@ import {
   resolveCitations,
   type CitableSource,
   type ResolvedCitations,
-} from '../../../plugins/cited-articles/server/src/citations';
+} from '@cited-articles/server/src/citations';
 
 /** FUZZ_SCALE=20 npx jest properties: a longer hunt than the default CI run. */
 const RUNS = (base: number): number => Math.round(base * Number(process.env.FUZZ_SCALE ?? 1));

@@ -1,11 +1,5 @@
 import fc from 'fast-check';
-import {
-  countReferences,
-  readReferenceTargets,
-  referenceTargets,
-  resolveCitations,
-  type CitableSource,
-} from '../../../plugins/cited-articles/server/src/citations';
+import { countReferences, readReferenceTargets, referenceTargets, resolveCitations, type CitableSource } from '@cited-articles/server/src/citations';
 
 const source = (documentId: string, key: string): CitableSource => ({ documentId, key, title: key });
 

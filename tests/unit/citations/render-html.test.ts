@@ -1,4 +1,4 @@
-import { formatReferences, renderBodyHtml, resolveCitations, type CitableSource } from '../../../plugins/cited-articles/server/src/citations';
+import { formatReferences, renderBodyHtml, resolveCitations, type CitableSource } from '@cited-articles/server/src/citations';
 import { mineCollapseSources, source } from './fixtures';
 
 function render(body: string, listed: CitableSource[], numberingStart: 0 | 1 = 1, library: CitableSource[] = []): string {

@@ -1,5 +1,5 @@
-import { extractCitedKeys, resolveCitations, type CitationIssue } from '../../../plugins/cited-articles/server/src/citations';
-import { backlinkLetters } from '../../../plugins/cited-articles/server/src/citations/backlink-letters';
+import { extractCitedKeys, resolveCitations, type CitationIssue } from '@cited-articles/server/src/citations';
+import { backlinkLetters } from '@cited-articles/server/src/citations/backlink-letters';
 import { mineCollapseSources, source } from './fixtures';
 
 const codes = (issues: CitationIssue[]): string[] => issues.map((i) => i.code);

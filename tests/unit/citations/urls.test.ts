@@ -1,4 +1,4 @@
-import { isSafeUrl, normaliseUrl } from '../../../plugins/cited-articles/server/src/citations';
+import { isSafeUrl, normaliseUrl } from '@cited-articles/server/src/citations';
 
 describe('normaliseUrl', () => {
   it.each([

@@ -1,13 +1,7 @@
-import {
-  detectFormat,
-  jsonElementLines,
-  jsonErrorLine,
-  splitBibtex,
-  splitRis,
-} from '../../../plugins/cited-articles/server/src/interchange/split-entries';
-import { cslToSource, readImportFile } from '../../../plugins/cited-articles/server/src/interchange/read-import';
-import { exportItems } from '../../../plugins/cited-articles/server/src/interchange/export-formats';
-import { parseAuthor, sourceToCsl } from '../../../plugins/cited-articles/server/src/csl/source-to-csl';
+import { detectFormat, jsonElementLines, jsonErrorLine, splitBibtex, splitRis } from '@cited-articles/server/src/interchange/split-entries';
+import { cslToSource, readImportFile } from '@cited-articles/server/src/interchange/read-import';
+import { exportItems } from '@cited-articles/server/src/interchange/export-formats';
+import { parseAuthor, sourceToCsl } from '@cited-articles/server/src/csl/source-to-csl';
 
 describe('detectFormat', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { forbiddenAddressReason } from '../../../plugins/cited-articles/server/src/outbound/address-policy';
+import { forbiddenAddressReason } from '@cited-articles/server/src/outbound/address-policy';
 
 describe('forbiddenAddressReason', () => {
   it.each([

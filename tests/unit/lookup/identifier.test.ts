@@ -1,4 +1,4 @@
-import { cleanDoi, isbn10To13, parseIdentifier } from '../../../plugins/cited-articles/server/src/lookup/identifier';
+import { cleanDoi, isbn10To13, parseIdentifier } from '@cited-articles/server/src/lookup/identifier';
 
 describe('parseIdentifier', () => {
   it.each([

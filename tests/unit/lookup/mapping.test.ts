@@ -1,9 +1,9 @@
-import { sourceFromCsl } from '../../../plugins/cited-articles/server/src/lookup/from-csl';
-import { sourceFromOpenLibrary } from '../../../plugins/cited-articles/server/src/lookup/from-open-library';
-import { normaliseDate } from '../../../plugins/cited-articles/server/src/lookup/normalise-date';
-import { sourceFromPage } from '../../../plugins/cited-articles/server/src/lookup/page-metadata';
-import { retractionOf } from '../../../plugins/cited-articles/server/src/lookup/retraction';
-import { closestSnapshot } from '../../../plugins/cited-articles/server/src/lookup/wayback';
+import { sourceFromCsl } from '@cited-articles/server/src/lookup/from-csl';
+import { sourceFromOpenLibrary } from '@cited-articles/server/src/lookup/from-open-library';
+import { normaliseDate } from '@cited-articles/server/src/lookup/normalise-date';
+import { sourceFromPage } from '@cited-articles/server/src/lookup/page-metadata';
+import { retractionOf } from '@cited-articles/server/src/lookup/retraction';
+import { closestSnapshot } from '@cited-articles/server/src/lookup/wayback';
 
 describe('normaliseDate', () => {
   it.each([

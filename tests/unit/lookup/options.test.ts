@@ -1,5 +1,5 @@
-import config from '../../../plugins/cited-articles/server/src/config';
-import { linkCheckOptionsSchema, lookupOptionsSchema } from '../../../plugins/cited-articles/server/src/config/sources-options';
+import config from '@cited-articles/server/src/config';
+import { linkCheckOptionsSchema, lookupOptionsSchema } from '@cited-articles/server/src/config/sources-options';
 
 describe('lookup and linkCheck options', () => {
   it('default to the public services, no private hosts, a daily check', () => {

@@ -1,6 +1,6 @@
-import { forbiddenAddressReason } from '../../../plugins/cited-articles/server/src/outbound/address-policy';
-import { OutboundError } from '../../../plugins/cited-articles/server/src/outbound/errors';
-import { safeFetch } from '../../../plugins/cited-articles/server/src/outbound/safe-fetch';
+import { forbiddenAddressReason } from '@cited-articles/server/src/outbound/address-policy';
+import { OutboundError } from '@cited-articles/server/src/outbound/errors';
+import { safeFetch } from '@cited-articles/server/src/outbound/safe-fetch';
 import { startFixtureServer, type FixtureServer } from '../../helpers/source-fixtures';
 
 // The safe fetcher on its own, against the fixture server (real HTTP on 127.0.0.1).

@@ -80,8 +80,15 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     const params = context.params as Params;
     const data = params.data;
-    // On update, an absent field means "unchanged"; only an explicit blank asks for a new value.
-    const wantsValue = data && (context.action === 'create' ? isBlank(data[field]) : field in data && isBlank(data[field]));
+    // On update, an absent field means "unchanged"; only an explicit blank asks for a new value. An
+    // update that creates a new locale of an article (how the Content Manager adds a localization)
+    // is a creation for this row.
+    const documentId = (context.params as { documentId?: string }).documentId;
+    const newLocale =
+      context.uid === ARTICLE_UID && context.action === 'update' && data && params.locale && documentId
+        ? await getService('localization-citations', { strapi }).isNewLocale(documentId, params.locale)
+        : false;
+    const wantsValue = data && (context.action === 'create' || newLocale ? isBlank(data[field]) : field in data && isBlank(data[field]));
     if (wantsValue) {
       data[field] = await strapi
         .plugin('content-manager')
@@ -89,9 +96,14 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
         .generateUIDField({ contentTypeUID: context.uid, field, data, locale: params.locale });
     }
 
+    // A new locale of an existing article starts with the citations list of the others.
+    if (newLocale && data && documentId) {
+      const copied = await getService('localization-citations', { strapi }).citationsToCopy(documentId, data);
+      if (copied) data.citations = { set: copied };
+    }
+
     // Reordering citations to the top: send Strapi a plain ordered set (see relation-order.ts).
     if (context.uid === ARTICLE_UID && context.action === 'update' && data && movesToStart(data.citations)) {
-      const documentId = (context.params as { documentId?: string }).documentId;
       const current: any = documentId
         ? await strapi.documents(ARTICLE_UID).findOne({
             documentId,

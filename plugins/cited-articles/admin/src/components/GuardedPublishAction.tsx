@@ -39,6 +39,7 @@ export const guardPublishAction = (Publish: DocumentActionComponent): DocumentAc
     const { preview, resolveNow } = useReferencePreview({
       documentId: props.documentId,
       savedAt: (props.document as any)?.updatedAt,
+      locale: (props.document as any)?.locale,
       enabled: isArticle,
     });
     if (!base || !isArticle) return base;

@@ -29,9 +29,9 @@ const IssueRow = ({ issue }: { issue: CitationIssue }) => (
   </Box>
 );
 
-const PanelContent = ({ documentId, savedAt }: { documentId?: string; savedAt?: string }) => {
+const PanelContent = ({ documentId, savedAt, locale }: { documentId?: string; savedAt?: string; locale?: string }) => {
   const { formatMessage } = useIntl();
-  const { preview, error, loading } = useReferencePreview({ documentId, savedAt });
+  const { preview, error, loading } = useReferencePreview({ documentId, savedAt, locale });
   const { can: canFindSources } = useCan(PERMISSIONS.readSources);
   const issues = preview?.issues ?? [];
   const references = preview?.references ?? [];
@@ -100,6 +100,6 @@ export const ReferencesPanel: PanelComponent = ({ model, documentId, document })
   if (model !== ARTICLE_UID || !can) return null;
   return {
     title: formatMessage({ id: getTranslation('panel.title'), defaultMessage: 'References' }),
-    content: <PanelContent documentId={documentId} savedAt={(document as any)?.updatedAt} />,
+    content: <PanelContent documentId={documentId} savedAt={(document as any)?.updatedAt} locale={(document as any)?.locale} />,
   };
 };

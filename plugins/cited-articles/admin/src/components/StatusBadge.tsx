@@ -16,6 +16,8 @@ export type AdminComment = {
   depth: number;
   parent: string | null;
   article: { documentId: string; slug: string; title: string } | null;
+  /** The locale of the article version the comment belongs to (a thread per locale). */
+  locale?: string | null;
   reportCount: number;
   heldReason: string | null;
   createdAt: string;

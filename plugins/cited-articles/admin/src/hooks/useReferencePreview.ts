@@ -36,19 +36,20 @@ const NO_CITATIONS: string[] = [];
  * The article's saved citations list (the Content Manager loads relations apart from the form and
  * keeps only the unsaved changes in it), refreshed after each save.
  */
-const useSavedCitations = (documentId: string | undefined, savedAt: string | undefined, enabled: boolean) => {
+const useSavedCitations = (documentId: string | undefined, savedAt: string | undefined, enabled: boolean, locale: string | undefined) => {
   const { get } = useFetchClient();
   // Kept with the article it was loaded for: another article's list is never this form's.
   const [saved, setSaved] = React.useState<{ documentId: string; list: string[] } | null>(null);
   const load = React.useCallback(
     async (id: string) => {
       const { data } = await get<any>(`/content-manager/relations/${ARTICLE_UID}/${id}/citations`, {
-        params: { pageSize: 100 },
+        // The list of the locale being edited (each locale has its own), as the form shows it.
+        params: { pageSize: 100, ...(locale ? { locale, status: 'draft' } : {}) },
       });
       // The Content Manager answers newest position first; the article's order is the reverse.
       return [...(data.results ?? [])].reverse().map((item: any) => item.documentId as string);
     },
-    [get]
+    [get, locale]
   );
   React.useEffect(() => {
     if (!documentId || !enabled) return;
@@ -82,10 +83,13 @@ const applyChanges = (saved: string[], value: RelationValue) => {
 export const useReferencePreview = ({
   documentId,
   savedAt,
+  locale,
   enabled = true,
 }: {
   documentId?: string;
   savedAt?: string;
+  /** The locale being edited: its citations list, and references formatted in its language. */
+  locale?: string;
   /** false: ask nothing (another content type's form). */
   enabled?: boolean;
 }) => {
@@ -93,7 +97,7 @@ export const useReferencePreview = ({
   const body = useForm('CitedArticlesReferences', (state) => (state.values as any)?.body, false) as string | undefined;
   const numberingStart = useForm('CitedArticlesReferences', (state) => (state.values as any)?.numberingStart, false);
   const citationChanges = useForm('CitedArticlesReferences', (state) => (state.values as any)?.citations, false) as RelationValue;
-  const { saved, load } = useSavedCitations(documentId, savedAt, enabled);
+  const { saved, load } = useSavedCitations(documentId, savedAt, enabled, locale);
   const citations = React.useMemo(() => applyChanges(saved, citationChanges), [saved, citationChanges]);
   const inputs = React.useMemo(() => ({ body, citations, numberingStart }), [body, citations, numberingStart]);
 
@@ -110,6 +114,7 @@ export const useReferencePreview = ({
         body: input.body ?? '',
         citations: input.citations,
         numberingStart: input.numberingStart === 0 ? 0 : 1,
+        ...(locale ? { locale } : {}),
       });
       return {
         references: data.data.references ?? [],
@@ -117,7 +122,7 @@ export const useReferencePreview = ({
         publishGuard: data.meta.publishGuard === 'block' ? 'block' : 'confirm',
       };
     },
-    [post]
+    [post, locale]
   );
 
   // The latest form values, for resolveNow, which runs outside a render (a click), after commit.

@@ -48,11 +48,14 @@ const CommentsPage = () => {
   const [status, setStatus] = React.useState<StatusFilter>('pending');
   const [article, setArticle] = React.useState<{ documentId: string; title: string } | null>(null);
   const [reported, setReported] = React.useState<'any' | 'true' | 'false'>('any');
+  // Articles are localized and each locale has its own thread: the queue can show one locale.
+  const [locale, setLocale] = React.useState<string>('any');
+  const [locales, setLocales] = React.useState<Array<{ code: string; name: string }>>([]);
   const [search, setSearch] = React.useState('');
   const [page, setPage] = React.useState(1);
   const [queue, setQueue] = React.useState<Queue | null>(null);
   // A selection belongs to the view it was made in: another filter, search or page starts with none.
-  const view = JSON.stringify([status, article?.documentId ?? null, reported, search, page]);
+  const view = JSON.stringify([status, article?.documentId ?? null, locale, reported, search, page]);
   const [selection, setSelection] = React.useState<{ view: string; ids: string[] }>({ view, ids: [] });
   const selected = selection.view === view ? selection.ids : NONE_SELECTED;
   const setSelected = (update: string[] | ((current: string[]) => string[])) =>
@@ -72,6 +75,7 @@ const CommentsPage = () => {
           params: {
             status: status === 'all' ? undefined : status,
             article: article?.documentId,
+            locale: locale === 'any' ? undefined : locale,
             reported: reported === 'any' ? undefined : reported,
             q: search.trim() || undefined,
             sort: status === 'pending' ? 'oldest' : 'newest',
@@ -90,7 +94,20 @@ const CommentsPage = () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [get, status, article, reported, search, page, reload, toggleNotification]);
+  }, [get, status, article, locale, reported, search, page, reload, toggleNotification]);
+
+  React.useEffect(() => {
+    let live = true;
+    // The site's locales (Settings → Internationalization); without them the filter is not shown.
+    get<any>('/i18n/locales')
+      .then(({ data }) => {
+        if (live && Array.isArray(data)) setLocales(data.map((entry: any) => ({ code: entry.code, name: entry.name ?? entry.code })));
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [get]);
 
   const afterChange = (message: string) => {
     toggleNotification({ type: 'success', message });
@@ -210,6 +227,25 @@ const CommentsPage = () => {
               <SingleSelectOption value="false">{t('comments.filter.reports.no', 'Without reports')}</SingleSelectOption>
             </SingleSelect>
           </Box>
+          {locales.length > 1 ? (
+            <Box width="200px">
+              <SingleSelect
+                aria-label={t('comments.filter.locale', 'Locale')}
+                value={locale}
+                onChange={(value: string | number) => {
+                  setLocale(String(value));
+                  setPage(1);
+                }}
+              >
+                <SingleSelectOption value="any">{t('comments.filter.locale.any', 'All locales')}</SingleSelectOption>
+                {locales.map((entry) => (
+                  <SingleSelectOption key={entry.code} value={entry.code}>
+                    {entry.name}
+                  </SingleSelectOption>
+                ))}
+              </SingleSelect>
+            </Box>
+          ) : null}
           {article ? (
             <Tag icon={<Cross />} onClick={() => setArticle(null)} label={t('comments.filter.article.clear', 'Show all articles')}>
               {t('comments.filter.article', 'Article: {title}', { title: article.title })}
@@ -283,6 +319,12 @@ const CommentsPage = () => {
                 </Td>
                 <Td style={{ whiteSpace: 'normal' }}>
                   {comment.article ? <TextButton onClick={() => setArticle(comment.article)}>{comment.article.title}</TextButton> : null}
+                  {comment.locale ? (
+                    <Typography variant="pi" textColor="neutral600" data-testid="comment-locale">
+                      {' '}
+                      ({comment.locale})
+                    </Typography>
+                  ) : null}
                 </Td>
                 <Td>
                   <StatusBadge status={comment.status} />

@@ -8,7 +8,7 @@ import {
   Flex,
   Link,
   LinkButton,
-  Searchbar,
+  Loader,
   SingleSelect,
   SingleSelectOption,
   Table,
@@ -20,7 +20,7 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
-import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { Layouts, Page, Pagination, SearchInput, useAPIErrorHandler, useFetchClient, useNotification, useQueryParams } from '@strapi/strapi/admin';
 import { AddFromIdentifierModal } from '../components/AddFromIdentifierModal';
 import { LinkHealthBadges } from '../components/LinkHealthBadges';
 import { ImportSourcesModal } from '../components/ImportSourcesModal';
@@ -55,8 +55,11 @@ type Library = {
   };
 };
 type Filter = 'all' | 'uncited' | 'duplicates' | 'broken';
+const FILTERS: Filter[] = ['all', 'uncited', 'duplicates', 'broken'];
+/** The page's state, kept in the URL (a reload or a shared link shows the same list). `_q` is SearchInput's. */
+type SourcesQuery = { _q?: string; filter?: string; page?: string; pageSize?: string };
 
-const PAGE_SIZE = 20;
+const DEFAULT_PAGE_SIZE = 20;
 const editUrl = (uid: string, documentId: string) => `/content-manager/collection-types/${uid}/${documentId}`;
 
 const SourcesPage = () => {
@@ -67,36 +70,53 @@ const SourcesPage = () => {
   const { can: canImport } = useCan(PERMISSIONS.importSources);
   const { can: canCreate } = useCan(PERMISSIONS.createSources);
   const { can: canCheckLinks } = useCan(PERMISSIONS.checkSourceLinks);
+  const { formatAPIError } = useAPIErrorHandler();
+  // Strapi's formatter reads API errors; a network failure has only its own message.
+  const describeError = React.useCallback(
+    (failure: unknown) => {
+      try {
+        return formatAPIError(failure as Parameters<typeof formatAPIError>[0]);
+      } catch {
+        return failure instanceof Error ? failure.message : String(failure);
+      }
+    },
+    [formatAPIError]
+  );
+  const [{ query }, setQuery] = useQueryParams<SourcesQuery>();
+  const search = query._q ? decodeURIComponent(query._q) : '';
+  const filter: Filter = FILTERS.includes(query.filter as Filter) ? (query.filter as Filter) : 'all';
+  const page = Math.max(1, Number(query.page) || 1);
+  const pageSize = Math.max(1, Number(query.pageSize) || DEFAULT_PAGE_SIZE);
   const [checking, setChecking] = React.useState(false);
-  const [search, setSearch] = React.useState('');
-  const [filter, setFilter] = React.useState<Filter>('all');
-  const [page, setPage] = React.useState(1);
   const [library, setLibrary] = React.useState<Library | null>(null);
   const [error, setError] = React.useState<string | null>(null);
   const [reload, setReload] = React.useState(0);
+  // Loading until the answer to the current request arrives: a new search or page shows the loader
+  // instead of the previous list's counts.
+  const requestKey = JSON.stringify([search, filter, page, pageSize, reload]);
+  const [answeredKey, setAnsweredKey] = React.useState<string | null>(null);
+  const loading = answeredKey !== requestKey;
   const t = (id: string, defaultMessage: string, values?: Record<string, unknown>) =>
     formatMessage({ id: getTranslation(id), defaultMessage }, values as any);
 
   React.useEffect(() => {
     let live = true;
-    const timer = setTimeout(async () => {
-      try {
-        const { data } = await get<any>('/cited-articles/sources', {
-          params: { search: search.trim() || undefined, filter, page, pageSize: PAGE_SIZE },
-        });
-        if (live) {
-          setLibrary(data);
-          setError(null);
-        }
-      } catch (failure: any) {
-        if (live) setError(failure?.response?.data?.error?.message ?? failure?.message ?? 'Error');
-      }
-    }, 200);
+    get<Library>('/cited-articles/sources', { params: { search: search.trim() || undefined, filter, page, pageSize } })
+      .then(({ data }) => {
+        if (!live) return;
+        setLibrary(data);
+        setError(null);
+      })
+      .catch((failure: unknown) => {
+        if (live) setError(describeError(failure));
+      })
+      .finally(() => {
+        if (live) setAnsweredKey(requestKey);
+      });
     return () => {
       live = false;
-      clearTimeout(timer);
     };
-  }, [get, search, filter, page, reload]);
+  }, [get, describeError, search, filter, page, pageSize, requestKey]);
 
   const checkLinks = async () => {
     setChecking(true);
@@ -112,8 +132,8 @@ const SourcesPage = () => {
         ),
       });
       setReload((count) => count + 1);
-    } catch (failure: any) {
-      toggleNotification({ type: 'danger', message: failure?.response?.data?.error?.message ?? failure?.message ?? 'Error' });
+    } catch (failure: unknown) {
+      toggleNotification({ type: 'danger', message: describeError(failure) });
     } finally {
       setChecking(false);
     }
@@ -127,10 +147,14 @@ const SourcesPage = () => {
       <Page.Title>{t('sources.title', 'Sources')}</Page.Title>
       <Layouts.Header
         title={t('sources.title', 'Sources')}
-        subtitle={t('sources.subtitle', '{total, plural, one {# source} other {# sources}} in the library, {uncited} cited nowhere', {
-          total: pagination?.total ?? 0,
-          uncited: library?.meta.uncitedCount ?? 0,
-        })}
+        subtitle={
+          library
+            ? t('sources.subtitle', '{total, plural, one {# source} other {# sources}} in the library, {uncited} cited nowhere', {
+                total: pagination?.total ?? 0,
+                uncited: library.meta.uncitedCount,
+              })
+            : t('sources.loading', 'Loading the library…')
+        }
         primaryAction={
           <Flex gap={2}>
             {canCheckLinks ? (
@@ -148,29 +172,15 @@ const SourcesPage = () => {
       />
       <Layouts.Content>
         <Flex gap={4} paddingBottom={4} alignItems="flex-end">
-          <Box width="360px">
-            <Searchbar
-              name="search"
-              value={search}
-              onChange={(event: React.ChangeEvent<HTMLInputElement>) => {
-                setSearch(event.target.value);
-                setPage(1);
-              }}
-              onClear={() => setSearch('')}
-              clearLabel={t('sources.search.clear', 'Clear the search')}
-              placeholder={t('sources.search.placeholder', 'Search by title, key, outlet, URL or DOI')}
-            >
-              {t('sources.search.label', 'Search sources')}
-            </Searchbar>
-          </Box>
+          <SearchInput
+            label={t('sources.search.label', 'Search sources')}
+            placeholder={t('sources.search.placeholder', 'Search by title, key, outlet, URL or DOI')}
+          />
           <Box width="260px">
             <SingleSelect
               aria-label={t('sources.filter.label', 'Show')}
               value={filter}
-              onChange={(value: string | number) => {
-                setFilter(value as Filter);
-                setPage(1);
-              }}
+              onChange={(value: string | number) => setQuery({ filter: value === 'all' ? undefined : String(value), page: '1' })}
             >
               <SingleSelectOption value="all">{t('sources.filter.all', 'All sources')}</SingleSelectOption>
               <SingleSelectOption value="uncited">
@@ -187,6 +197,11 @@ const SourcesPage = () => {
           <Typography textColor="danger600" tag="p">
             {error}
           </Typography>
+        ) : null}
+        {loading ? (
+          <Flex justifyContent="center" padding={8}>
+            <Loader>{t('sources.loading', 'Loading the library…')}</Loader>
+          </Flex>
         ) : null}
         <Table colCount={5} rowCount={(library?.data.length ?? 0) + 1}>
           <Thead>
@@ -258,16 +273,13 @@ const SourcesPage = () => {
             <Typography textColor="neutral600">{t('sources.empty', 'No source matches.')}</Typography>
           </Box>
         ) : null}
-        {pagination && pagination.pageCount > 1 ? (
-          <Flex gap={2} paddingTop={4} justifyContent="flex-end">
-            <Button variant="tertiary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-              {t('pagination.previous', 'Previous')}
-            </Button>
-            <Typography variant="pi">{t('pagination.page', 'Page {page} of {pageCount}', { page, pageCount: pagination.pageCount })}</Typography>
-            <Button variant="tertiary" disabled={page >= pagination.pageCount} onClick={() => setPage(page + 1)}>
-              {t('pagination.next', 'Next')}
-            </Button>
-          </Flex>
+        {pagination ? (
+          <Box paddingTop={4}>
+            <Pagination.Root pageCount={pagination.pageCount} total={pagination.total} defaultPageSize={DEFAULT_PAGE_SIZE}>
+              <Pagination.PageSize />
+              <Pagination.Links />
+            </Pagination.Root>
+          </Box>
         ) : null}
         {library && library.meta.duplicates.length > 0 ? (
           <Box paddingTop={8} data-testid="duplicate-groups">

@@ -6,7 +6,7 @@ import { canPreviewDrafts } from '../utils/preview-access';
 import { answerIfFresh, noStore, sendPublic } from '../http-cache/respond';
 import { LIST_KEY } from '../http-cache/keys';
 import { strongEtag } from '../http-cache/etag';
-import { articleQuery, paginationQuery, readPagination, slugParams } from '../validation/content-api';
+import { articleQuery, localeQuery, paginationQuery, readPagination, slugParams } from '../validation/content-api';
 
 /** A body serialised once, when it was cached: sent as it is. */
 const sendJson = (ctx, json: string) => {
@@ -23,7 +23,15 @@ const article = ({ strapi }: { strapi: Core.Strapi }) => {
     if (status === 'draft' && !canPreviewDrafts(ctx.state.auth)) {
       throw new errors.ForbiddenError('Draft preview needs an API token that is full-access or has the "preview" permission of Cited-articles.');
     }
-    const request = { slug, status, style: query.style, locale: query.locale, html: query.format === 'html', jsonld: query.format === 'jsonld' };
+    const request = {
+      slug,
+      status,
+      style: query.style,
+      locale: query.locale,
+      referenceLocale: query.referenceLocale,
+      html: query.format === 'html',
+      jsonld: query.format === 'jsonld',
+    };
     const pages = getService('article-pages', { strapi });
     if (status === 'draft') {
       noStore(ctx);
@@ -34,7 +42,15 @@ const article = ({ strapi }: { strapi: Core.Strapi }) => {
     const cache = getService('response-cache', { strapi });
     // The publication options (JSON-LD's publisher and URL) can change at runtime: part of the id.
     const publication = strapi.config.get('plugin::cited-articles.publication') ?? null;
-    const id = JSON.stringify(['article', slug, query.style ?? null, query.locale ?? null, query.format ?? null, publication]);
+    const id = JSON.stringify([
+      'article',
+      slug,
+      query.locale ?? null,
+      query.style ?? null,
+      query.referenceLocale ?? null,
+      query.format ?? null,
+      publication,
+    ]);
     const cached = cache.get(id);
     if (cached) {
       ctx.set('X-Origin-Cache', 'HIT');
@@ -52,11 +68,12 @@ const article = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    /** GET /articles: published articles, newest first, with reference and comment counts. */
+    /** GET /articles: published articles of one locale, newest first, with reference and comment counts. */
     async find(ctx) {
       const { page, pageSize } = parseOrThrow(paginationQuery, readPagination(ctx.query), 'pagination');
       const cache = getService('response-cache', { strapi });
-      const id = JSON.stringify(['list', page, pageSize]);
+      const { locale } = parseOrThrow(localeQuery, { locale: ctx.query.locale }, 'query');
+      const id = JSON.stringify(['list', locale ?? null, page, pageSize]);
       const cached = cache.get(id);
       if (cached) {
         ctx.set('X-Origin-Cache', 'HIT');
@@ -65,7 +82,7 @@ const article = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       ctx.set('X-Origin-Cache', 'MISS');
       const ticket = cache.begin();
-      const { data, pagination } = await getService('article-pages', { strapi }).listPublished({ page, pageSize });
+      const { data, pagination } = await getService('article-pages', { strapi }).listPublished({ page, pageSize, locale });
       const body = { data, meta: { pagination } };
       const etag = strongEtag(JSON.stringify(body));
       cache.set(id, ticket, { etag, keys: [LIST_KEY], body });

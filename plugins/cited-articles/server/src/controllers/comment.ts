@@ -4,7 +4,7 @@ import { getService } from '../utils/get-service';
 import { ConflictError, parseOrThrow } from '../utils/errors';
 import { toPublicComment, toPublicThread } from '../utils/public-shape';
 import { commentSettings } from '../utils/settings';
-import { readPagination, slugParams } from '../validation/content-api';
+import { localeQuery, readPagination, slugParams } from '../validation/content-api';
 import { sendPublic } from '../http-cache/respond';
 import { commentsKey, threadKey } from '../http-cache/keys';
 import { createCommentBody, documentIdParams, listCommentsQuery, readBody, replyPageQuery, reportBody } from '../validation/comments';
@@ -33,10 +33,10 @@ const comment = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    /** GET /articles/:slug/comments: approved comments, threaded, root comments paginated. */
+    /** GET /articles/:slug/comments?locale=: approved comments of one locale's thread, root comments paginated. */
     async find(ctx) {
       const { slug } = parseOrThrow(slugParams, ctx.params, 'article slug');
-      const query = parseOrThrow(listCommentsQuery, { ...readPagination(ctx.query), sort: ctx.query.sort }, 'query');
+      const query = parseOrThrow(listCommentsQuery, { ...readPagination(ctx.query), sort: ctx.query.sort, locale: ctx.query.locale }, 'query');
       const { threads, pagination, commentCount, articleDocumentId } = await getService('comments-public', { strapi }).listApproved({
         slug,
         ...query,
@@ -69,10 +69,12 @@ const comment = ({ strapi }: { strapi: Core.Strapi }) => {
         await guard.assertCommentBudget(ipHash);
 
         const { slug } = parseOrThrow(slugParams, ctx.params, 'article slug');
+        const { locale } = parseOrThrow(localeQuery, { locale: ctx.query.locale }, 'query');
         const settings = commentSettings(strapi);
         const body = parseOrThrow(createCommentBody(settings), readBody(ctx.request.body), 'comment');
         const created = await getService('comments-public', { strapi }).create({
           slug,
+          locale,
           ipHash,
           input: {
             authorName: body.authorName,

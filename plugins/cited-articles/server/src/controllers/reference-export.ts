@@ -17,15 +17,15 @@ const referenceExport = ({ strapi }: { strapi: Core.Strapi }) => {
     /** GET /articles/:slug/references?format=bibtex|ris|csl-json */
     async articleReferences(ctx) {
       const { slug } = parseOrThrow(slugParams, ctx.params, 'article slug');
-      const { format } = parseOrThrow(exportQuery, ctx.query, 'query');
-      send(ctx, await getService('reference-export', { strapi }).articleReferences(slug, format));
+      const { format, locale } = parseOrThrow(exportQuery, ctx.query, 'query');
+      send(ctx, await getService('reference-export', { strapi }).articleReferences(slug, format, locale));
     },
 
     /** GET /articles/:slug/cite?format=…: the article itself, for "cite this article". */
     async citeArticle(ctx) {
       const { slug } = parseOrThrow(slugParams, ctx.params, 'article slug');
-      const { format } = parseOrThrow(exportQuery, ctx.query, 'query');
-      send(ctx, await getService('reference-export', { strapi }).citeArticle(slug, format));
+      const { format, locale } = parseOrThrow(exportQuery, ctx.query, 'query');
+      send(ctx, await getService('reference-export', { strapi }).citeArticle(slug, format, locale));
     },
 
     /** GET /sources/:key/cite?format=…: one source. */

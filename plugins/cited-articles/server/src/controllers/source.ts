@@ -3,15 +3,16 @@ import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
 import { parseOrThrow } from '../utils/errors';
 import { toPublicSourceWithCitedBy } from '../utils/public-shape';
-import { keyParams } from '../validation/content-api';
+import { keyParams, localeQuery } from '../validation/content-api';
 import { sendPublic } from '../http-cache/respond';
 import { LIST_KEY, sourceKey, sourceKeyKey } from '../http-cache/keys';
 
 const source = ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** GET /sources/:key: a source and the published articles that cite it. */
+  /** GET /sources/:key?locale=: a source and the published articles of that locale that cite it. */
   async findOne(ctx) {
     const { key } = parseOrThrow(keyParams, ctx.params, 'source key');
-    const row = await getService('sources', { strapi }).findByKeyWithCitingArticles(key);
+    const { locale } = parseOrThrow(localeQuery, { locale: ctx.query.locale }, 'query');
+    const row = await getService('sources', { strapi }).findByKeyWithCitingArticles(key, locale);
     if (!row) throw new errors.NotFoundError(`No source has the key "${key}".`);
     // Its citing articles are the published ones: their publication changes the list key.
     sendPublic(ctx, strapi, { data: toPublicSourceWithCitedBy(row), meta: {} }, [sourceKey(row.documentId), sourceKeyKey(key), LIST_KEY]);

@@ -4,7 +4,7 @@ import { getService } from '../utils/get-service';
 import { parseOrThrow } from '../utils/errors';
 import { toPublicComment, toPublicSourceWithCitedBy, toPublicThread } from '../utils/public-shape';
 import { commentSettings } from '../utils/settings';
-import { articleQuery, keyParams, paginationQuery, slugParams } from '../validation/content-api';
+import { articleQuery, keyParams, localeQuery, paginationQuery, slugParams } from '../validation/content-api';
 import { createCommentBody, documentIdParams, listCommentsQuery, reportBody } from '../validation/comments';
 import { withErrorCodes } from './errors';
 import { selectsField } from './selection';
@@ -30,32 +30,39 @@ export const createResolvers = (strapi: Core.Strapi) => {
     Query: {
       citedArticle: withErrorCodes(async (_parent, args, _context, info) => {
         const { slug } = parseOrThrow(slugParams, { slug: args.slug }, 'article slug');
-        const query = parseOrThrow(articleQuery, given({ style: args.style, locale: args.locale }), 'query');
+        const query = parseOrThrow(articleQuery, given({ style: args.style, locale: args.locale, referenceLocale: args.referenceLocale }), 'query');
         const { data, meta } = await service('article-pages').presentBySlug({
           slug,
           status: 'published',
           style: query.style,
           locale: query.locale,
+          referenceLocale: query.referenceLocale,
           html: selectsField(info, 'bodyHtml'),
         });
-        return { ...data, issues: meta.issues, style: meta.style, locale: meta.locale ?? null };
+        return { ...data, issues: meta.issues, style: meta.style, locale: meta.locale ?? null, referenceLocale: meta.referenceLocale ?? null };
       }),
 
       citedArticles: withErrorCodes(async (_parent, args) => {
-        const { page, pageSize } = parseOrThrow(paginationQuery, given(args), 'pagination');
-        return service('article-pages').listPublished({ page, pageSize });
+        const { page, pageSize } = parseOrThrow(paginationQuery, given({ page: args.page, pageSize: args.pageSize }), 'pagination');
+        const { locale } = parseOrThrow(localeQuery, given({ locale: args.locale }), 'query');
+        return service('article-pages').listPublished({ page, pageSize, locale });
       }),
 
       citedSource: withErrorCodes(async (_parent, args) => {
         const { key } = parseOrThrow(keyParams, { key: args.key }, 'source key');
-        const row = await service('sources').findByKeyWithCitingArticles(key);
+        const { locale } = parseOrThrow(localeQuery, given({ locale: args.locale }), 'query');
+        const row = await service('sources').findByKeyWithCitingArticles(key, locale);
         if (!row) throw new errors.NotFoundError(`No source has the key "${key}".`);
         return toPublicSourceWithCitedBy(row);
       }),
 
       articleComments: withErrorCodes(async (_parent, args) => {
         const { slug } = parseOrThrow(slugParams, { slug: args.slug }, 'article slug');
-        const query = parseOrThrow(listCommentsQuery, given({ page: args.page, pageSize: args.pageSize, sort: args.sort }), 'query');
+        const query = parseOrThrow(
+          listCommentsQuery,
+          given({ page: args.page, pageSize: args.pageSize, sort: args.sort, locale: args.locale }),
+          'query'
+        );
         const { threads, pagination, commentCount } = await service('comments-public').listApproved({ slug, ...query });
         // Roots also say how many replies their thread has, and whether more exist than are nested.
         const data = threads.map((node: any) => ({ ...toPublicThread(node), replyCount: node.replyCount, moreReplies: node.moreReplies }));
@@ -71,10 +78,12 @@ export const createResolvers = (strapi: Core.Strapi) => {
         await guard.assertCommentBudget(ipHash);
 
         const { slug } = parseOrThrow(slugParams, { slug: args.slug }, 'article slug');
+        const { locale } = parseOrThrow(localeQuery, given({ locale: args.locale }), 'query');
         const settings = commentSettings(strapi);
         const body = parseOrThrow(createCommentBody(settings), { ...args.data }, 'comment');
         const created = await service('comments-public').create({
           slug,
+          locale,
           ipHash,
           input: {
             authorName: body.authorName,

@@ -86,13 +86,16 @@ export const typeDefs = (configuredHoneypot: string | null) => {
     issues: [CitedIssue!]!
     "The reference style the references are formatted in."
     style: String!
-    "The locale the references are formatted in."
+    "The article's content locale (each locale is its own version with its own slug, body and comments)."
     locale: String
+    "The locale the references are formatted in (the article's own unless referenceLocale asked for another)."
+    referenceLocale: String
   }
 
   "A published article in a list."
   type CitedArticleSummary {
     documentId: ID!
+    locale: String
     slug: String!
     title: String!
     summary: String
@@ -111,6 +114,7 @@ export const typeDefs = (configuredHoneypot: string | null) => {
   "A published article that cites a source."
   type CitedCitingArticle {
     documentId: ID!
+    locale: String
     slug: String!
     title: String!
     summary: String
@@ -180,14 +184,14 @@ export const typeDefs = (configuredHoneypot: string | null) => {
   }
 
   extend type Query {
-    citedArticle(slug: String!, style: String, locale: String): CitedArticle
-    citedArticles(page: Int, pageSize: Int): CitedArticleList
-    citedSource(key: String!): CitedSource
-    articleComments(slug: String!, page: Int, pageSize: Int, sort: String): CitedCommentPage
+    citedArticle(slug: String!, style: String, locale: String, referenceLocale: String): CitedArticle
+    citedArticles(page: Int, pageSize: Int, locale: String): CitedArticleList
+    citedSource(key: String!, locale: String): CitedSource
+    articleComments(slug: String!, page: Int, pageSize: Int, sort: String, locale: String): CitedCommentPage
   }
 
   extend type Mutation {
-    createArticleComment(slug: String!, data: CitedCommentInput!): CitedComment
+    createArticleComment(slug: String!, data: CitedCommentInput!, locale: String): CitedComment
     reportComment(documentId: ID!, reason: String!, details: String): CitedReportResult
   }
 `;

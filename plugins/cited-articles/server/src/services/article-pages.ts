@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
 import { toPublicArticleSummary } from '../utils/public-shape';
 import { assertStyle } from '../utils/styles';
@@ -12,7 +11,10 @@ export interface ArticlePageRequest {
   status: ArticleStatus;
   /** The requested style id (checked against the registered styles), or the default. */
   style?: string;
+  /** The content locale (`?locale=`); the default locale when absent. */
   locale?: string;
+  /** The locale references are formatted in; the article's own when absent. */
+  referenceLocale?: string;
   /** Adds `bodyHtml`; rendering costs more than everything else, so only on request. */
   html?: boolean;
   jsonld?: boolean;
@@ -23,13 +25,31 @@ export interface ArticlePageRequest {
  * queries call this, so their answers cannot drift).
  */
 const articlePages = ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** A page of published articles, newest first, with reference and comment counts. */
-  async listPublished({ page, pageSize }: { page: number; pageSize: number }) {
-    const { rows, pagination } = await getService('articles', { strapi }).listPublished({ page, pageSize });
+  /**
+   * The article with this slug in this locale (the default one when none is asked for), or the
+   * error that says what to ask instead (see content-locales.articleNotFound).
+   */
+  async findBySlugOrThrow(slug: string, status: ArticleStatus, requestedLocale?: string) {
+    const locales = getService('content-locales', { strapi });
+    const locale = await locales.resolve(requestedLocale);
+    const row = await getService('articles', { strapi }).findBySlug(slug, status, locale);
+    if (!row) throw await locales.articleNotFound({ slug, locale, status });
+    return row;
+  },
+
+  /** A page of one locale's published articles, newest first, with reference and comment counts. */
+  async listPublished({ page, pageSize, locale: requestedLocale }: { page: number; pageSize: number; locale?: string }) {
+    const locale = await getService('content-locales', { strapi }).resolve(requestedLocale);
+    const { rows, pagination } = await getService('articles', { strapi }).listPublished({ page, pageSize, locale });
     const [referenceCounts, counts] = await Promise.all([
       getService('reference-counts', { strapi }).countMany(rows),
-      getService('comment-counts', { strapi }).approvedByArticle(rows.map((row) => row.documentId)),
+      getService('comment-counts', { strapi }).approvedByArticle(
+        rows.map((row) => row.documentId),
+        locale
+      ),
     ]);
+    // An empty page for a locale the site does not have is a mistake worth naming (a 400).
+    if (pagination.total === 0 && requestedLocale) await getService('content-locales', { strapi }).assertKnown(locale);
     const data = rows.map((row, index) => ({
       ...toPublicArticleSummary(row),
       referenceCount: referenceCounts[index],
@@ -51,18 +71,14 @@ const articlePages = ({ strapi }: { strapi: Core.Strapi }) => ({
    * surrogate keys (what it depends on), and `present()` to build it. The reads are the same as
    * presentBySlug's; a conditional request that still holds this version stops here.
    */
-  async prepareBySlug({ slug, status, style: requestedStyle, locale, html, jsonld }: ArticlePageRequest) {
+  async prepareBySlug({ slug, status, style: requestedStyle, locale: requestedLocale, referenceLocale, html, jsonld }: ArticlePageRequest) {
     const style = assertStyle(strapi, requestedStyle);
-    const row = await getService('articles', { strapi }).findBySlug(slug, status);
-    if (!row) {
-      const what = status === 'draft' ? 'article' : 'published article';
-      throw new errors.NotFoundError(`No ${what} has the slug "${slug}".`);
-    }
-    const counts = await getService('comment-counts', { strapi }).approvedByArticle([row.documentId]);
+    const row = await this.findBySlugOrThrow(slug, status, requestedLocale);
+    const counts = await getService('comment-counts', { strapi }).approvedByArticle([row.documentId], row.locale);
     // Through the memo: the rows above are read every time, the work of resolving them is not repeated.
     const prepared = await getService('resolved-article-memo', { strapi }).prepare(
       row,
-      { style, locale, html: Boolean(html), jsonld: Boolean(jsonld) },
+      { style, referenceLocale, html: Boolean(html), jsonld: Boolean(jsonld) },
       { commentsEnabled: row.commentsEnabled !== false, commentCount: counts.get(row.documentId) ?? 0 }
     );
     return {

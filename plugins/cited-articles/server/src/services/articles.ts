@@ -14,10 +14,10 @@ const articles = ({ strapi }: { strapi: Core.Strapi }) => ({
    * the cited keys and positions stored with each row (not the body: parsing every body of the page
    * on every request is what made the list slow) and the keys of their citations in order.
    */
-  async listPublished({ page, pageSize }: { page: number; pageSize: number }) {
+  async listPublished({ page, pageSize, locale }: { page: number; pageSize: number; locale: string }) {
     // Query Engine, as findBySlug below: a published article is the row with publishedAt set.
     const published = strapi.db.query(ARTICLE_UID);
-    const where = { publishedAt: { $notNull: true } };
+    const where = { publishedAt: { $notNull: true }, locale };
     const [rows, total] = await Promise.all([
       published.findMany({
         where,
@@ -41,11 +41,12 @@ const articles = ({ strapi }: { strapi: Core.Strapi }) => ({
    * Engine: the same two queries as the Document Service's findFirst, without its parameter
    * transforms and middlewares, which on a busy server cost more than the queries (npm run bench).
    * A published article is the row with publishedAt set, a draft the row without; sources have no
-   * draft and publish, so their links need no status filter.
+   * draft and publish, so their links need no status filter. Each locale is its own row (a slug is
+   * unique per locale, and may be the same in several).
    */
-  async findBySlug(slug: string, status: ArticleStatus = 'published') {
+  async findBySlug(slug: string, status: ArticleStatus, locale: string) {
     return strapi.db.query(ARTICLE_UID).findOne({
-      where: { slug, publishedAt: status === 'published' ? { $notNull: true } : { $null: true } },
+      where: { slug, locale, publishedAt: status === 'published' ? { $notNull: true } : { $null: true } },
       select: ['id', 'documentId', ...ARTICLE_FIELDS, 'body', 'commentsEnabled'],
       populate: { citations: { select: ['id', 'documentId', ...SOURCE_FIELDS, ...SOURCE_HEALTH_FIELDS] } },
     }) as Promise<any>;

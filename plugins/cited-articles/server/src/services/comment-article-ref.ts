@@ -1,8 +1,14 @@
 import type { Core } from '@strapi/strapi';
+import { articleVersionKey } from '../comments/article-version';
 import { COMMENT_UID } from '../utils/uids';
 
+const BACKFILL_BATCH = 1000;
+
 /**
- * Keeps each comment's `articleDocumentId` equal to the documentId of the article it is linked to.
+ * Keeps each comment's `articleDocumentId` and `articleLocale` equal to the documentId and locale of
+ * the article version it is linked to, and `articleVersion` equal to both in one value (see
+ * comments/article-version.ts). Articles are localized: a comment belongs to one localized version
+ * (a thread per locale), and `articleVersion` is what counts and pages filter on.
  *
  * The relation lives in a link table that joins a comment to every version (draft and published
  * row) of its article, so counting or paging an article's comments through it means a join and a
@@ -21,13 +27,15 @@ const commentArticleRef = ({ strapi }: { strapi: Core.Strapi }) => {
     // db.query runs inside the caller's transaction, so it sees the link rows just written.
     const row: any = await strapi.db.query(COMMENT_UID).findOne({
       where: { id },
-      select: ['id', 'articleDocumentId'],
-      populate: { article: { select: ['documentId'] } },
+      select: ['id', 'articleDocumentId', 'articleLocale', 'articleVersion'],
+      populate: { article: { select: ['documentId', 'locale'] } },
     });
     if (!row) return;
     const articleDocumentId = row.article?.documentId ?? null;
-    if (row.articleDocumentId !== articleDocumentId) {
-      await strapi.db.query(COMMENT_UID).update({ where: { id }, data: { articleDocumentId } });
+    const articleLocale = row.article?.locale ?? null;
+    const articleVersion = articleDocumentId && articleLocale ? articleVersionKey(articleDocumentId, articleLocale) : null;
+    if (row.articleDocumentId !== articleDocumentId || row.articleLocale !== articleLocale || row.articleVersion !== articleVersion) {
+      await strapi.db.query(COMMENT_UID).update({ where: { id }, data: { articleDocumentId, articleLocale, articleVersion } });
     }
   };
 
@@ -36,28 +44,51 @@ const commentArticleRef = ({ strapi }: { strapi: Core.Strapi }) => {
       // A write that sets `article` without the copy (anything but the plugin's own posting).
       const resync = async (event: any) => {
         const data = event.params?.data ?? {};
-        if (data.article !== undefined && data.articleDocumentId === undefined && event.result?.id) {
+        const copied = data.articleDocumentId !== undefined && data.articleLocale !== undefined && data.articleVersion !== undefined;
+        if (data.article !== undefined && !copied && event.result?.id) {
           await sync(event.result.id);
         }
       };
       strapi.db.lifecycles.subscribe({ models: [COMMENT_UID], afterCreate: resync, afterUpdate: resync });
     },
 
-    /** Fills the copy on comments that have an article but no copy yet (run at startup). */
+    /**
+     * Fills the copies on comments that have an article but no copy yet (run at startup). Comments
+     * written before articles were localized get the locale of the article version they link to
+     * (Strapi gives the existing articles the default locale when localization is turned on).
+     */
     async backfill() {
       const comments = strapi.db.metadata.get(COMMENT_UID);
       const link = (comments.attributes.article as any).joinTable;
       const articleTable = strapi.db.metadata.get((comments.attributes.article as any).target).tableName;
       const knex = strapi.db.connection;
-      const documentIdOfArticle = knex(`${link.name} as l`)
-        .join(`${articleTable} as a`, 'a.id', `l.${link.inverseJoinColumn.name}`)
-        .whereRaw('?? = ??', [`l.${link.joinColumn.name}`, `${comments.tableName}.id`])
-        .min('a.document_id');
+      const ofArticle = (column: string) =>
+        knex(`${link.name} as l`)
+          .join(`${articleTable} as a`, 'a.id', `l.${link.inverseJoinColumn.name}`)
+          .whereRaw('?? = ??', [`l.${link.joinColumn.name}`, `${comments.tableName}.id`])
+          .min(`a.${column}`);
       const updated = await knex(comments.tableName)
-        .whereNull('article_document_id')
+        .where((missing) => missing.whereNull('article_document_id').orWhereNull('article_locale'))
         .whereExists(knex(link.name).whereRaw('?? = ??', [`${link.name}.${link.joinColumn.name}`, `${comments.tableName}.id`]))
-        .update({ article_document_id: documentIdOfArticle });
+        .update({ article_document_id: ofArticle('document_id'), article_locale: ofArticle('locale') });
       if (updated > 0) strapi.log.info(`[cited-articles] linked ${updated} comments to their article's documentId`);
+
+      // The combined key, in batches, grouped by article version (one UPDATE per version in a batch).
+      for (;;) {
+        const rows: Array<{ id: number; documentId: string; locale: string }> = await knex(comments.tableName)
+          .whereNull('article_version')
+          .whereNotNull('article_document_id')
+          .whereNotNull('article_locale')
+          .limit(BACKFILL_BATCH)
+          .select('id', 'article_document_id as documentId', 'article_locale as locale');
+        if (rows.length === 0) break;
+        const byVersion = new Map<string, number[]>();
+        for (const row of rows) {
+          const key = articleVersionKey(row.documentId, row.locale);
+          byVersion.set(key, [...(byVersion.get(key) ?? []), row.id]);
+        }
+        for (const [key, ids] of byVersion) await knex(comments.tableName).whereIn('id', ids).update({ article_version: key });
+      }
       return updated;
     },
   };

@@ -17,6 +17,7 @@ const ADMIN_FIELDS = [
   'ipHash',
   'moderatedBy',
   'moderatedAt',
+  'articleLocale',
   'createdAt',
   'updatedAt',
 ];
@@ -36,6 +37,8 @@ export const toAdminComment = (row: any) => ({
   parent: row.parent?.documentId ?? null,
   threadRoot: row.threadRoot ?? null,
   article: row.article ? { documentId: row.article.documentId, slug: row.article.slug, title: row.article.title } : null,
+  // The localized version of the article the comment belongs to (a thread per locale).
+  locale: row.articleLocale ?? null,
   reportCount: row.reportCount ?? 0,
   heldReason: row.heldReason ?? null,
   ipHash: row.ipHash ?? null,
@@ -48,6 +51,7 @@ export const toAdminComment = (row: any) => ({
 export interface ModerationFilters {
   status?: CommentStatus;
   article?: string;
+  locale?: string;
   reported?: boolean;
   q?: string;
 }
@@ -57,9 +61,10 @@ const commentModeration = ({ strapi }: { strapi: Core.Strapi }) => {
   const comments = () => strapi.documents(COMMENT_UID);
 
   /** Filters other than status, shared by the list and the per-status counts. */
-  const scope = ({ article, reported, q }: ModerationFilters) => {
+  const scope = ({ article, locale, reported, q }: ModerationFilters) => {
     const and: any[] = [];
     if (article) and.push({ article: { documentId: article } });
+    if (locale) and.push({ articleLocale: locale });
     if (reported === true) and.push({ reportCount: { $gt: 0 } });
     if (reported === false) and.push({ $or: [{ reportCount: 0 }, { reportCount: { $null: true } }] });
     if (q) {

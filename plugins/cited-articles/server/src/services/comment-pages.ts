@@ -5,7 +5,8 @@ import { COMMENT_UID } from '../utils/uids';
  * The queries behind a page of an article's approved comments and the replies of its threads,
  * written for articles with hundreds of thousands of comments and threads with tens of thousands of
  * replies. Roots go by the comment's copy of its article's documentId (see comment-article-ref.ts)
- * and the (article_document_id, status, depth, created_at, id) index; replies by threadRoot and the
+ * and locale (`articleVersion`, see comments/article-version.ts) and the (article_version, status,
+ * depth, created_at, id) index; replies by threadRoot and the
  * (thread_root, status, created_at, id, depth) index. A page reads its index in order and stops
  * after it (a deep page skips the rows before it, linear in the page's depth); a count reads the
  * article's or the thread's approved entries of the index.
@@ -19,10 +20,10 @@ const commentPages = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** documentIds of one page of approved root comments, in order. */
-    async rootPage(articleDocumentId: string, { page, pageSize, order }: { page: number; pageSize: number; order: 'asc' | 'desc' }) {
+    async rootPage(articleVersion: string, { page, pageSize, order }: { page: number; pageSize: number; order: 'asc' | 'desc' }) {
       const rows = await strapi.db
         .connection(table())
-        .where({ article_document_id: articleDocumentId, status: 'approved', depth: 0 })
+        .where({ article_version: articleVersion, status: 'approved', depth: 0 })
         .orderBy([
           { column: 'created_at', order },
           { column: 'id', order },
@@ -83,10 +84,10 @@ const commentPages = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Approved root comments and approved comments of any depth, in one pass over the index. */
-    async approvedCounts(articleDocumentId: string): Promise<{ roots: number; all: number }> {
+    async approvedCounts(articleVersion: string): Promise<{ roots: number; all: number }> {
       const knex = strapi.db.connection;
       const [row]: any[] = await knex(table())
-        .where({ article_document_id: articleDocumentId, status: 'approved' })
+        .where({ article_version: articleVersion, status: 'approved' })
         .select(knex.raw('COUNT(*) as ??', ['total']), knex.raw('COALESCE(SUM(CASE WHEN ?? = 0 THEN 1 ELSE 0 END), 0) as ??', ['depth', 'roots']));
       return { roots: Number(row?.roots ?? 0), all: Number(row?.total ?? 0) };
     },

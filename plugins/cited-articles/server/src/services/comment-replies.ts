@@ -47,11 +47,14 @@ const commentReplies = ({ strapi }: { strapi: Core.Strapi }) => {
     async listReplies({ documentId, page, pageSize }: { documentId: string; page: number; pageSize: number }) {
       const root: any = await comments().findOne({
         where: { documentId, status: 'approved', depth: 0 },
-        select: ['id', 'documentId', 'articleDocumentId'],
+        select: ['id', 'documentId', 'articleDocumentId', 'articleLocale'],
       });
+      // The thread lives on one localized version of the article, which must be the published one.
       const published =
         root?.articleDocumentId &&
-        (await strapi.db.query(ARTICLE_UID).count({ where: { documentId: root.articleDocumentId, publishedAt: { $notNull: true } } })) > 0;
+        (await strapi.db.query(ARTICLE_UID).count({
+          where: { documentId: root.articleDocumentId, locale: root.articleLocale, publishedAt: { $notNull: true } },
+        })) > 0;
       // A reply, or a comment that is not public, is answered like one that does not exist.
       if (!published) {
         throw new errors.NotFoundError(`No approved top-level comment of a published article has the documentId "${documentId}".`);

@@ -1,6 +1,7 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { articleVersionKey } from '../comments/article-version';
 import { contentFingerprint } from '../comments/duplicate-text';
 import { buildThreads } from '../comments/thread';
 import { ConflictError, fieldError, isUniqueViolation } from '../utils/errors';
@@ -28,15 +29,18 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
   const comments = () => strapi.documents(COMMENT_UID);
   const guard = () => getService('abuse-guard', { strapi });
 
-  const findPublishedArticle = async (slug: string) => {
+  /** The published article with this slug in this locale (the default one when none is asked for). */
+  const findPublishedArticle = async (slug: string, requestedLocale?: string) => {
+    const locales = getService('content-locales', { strapi });
+    const locale = await locales.resolve(requestedLocale);
     // Query Engine reads on the public paths: the Document Service wraps every call, reads too, in
     // a transaction (BEGIN and COMMIT round trips) and transforms its parameters (npm run bench).
     const article: any = await strapi.db.query(ARTICLE_UID).findOne({
-      where: { slug, publishedAt: { $notNull: true } },
-      select: ['id', 'documentId', 'slug', 'commentsEnabled', 'publishedAt'],
+      where: { slug, locale, publishedAt: { $notNull: true } },
+      select: ['id', 'documentId', 'locale', 'slug', 'commentsEnabled', 'publishedAt'],
     });
-    if (!article) throw new errors.NotFoundError(`No published article has the slug "${slug}".`);
-    return article as { documentId: string; slug: string; commentsEnabled: boolean | null; publishedAt: string };
+    if (!article) throw await locales.articleNotFound({ slug, locale, status: 'published' });
+    return article as { documentId: string; locale: string; slug: string; commentsEnabled: boolean | null; publishedAt: string };
   };
 
   const assertOpen = (article: { commentsEnabled: boolean | null; publishedAt: string }) => {
@@ -49,16 +53,25 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  /** The comment answered: approved, on the same article, and not already at the deepest level. */
-  const resolveParent = async (parentId: string, articleDocumentId: string) => {
-    const parent: any = await comments().findFirst({
-      filters: { documentId: parentId, status: 'approved' },
-      fields: ['depth', 'threadRoot'] as any,
-      populate: { article: { fields: ['slug'] } } as any,
+  /**
+   * The comment answered: approved, on the same localized version of the article (a thread per
+   * locale), and not already at the deepest level.
+   */
+  const resolveParent = async (parentId: string, article: { documentId: string; locale: string }) => {
+    const parent: any = await strapi.db.query(COMMENT_UID).findOne({
+      where: { documentId: parentId, status: 'approved' },
+      select: ['id', 'depth', 'threadRoot', 'articleDocumentId', 'articleLocale'],
     });
     if (!parent) throw fieldError('comment', 'parent', 'no approved comment has this documentId');
-    if (parent.article?.documentId !== articleDocumentId) {
+    if (parent.articleDocumentId !== article.documentId) {
       throw fieldError('comment', 'parent', 'the comment answered belongs to another article');
+    }
+    if (parent.articleLocale !== article.locale) {
+      throw fieldError(
+        'comment',
+        'parent',
+        `the comment answered is on the "${parent.articleLocale}" version of this article; reply with ?locale=${parent.articleLocale}`
+      );
     }
     const { maxDepth } = commentSettings(strapi);
     const depth = (parent.depth ?? 0) + 1;
@@ -96,16 +109,28 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
      * Approved comments of a published article: root comments paginated, replies nested, at most
      * `repliesPerThread` of them per thread (the oldest); each root says how many its thread has.
      */
-    async listApproved({ slug, page, pageSize, sort }: { slug: string; page: number; pageSize: number; sort: 'oldest' | 'newest' }) {
-      const article = await findPublishedArticle(slug);
+    async listApproved({
+      slug,
+      locale,
+      page,
+      pageSize,
+      sort,
+    }: {
+      slug: string;
+      locale?: string;
+      page: number;
+      pageSize: number;
+      sort: 'oldest' | 'newest';
+    }) {
+      const article = await findPublishedArticle(slug, locale);
       const { maxDepth, repliesPerThread } = commentSettings(strapi);
       const order = sort === 'newest' ? 'desc' : 'asc';
 
       // Ids and counts by plain indexed queries (see comment-pages.ts), then the page's rows.
       const pages = getService('comment-pages', { strapi });
       const [rootIds, counts] = await Promise.all([
-        pages.rootPage(article.documentId, { page, pageSize, order }),
-        pages.approvedCounts(article.documentId),
+        pages.rootPage(articleVersionKey(article.documentId, article.locale), { page, pageSize, order }),
+        pages.approvedCounts(articleVersionKey(article.documentId, article.locale)),
       ]);
       const rootRows =
         rootIds.length > 0
@@ -152,12 +177,12 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
      * first, before the body is even validated). The cheapest refusals come first: the article and
      * the parent, then duplicates, right before the insert.
      */
-    async create({ slug, input, ipHash }: { slug: string; input: NewComment; ipHash: string }) {
+    async create({ slug, locale, input, ipHash }: { slug: string; locale?: string; input: NewComment; ipHash: string }) {
       const settings = commentSettings(strapi);
 
-      const article = await findPublishedArticle(slug);
+      const article = await findPublishedArticle(slug, locale);
       assertOpen(article);
-      const parent = input.parent ? await resolveParent(input.parent, article.documentId) : null;
+      const parent = input.parent ? await resolveParent(input.parent, article) : null;
 
       const held = guard().holdReason({
         content: input.content,
@@ -188,8 +213,11 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
             authorEmail: input.authorEmail,
             status,
             heldReason: held,
-            article: article.documentId,
+            // The localized version the reader commented on (a thread per locale).
+            article: { documentId: article.documentId, locale: article.locale },
             articleDocumentId: article.documentId,
+            articleLocale: article.locale,
+            articleVersion: articleVersionKey(article.documentId, article.locale),
             contentFingerprint: fingerprint,
             parent: parent?.documentId ?? null,
             depth: parent?.depth ?? 0,
@@ -229,14 +257,16 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
     }) {
       const reporterHash = guard().reporterHash({ userId, ipHash });
 
-      const comment: any = await comments().findFirst({
-        filters: { documentId, status: 'approved' },
-        fields: ['status'] as any,
-        populate: { article: { fields: ['slug'] } } as any,
+      const comment: any = await strapi.db.query(COMMENT_UID).findOne({
+        where: { documentId, status: 'approved' },
+        select: ['id', 'status', 'articleDocumentId', 'articleLocale'],
       });
+      // The locale the comment was posted on must be published (a thread per locale).
       const articlePublished =
-        comment?.article &&
-        (await strapi.documents(ARTICLE_UID).count({ status: 'published', filters: { documentId: comment.article.documentId } as any })) > 0;
+        comment?.articleDocumentId &&
+        (await strapi.db.query(ARTICLE_UID).count({
+          where: { documentId: comment.articleDocumentId, locale: comment.articleLocale, publishedAt: { $notNull: true } },
+        })) > 0;
       // Pending, rejected or spam comments, or comments under an unpublished article, are not
       // public: answering 404 does not even confirm that they exist.
       if (!articlePublished) throw new errors.NotFoundError(`No published comment has the documentId "${documentId}".`);

@@ -12,7 +12,9 @@ import commentReplies from './comment-replies';
 import commentEvents from './comment-events';
 import commentModeration from './comment-moderation';
 import commentsPublic from './comments-public';
+import contentLocales from './content-locales';
 import linkCheck from './link-check';
+import localizationCitations from './localization-citations';
 import outbound from './outbound';
 import preview from './preview';
 import publishGuard from './publish-guard';
@@ -45,7 +47,9 @@ export default {
   'comment-events': commentEvents,
   'comment-moderation': commentModeration,
   'comments-public': commentsPublic,
+  'content-locales': contentLocales,
   'link-check': linkCheck,
+  'localization-citations': localizationCitations,
   outbound,
   preview,
   'publish-guard': publishGuard,

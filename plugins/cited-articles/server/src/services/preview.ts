@@ -7,7 +7,7 @@ const SOURCE_FIELDS = PUBLIC_SOURCE_FIELDS.filter((field) => field !== 'document
 
 /** The resolved form of an unsaved article, for the editor's References panel. */
 const preview = ({ strapi }: { strapi: Core.Strapi }) => ({
-  async resolveDraft(input: { body: string; citations: string[]; numberingStart: 0 | 1; style: string; locale?: string }) {
+  async resolveDraft(input: { body: string; citations: string[]; numberingStart: 0 | 1; style: string; locale?: string; referenceLocale?: string }) {
     // The listed sources in one query, then put back in the editor's order. A documentId that no
     // longer exists is skipped: the editor sees the list as it will be saved.
     const rows: any[] =
@@ -20,8 +20,10 @@ const preview = ({ strapi }: { strapi: Core.Strapi }) => ({
     const byId = new Map(rows.map((row) => [row.documentId, row]));
     const citations = input.citations.map((id) => byId.get(id)).filter(Boolean);
     return getService('resolved-articles', { strapi }).present(
-      { documentId: '', body: input.body, numberingStart: input.numberingStart, citations },
-      { style: input.style, locale: input.locale, html: true }
+      // `locale`: the article's locale in the Content Manager; its references follow it unless
+      // `referenceLocale` says otherwise, as on the content API.
+      { documentId: '', locale: input.locale ?? null, body: input.body, numberingStart: input.numberingStart, citations },
+      { style: input.style, referenceLocale: input.referenceLocale, html: true }
     );
   },
 });

@@ -31,16 +31,12 @@ const dateParts = (value: unknown) => {
 
 /** Cited sources and articles as BibTeX, RIS or CSL-JSON files, for reference managers. */
 const referenceExport = ({ strapi }: { strapi: Core.Strapi }) => {
-  const publishedArticle = async (slug: string) => {
-    const row = await getService('articles', { strapi }).findBySlug(slug, 'published');
-    if (!row) throw new errors.NotFoundError(`No published article has the slug "${slug}".`);
-    return row;
-  };
+  const publishedArticle = (slug: string, locale?: string) => getService('article-pages', { strapi }).findBySlugOrThrow(slug, 'published', locale);
 
   return {
     /** The sources an article cites, in reference (first-use) order. */
-    async articleReferences(slug: string, format: ExportFormat): Promise<ExportFile> {
-      const row = await publishedArticle(slug);
+    async articleReferences(slug: string, format: ExportFormat, locale?: string): Promise<ExportFile> {
+      const row = await publishedArticle(slug, locale);
       const resolvedArticles = getService('resolved-articles', { strapi });
       const resolved = await resolvedArticles.resolveMany([row]);
       const sources = resolved[0].references.map((reference) => reference.source as CitableSource);
@@ -58,8 +54,8 @@ const referenceExport = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** "Cite this article": the article itself as a newspaper article of the publication. */
-    async citeArticle(slug: string, format: ExportFormat): Promise<ExportFile> {
-      const row = await publishedArticle(slug);
+    async citeArticle(slug: string, format: ExportFormat, locale?: string): Promise<ExportFile> {
+      const row = await publishedArticle(slug, locale);
       const publication = publicationSettings(strapi);
       const item = sourceToCsl({
         documentId: row.documentId,

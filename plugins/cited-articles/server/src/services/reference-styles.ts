@@ -67,6 +67,28 @@ const referenceStyles = () => {
         },
       };
     },
+    /**
+     * The locale to format with when the request names none: the one of the article's language
+     * (`fr` → fr-FR, `de-AT` → de-AT or else de-DE), else en-US without a note (the reader asked for
+     * nothing, and a style such as `news` has no other).
+     */
+    localeForContent(style: ReferenceStyle, contentLocale: string | null | undefined) {
+      if (!contentLocale) return DEFAULT_LOCALE;
+      const available = style.locales();
+      const wanted = contentLocale.replace('_', '-').toLowerCase();
+      const exact = available.find((locale) => locale.toLowerCase() === wanted);
+      if (exact) return exact;
+      const language = wanted.split('-')[0];
+      if (DEFAULT_LOCALE.toLowerCase().startsWith(`${language}-`)) return DEFAULT_LOCALE;
+      const sameLanguage = available.filter((locale) => locale.toLowerCase().startsWith(`${language}-`));
+      return sameLanguage.find((locale) => locale.toLowerCase() === `${language}-${language}`) ?? sameLanguage[0] ?? DEFAULT_LOCALE;
+    },
+
+    /** `referenceLocale` when the request gives one (with its fallback note), else the content's. */
+    referenceLocale(style: ReferenceStyle, requested: string | undefined, contentLocale: string | null | undefined) {
+      return requested === undefined ? { locale: this.localeForContent(style, contentLocale), fallback: null } : this.resolveLocale(style, requested);
+    },
+
     /** Drops every formatted entry (a source is re-formatted on next use anyway when it changes). */
     clearCache() {
       cache.clear();

@@ -50,16 +50,17 @@ const resolvedArticleMemo = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
-   * The request as formatting will use it: the style's registered id and the locale it resolves to
-   * (`EN-us` → `en-US`; one the style lacks → en-US, with the note for `meta`). Keyed by these, a
-   * caller cannot fill the memo with spellings of one answer (`?locale=xx-1`, `xx-2`, …).
+   * The request as formatting will use it: the style's registered id and the reference locale it
+   * resolves to (`EN-us` → `en-US`; one the style lacks → en-US, with the note for `meta`; none →
+   * the article's language). Keyed by these, a caller cannot fill the memo with spellings of one
+   * answer (`?referenceLocale=xx-1`, `xx-2`, …).
    */
-  const canonicalRequest = (request: ResolveRequest) => {
+  const canonicalRequest = (request: ResolveRequest, contentLocale: string | undefined) => {
     const styles = getService('reference-styles', { strapi });
     const style = styles.get(request.style);
     if (!style) throw new Error(`unknown style ${request.style}`);
-    const { locale, fallback } = styles.resolveLocale(style, request.locale);
-    const canonical: ResolveRequest = { style: style.id, locale, html: request.html === true, jsonld: request.jsonld === true };
+    const { locale, fallback } = styles.referenceLocale(style, request.referenceLocale, contentLocale);
+    const canonical: ResolveRequest = { style: style.id, referenceLocale: locale, html: request.html === true, jsonld: request.jsonld === true };
     return { canonical, fallback };
   };
 
@@ -72,7 +73,8 @@ const resolvedArticleMemo = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async prepare(row: ArticleRow, request: ResolveRequest, extra: Record<string, unknown> = {}) {
       const resolved = getService('resolved-articles', { strapi });
-      const { canonical, fallback } = canonicalRequest(request);
+      // The row carries its locale, so the key differs per locale even where two rows look alike.
+      const { canonical, fallback } = canonicalRequest(request, row.locale as string | undefined);
       const missing = missingKeys(row);
       const library = missing.length > 0 ? await resolved.loadLibrary(missing) : [];
       const input = JSON.stringify([row, library, canonical, extra, publicationSettings(strapi)]);

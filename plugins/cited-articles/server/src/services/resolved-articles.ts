@@ -10,7 +10,8 @@ const SOURCE_FIELDS = PUBLIC_SOURCE_FIELDS.filter((field) => field !== 'document
 
 export interface ResolveRequest {
   style: string;
-  locale?: string;
+  /** The locale references are formatted in; without it, the one of the article's own locale. */
+  referenceLocale?: string;
   html?: boolean;
   /** Adds `jsonLd`: the article as a schema.org NewsArticle citing its references. */
   jsonld?: boolean;
@@ -75,7 +76,7 @@ const resolvedArticles = ({ strapi }: { strapi: Core.Strapi }) => ({
     const styles = getService('reference-styles', { strapi });
     const style = styles.get(request.style);
     if (!style) throw new Error(`unknown style ${request.style}`);
-    const { locale, fallback } = styles.resolveLocale(style, request.locale);
+    const { locale, fallback } = styles.referenceLocale(style, request.referenceLocale, row.locale as string | undefined);
     // Back to the public fields: the engine's health inputs stay on the server.
     const sources = resolved.references.map((reference) => toPublicSource(reference.source) as CitableSource);
     const formatted = style.format(sources, { locale });
@@ -113,7 +114,9 @@ const resolvedArticles = ({ strapi }: { strapi: Core.Strapi }) => ({
         references.map((reference) => reference.source)
       );
     }
-    const meta: Record<string, unknown> = { style: style.id, locale, issues: resolved.issues };
+    // `locale` is the article's (content) locale, as on Strapi's own routes; `referenceLocale` the
+    // one its references are formatted in.
+    const meta: Record<string, unknown> = { style: style.id, locale: row.locale ?? null, referenceLocale: locale, issues: resolved.issues };
     if (fallback) meta.localeFallback = fallback;
     return { data, meta };
   },

@@ -1,13 +1,18 @@
 import type { Core } from '@strapi/strapi';
 import { PUBLIC_SOURCE_FIELDS } from '../utils/public-shape';
+import { getService } from '../utils/get-service';
 import { SOURCE_UID } from '../utils/uids';
 
 const SOURCE_FIELDS = PUBLIC_SOURCE_FIELDS.filter((field) => field !== 'documentId');
 
 /** Reads of the source library for the content API. */
 const sources = ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** The source with this key and the published articles that cite it, newest first. */
-  async findByKeyWithCitingArticles(key: string) {
+  /**
+   * The source with this key and the published articles of one locale that cite it, newest first
+   * (sources are one library shared by every locale; the articles citing them are localized).
+   */
+  async findByKeyWithCitingArticles(key: string, requestedLocale?: string) {
+    const locale = await getService('content-locales', { strapi }).resolve(requestedLocale);
     const source: any = await strapi.documents(SOURCE_UID).findFirst({
       filters: { key },
       // Sources have no drafts; asking for 'published' makes the populated articles the published
@@ -17,8 +22,8 @@ const sources = ({ strapi }: { strapi: Core.Strapi }) => ({
       populate: {
         citedBy: {
           // citedBy holds draft and published rows of each article: only published ones count.
-          filters: { publishedAt: { $notNull: true } },
-          fields: ['slug', 'title', 'summary', 'publishedAt', 'updatedAt'],
+          filters: { publishedAt: { $notNull: true }, locale },
+          fields: ['locale', 'slug', 'title', 'summary', 'publishedAt', 'updatedAt'],
           sort: [{ publishedAt: 'desc' }],
         },
       } as any,

@@ -29,7 +29,7 @@ export const PUBLIC_SOURCE_FIELDS = [
  */
 export const SOURCE_HEALTH_FIELDS = ['linkStatus', 'retracted'] as const;
 
-export const PUBLIC_ARTICLE_FIELDS = ['documentId', 'slug', 'title', 'summary', 'publishedAt', 'updatedAt', 'numberingStart'] as const;
+export const PUBLIC_ARTICLE_FIELDS = ['documentId', 'locale', 'slug', 'title', 'summary', 'publishedAt', 'updatedAt', 'numberingStart'] as const;
 
 const pick = (row: Row, fields: readonly string[]) => Object.fromEntries(fields.map((field) => [field, row[field] ?? null]));
 

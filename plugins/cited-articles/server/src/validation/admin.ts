@@ -17,6 +17,7 @@ export const previewBody = z.object({
   numberingStart: z.union([z.literal(0), z.literal(1)], { error: 'numberingStart must be 0 or 1' }).default(1),
   style: z.string().max(100).optional(),
   locale: z.string().max(35).optional(),
+  referenceLocale: z.string().max(35).optional(),
 });
 
 /** Longest import file, in characters (Strapi's JSON body limit is 1 MB by default as well). */

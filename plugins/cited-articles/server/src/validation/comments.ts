@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { normaliseContent, normaliseLine } from '../comments/text';
 import { COMMENT_STATUSES, MODERATION_DECISIONS } from '../comments/statuses';
-import { paginationQuery } from './content-api';
+import { localeQuery, paginationQuery } from './content-api';
 
 // Strapi documentIds are 24 lowercase letters and digits; anything else cannot name a comment.
 const DOCUMENT_ID = /^[a-z0-9]{1,64}$/;
@@ -56,6 +56,7 @@ export const createCommentBody = ({ maxLength, honeypotField }: { maxLength: num
   });
 
 export const listCommentsQuery = paginationQuery.extend({
+  locale: localeQuery.shape.locale,
   sort: z.enum(['oldest', 'newest'], { error: 'sort must be "oldest" or "newest"' }).default('oldest'),
 });
 
@@ -90,6 +91,7 @@ const booleanFlag = (name: string) =>
 export const moderationListQuery = paginationQuery.extend({
   status: z.enum(COMMENT_STATUSES, { error: `status must be one of ${COMMENT_STATUSES.join(', ')}` }).optional(),
   article: documentId('article').optional(),
+  locale: localeQuery.shape.locale,
   reported: booleanFlag('reported').optional(),
   q: z.string().trim().max(200, 'q is at most 200 characters').optional(),
   sort: z.enum(['newest', 'oldest'], { error: 'sort must be "newest" or "oldest"' }).default('newest'),

@@ -38,17 +38,26 @@ export const readPagination = (query: Record<string, unknown>) => {
 
 const single = (name: string) => z.string({ error: `${name} must be given once, as text` }).max(100, `${name} is at most 100 characters`);
 
+const LANGUAGE_TAG = /^[a-z]{2,3}(?:[-_][a-z\d]{2,8})*$/i;
+
+/** `?locale=`: the content locale, as on Strapi's own routes (checked against the site's locales later). */
+const contentLocale = single('locale').regex(LANGUAGE_TAG, 'locale must be a locale code such as en, fr or de-AT').optional();
+
+/** Query of the routes that read one locale of the articles (lists, comments, exports). */
+export const localeQuery = z.object({ locale: contentLocale });
+
 /** Query of GET /articles/:slug. The style is checked against the registered styles later. */
 export const articleQuery = z.object({
   style: single('style').optional(),
-  locale: single('locale')
-    .regex(/^[a-z]{2,3}(?:[-_][a-z\d]{2,8})*$/i, 'locale must be a language tag such as en-US or de-DE')
-    .optional(),
+  locale: contentLocale,
+  // The language of formatted references; without it, the article's own locale.
+  referenceLocale: single('referenceLocale').regex(LANGUAGE_TAG, 'referenceLocale must be a language tag such as en-US or de-DE').optional(),
   format: z.enum(['json', 'html', 'jsonld'], { error: 'format must be "json", "html" or "jsonld"' }).optional(),
   status: z.enum(['published', 'draft'], { error: 'status must be "published" or "draft"' }).optional(),
 });
 
 /** Query of the export routes (references of an article, one source, "cite this article"). */
 export const exportQuery = z.object({
+  locale: contentLocale,
   format: z.enum(INTERCHANGE_FORMATS, { error: INTERCHANGE_FORMAT_ERROR }).default('bibtex'),
 });

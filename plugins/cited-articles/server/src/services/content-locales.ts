@@ -1,0 +1,62 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { ARTICLE_UID } from '../utils/uids';
+
+type LocaleRow = { code: string; name?: string };
+
+const unknownLocale = (locale: string, codes: string[]) =>
+  new errors.ValidationError(`locale "${locale}" is not a locale of this site; use one of: ${codes.join(', ')}.`, {
+    errors: [{ path: ['locale'], message: `locale must be one of: ${codes.join(', ')}`, name: 'ValidationError' }],
+  });
+
+/**
+ * The content locale of a content-API request, as Strapi's own routes choose it: `?locale=` when
+ * given, else the default locale of Settings → Internationalization. Articles are localized; each
+ * locale is its own row with its own slug, body, citations and comment thread.
+ */
+const contentLocales = ({ strapi }: { strapi: Core.Strapi }) => {
+  const i18n = () => strapi.plugin('i18n').service('locales');
+
+  return {
+    /** The requested locale, or the default one (one read of Strapi's store). */
+    async resolve(requested?: string | null): Promise<string> {
+      if (requested) return requested;
+      return ((await i18n().getDefaultLocale()) as string | null) ?? 'en';
+    },
+
+    /** Codes of the locales the site has. */
+    async codes(): Promise<string[]> {
+      const rows = (await i18n().find()) as LocaleRow[];
+      return rows.map((row) => row.code).sort();
+    },
+
+    /** Throws the 400 for a locale the site does not have. */
+    async assertKnown(locale: string) {
+      const codes = await this.codes();
+      if (!codes.includes(locale)) throw unknownLocale(locale, codes);
+    },
+
+    /**
+     * The error for an article that has no row with this slug in this locale and status. Read only
+     * on that path, so a found article costs nothing more: a locale the site lacks is a 400 naming
+     * the ones it has; a slug that exists in other locales is a 404 naming them.
+     */
+    async articleNotFound({ slug, locale, status }: { slug: string; locale: string; status: 'published' | 'draft' }): Promise<Error> {
+      const codes = await this.codes();
+      if (!codes.includes(locale)) return unknownLocale(locale, codes);
+      const what = status === 'draft' ? 'article' : 'published article';
+      const rows: Array<{ locale: string }> = await strapi.db.query(ARTICLE_UID).findMany({
+        where: { slug, publishedAt: status === 'published' ? { $notNull: true } : { $null: true } },
+        select: ['locale'],
+      });
+      const elsewhere = [...new Set(rows.map((row) => row.locale))].filter((code) => code !== locale).sort();
+      if (elsewhere.length === 0) return new errors.NotFoundError(`No ${what} has the slug "${slug}".`);
+      return new errors.NotFoundError(
+        `No ${what} has the slug "${slug}" in locale "${locale}"; it exists in ${elsewhere.map((code) => `"${code}"`).join(', ')} (ask with ?locale=${elsewhere[0]}).`,
+        { locales: elsewhere }
+      );
+    },
+  };
+};
+
+export default contentLocales;

@@ -1,0 +1,47 @@
+import type { Core } from '@strapi/strapi';
+import { ARTICLE_UID } from '../utils/uids';
+
+/** Whether a relation payload asks for nothing: absent, or connect/set lists with no entry. */
+const isEmptyRelationPayload = (value: unknown) => {
+  if (value === undefined || value === null) return true;
+  if (Array.isArray(value)) return value.length === 0;
+  if (typeof value !== 'object') return false;
+  const { connect, set } = value as { connect?: unknown[]; set?: unknown[] };
+  if (set !== undefined) return Array.isArray(set) && set.length === 0;
+  return !Array.isArray(connect) || connect.length === 0;
+};
+
+/**
+ * A new locale of an article starts with the citations list of an existing one. The Content
+ * Manager creates a localization by saving the document in a locale it does not have yet (PUT
+ * …/:documentId?locale=fr); the translator then writes the body in the new language and the
+ * markers keep pointing at the same sources. The list is copied from the default locale's draft
+ * when it has one, else from the oldest other locale. A save that sends citations of its own keeps
+ * them.
+ */
+const localizationCitations = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** Whether saving this document in this locale creates the locale (no row of it yet). */
+  async isNewLocale(documentId: string, locale: string) {
+    const query = strapi.db.query(ARTICLE_UID);
+    const [inLocale, any] = await Promise.all([query.count({ where: { documentId, locale } }), query.count({ where: { documentId } })]);
+    return inLocale === 0 && any > 0;
+  },
+
+  /** The citations (source documentIds, in order) a new locale should start with, or null. */
+  async citationsToCopy(documentId: string, data: Record<string, unknown>) {
+    if (!isEmptyRelationPayload(data.citations)) return null;
+    const query = strapi.db.query(ARTICLE_UID);
+    const defaultLocale = await strapi.plugin('i18n').service('locales').getDefaultLocale();
+    const drafts: any[] = await query.findMany({
+      where: { documentId, publishedAt: { $null: true } },
+      select: ['id', 'locale'],
+      orderBy: [{ id: 'asc' }],
+      populate: { citations: { select: ['id', 'documentId'] } },
+    });
+    const from = drafts.find((draft) => draft.locale === defaultLocale) ?? drafts[0];
+    if (!from || (from.citations ?? []).length === 0) return null;
+    return (from.citations as Array<{ documentId: string }>).map((source) => source.documentId);
+  },
+});
+
+export default localizationCitations;
