@@ -18,6 +18,7 @@ import {
   updateArticle,
 } from '../helpers/content';
 import { startPurgeListener, type PurgeListener } from '../helpers/purge-listener';
+import { aComment, commentOptions, postComment, setCommentOptions } from '../helpers/comments';
 
 let listener: PurgeListener;
 const app = setupStrapi();
@@ -247,6 +248,21 @@ describe('purges', () => {
       expect(res.status).toBe(200);
     });
     expect(deleted.has(`cited-comments-${article.documentId}`)).toBe(true);
+  });
+
+  it('purges the article when a reader posts a comment shown at once (post-moderation)', async () => {
+    const saved = commentOptions(app.strapi);
+    setCommentOptions(app.strapi, { moderation: 'post' });
+    try {
+      const keys = await purgedBy(async () => {
+        const res = await postComment(app, 'cached-article', aComment({ content: 'Shown at once.' }));
+        expect(res.status).toBe(201);
+        expect(res.body.data.status).toBe('approved');
+      });
+      expect([...keys]).toEqual(expect.arrayContaining([`cited-article-${article.documentId}`, `cited-comments-${article.documentId}`]));
+    } finally {
+      setCommentOptions(app.strapi, saved);
+    }
   });
 
   it('retries a purge the cache refused, and never fails the save', async () => {

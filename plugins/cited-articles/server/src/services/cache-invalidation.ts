@@ -46,8 +46,12 @@ const cacheInvalidation = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const onWrite = (uid: string, keysOf: KeysOf) => async (event: any) => {
-    if (!isVisibleWrite(uid, event, event.result)) return;
-    const keys = keysOf(event.result);
+    // A write may select only some fields back (the public comment route does): what it wrote
+    // fills the rest (a comment's articleDocumentId and threadRoot).
+    const data = event.params?.data && typeof event.params.data === 'object' ? event.params.data : {};
+    const row = { ...data, ...(event.result ?? {}) };
+    if (!isVisibleWrite(uid, event, row)) return;
+    const keys = keysOf(row);
     await afterCommit(() => purge(keys));
   };
 
