@@ -1,0 +1,33 @@
+import { ARTICLE_UID, SOURCE_UID } from '../../utils/uids';
+import { createsArticleLocale } from './new-locale';
+import type { DocumentMiddlewareFactory } from './types';
+import { paramsOf } from './types';
+
+// uid attributes that must never be empty, whichever API creates the document. The Content
+// Manager fills them in the browser; the REST API, the Document Service and imports do not, so the
+// server generates a unique value from the title (slugify, as the Content Manager does).
+const GENERATED_UIDS: Record<string, string> = {
+  [ARTICLE_UID]: 'slug',
+  [SOURCE_UID]: 'key',
+};
+
+const isBlank = (value: unknown) => value === undefined || value === null || value === '';
+
+/** Fills an article's slug or a source's key from its title when it is left blank. */
+export const generatedUids: DocumentMiddlewareFactory = (strapi) => async (context, next) => {
+  const field = GENERATED_UIDS[context.uid];
+  if (!field || (context.action !== 'create' && context.action !== 'update')) return next();
+  const params = paramsOf(context);
+  const data = params.data;
+  if (!data) return next();
+  // On update, an absent field means "unchanged"; only an explicit blank asks for a new value. An
+  // update that creates a new locale of an article is a creation for this row.
+  const creates = context.action === 'create' || (await createsArticleLocale(strapi, context, params));
+  if (creates ? isBlank(data[field]) : field in data && isBlank(data[field])) {
+    data[field] = await strapi
+      .plugin('content-manager')
+      .service('uid')
+      .generateUIDField({ contentTypeUID: context.uid, field, data, locale: params.locale });
+  }
+  return next();
+};
