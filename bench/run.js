@@ -14,6 +14,14 @@
  * registered when CITED_ARTICLES_BENCH=1). The GraphQL query `citedArticle` for the same article,
  * selecting what the REST route answers, is compared with the REST route. The three are run
  * interleaved, twice each, to even out drift.
+ *
+ * The caching rows (README "Caching and CDNs") compare, in the same run: the resolved article
+ * (warm), the article list and an If-None-Match revalidation with a Users & Permissions route that
+ * answers a constant (GET /styles); the first `?style=apa` request after boot; and, when varnishd is
+ * installed, reads through Varnish with the shipped varnish/default.vcl and the time from a publish
+ * to the new version being served through it.
+ *
+ *   npm run bench -- --only caching    # the caching rows alone
  */
 const { fork } = require('node:child_process');
 const fs = require('node:fs');
@@ -27,15 +35,31 @@ const DATABASES = dbArg ? dbArg.split(',') : ['sqlite', 'postgres'];
 const SECONDS = Number(process.env.BENCH_SECONDS || 5);
 const SCALING_SECONDS = Number(process.env.BENCH_SCALING_SECONDS || 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
+const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
+const PUBLISHES = Number(process.env.BENCH_PUBLISHES || 20);
+const { freePort, startVarnish } = require('./varnish');
 
-function startServer(client) {
-  const child = fork(path.join(__dirname, 'server.js'), [client], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+function startServer(client, env = {}) {
+  const child = fork(path.join(__dirname, 'server.js'), [client], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, ...env },
+  });
   let nextId = 0;
   const pending = new Map();
   const ready = new Promise((resolve, reject) => {
     child.on('message', (message) => {
       if (message.type === 'log') console.log(`  [${client}] ${message.line}`);
       if (message.type === 'ready') resolve(message);
+      if (message.type === 'warmed') {
+        pending.get(message.id).resolve(message);
+        pending.delete(message.id);
+      }
+      if (message.type === 'published') {
+        const { resolve: done, reject: fail } = pending.get(message.id);
+        pending.delete(message.id);
+        if (message.error) fail(new Error(message.error));
+        else done();
+      }
       if (message.type === 'count') {
         const { resolve: done, reject: fail } = pending.get(message.id);
         pending.delete(message.id);
@@ -52,6 +76,18 @@ function startServer(client) {
         const id = nextId++;
         pending.set(id, { resolve, reject });
         child.send({ type: 'count', id, url, init });
+      }),
+    warmedUp: () =>
+      new Promise((resolve, reject) => {
+        const id = nextId++;
+        pending.set(id, { resolve, reject });
+        child.send({ type: 'warm-up', id });
+      }),
+    publish: (slug, title) =>
+      new Promise((resolve, reject) => {
+        const id = nextId++;
+        pending.set(id, { resolve, reject });
+        child.send({ type: 'publish', id, slug, title });
       }),
     stop: () =>
       new Promise((resolve) => {
@@ -77,9 +113,14 @@ const graphqlRequest = (slug) => ({
   body: JSON.stringify({ query: CITED_ARTICLE, variables: { slug } }),
 });
 
-async function load(port, url, seconds, init = {}) {
-  const result = await autocannon({ url: `http://127.0.0.1:${port}${url}`, connections: CONNECTIONS, duration: seconds, ...init });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+async function load(port, url, seconds, init = {}, expectStatus = 200) {
+  const base = typeof port === 'string' ? port : `http://127.0.0.1:${port}`;
+  const result = await autocannon({ url: `${base}${url}`, connections: CONNECTIONS, duration: seconds, ...init });
+  const expected = result.statusCodeStats?.[expectStatus]?.count ?? 0;
+  const unexpected = Object.entries(result.statusCodeStats ?? {}).filter(([code]) => Number(code) !== expectStatus);
+  if (unexpected.length > 0 || result.errors > 0 || expected === 0) {
+    throw new Error(`${url}: expected ${expectStatus}, got ${JSON.stringify(result.statusCodeStats)}, ${result.errors} errors`);
+  }
   return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total };
 }
 
@@ -90,13 +131,152 @@ const merge = (runs) => ({
   p99: mean(runs, 'p99'),
 });
 
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/** The caching rows: ratios to the constant U&P route, cold style, Varnish hits and purge latency. */
+async function benchCaching(server, port, varnishPort, resolvedUrl, listeningAt) {
+  const rows = [];
+  const origin = `http://127.0.0.1:${port}`;
+  // Readiness while the CSL engines are built in the background: /_health every 50 ms from the
+  // moment the server listens until the build is done, the slowest answer reported.
+  const timeHealth = async () => {
+    const start = performance.now();
+    const res = await fetch(`${origin}/_health`);
+    await res.arrayBuffer();
+    return performance.now() - start;
+  };
+  const firstHealthMs = await timeHealth();
+  let warmed = null;
+  const warming = server.warmedUp().then((message) => (warmed = message));
+  let slowestHealthMs = firstHealthMs;
+  while (!warmed) {
+    slowestHealthMs = Math.max(slowestHealthMs, await timeHealth());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await warming;
+  const warmUpMs = warmed.at - listeningAt;
+  // The first ?style=apa request after boot, once the background build is done.
+  const coldStart = performance.now();
+  const cold = await fetch(`${origin}${resolvedUrl}?style=apa`);
+  await cold.arrayBuffer();
+  const firstApaMs = Number((performance.now() - coldStart).toFixed(1));
+  if (cold.status !== 200) throw new Error(`first ?style=apa answered ${cold.status}`);
+  const ms = (value) => Number(value.toFixed(1));
+  rows.push({
+    group: 'caching',
+    name: 'readiness during the CSL warm-up',
+    note: `/_health at listen ${ms(firstHealthMs)} ms, slowest during the warm-up ${ms(slowestHealthMs)} ms; warm-up of ${warmed.styles.join(', ')} done ${warmUpMs} ms after listen`,
+  });
+
+  const constantUrl = '/api/cited-articles/styles';
+  const listUrl = '/api/cited-articles/articles';
+  const etag = (await fetch(`${origin}${resolvedUrl}`)).headers.get('etag');
+  await fetch(`${origin}${listUrl}`).then((res) => res.arrayBuffer());
+  const revalidate = { headers: { 'if-none-match': etag } };
+  const runs = { constant: [], resolved: [], list: [], revalidation: [] };
+  for (let round = 0; round < 2; round++) {
+    runs.constant.push(await load(port, constantUrl, SECONDS));
+    runs.resolved.push(await load(port, resolvedUrl, SECONDS));
+    runs.list.push(await load(port, listUrl, SECONDS));
+    runs.revalidation.push(await load(port, resolvedUrl, SECONDS, revalidate, 304));
+  }
+  const constant = merge(runs.constant);
+  const resolved = merge(runs.resolved);
+  const list = merge(runs.list);
+  const revalidation = merge(runs.revalidation);
+  const ratio = (a, b) => Number((a.requestsPerSecond / b.requestsPerSecond).toFixed(2));
+  rows.push({ group: 'caching', name: 'constant U&P route (GET /styles)', ...constant, queries: await server.countQueries(constantUrl) });
+  rows.push({
+    group: 'caching',
+    name: 'resolved article, warm',
+    ...resolved,
+    queries: await server.countQueries(resolvedUrl),
+    note: `${ratio(resolved, constant)}× constant route (target ≥ 0.9)`,
+  });
+  rows.push({
+    group: 'caching',
+    name: 'article list',
+    ...list,
+    queries: await server.countQueries(listUrl),
+    note: `${ratio(list, resolved)}× resolved article (target ≥ 0.8)`,
+  });
+  rows.push({
+    group: 'caching',
+    name: 'If-None-Match revalidation (304)',
+    ...revalidation,
+    note: `${ratio(revalidation, constant)}× constant route (target ≥ 1)`,
+  });
+  rows.push({
+    group: 'caching',
+    name: 'first ?style=apa request after boot (after the warm-up)',
+    latencyMs: firstApaMs,
+    note: `${firstApaMs} ms (target < 300 ms)`,
+  });
+
+  const varnish = varnishPort ? await startVarnish(varnishPort, port) : null;
+  if (!varnish) {
+    rows.push({ group: 'caching', name: 'through Varnish', note: 'not measured: varnishd is not installed' });
+    return rows;
+  }
+  try {
+    await fetch(`${varnish.url}${resolvedUrl}`).then((res) => res.arrayBuffer());
+    const viaVarnish = merge([await load(varnish.url, resolvedUrl, SECONDS), await load(varnish.url, resolvedUrl, SECONDS)]);
+    rows.push({
+      group: 'caching',
+      name: 'resolved article through Varnish (hits)',
+      ...viaVarnish,
+      note: `${ratio(viaVarnish, resolved)}× origin resolved article (target ≥ 10)`,
+    });
+
+    // Publish → served through Varnish: the article is cached, an edit is published, Varnish is
+    // asked every few milliseconds until it serves the new title.
+    const slug = resolvedUrl.split('/').pop();
+    const sinceSaved = [];
+    const sincePublishCall = [];
+    for (let i = 1; i <= PUBLISHES; i++) {
+      await fetch(`${varnish.url}${resolvedUrl}`).then((res) => res.arrayBuffer());
+      const title = `Benchmark edition ${i} ${Date.now()}`;
+      const called = performance.now();
+      await server.publish(slug, title);
+      const saved = performance.now();
+      for (;;) {
+        const body = await fetch(`${varnish.url}${resolvedUrl}`).then((res) => res.json());
+        if (body.data?.title === title) break;
+        if (performance.now() - saved > 10_000) throw new Error('a publish was not served through Varnish within 10 s');
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+      const seen = performance.now();
+      sinceSaved.push(seen - saved);
+      sincePublishCall.push(seen - called);
+    }
+    rows.push({
+      group: 'caching',
+      name: `publish → served through Varnish (${PUBLISHES} publishes)`,
+      publishToVisible: { medianMs: ms(median(sinceSaved)), maxMs: ms(Math.max(...sinceSaved)), medianFromCallMs: ms(median(sincePublishCall)) },
+      note: `after the save returns: median ${ms(median(sinceSaved))} ms, max ${ms(Math.max(...sinceSaved))} ms (save included: median ${ms(median(sincePublishCall))} ms)`,
+    });
+  } finally {
+    await varnish.stop();
+  }
+  return rows;
+}
+
 async function benchDatabase(client) {
   console.log(`\n${client}: seeding`);
-  const server = startServer(client);
-  const { port, cases } = await server.ready;
+  // Varnish's port is chosen first: the app purges it (CITED_ARTICLES_PURGE_URLS).
+  const varnishPort = await freePort();
+  const server = startServer(client, { CITED_ARTICLES_PURGE_URLS: `http://127.0.0.1:${varnishPort}` });
+  const { port, cases, listeningAt } = await server.ready;
   const rows = [];
   try {
-    for (const spec of cases) {
+    const typical = cases.find((spec) => spec.group === 'baseline');
+    rows.push(...(await benchCaching(server, port, varnishPort, typical.resolved, listeningAt)));
+    for (const row of rows) console.log(`  ${row.name}: ${row.requestsPerSecond ?? ''} ${row.note ?? ''}`);
+    for (const spec of ONLY === 'caching' ? [] : cases) {
       if (spec.group === 'baseline') {
         for (const url of [spec.baseline, spec.resolved]) await fetch(`http://127.0.0.1:${port}${url}`).then((res) => res.arrayBuffer());
         // GraphQL answers errors with 200, which autocannon would count as successes: check once.
@@ -148,6 +328,11 @@ async function benchDatabase(client) {
 function table(client, rows) {
   const lines = [`| ${client} | req/s | p50 ms | p99 ms | queries/request | vs baseline |`, '| --- | ---: | ---: | ---: | ---: | ---: |'];
   for (const row of rows) {
+    if (row.group === 'caching') {
+      const cell = (value) => (value === undefined ? '' : value);
+      lines.push(`| ${row.name} | ${cell(row.requestsPerSecond)} | ${cell(row.p50)} | ${cell(row.p99)} | ${cell(row.queries)} | ${row.note ?? ''} |`);
+      continue;
+    }
     const ratio = row.ratio ? `${row.ratio}×` : row.ratioToRest ? `${row.ratioToRest}× REST route` : '';
     lines.push(`| ${row.name} | ${row.requestsPerSecond} | ${row.p50} | ${row.p99} | ${row.queries} | ${ratio} |`);
   }
@@ -167,7 +352,7 @@ async function main() {
       platform: `${os.platform()} ${os.release()}`,
     },
     settings: { seconds: SECONDS, scalingSeconds: SCALING_SECONDS, connections: CONNECTIONS },
-    command: `npm run bench${dbArg ? ` -- --db ${dbArg}` : ''}`,
+    command: `npm run bench${dbArg || ONLY ? ' --' : ''}${dbArg ? ` --db ${dbArg}` : ''}${ONLY ? ` --only ${ONLY}` : ''}`,
     databases: {},
   };
   for (const client of DATABASES) results.databases[client] = await benchDatabase(client);

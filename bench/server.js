@@ -119,13 +119,32 @@ async function main() {
         process.send({ type: 'count', id: message.id, error: String(error) });
       }
     }
+    if (message.type === 'warm-up') {
+      // Resolves once the background build of the CSL engines is done.
+      const warmUp = strapi.plugin('cited-articles').service('style-warm-up');
+      while (!warmUp.finished()) await new Promise((resolve) => setTimeout(resolve, 20));
+      const styles = await warmUp.finished();
+      process.send({ type: 'warmed', id: message.id, styles, at: Date.now() });
+    }
+    if (message.type === 'publish') {
+      // An editor's change, published: the title of the article with this slug.
+      try {
+        const uid = 'plugin::cited-articles.article';
+        const found = await strapi.documents(uid).findFirst({ filters: { slug: message.slug }, fields: ['documentId'] });
+        await strapi.documents(uid).update({ documentId: found.documentId, data: { title: message.title } });
+        await strapi.documents(uid).publish({ documentId: found.documentId });
+        process.send({ type: 'published', id: message.id });
+      } catch (error) {
+        process.send({ type: 'published', id: message.id, error: String(error) });
+      }
+    }
     if (message.type === 'stop') {
       await strapi.destroy();
       await database.drop();
       process.exit(0);
     }
   });
-  process.send({ type: 'ready', port, cases });
+  process.send({ type: 'ready', port, cases, listeningAt: Date.now() });
 }
 
 main().catch((error) => {

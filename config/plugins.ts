@@ -67,6 +67,21 @@ export default ({ env }) => ({
         delivery: env('SMTP_HOST', '') ? 'email' : 'log',
         moderatorEmails: env.array('CITED_ARTICLES_MODERATOR_EMAILS', []),
       },
+      // HTTP caching of the public routes and purging of shared caches (README "Caching and CDNs").
+      // CITED_ARTICLES_PURGE_URLS: comma-separated base URLs of the caches to purge on change.
+      cache: {
+        purgeUrls: env('CITED_ARTICLES_PURGE_URLS', '')
+          .split(',')
+          .map((url: string) => url.trim())
+          .filter(Boolean),
+        // Tells the other instances what changed, so their in-process caches drop it too; unset
+        // uses CITED_ARTICLES_REDIS_URL. Several instances need one of them (or originCache off).
+        redisUrl: env('CITED_ARTICLES_CACHE_REDIS_URL', '') || null,
+        redisChannel: env('CITED_ARTICLES_CACHE_REDIS_CHANNEL', 'cited-articles:cache-invalidation'),
+        originCache: env.bool('CITED_ARTICLES_ORIGIN_CACHE', true),
+        // Builds the CSL engines after startup (the tests turn it off to save CPU, but one).
+        warmUpStyles: env.bool('CITED_ARTICLES_WARM_UP_STYLES', true),
+      },
       linkCheck: {
         // Daily at 03:00 by default; "off" leaves only the admin's "Check links" button.
         cron: ['off', 'false', ''].includes(env('CITED_ARTICLES_LINK_CHECK_CRON', '0 3 * * *'))

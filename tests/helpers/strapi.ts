@@ -43,6 +43,9 @@ export async function bootStrapi(options: BootOptions = {}): Promise<TestApp> {
     CITED_ARTICLES_SEED: options.seed ? 'true' : 'false',
     // No scheduled link check during tests: they run it through its route.
     CITED_ARTICLES_LINK_CHECK_CRON: 'off',
+    // Building every CSL engine after each boot costs seconds of CPU per test file; the test of
+    // the warm-up turns it on.
+    CITED_ARTICLES_WARM_UP_STYLES: 'false',
     ...database.env,
     ...options.env,
   });

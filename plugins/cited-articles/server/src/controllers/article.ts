@@ -3,7 +3,16 @@ import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
 import { parseOrThrow } from '../utils/errors';
 import { canPreviewDrafts } from '../utils/preview-access';
+import { answerIfFresh, noStore, sendPublic } from '../http-cache/respond';
+import { LIST_KEY } from '../http-cache/keys';
+import { strongEtag } from '../http-cache/etag';
 import { articleQuery, localeQuery, paginationQuery, readPagination, slugParams } from '../validation/content-api';
+
+/** A body serialised once, when it was cached: sent as it is. */
+const sendJson = (ctx, json: string) => {
+  ctx.type = 'application/json; charset=utf-8';
+  ctx.body = json;
+};
 
 const article = ({ strapi }: { strapi: Core.Strapi }) => {
   /** One article with its citations resolved; `forced` is the status the route itself implies. */
@@ -14,7 +23,7 @@ const article = ({ strapi }: { strapi: Core.Strapi }) => {
     if (status === 'draft' && !canPreviewDrafts(ctx.state.auth)) {
       throw new errors.ForbiddenError('Draft preview needs an API token that is full-access or has the "preview" permission of Cited-articles.');
     }
-    ctx.body = await getService('article-pages', { strapi }).presentBySlug({
+    const request = {
       slug,
       status,
       style: query.style,
@@ -22,16 +31,62 @@ const article = ({ strapi }: { strapi: Core.Strapi }) => {
       referenceLocale: query.referenceLocale,
       html: query.format === 'html',
       jsonld: query.format === 'jsonld',
-    });
+    };
+    const pages = getService('article-pages', { strapi });
+    if (status === 'draft') {
+      noStore(ctx);
+      ctx.body = await pages.presentBySlug(request);
+      return;
+    }
+    // Served from memory when nothing it depends on changed since (services/response-cache.ts).
+    const cache = getService('response-cache', { strapi });
+    // The publication options (JSON-LD's publisher and URL) can change at runtime: part of the id.
+    const publication = strapi.config.get('plugin::cited-articles.publication') ?? null;
+    const id = JSON.stringify([
+      'article',
+      slug,
+      query.locale ?? null,
+      query.style ?? null,
+      query.referenceLocale ?? null,
+      query.format ?? null,
+      publication,
+    ]);
+    const cached = cache.get(id);
+    if (cached) {
+      ctx.set('X-Origin-Cache', 'HIT');
+      if (!answerIfFresh(ctx, strapi, cached.etag, cached.keys)) sendJson(ctx, cached.json);
+      return;
+    }
+    ctx.set('X-Origin-Cache', 'MISS');
+    const ticket = cache.begin();
+    // The tag is known before resolving: a client holding this version costs no formatting.
+    const prepared = await pages.prepareBySlug(request);
+    if (answerIfFresh(ctx, strapi, prepared.etag, prepared.keys)) return;
+    const body = await prepared.present();
+    cache.set(id, ticket, { etag: prepared.etag, keys: prepared.keys, body });
+    ctx.body = body;
   };
 
   return {
     /** GET /articles: published articles of one locale, newest first, with reference and comment counts. */
     async find(ctx) {
       const { page, pageSize } = parseOrThrow(paginationQuery, readPagination(ctx.query), 'pagination');
+      const cache = getService('response-cache', { strapi });
       const { locale } = parseOrThrow(localeQuery, { locale: ctx.query.locale }, 'query');
+      const id = JSON.stringify(['list', locale ?? null, page, pageSize]);
+      const cached = cache.get(id);
+      if (cached) {
+        ctx.set('X-Origin-Cache', 'HIT');
+        if (!answerIfFresh(ctx, strapi, cached.etag, cached.keys)) sendJson(ctx, cached.json);
+        return;
+      }
+      ctx.set('X-Origin-Cache', 'MISS');
+      const ticket = cache.begin();
       const { data, pagination } = await getService('article-pages', { strapi }).listPublished({ page, pageSize, locale });
-      ctx.body = { data, meta: { pagination } };
+      const body = { data, meta: { pagination } };
+      const etag = strongEtag(JSON.stringify(body));
+      cache.set(id, ticket, { etag, keys: [LIST_KEY], body });
+      sendPublic(ctx, strapi, body, [LIST_KEY], etag);
     },
 
     /** GET /articles/:slug: one published article (or, for authorised tokens, ?status=draft). */

@@ -5,6 +5,8 @@ import { ConflictError, parseOrThrow } from '../utils/errors';
 import { toPublicComment, toPublicThread } from '../utils/public-shape';
 import { commentSettings } from '../utils/settings';
 import { localeQuery, readPagination, slugParams } from '../validation/content-api';
+import { sendPublic } from '../http-cache/respond';
+import { commentsKey, threadKey } from '../http-cache/keys';
 import {
   createCommentBody,
   documentIdParams,
@@ -58,10 +60,15 @@ const comment = ({ strapi }: { strapi: Core.Strapi }) => {
     async find(ctx) {
       const { slug } = parseOrThrow(slugParams, ctx.params, 'article slug');
       const query = parseOrThrow(listCommentsQuery, { ...readPagination(ctx.query), sort: ctx.query.sort, locale: ctx.query.locale }, 'query');
-      const { threads, pagination, commentCount } = await getService('comments-public', { strapi }).listApproved({ slug, ...query });
+      const { threads, pagination, commentCount, articleDocumentId } = await getService('comments-public', { strapi }).listApproved({
+        slug,
+        ...query,
+      });
       // Roots also say how many replies their thread has, and whether GET …/replies has more.
       const shapeRoot = (node: any) => ({ ...toPublicThread(node), replyCount: node.replyCount, moreReplies: node.moreReplies });
-      ctx.body = { data: threads.map(shapeRoot), meta: { pagination, sort: query.sort, commentCount } };
+      sendPublic(ctx, strapi, { data: threads.map(shapeRoot), meta: { pagination, sort: query.sort, commentCount } }, [
+        commentsKey(articleDocumentId),
+      ]);
     },
 
     /** GET /comments/:documentId/replies: a page of a thread's approved replies, flat, oldest first. */
@@ -69,8 +76,11 @@ const comment = ({ strapi }: { strapi: Core.Strapi }) => {
       const { documentId } = parseOrThrow(documentIdParams, ctx.params, 'comment documentId');
       const { repliesPerThread } = commentSettings(strapi);
       const { page, pageSize } = parseOrThrow(replyPageQuery(repliesPerThread), readPagination(ctx.query), 'pagination');
-      const { replies, pagination } = await getService('comment-replies', { strapi }).listReplies({ documentId, page, pageSize });
-      ctx.body = { data: replies.map(toPublicComment), meta: { pagination, thread: documentId } };
+      const { replies, pagination, articleDocumentId } = await getService('comment-replies', { strapi }).listReplies({ documentId, page, pageSize });
+      sendPublic(ctx, strapi, { data: replies.map(toPublicComment), meta: { pagination, thread: documentId } }, [
+        threadKey(documentId),
+        commentsKey(articleDocumentId),
+      ]);
     },
 
     /** POST /articles/:slug/comments: a new comment, pending unless post-moderation lets it through. */

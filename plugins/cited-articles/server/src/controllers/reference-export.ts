@@ -3,35 +3,38 @@ import { getService } from '../utils/get-service';
 import { parseOrThrow } from '../utils/errors';
 import { exportQuery, keyParams, slugParams } from '../validation/content-api';
 import type { ExportFile } from '../services/reference-export';
+import { sendPublic } from '../http-cache/respond';
 
-/** Answers with a file: its content type and a download name (slugs and keys are filename-safe). */
-const send = (ctx, file: ExportFile) => {
-  ctx.set('Content-Disposition', `attachment; filename="${file.filename}"`);
-  ctx.type = file.contentType;
-  ctx.body = file.body;
+const referenceExport = ({ strapi }: { strapi: Core.Strapi }) => {
+  /** Answers with a file: its content type and a download name (slugs and keys are filename-safe). */
+  const send = (ctx, file: ExportFile) => {
+    ctx.set('Content-Disposition', `attachment; filename="${file.filename}"`);
+    ctx.type = file.contentType;
+    sendPublic(ctx, strapi, file.body, file.keys);
+  };
+
+  return {
+    /** GET /articles/:slug/references?format=bibtex|ris|csl-json */
+    async articleReferences(ctx) {
+      const { slug } = parseOrThrow(slugParams, ctx.params, 'article slug');
+      const { format, locale } = parseOrThrow(exportQuery, ctx.query, 'query');
+      send(ctx, await getService('reference-export', { strapi }).articleReferences(slug, format, locale));
+    },
+
+    /** GET /articles/:slug/cite?format=…: the article itself, for "cite this article". */
+    async citeArticle(ctx) {
+      const { slug } = parseOrThrow(slugParams, ctx.params, 'article slug');
+      const { format, locale } = parseOrThrow(exportQuery, ctx.query, 'query');
+      send(ctx, await getService('reference-export', { strapi }).citeArticle(slug, format, locale));
+    },
+
+    /** GET /sources/:key/cite?format=…: one source. */
+    async source(ctx) {
+      const { key } = parseOrThrow(keyParams, ctx.params, 'source key');
+      const { format } = parseOrThrow(exportQuery, ctx.query, 'query');
+      send(ctx, await getService('reference-export', { strapi }).source(key, format));
+    },
+  };
 };
-
-const referenceExport = ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** GET /articles/:slug/references?format=bibtex|ris|csl-json */
-  async articleReferences(ctx) {
-    const { slug } = parseOrThrow(slugParams, ctx.params, 'article slug');
-    const { format, locale } = parseOrThrow(exportQuery, ctx.query, 'query');
-    send(ctx, await getService('reference-export', { strapi }).articleReferences(slug, format, locale));
-  },
-
-  /** GET /articles/:slug/cite?format=…: the article itself, for "cite this article". */
-  async citeArticle(ctx) {
-    const { slug } = parseOrThrow(slugParams, ctx.params, 'article slug');
-    const { format, locale } = parseOrThrow(exportQuery, ctx.query, 'query');
-    send(ctx, await getService('reference-export', { strapi }).citeArticle(slug, format, locale));
-  },
-
-  /** GET /sources/:key/cite?format=…: one source. */
-  async source(ctx) {
-    const { key } = parseOrThrow(keyParams, ctx.params, 'source key');
-    const { format } = parseOrThrow(exportQuery, ctx.query, 'query');
-    send(ctx, await getService('reference-export', { strapi }).source(key, format));
-  },
-});
 
 export default referenceExport;

@@ -1,12 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils/get-service';
 import { DEFAULT_LOCALE } from '../services/reference-styles';
+import { sendPublic } from '../http-cache/respond';
+import { STYLES_KEY } from '../http-cache/keys';
 
 const style = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /styles: the reference styles `?style=` accepts, with the locales each can use. */
   async find(ctx) {
     const styles = getService('reference-styles', { strapi });
-    ctx.body = { data: styles.list(), meta: { defaultStyle: styles.defaultStyle, defaultLocale: DEFAULT_LOCALE } };
+    sendPublic(ctx, strapi, { data: styles.list(), meta: { defaultStyle: styles.defaultStyle, defaultLocale: DEFAULT_LOCALE } }, [STYLES_KEY]);
   },
 });
 

@@ -3,6 +3,8 @@ import { getService } from '../utils/get-service';
 import { toPublicArticleSummary } from '../utils/public-shape';
 import { assertStyle } from '../utils/styles';
 import type { ArticleStatus } from './articles';
+import { strongEtag } from '../http-cache/etag';
+import { articleKey, commentsKey, sourceKey, sourceKeyKey } from '../http-cache/keys';
 
 export interface ArticlePageRequest {
   slug: string;
@@ -60,16 +62,35 @@ const articlePages = ({ strapi }: { strapi: Core.Strapi }) => ({
    * One article: read by slug, comment count, citations resolved through the memo. Who may ask
    * for a draft is the caller's decision, made before this.
    */
-  async presentBySlug({ slug, status, style: requestedStyle, locale: requestedLocale, referenceLocale, html, jsonld }: ArticlePageRequest) {
+  async presentBySlug(request: ArticlePageRequest) {
+    return (await this.prepareBySlug(request)).present();
+  },
+
+  /**
+   * One article, up to the point where it would be resolved and formatted: its entity tag and
+   * surrogate keys (what it depends on), and `present()` to build it. The reads are the same as
+   * presentBySlug's; a conditional request that still holds this version stops here.
+   */
+  async prepareBySlug({ slug, status, style: requestedStyle, locale: requestedLocale, referenceLocale, html, jsonld }: ArticlePageRequest) {
     const style = assertStyle(strapi, requestedStyle);
     const row = await this.findBySlugOrThrow(slug, status, requestedLocale);
     const counts = await getService('comment-counts', { strapi }).approvedByArticle([row.documentId], row.locale);
     // Through the memo: the rows above are read every time, the work of resolving them is not repeated.
-    return getService('resolved-article-memo', { strapi }).present(
+    const prepared = await getService('resolved-article-memo', { strapi }).prepare(
       row,
       { style, referenceLocale, html: Boolean(html), jsonld: Boolean(jsonld) },
       { commentsEnabled: row.commentsEnabled !== false, commentCount: counts.get(row.documentId) ?? 0 }
     );
+    return {
+      etag: strongEtag(prepared.fingerprint),
+      keys: [
+        articleKey(row.documentId),
+        commentsKey(row.documentId),
+        ...prepared.sourceDocumentIds.map(sourceKey),
+        ...prepared.unansweredKeys.map(sourceKeyKey),
+      ],
+      present: prepared.present,
+    };
   },
 });
 

@@ -80,6 +80,7 @@ const commentReplies = ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         replies: await visibleOnly(documentId, flat, maxDepth),
         pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
+        articleDocumentId: root.articleDocumentId as string,
       };
     },
   };

@@ -172,6 +172,7 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
         }),
         pagination: { page, pageSize, pageCount: Math.ceil(rootTotal / pageSize), total: rootTotal },
         commentCount: counts.all,
+        articleDocumentId: article.documentId as string,
       };
     },
 

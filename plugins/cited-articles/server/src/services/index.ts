@@ -1,6 +1,8 @@
 import abuseGuard from './abuse-guard';
 import articlePages from './article-pages';
 import articles from './articles';
+import cacheInvalidation from './cache-invalidation';
+import cachePurge from './cache-purge';
 import citationSync from './citation-sync';
 import commentAuthors from './comment-authors';
 import commentArticleRef from './comment-article-ref';
@@ -25,17 +27,21 @@ import referenceExport from './reference-export';
 import referenceStyles from './reference-styles';
 import resolvedArticleMemo from './resolved-article-memo';
 import resolvedArticles from './resolved-articles';
+import responseCache from './response-cache';
 import sourceImport from './source-import';
 import sourceLibrary from './source-library';
 import sourceLookup from './source-lookup';
 import taskLock from './task-lock';
 import sources from './sources';
 import staffReplies from './staff-replies';
+import styleWarmUp from './style-warm-up';
 
 export default {
   'abuse-guard': abuseGuard,
   'article-pages': articlePages,
   articles,
+  'cache-invalidation': cacheInvalidation,
+  'cache-purge': cachePurge,
   'citation-sync': citationSync,
   'comment-article-ref': commentArticleRef,
   'comment-authors': commentAuthors,
@@ -60,10 +66,12 @@ export default {
   'reference-styles': referenceStyles,
   'resolved-article-memo': resolvedArticleMemo,
   'resolved-articles': resolvedArticles,
+  'response-cache': responseCache,
   'source-import': sourceImport,
   'source-library': sourceLibrary,
   'source-lookup': sourceLookup,
   'task-lock': taskLock,
   sources,
   'staff-replies': staffReplies,
+  'style-warm-up': styleWarmUp,
 };

@@ -7,17 +7,21 @@ import { getService } from '../utils/get-service';
 import { toPublicSource } from '../utils/public-shape';
 import { publicationSettings } from '../utils/settings';
 import { articleUrlOf } from './resolved-articles';
+import { articleKey, sourceKey, sourceKeyKey } from '../http-cache/keys';
 
 export interface ExportFile {
   body: string;
   contentType: string;
   filename: string;
+  /** Surrogate keys: what the file is made from (README "Caching and CDNs"). */
+  keys: string[];
 }
 
-const file = (items: CslItem[], format: ExportFormat, name: string): ExportFile => ({
+const file = (items: CslItem[], format: ExportFormat, name: string, keys: string[]): ExportFile => ({
   body: exportItems(items, format),
   contentType: EXPORT_FORMATS[format].contentType,
   filename: `${name}.${EXPORT_FORMATS[format].extension}`,
+  keys,
 });
 
 const dateParts = (value: unknown) => {
@@ -33,16 +37,20 @@ const referenceExport = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The sources an article cites, in reference (first-use) order. */
     async articleReferences(slug: string, format: ExportFormat, locale?: string): Promise<ExportFile> {
       const row = await publishedArticle(slug, locale);
-      const resolved = await getService('resolved-articles', { strapi }).resolveMany([row]);
+      const resolvedArticles = getService('resolved-articles', { strapi });
+      const resolved = await resolvedArticles.resolveMany([row]);
       const sources = resolved[0].references.map((reference) => reference.source as CitableSource);
-      return file(sources.map(sourceToCsl), format, `${slug}-references`);
+      const keys = [articleKey(row.documentId), ...sources.map((source) => sourceKey(source.documentId))];
+      // A `[@key]` no source answers yet: a source created with that key changes the file.
+      for (const key of resolvedArticles.missingKeys([row])) keys.push(sourceKeyKey(key));
+      return file(sources.map(sourceToCsl), format, `${slug}-references`, keys);
     },
 
     /** One source of the library. */
     async source(key: string, format: ExportFormat): Promise<ExportFile> {
       const row = await getService('sources', { strapi }).findByKeyWithCitingArticles(key);
       if (!row) throw new errors.NotFoundError(`No source has the key "${key}".`);
-      return file([sourceToCsl(toPublicSource(row) as CitableSource)], format, key);
+      return file([sourceToCsl(toPublicSource(row) as CitableSource)], format, key, [sourceKey(row.documentId), sourceKeyKey(key)]);
     },
 
     /** "Cite this article": the article itself as a newspaper article of the publication. */
@@ -59,7 +67,7 @@ const referenceExport = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       const issued = dateParts(row.publishedAt);
       if (issued) item.issued = issued;
-      return file([item], format, slug);
+      return file([item], format, slug, [articleKey(row.documentId)]);
     },
   };
 };

@@ -65,7 +65,13 @@ const resolvedArticleMemo = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    async present(row: ArticleRow, request: ResolveRequest, extra: Record<string, unknown> = {}): Promise<Presented> {
+    /**
+     * What answering this request takes, before any of the work: the fingerprint of the answer (the
+     * memo key, plus the locale note), the documentIds of the sources it uses and the cited keys no
+     * source answers, and `present()` to build it. A client already holding the fingerprint's
+     * version needs none of the formatting or rendering.
+     */
+    async prepare(row: ArticleRow, request: ResolveRequest, extra: Record<string, unknown> = {}) {
       const resolved = getService('resolved-articles', { strapi });
       // The row carries its locale, so the key differs per locale even where two rows look alike.
       const { canonical, fallback } = canonicalRequest(request, row.locale as string | undefined);
@@ -73,15 +79,26 @@ const resolvedArticleMemo = ({ strapi }: { strapi: Core.Strapi }) => {
       const library = missing.length > 0 ? await resolved.loadLibrary(missing) : [];
       const input = JSON.stringify([row, library, canonical, extra, publicationSettings(strapi)]);
       const key = hash(input);
+      const found = new Set(library.map((source) => source.key));
+      return {
+        fingerprint: fallback ? `${key}:${JSON.stringify(fallback)}` : key,
+        sourceDocumentIds: [...(row.citations ?? []), ...library].map((source) => (source as { documentId?: unknown }).documentId),
+        unansweredKeys: missing.filter((citedKey) => !found.has(citedKey)),
+        present: async (): Promise<Presented> => {
+          let presented = memo.get(key)?.presented;
+          if (!presented) {
+            presented = (await resolved.present(row, canonical, extra)) as Presented;
+            // The output holds the body, its HTML and the references: a few times the input.
+            memo.set(key, { presented, size: Math.max(1, input.length * 4) });
+          }
+          // The note names the locale this request asked for, so it is added outside the memo.
+          return fallback ? { data: presented.data, meta: { ...presented.meta, localeFallback: fallback } } : presented;
+        },
+      };
+    },
 
-      let presented = memo.get(key)?.presented;
-      if (!presented) {
-        presented = (await resolved.present(row, canonical, extra)) as Presented;
-        // The output holds the body, its HTML and the references: a few times the input.
-        memo.set(key, { presented, size: Math.max(1, input.length * 4) });
-      }
-      // The note names the locale this request asked for, so it is added outside the memo.
-      return fallback ? { data: presented.data, meta: { ...presented.meta, localeFallback: fallback } } : presented;
+    async present(row: ArticleRow, request: ResolveRequest, extra: Record<string, unknown> = {}): Promise<Presented> {
+      return (await this.prepare(row, request, extra)).present();
     },
 
     /** Empties the memo (tests, and an administrator who wants memory back). */

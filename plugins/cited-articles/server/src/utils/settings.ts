@@ -9,6 +9,7 @@ import {
   type NotificationsOptions,
   type PublicationOptions,
 } from '../config';
+import { cacheOptionsSchema, type CacheOptions } from '../config/cache-options';
 import { PLUGIN_ID } from './uids';
 
 /**
@@ -33,3 +34,19 @@ export const blocksPublishOnCitationErrors = (strapi: Core.Strapi): boolean =>
 /** The notification options in force (read on every use, like the comment options). */
 export const notificationSettings = (strapi: Core.Strapi): NotificationsOptions =>
   notificationsOptionsSchema.parse(strapi.config.get(`plugin::${PLUGIN_ID}.notifications`) ?? {});
+
+// Parsed once per configuration: the cache options are read on every public GET. Compared as JSON,
+// since strapi.config.set on one option changes the object in place.
+let cacheParsedFrom = '';
+let cacheParsed: CacheOptions | null = null;
+
+/** The HTTP cache options in force (a change through strapi.config.set applies at once). */
+export const cacheSettings = (strapi: Core.Strapi): CacheOptions => {
+  const raw = strapi.config.get(`plugin::${PLUGIN_ID}.cache`) ?? {};
+  const seen = JSON.stringify(raw);
+  if (!cacheParsed || seen !== cacheParsedFrom) {
+    cacheParsed = cacheOptionsSchema.parse(raw);
+    cacheParsedFrom = seen;
+  }
+  return cacheParsed;
+};

@@ -1,0 +1,46 @@
+import type { Core } from '@strapi/strapi';
+import { cacheSettings } from '../utils/settings';
+import { ifNoneMatchHits, strongEtag } from './etag';
+import { keyList } from './keys';
+
+/**
+ * Headers of the public GET routes (README "Caching and CDNs"): a strong ETag, Cache-Control from
+ * the `cache` options, and Surrogate-Key / Cache-Tag naming what the answer depends on, so that a
+ * shared cache can keep it and the plugin can purge exactly what a change affects.
+ */
+
+/** Drafts and previews: no cache, shared or private, may keep them. */
+export const noStore = (ctx: any) => {
+  ctx.set('Cache-Control', 'no-store');
+};
+
+const setPublicHeaders = (ctx: any, strapi: Core.Strapi, etag: string, keys: Iterable<string>) => {
+  const { maxAge, sMaxAge, staleWhileRevalidate } = cacheSettings(strapi);
+  const names = keyList(keys);
+  ctx.set('ETag', etag);
+  ctx.set('Cache-Control', `public, max-age=${maxAge}, s-maxage=${sMaxAge}, stale-while-revalidate=${staleWhileRevalidate}`);
+  // Fastly and Varnish read space-separated keys; Cloudflare's Cache-Tag takes commas.
+  ctx.set('Surrogate-Key', names.join(' '));
+  ctx.set('Cache-Tag', names.join(','));
+  // Answers differ by query string only; no header selects a different representation.
+  ctx.set('Vary', 'Accept-Encoding');
+};
+
+/**
+ * For an answer whose tag is known before it is built: sets the headers and, when the client
+ * already holds this version, answers 304 and returns true (the caller then builds nothing).
+ */
+export const answerIfFresh = (ctx: any, strapi: Core.Strapi, etag: string, keys: Iterable<string>) => {
+  setPublicHeaders(ctx, strapi, etag, keys);
+  if (!ifNoneMatchHits(ctx.get('If-None-Match'), etag)) return false;
+  ctx.body = null;
+  ctx.status = 304;
+  return true;
+};
+
+/** A public answer: tagged with a hash of its serialised body; 304 when the client holds it. */
+export const sendPublic = (ctx: any, strapi: Core.Strapi, body: unknown, keys: Iterable<string>, etag?: string) => {
+  const tag = etag ?? strongEtag(typeof body === 'string' ? body : JSON.stringify(body));
+  if (answerIfFresh(ctx, strapi, tag, keys)) return;
+  ctx.body = body;
+};

@@ -1,0 +1,94 @@
+import type { Core } from '@strapi/strapi';
+import { ALL_KEY, keysForArticle, keysForComment, keysForSource } from '../http-cache/keys';
+import { getService } from '../utils/get-service';
+import { ARTICLE_UID, COMMENT_UID, SOURCE_UID } from '../utils/uids';
+
+type KeysOf = (row: Record<string, unknown> | null | undefined) => string[];
+
+// What each model's keys are made from, and the rows a *Many write touches beyond which
+// everything is purged instead (a bulk write that large is rare and the lookup would cost more).
+const MODELS: Record<string, { keysOf: KeysOf; fields: string[] }> = {
+  [ARTICLE_UID]: { keysOf: keysForArticle, fields: ['documentId'] },
+  [SOURCE_UID]: { keysOf: keysForSource, fields: ['documentId', 'key'] },
+  [COMMENT_UID]: { keysOf: keysForComment, fields: ['documentId', 'articleDocumentId', 'threadRoot', 'status'] },
+};
+const MANY_LOOKUP_LIMIT = 500;
+
+/**
+ * Whether a write to this row can change what readers see. Comments are public only when approved:
+ * creating or editing one that is not approved, without changing its status, changes nothing.
+ */
+const isVisibleWrite = (uid: string, event: any, row: any) => {
+  if (uid !== COMMENT_UID || event.action.endsWith('Delete') || event.action.endsWith('DeleteMany')) return true;
+  const data = event.params?.data;
+  const setsStatus = data && typeof data === 'object' && 'status' in data;
+  return row?.status === 'approved' || (setsStatus && event.action !== 'afterCreate' && event.action !== 'afterCreateMany');
+};
+
+/**
+ * Maps changes to what they make stale (http-cache/keys.ts) and has the cache-purge service purge
+ * it, once the change is committed: purged earlier, a cache could refetch the old version and keep
+ * it. Database lifecycles see every write (Document Service, Query Engine, the Content Manager,
+ * publish and unpublish, which create and delete the published row): articles published,
+ * unpublished, updated or deleted, sources written or deleted, comments approved, rejected, edited
+ * or deleted. Draft-only writes purge too; that costs a refetch, never a stale read.
+ */
+const cacheInvalidation = ({ strapi }: { strapi: Core.Strapi }) => {
+  const purge = (keys: string[]) => getService('cache-purge', { strapi }).purge(keys);
+
+  /** Runs `work` after the current transaction commits (at once outside one; never on rollback). */
+  const afterCommit = async (work: () => void) => {
+    if (!strapi.db.inTransaction()) return work();
+    // Joins the open transaction: its commit callbacks are the outer transaction's.
+    await strapi.db.transaction(async ({ onCommit }) => {
+      onCommit(work);
+    });
+  };
+
+  const onWrite = (uid: string, keysOf: KeysOf) => async (event: any) => {
+    // A write may select only some fields back (the public comment route does): what it wrote
+    // fills the rest (a comment's articleDocumentId and threadRoot).
+    const data = event.params?.data && typeof event.params.data === 'object' ? event.params.data : {};
+    const row = { ...data, ...(event.result ?? {}) };
+    if (!isVisibleWrite(uid, event, row)) return;
+    const keys = keysOf(row);
+    await afterCommit(() => purge(keys));
+  };
+
+  // updateMany and deleteMany name rows by a `where`: the rows are read before the write (after a
+  // delete they are gone, after an update the `where` may no longer match them).
+  const beforeManyWrite = (uid: string, fields: string[]) => async (event: any) => {
+    const where = event.params?.where;
+    const rows = where ? await strapi.db.query(uid).findMany({ where, select: fields, limit: MANY_LOOKUP_LIMIT + 1 }) : null;
+    event.state = { ...(event.state ?? {}), cachedRows: rows && rows.length <= MANY_LOOKUP_LIMIT ? rows : null };
+  };
+
+  const afterManyWrite = (uid: string, keysOf: KeysOf) => async (event: any) => {
+    const read: any[] | null = event.state?.cachedRows ?? null;
+    const rows = read ? read.filter((row) => isVisibleWrite(uid, event, row)) : null;
+    // createMany, or too many rows: everything the plugin serves is purged, never too little.
+    const keys = rows ? rows.flatMap((row) => keysOf(row)) : [ALL_KEY];
+    if (rows && rows.length === 0) return;
+    await afterCommit(() => purge(keys));
+  };
+
+  return {
+    subscribe() {
+      for (const [uid, { keysOf, fields }] of Object.entries(MODELS)) {
+        strapi.db.lifecycles.subscribe({
+          models: [uid],
+          afterCreate: onWrite(uid, keysOf),
+          afterUpdate: onWrite(uid, keysOf),
+          afterDelete: onWrite(uid, keysOf),
+          afterCreateMany: afterManyWrite(uid, keysOf),
+          beforeUpdateMany: beforeManyWrite(uid, fields),
+          afterUpdateMany: afterManyWrite(uid, keysOf),
+          beforeDeleteMany: beforeManyWrite(uid, fields),
+          afterDeleteMany: afterManyWrite(uid, keysOf),
+        });
+      }
+    },
+  };
+};
+
+export default cacheInvalidation;

@@ -1,0 +1,105 @@
+/**
+ * The shipped Varnish configuration (varnish/default.vcl) in front of the app, for real: Debian's
+ * varnishd on a free port, the app as its backend, the plugin purging it. Cached reads are hits, a
+ * publish is served through the cache within a second, and a source edit leaves nothing stale.
+ */
+import request from 'supertest';
+import type { AddressInfo } from 'net';
+import { setupStrapi } from '../helpers/strapi';
+import { createAdmin, type AdminSession } from '../helpers/admin';
+import { SOURCE_UID, createArticle, createSource, publishArticle, updateArticle } from '../helpers/content';
+import { startVarnish, type Varnish } from '../helpers/varnish';
+
+const app = setupStrapi();
+let admin: AdminSession;
+let varnish: Varnish;
+let article: any;
+let source: any;
+const ARTICLE = '/api/cited-articles/articles/through-varnish';
+const viaVarnish = (url: string) => request(varnish.url).get(url);
+const settled = () => app.strapi.plugin('cited-articles').service('cache-purge').settled();
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+  varnish = await startVarnish((app.server.address() as AddressInfo).port);
+  app.strapi.config.set('plugin::cited-articles.cache.purgeUrls', [varnish.url]);
+  admin = await createAdmin(app);
+  source = await createSource(admin, { key: 'varnish-source', title: 'Original source title', url: 'https://example.org/v' });
+  article = await createArticle(admin, {
+    title: 'Through Varnish',
+    slug: 'through-varnish',
+    body: 'A claim [@varnish-source].',
+    citations: [source.documentId],
+  });
+  await settled();
+}, 60_000);
+
+afterAll(async () => {
+  await varnish?.stop();
+});
+
+describe('behind Varnish with the shipped configuration', () => {
+  it('serves repeated reads from the cache', async () => {
+    for (const url of [ARTICLE, `${ARTICLE}?style=apa`, '/api/cited-articles/articles', '/api/cited-articles/styles']) {
+      const first = await viaVarnish(url);
+      expect(first.status).toBe(200);
+      const second = await viaVarnish(url);
+      expect(second.status).toBe(200);
+      expect(second.headers['x-cache']).toBe('HIT');
+      expect(second.body).toEqual(first.body);
+      // Varnish answers If-None-Match from its copy too.
+      expect((await viaVarnish(url).set('If-None-Match', first.headers.etag)).status).toBe(304);
+    }
+  });
+
+  it('refuses a purge that names no key', async () => {
+    const res = await request(varnish.url).purge('/').set('Surrogate-Key', '');
+    expect(res.status).toBe(400);
+  });
+
+  it('serves a publish within a second, every time', async () => {
+    for (let i = 1; i <= 5; i += 1) {
+      // Cached first.
+      await viaVarnish(ARTICLE);
+      expect((await viaVarnish(ARTICLE)).headers['x-cache']).toBe('HIT');
+      await updateArticle(admin, article.documentId, { title: `Through Varnish, edition ${i}` });
+      await publishArticle(admin, article.documentId);
+      const published = Date.now();
+      let title = '';
+      while (Date.now() - published < 1000) {
+        title = (await viaVarnish(ARTICLE)).body.data.title;
+        if (title === `Through Varnish, edition ${i}`) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(title).toBe(`Through Varnish, edition ${i}`);
+    }
+  });
+
+  it('serves nothing stale once a source edit is purged', async () => {
+    expect((await viaVarnish(ARTICLE)).body.data.references[0].source.title).toBe('Original source title');
+    expect((await viaVarnish('/api/cited-articles/sources/varnish-source')).status).toBe(200);
+    const res = await admin.put(`/content-manager/collection-types/${SOURCE_UID}/${source.documentId}`).send({ title: 'Edited source title' });
+    expect(res.status).toBe(200);
+    await settled();
+    for (const url of [
+      ARTICLE,
+      `${ARTICLE}?style=apa`,
+      '/api/cited-articles/sources/varnish-source',
+      '/api/cited-articles/articles/through-varnish/references?format=csl-json',
+    ]) {
+      const after = await viaVarnish(url);
+      expect(after.status).toBe(200);
+      expect(after.text).toContain('Edited source title');
+      expect(after.text).not.toContain('Original source title');
+    }
+  });
+
+  it('does not cache a 404: an article published later is served at once', async () => {
+    const url = '/api/cited-articles/articles/later-article';
+    expect((await viaVarnish(url)).status).toBe(404);
+    expect((await viaVarnish(url)).status).toBe(404);
+    await createArticle(admin, { title: 'Later', slug: 'later-article', body: 'Now.' });
+    await settled();
+    expect((await viaVarnish(url)).status).toBe(200);
+  });
+});
