@@ -19,6 +19,7 @@ import {
 } from '../helpers/content';
 import { startPurgeListener, type PurgeListener } from '../helpers/purge-listener';
 import { aComment, commentOptions, postComment, setCommentOptions } from '../helpers/comments';
+import { authenticatedReaderJwt } from '../helpers/readers';
 
 let listener: PurgeListener;
 const app = setupStrapi();
@@ -260,6 +261,44 @@ describe('purges', () => {
         expect(res.body.data.status).toBe('approved');
       });
       expect([...keys]).toEqual(expect.arrayContaining([`cited-article-${article.documentId}`, `cited-comments-${article.documentId}`]));
+    } finally {
+      setCommentOptions(app.strapi, saved);
+    }
+  });
+
+  it('purges the thread, the article and the list when a reader edits or deletes their comment, and on a newsroom reply', async () => {
+    const saved = commentOptions(app.strapi);
+    setCommentOptions(app.strapi, { moderation: 'post' });
+    try {
+      const jwt = await authenticatedReaderJwt(app, 'cache-reader');
+      const posted = await request(app.server)
+        .post('/api/cited-articles/articles/cached-article/comments')
+        .set('Authorization', `Bearer ${jwt}`)
+        .send({ content: 'A reader with an account says this.' });
+      expect(posted.status).toBe(201);
+      const documentId = posted.body.data.documentId;
+      const expected = [`cited-comments-${article.documentId}`, `cited-article-${article.documentId}`, `cited-thread-${documentId}`];
+
+      const edited = await purgedBy(async () => {
+        const res = await request(app.server)
+          .patch(`/api/cited-articles/comments/${documentId}`)
+          .set('Authorization', `Bearer ${jwt}`)
+          .send({ content: 'A reader with an account says this, corrected.' });
+        expect(res.status).toBe(200);
+      });
+      expect([...edited]).toEqual(expect.arrayContaining(expected));
+
+      const replied = await purgedBy(async () => {
+        const res = await admin.post(`/cited-articles/comments/${documentId}/reply`).send({ content: 'Thank you, we have corrected it.' });
+        expect(res.status).toBe(201);
+      });
+      expect([...replied]).toEqual(expect.arrayContaining(expected));
+
+      const deleted = await purgedBy(async () => {
+        const res = await request(app.server).delete(`/api/cited-articles/comments/${documentId}`).set('Authorization', `Bearer ${jwt}`);
+        expect(res.status).toBe(200);
+      });
+      expect([...deleted]).toEqual(expect.arrayContaining(expected));
     } finally {
       setCommentOptions(app.strapi, saved);
     }
