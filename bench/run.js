@@ -362,9 +362,11 @@ async function main() {
     .join('\n\n');
   console.log(`\n${output}\n`);
   fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
-  fs.writeFileSync(path.join(__dirname, 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
-  fs.writeFileSync(path.join(__dirname, 'results', 'latest.md'), `${output}\n`);
-  console.log('written to bench/results/latest.json and latest.md');
+  // A partial run (--only) has its own files, so it never replaces the full run's.
+  const name = ONLY ? `${ONLY}-latest` : 'latest';
+  fs.writeFileSync(path.join(__dirname, 'results', `${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
+  fs.writeFileSync(path.join(__dirname, 'results', `${name}.md`), `${output}\n`);
+  console.log(`written to bench/results/${name}.json and ${name}.md`);
 }
 
 main().catch((error) => {
