@@ -66,3 +66,29 @@ it('serves citedArticle with the SQL statements of the REST route, whatever the 
   // Permissions, article, citations, comment count.
   expect(small.count).toBeLessThanOrEqual(5);
 });
+
+it('shares the REST route in-process cache: a repeated citedArticle costs no plugin SQL, and a change shows at once', async () => {
+  app.strapi.config.set('plugin::cited-articles.cache.originCache', true);
+  const TITLE_QUERY = `query($slug: String!) { citedArticle(slug: $slug) { title commentCount references { number } } }`;
+  const ask = () =>
+    countQueries(app.strapi, async () => {
+      const res = await graphql(app, TITLE_QUERY, { slug: 'g-with-1' });
+      expect(res.body.errors).toBeUndefined();
+      return res.body.data.citedArticle;
+    });
+  const miss = await ask();
+  const hit = await ask();
+  expect(hit.result).toEqual(miss.result);
+  // Only Users & Permissions' check of the role may touch the database.
+  expect(hit.count).toBeLessThanOrEqual(1);
+  expect(hit.count).toBeLessThan(miss.count);
+
+  const article: any = await app.strapi.documents(ARTICLE as any).findFirst({ filters: { slug: 'g-with-1' } as any });
+  await app.strapi.documents(ARTICLE as any).update({ documentId: article.documentId, data: { title: 'Retitled' } as any });
+  await app.strapi.documents(ARTICLE as any).publish({ documentId: article.documentId });
+  await app.strapi.plugin('cited-articles').service('cache-purge').settled();
+  expect((await ask()).result.title).toBe('Retitled');
+  // REST answers from the entry GraphQL stored, or refills it: either way the new title.
+  const rest = await request(app.server).get('/api/cited-articles/articles/g-with-1');
+  expect(rest.body.data.title).toBe('Retitled');
+});

@@ -123,6 +123,8 @@ describe('citedArticle', () => {
     const spy = jest.spyOn(resolved, 'present');
     try {
       app.strapi.plugin('cited-articles').service('resolved-article-memo').clear();
+      // Resolved afresh, not answered from the in-process response cache an earlier test filled.
+      app.strapi.plugin('cited-articles').service('response-cache').clear();
       const plain = await graphql(app, '{ citedArticle(slug: "gql-article") { title } }');
       expect(plain.body.data.citedArticle.title).toBe('GraphQL article');
       expect(spy).toHaveBeenCalledTimes(1);

@@ -40,17 +40,13 @@ const article = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     // Served from memory when nothing it depends on changed since (services/response-cache.ts).
     const cache = getService('response-cache', { strapi });
-    // The publication options (JSON-LD's publisher and URL) can change at runtime: part of the id.
-    const publication = strapi.config.get('plugin::cited-articles.publication') ?? null;
-    const id = JSON.stringify([
-      'article',
+    const id = pages.publishedCacheId({
       slug,
-      query.locale ?? null,
-      query.style ?? null,
-      query.referenceLocale ?? null,
-      query.format ?? null,
-      publication,
-    ]);
+      locale: query.locale,
+      style: query.style,
+      referenceLocale: query.referenceLocale,
+      format: query.format,
+    });
     const cached = cache.get(id);
     if (cached) {
       ctx.set('X-Origin-Cache', 'HIT');

@@ -31,9 +31,9 @@ export const createResolvers = (strapi: Core.Strapi) => {
       citedArticle: withErrorCodes(async (_parent, args, _context, info) => {
         const { slug } = parseOrThrow(slugParams, { slug: args.slug }, 'article slug');
         const query = parseOrThrow(articleQuery, given({ style: args.style, locale: args.locale, referenceLocale: args.referenceLocale }), 'query');
-        const { data, meta } = await service('article-pages').presentBySlug({
+        // Shares the REST route's in-process cache: a repeated read costs no SQL and no resolving.
+        const { data, meta } = await service('article-pages').presentPublishedCached({
           slug,
-          status: 'published',
           style: query.style,
           locale: query.locale,
           referenceLocale: query.referenceLocale,

@@ -67,6 +67,42 @@ const articlePages = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /**
+   * The id of a published article's answer in the in-process response cache (services/
+   * response-cache.ts): what the answer depends on besides the data, the publication options
+   * (JSON-LD's publisher and URL) included since they can change at runtime. `format` is the REST
+   * query's; GraphQL asks for `html` when `bodyHtml` is selected, so both APIs share entries.
+   */
+  publishedCacheId(request: Omit<ArticlePageRequest, 'status' | 'html' | 'jsonld'> & { format?: string }) {
+    const publication = strapi.config.get('plugin::cited-articles.publication') ?? null;
+    return JSON.stringify([
+      'article',
+      request.slug,
+      request.locale ?? null,
+      request.style ?? null,
+      request.referenceLocale ?? null,
+      request.format ?? null,
+      publication,
+    ]);
+  },
+
+  /**
+   * A published article as `presentBySlug` builds it, from the response cache when nothing it
+   * depends on changed since (the GraphQL field's path; the REST route also answers 304s and sends
+   * the cached JSON as it is).
+   */
+  async presentPublishedCached(request: Omit<ArticlePageRequest, 'status' | 'jsonld'>) {
+    const cache = getService('response-cache', { strapi });
+    const id = this.publishedCacheId({ ...request, format: request.html ? 'html' : undefined });
+    const cached = cache.get(id);
+    if (cached) return JSON.parse(cached.json) as Awaited<ReturnType<typeof this.presentBySlug>>;
+    const ticket = cache.begin();
+    const prepared = await this.prepareBySlug({ ...request, status: 'published' });
+    const body = await prepared.present();
+    cache.set(id, ticket, { etag: prepared.etag, keys: prepared.keys, body });
+    return body;
+  },
+
+  /**
    * One article, up to the point where it would be resolved and formatted: its entity tag and
    * surrogate keys (what it depends on), and `present()` to build it. The reads are the same as
    * presentBySlug's; a conditional request that still holds this version stops here.
