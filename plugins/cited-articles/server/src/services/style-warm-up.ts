@@ -4,16 +4,19 @@ import { getService } from '../utils/get-service';
 import { cacheSettings } from '../utils/settings';
 import { DEFAULT_LOCALE } from './reference-styles';
 
-// Formatted once per style to build its engine; never shown (its own hash in the entry cache).
-const SAMPLE: CitableSource = {
-  documentId: 'warm-up',
-  key: 'warm-up',
+// Formatted once per style to build its engine, one entry per source type so that each type's path
+// through the style has run once too; never shown (their own hashes in the entry cache).
+const SAMPLE_TYPES: NonNullable<CitableSource['type']>[] = ['news', 'web', 'journal', 'book', 'report', 'other'];
+const SAMPLES: CitableSource[] = SAMPLE_TYPES.map((type) => ({
+  documentId: `warm-up-${type}`,
+  key: `warm-up-${type}`,
   title: 'Warm-up entry',
   authors: ['Jane Doe'],
   publisher: 'Cited Articles',
   url: 'https://example.org/warm-up',
   publishedDate: '2024-01-01',
-};
+  type,
+}));
 
 // Building APA's engine takes one to two seconds of CPU (citeproc-js), during which requests wait.
 const START_DELAY_MS = 250;
@@ -32,16 +35,25 @@ const styleWarmUp = ({ strapi }: { strapi: Core.Strapi }) => {
   const run = () =>
     new Promise<string[]>((resolve) => {
       const styles = getService('reference-styles', { strapi });
-      const pending = styles.list().filter((style) => style.kind === 'csl');
+      // One entry per turn of the event loop: the first of a style builds its engine (the longest
+      // wait a request can meet), the others run each source type's path once.
+      const pending = styles
+        .list()
+        .filter((style) => style.kind === 'csl')
+        .flatMap((style) => SAMPLES.map((sample, index) => ({ id: style.id, sample, last: index === SAMPLES.length - 1 })));
       const warmed: string[] = [];
+      const failed = new Set<string>();
       const next = () => {
-        const style = pending.shift();
-        if (!style || stopped) return resolve(warmed);
-        try {
-          styles.get(style.id)?.format([SAMPLE], { locale: DEFAULT_LOCALE });
-          warmed.push(style.id);
-        } catch (error) {
-          strapi.log.warn(`[cited-articles] could not prepare style ${style.id}: ${(error as Error).message}`);
+        const task = pending.shift();
+        if (!task || stopped) return resolve(warmed);
+        if (!failed.has(task.id)) {
+          try {
+            styles.get(task.id)?.format([task.sample], { locale: DEFAULT_LOCALE });
+            if (task.last) warmed.push(task.id);
+          } catch (error) {
+            failed.add(task.id);
+            strapi.log.warn(`[cited-articles] could not prepare style ${task.id}: ${(error as Error).message}`);
+          }
         }
         setImmediate(next);
       };
