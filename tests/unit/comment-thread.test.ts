@@ -1,4 +1,4 @@
-import { buildThreads } from '@cited-articles/server/src/comments/thread';
+import { buildThreads, replyDepthProblem } from '@cited-articles/server/src/comments/thread';
 
 const c = (documentId: string, parent: string | null, depth: number) => ({ documentId, parent, depth });
 const shape = (nodes: any[]): any[] => nodes.map((n) => (n.replies.length ? { [n.documentId]: shape(n.replies) } : n.documentId));
@@ -23,5 +23,15 @@ describe('buildThreads', () => {
   it('survives a cycle in bad data', () => {
     const tree = buildThreads([c('a', null, 0)], [c('x', 'y', 1), c('y', 'x', 1), c('a1', 'a', 1)], 3);
     expect(shape(tree)).toEqual([{ a: ['a1'] }]);
+  });
+});
+
+describe('replyDepthProblem', () => {
+  it('allows a reply up to comments.maxDepth and says why past it', () => {
+    expect(replyDepthProblem(0, 2)).toBeNull();
+    expect(replyDepthProblem(1, 2)).toBeNull();
+    expect(replyDepthProblem(2, 2)).toBe('replies nest at most 2 levels deep');
+    expect(replyDepthProblem(1, 1)).toBe('replies nest at most 1 level deep');
+    expect(replyDepthProblem(0, 0)).toBe('replies are turned off (comments.maxDepth is 0)');
   });
 });

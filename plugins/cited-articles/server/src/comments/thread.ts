@@ -44,3 +44,14 @@ export const buildThreads = <T extends FlatComment>(roots: T[], replies: T[], ma
   }
   return tree;
 };
+
+/**
+ * Why a reply to a comment at `parentDepth` cannot be written under `comments.maxDepth`, or null
+ * when it can: the same words whoever replies (a reader or the newsroom).
+ */
+export const replyDepthProblem = (parentDepth: number, maxDepth: number): string | null => {
+  if (parentDepth + 1 <= maxDepth) return null;
+  return maxDepth === 0
+    ? 'replies are turned off (comments.maxDepth is 0)'
+    : `replies nest at most ${maxDepth} level${maxDepth === 1 ? '' : 's'} deep`;
+};

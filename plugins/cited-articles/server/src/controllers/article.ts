@@ -15,6 +15,18 @@ const sendJson = (ctx, json: string) => {
 };
 
 const article = ({ strapi }: { strapi: Core.Strapi }) => {
+  /**
+   * Answers from the in-process response cache (services/response-cache.ts) when it holds this id:
+   * a 304 for a client holding the tag, else the body serialised once. False on a miss.
+   */
+  const answeredFromCache = (ctx, id: string): boolean => {
+    const cached = getService('response-cache', { strapi }).get(id);
+    ctx.set('X-Origin-Cache', cached ? 'HIT' : 'MISS');
+    if (!cached) return false;
+    if (!answerIfFresh(ctx, strapi, cached.etag, cached.keys)) sendJson(ctx, cached.json);
+    return true;
+  };
+
   /** One article with its citations resolved; `forced` is the status the route itself implies. */
   const respondWithArticle = async (ctx, forced?: 'draft') => {
     const { slug } = parseOrThrow(slugParams, ctx.params, 'article slug');
@@ -47,13 +59,7 @@ const article = ({ strapi }: { strapi: Core.Strapi }) => {
       referenceLocale: query.referenceLocale,
       format: query.format,
     });
-    const cached = cache.get(id);
-    if (cached) {
-      ctx.set('X-Origin-Cache', 'HIT');
-      if (!answerIfFresh(ctx, strapi, cached.etag, cached.keys)) sendJson(ctx, cached.json);
-      return;
-    }
-    ctx.set('X-Origin-Cache', 'MISS');
+    if (answeredFromCache(ctx, id)) return;
     const ticket = cache.begin();
     // The tag is known before resolving: a client holding this version costs no formatting.
     const prepared = await pages.prepareBySlug(request);
@@ -70,13 +76,7 @@ const article = ({ strapi }: { strapi: Core.Strapi }) => {
       const cache = getService('response-cache', { strapi });
       const { locale } = parseOrThrow(localeQuery, { locale: ctx.query.locale }, 'query');
       const id = JSON.stringify(['list', locale ?? null, page, pageSize]);
-      const cached = cache.get(id);
-      if (cached) {
-        ctx.set('X-Origin-Cache', 'HIT');
-        if (!answerIfFresh(ctx, strapi, cached.etag, cached.keys)) sendJson(ctx, cached.json);
-        return;
-      }
-      ctx.set('X-Origin-Cache', 'MISS');
+      if (answeredFromCache(ctx, id)) return;
       const ticket = cache.begin();
       const { data, pagination } = await getService('article-pages', { strapi }).listPublished({ page, pageSize, locale });
       const body = { data, meta: { pagination } };

@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { articleVersionKey } from '../comments/article-version';
 import { contentFingerprint } from '../comments/duplicate-text';
-import { buildThreads } from '../comments/thread';
+import { buildThreads, replyDepthProblem } from '../comments/thread';
 import { ConflictError, fieldError, isUniqueViolation } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { commentSettings } from '../utils/settings';
@@ -79,13 +79,8 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     const { maxDepth } = commentSettings(strapi);
     const depth = (parent.depth ?? 0) + 1;
-    if (depth > maxDepth) {
-      throw fieldError(
-        'comment',
-        'parent',
-        maxDepth === 0 ? 'replies are turned off' : `replies nest at most ${maxDepth} level${maxDepth === 1 ? '' : 's'} deep`
-      );
-    }
+    const tooDeep = replyDepthProblem(parent.depth ?? 0, maxDepth);
+    if (tooDeep) throw fieldError('comment', 'parent', tooDeep);
     return { documentId: parentId, depth, threadRoot: parent.threadRoot ?? parentId };
   };
 

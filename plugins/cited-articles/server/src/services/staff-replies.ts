@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { articleVersionKey } from '../comments/article-version';
 import { contentFingerprint } from '../comments/duplicate-text';
+import { replyDepthProblem } from '../comments/thread';
 import { ConflictError, fieldError } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { commentSettings } from '../utils/settings';
@@ -42,13 +43,8 @@ const staffReplies = ({ strapi }: { strapi: Core.Strapi }) => ({
     }
     const { maxDepth } = commentSettings(strapi);
     const depth = (parent.depth ?? 0) + 1;
-    if (depth > maxDepth) {
-      throw fieldError(
-        'reply',
-        'documentId',
-        maxDepth === 0 ? 'replies are turned off (comments.maxDepth is 0)' : `replies nest at most ${maxDepth} level${maxDepth === 1 ? '' : 's'} deep`
-      );
-    }
+    const tooDeep = replyDepthProblem(parent.depth ?? 0, maxDepth);
+    if (tooDeep) throw fieldError('reply', 'documentId', tooDeep);
     const moderator = admin.email ?? `admin:${admin.id}`;
     if (parent.status === 'pending') {
       if (!approveParent) {
