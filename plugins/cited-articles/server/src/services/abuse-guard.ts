@@ -6,8 +6,9 @@ import { countLinks, findBlockedWord } from '../comments/text';
 import { getService } from '../utils/get-service';
 import { senderNetwork } from '../utils/ip';
 import { commentSettings } from '../utils/settings';
+import type { AbuseGuardService } from './contracts';
 
-export type HeldReason = 'honeypot' | 'links' | 'blocked-word' | null;
+export type { HeldReason } from './contracts';
 
 const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
 
@@ -15,7 +16,7 @@ const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest
  * Cheap checks that run before a comment or a report is stored: who is sending (as a salted hash,
  * never the raw IP), flood control, duplicates, and what must be held for a moderator.
  */
-const abuseGuard = ({ strapi }: { strapi: Core.Strapi }) => {
+const abuseGuard = ({ strapi }: { strapi: Core.Strapi }): AbuseGuardService => {
   let derivedSalt: string | null = null;
 
   /** The configured salt, or one derived from the app's keys so that hashes survive restarts. */
@@ -106,17 +107,7 @@ const abuseGuard = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Why a comment must wait for a moderator whatever the moderation mode, or null. */
-    holdReason({
-      content,
-      authorName,
-      authorEmail,
-      honeypot,
-    }: {
-      content: string;
-      authorName: string;
-      authorEmail: string;
-      honeypot?: string;
-    }): HeldReason {
+    holdReason({ content, authorName, authorEmail, honeypot }) {
       const settings = commentSettings(strapi);
       if (honeypot) return 'honeypot';
       if (countLinks(content) + countLinks(authorName) > settings.maxLinks) return 'links';

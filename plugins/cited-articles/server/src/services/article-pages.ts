@@ -2,34 +2,22 @@ import type { Core } from '@strapi/strapi';
 import { getService } from '../utils/get-service';
 import { toPublicArticleSummary } from '../utils/public-shape';
 import { assertStyle } from '../utils/styles';
-import type { ArticleStatus } from './articles';
 import { strongEtag } from '../http-cache/etag';
 import { articleKey, commentsKey, sourceKey, sourceKeyKey } from '../http-cache/keys';
+import type { ArticlePagesService, PresentedArticle } from './contracts';
 
-export interface ArticlePageRequest {
-  slug: string;
-  status: ArticleStatus;
-  /** The requested style id (checked against the registered styles), or the default. */
-  style?: string;
-  /** The content locale (`?locale=`); the default locale when absent. */
-  locale?: string;
-  /** The locale references are formatted in; the article's own when absent. */
-  referenceLocale?: string;
-  /** Adds `bodyHtml`; rendering costs more than everything else, so only on request. */
-  html?: boolean;
-  jsonld?: boolean;
-}
+export type { ArticlePageRequest } from './contracts';
 
 /**
  * Articles as the content API presents them, whichever API asks (the REST routes and the GraphQL
  * queries call this, so their answers cannot drift).
  */
-const articlePages = ({ strapi }: { strapi: Core.Strapi }) => ({
+const articlePages = ({ strapi }: { strapi: Core.Strapi }): ArticlePagesService => ({
   /**
    * The article with this slug in this locale (the default one when none is asked for), or the
    * error that says what to ask instead (see content-locales.articleNotFound).
    */
-  async findBySlugOrThrow(slug: string, status: ArticleStatus, requestedLocale?: string) {
+  async findBySlugOrThrow(slug, status, requestedLocale) {
     const locales = getService('content-locales', { strapi });
     const locale = await locales.resolve(requestedLocale);
     const row = await getService('articles', { strapi }).findBySlug(slug, status, locale);
@@ -38,7 +26,7 @@ const articlePages = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** A page of one locale's published articles, newest first, with reference and comment counts. */
-  async listPublished({ page, pageSize, locale: requestedLocale }: { page: number; pageSize: number; locale?: string }) {
+  async listPublished({ page, pageSize, locale: requestedLocale }) {
     const locale = await getService('content-locales', { strapi }).resolve(requestedLocale);
     const { rows, pagination } = await getService('articles', { strapi }).listPublished({ page, pageSize, locale });
     const [referenceCounts, counts] = await Promise.all([
@@ -62,7 +50,7 @@ const articlePages = ({ strapi }: { strapi: Core.Strapi }) => ({
    * One article: read by slug, comment count, citations resolved through the memo. Who may ask
    * for a draft is the caller's decision, made before this.
    */
-  async presentBySlug(request: ArticlePageRequest) {
+  async presentBySlug(request) {
     return (await this.prepareBySlug(request)).present();
   },
 
@@ -72,7 +60,7 @@ const articlePages = ({ strapi }: { strapi: Core.Strapi }) => ({
    * (JSON-LD's publisher and URL) included since they can change at runtime. `format` is the REST
    * query's; GraphQL asks for `html` when `bodyHtml` is selected, so both APIs share entries.
    */
-  publishedCacheId(request: Omit<ArticlePageRequest, 'status' | 'html' | 'jsonld'> & { format?: string }) {
+  publishedCacheId(request) {
     const publication = strapi.config.get('plugin::cited-articles.publication') ?? null;
     return JSON.stringify([
       'article',
@@ -90,11 +78,11 @@ const articlePages = ({ strapi }: { strapi: Core.Strapi }) => ({
    * depends on changed since (the GraphQL field's path; the REST route also answers 304s and sends
    * the cached JSON as it is).
    */
-  async presentPublishedCached(request: Omit<ArticlePageRequest, 'status' | 'jsonld'>) {
+  async presentPublishedCached(request) {
     const cache = getService('response-cache', { strapi });
     const id = this.publishedCacheId({ ...request, format: request.html ? 'html' : undefined });
     const cached = cache.get(id);
-    if (cached) return JSON.parse(cached.json) as Awaited<ReturnType<typeof this.presentBySlug>>;
+    if (cached) return JSON.parse(cached.json) as PresentedArticle;
     const ticket = cache.begin();
     const prepared = await this.prepareBySlug({ ...request, status: 'published' });
     const body = await prepared.present();
@@ -107,7 +95,7 @@ const articlePages = ({ strapi }: { strapi: Core.Strapi }) => ({
    * surrogate keys (what it depends on), and `present()` to build it. The reads are the same as
    * presentBySlug's; a conditional request that still holds this version stops here.
    */
-  async prepareBySlug({ slug, status, style: requestedStyle, locale: requestedLocale, referenceLocale, html, jsonld }: ArticlePageRequest) {
+  async prepareBySlug({ slug, status, style: requestedStyle, locale: requestedLocale, referenceLocale, html, jsonld }) {
     const style = assertStyle(strapi, requestedStyle);
     const row = await this.findBySlugOrThrow(slug, status, requestedLocale);
     const counts = await getService('comment-counts', { strapi }).approvedByArticle([row.documentId], row.locale);

@@ -2,8 +2,22 @@ import type { Core } from '@strapi/strapi';
 import { ALL_KEY, keysForArticle, keysForComment, keysForSource } from '../http-cache/keys';
 import { getService } from '../utils/get-service';
 import { ARTICLE_UID, COMMENT_UID, SOURCE_UID } from '../utils/uids';
+import type { CacheInvalidationService } from './contracts';
 
-type KeysOf = (row: Record<string, unknown> | null | undefined) => string[];
+type Row = Record<string, unknown>;
+type KeysOf = (row: Row | null | undefined) => string[];
+
+/**
+ * What these subscribers read of a database lifecycle event (@strapi/database's Event, whose
+ * params and result the Query Engine leaves untyped): the action, the written data or the `where`
+ * of a *Many write, the row written, and the state a before-hook hands to its after-hook.
+ */
+interface WriteEvent {
+  action: string;
+  params?: { data?: unknown; where?: unknown };
+  result?: unknown;
+  state?: { cachedRows?: Row[] | null };
+}
 
 // What each model's keys are made from, and the rows a *Many write touches beyond which
 // everything is purged instead (a bulk write that large is rare and the lookup would cost more).
@@ -18,7 +32,7 @@ const MANY_LOOKUP_LIMIT = 500;
  * Whether a write to this row can change what readers see. Comments are public only when approved:
  * creating or editing one that is not approved, without changing its status, changes nothing.
  */
-const isVisibleWrite = (uid: string, event: any, row: any) => {
+const isVisibleWrite = (uid: string, event: WriteEvent, row: Row | null | undefined) => {
   if (uid !== COMMENT_UID || event.action.endsWith('Delete') || event.action.endsWith('DeleteMany')) return true;
   const data = event.params?.data;
   const setsStatus = data && typeof data === 'object' && 'status' in data;
@@ -33,7 +47,7 @@ const isVisibleWrite = (uid: string, event: any, row: any) => {
  * unpublished, updated or deleted, sources written or deleted, comments approved, rejected, edited
  * or deleted. Draft-only writes purge too; that costs a refetch, never a stale read.
  */
-const cacheInvalidation = ({ strapi }: { strapi: Core.Strapi }) => {
+const cacheInvalidation = ({ strapi }: { strapi: Core.Strapi }): CacheInvalidationService => {
   const purge = (keys: string[]) => getService('cache-purge', { strapi }).purge(keys);
 
   /** Runs `work` after the current transaction commits (at once outside one; never on rollback). */
@@ -45,11 +59,11 @@ const cacheInvalidation = ({ strapi }: { strapi: Core.Strapi }) => {
     });
   };
 
-  const onWrite = (uid: string, keysOf: KeysOf) => async (event: any) => {
+  const onWrite = (uid: string, keysOf: KeysOf) => async (event: WriteEvent) => {
     // A write may select only some fields back (the public comment route does): what it wrote
     // fills the rest (a comment's articleDocumentId and threadRoot).
     const data = event.params?.data && typeof event.params.data === 'object' ? event.params.data : {};
-    const row = { ...data, ...(event.result ?? {}) };
+    const row: Row = { ...data, ...(event.result && typeof event.result === 'object' ? event.result : {}) };
     if (!isVisibleWrite(uid, event, row)) return;
     const keys = keysOf(row);
     await afterCommit(() => purge(keys));
@@ -57,14 +71,14 @@ const cacheInvalidation = ({ strapi }: { strapi: Core.Strapi }) => {
 
   // updateMany and deleteMany name rows by a `where`: the rows are read before the write (after a
   // delete they are gone, after an update the `where` may no longer match them).
-  const beforeManyWrite = (uid: string, fields: string[]) => async (event: any) => {
+  const beforeManyWrite = (uid: string, fields: string[]) => async (event: WriteEvent) => {
     const where = event.params?.where;
-    const rows = where ? await strapi.db.query(uid).findMany({ where, select: fields, limit: MANY_LOOKUP_LIMIT + 1 }) : null;
+    const rows: Row[] | null = where ? await strapi.db.query(uid).findMany({ where, select: fields, limit: MANY_LOOKUP_LIMIT + 1 }) : null;
     event.state = { ...(event.state ?? {}), cachedRows: rows && rows.length <= MANY_LOOKUP_LIMIT ? rows : null };
   };
 
-  const afterManyWrite = (uid: string, keysOf: KeysOf) => async (event: any) => {
-    const read: any[] | null = event.state?.cachedRows ?? null;
+  const afterManyWrite = (uid: string, keysOf: KeysOf) => async (event: WriteEvent) => {
+    const read = event.state?.cachedRows ?? null;
     const rows = read ? read.filter((row) => isVisibleWrite(uid, event, row)) : null;
     // createMany, or too many rows: everything the plugin serves is purged, never too little.
     const keys = rows ? rows.flatMap((row) => keysOf(row)) : [ALL_KEY];

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { extractCitedKeys } from '../citations';
+import type { ArticleRecord, SourceRecord } from '../content-types/records';
 import { ARTICLE_UID, SOURCE_UID } from '../utils/uids';
+import type { CitationSyncService } from './contracts';
 
 /**
  * Keeps an article's `citations` list in step with its body, so editors never maintain two lists:
@@ -8,42 +10,38 @@ import { ARTICLE_UID, SOURCE_UID } from '../utils/uids';
  * markers keep pointing where they did). Nothing is ever removed: an unused source is reported,
  * not dropped, because the editor may cite it positionally later.
  */
-const citationSync = ({ strapi }: { strapi: Core.Strapi }) => ({
-  async appendCitedSources({ documentId, body, locale }: { documentId: string; body: string; locale?: string }) {
+const citationSync = ({ strapi }: { strapi: Core.Strapi }): CitationSyncService => ({
+  async appendCitedSources({ documentId, body, locale }) {
     const keys = extractCitedKeys(body);
     if (keys.length === 0) return [];
 
-    const draft: any = await strapi.documents(ARTICLE_UID).findOne({
+    const draft = (await strapi.documents(ARTICLE_UID).findOne({
       documentId,
       locale,
       status: 'draft',
-      fields: ['id'] as any,
-      populate: { citations: { fields: ['key'] } } as any,
-    });
+      fields: ['id'],
+      populate: { citations: { fields: ['key'] } },
+    })) as ArticleRecord | null;
     if (!draft) return [];
-    const listed = new Set((draft.citations ?? []).map((source: any) => source.key));
+    const listed = new Set((draft.citations ?? []).map((source) => source.key));
     const missing = keys.filter((key) => !listed.has(key));
     if (missing.length === 0) return [];
 
-    const found: any[] = await strapi.documents(SOURCE_UID).findMany({
+    const found = (await strapi.documents(SOURCE_UID).findMany({
       filters: { key: { $in: missing } },
-      fields: ['key'] as any,
-    });
+      fields: ['key'],
+    })) as SourceRecord[];
     const byKey = new Map(found.map((source) => [source.key, source.documentId]));
     // Append in order of first use in the body.
     const toAppend = missing.filter((key) => byKey.has(key));
     if (toAppend.length === 0) return [];
 
-    await strapi.documents(ARTICLE_UID).update({
-      documentId,
-      locale,
-      status: 'draft',
-      data: {
-        citations: {
-          connect: toAppend.map((key) => ({ documentId: byKey.get(key), position: { end: true } })),
-        },
-      } as any,
-    });
+    // Appended after the list the editor ordered, so positional markers keep their sources. A plain
+    // record: without the host app's generated types the Document Service knows no `citations` field.
+    const appended: Record<string, unknown> = {
+      citations: { connect: toAppend.map((key) => ({ documentId: byKey.get(key), position: { end: true } })) },
+    };
+    await strapi.documents(ARTICLE_UID).update({ documentId, locale, status: 'draft', data: appended });
     return toAppend;
   },
 });

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ARTICLE_UID } from '../utils/uids';
+import type { ContentLocalesService } from './contracts';
 
 type LocaleRow = { code: string; name?: string };
 
@@ -14,7 +15,7 @@ const unknownLocale = (locale: string, codes: string[]) =>
  * given, else the default locale of Settings → Internationalization. Articles are localized; each
  * locale is its own row with its own slug, body, citations and comment thread.
  */
-const contentLocales = ({ strapi }: { strapi: Core.Strapi }) => {
+const contentLocales = ({ strapi }: { strapi: Core.Strapi }): ContentLocalesService => {
   const i18n = () => strapi.plugin('i18n').service('locales');
 
   return {

@@ -1,3 +1,4 @@
+import type { Core } from '@strapi/strapi';
 import abuseGuard from './abuse-guard';
 import articlePages from './article-pages';
 import articles from './articles';
@@ -35,6 +36,10 @@ import taskLock from './task-lock';
 import sources from './sources';
 import staffReplies from './staff-replies';
 import styleWarmUp from './style-warm-up';
+import type { PluginServices } from './contracts';
+
+/** Every service, each checked against its contract (services/contracts/). */
+type ServiceFactories = { [Name in keyof PluginServices]: (deps: { strapi: Core.Strapi }) => PluginServices[Name] };
 
 export default {
   'abuse-guard': abuseGuard,
@@ -74,4 +79,4 @@ export default {
   sources,
   'staff-replies': staffReplies,
   'style-warm-up': styleWarmUp,
-};
+} satisfies ServiceFactories;

@@ -8,24 +8,9 @@ import { ConflictError } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { linkCheckSettings, lookupSettings } from '../utils/source-settings';
 import { SOURCE_UID } from '../utils/uids';
+import type { LinkCheckReport, LinkCheckRow, LinkCheckService, LinkVerdict } from './contracts';
 
-export interface LinkCheckReport {
-  checked: number;
-  ok: number;
-  redirected: number;
-  broken: number;
-  /** Broken links given an archived copy from the Wayback Machine. */
-  archived: number;
-  retracted: number;
-}
-
-type LinkStatus = 'ok' | 'redirected' | 'broken';
-
-interface LinkVerdict {
-  status: LinkStatus | null;
-  httpStatus: number | null;
-  redirectUrl: string | null;
-}
+export type { LinkCheckReport } from './contracts';
 
 const LOCK = 'link-check';
 const PAGE = 100;
@@ -73,8 +58,8 @@ const hostOf = (url: string) => {
  * one request at a time per host (the Wayback Machine and Crossref are hosts too), a User-Agent
  * naming the plugin, the outbound rules of every lookup. One run at a time across instances.
  */
-const linkCheck = ({ strapi }: { strapi: Core.Strapi }) => ({
-  async run({ documentIds }: { documentIds?: string[] } = {}): Promise<LinkCheckReport> {
+const linkCheck = ({ strapi }: { strapi: Core.Strapi }): LinkCheckService => ({
+  async run({ documentIds } = {}) {
     const release = await getService('task-lock', { strapi }).acquire(LOCK, linkCheckSettings(strapi).lockSeconds * 1000);
     if (!release) throw new ConflictError('A link check is running already; try again when it has finished.');
     try {
@@ -95,14 +80,14 @@ const linkCheck = ({ strapi }: { strapi: Core.Strapi }) => ({
     }
   },
 
-  async checkAll(documentIds?: string[]): Promise<LinkCheckReport> {
+  async checkAll(documentIds) {
     const report: LinkCheckReport = { checked: 0, ok: 0, redirected: 0, broken: 0, archived: 0, retracted: 0 };
     const sources = strapi.db.query(SOURCE_UID);
     // Pages by id, so that a large library is never held in memory at once.
     for (let lastId = 0; ;) {
       const where: Record<string, unknown> = { id: { $gt: lastId } };
       if (documentIds) where.documentId = { $in: documentIds };
-      const rows: any[] = await sources.findMany({
+      const rows: LinkCheckRow[] = await sources.findMany({
         where,
         select: ['id', 'documentId', 'url', 'archiveUrl', 'doi'],
         orderBy: { id: 'asc' },
@@ -115,17 +100,17 @@ const linkCheck = ({ strapi }: { strapi: Core.Strapi }) => ({
     return report;
   },
 
-  async checkPage(rows: any[], report: LinkCheckReport) {
+  async checkPage(rows, report) {
     const sources = strapi.db.query(SOURCE_UID);
     const updates = new Map<number, Record<string, unknown>>(rows.map((row) => [row.id, {}]));
 
-    const withUrl = new Map<string, any[]>();
+    const withUrl = new Map<string, LinkCheckRow[]>();
     for (const row of rows) {
       if (!isSafeUrl(row.url)) continue;
       const host = hostOf(row.url);
       withUrl.set(host, [...(withUrl.get(host) ?? []), row]);
     }
-    const broken: any[] = [];
+    const broken: LinkCheckRow[] = [];
     const withDoi = rows.filter((row) => typeof row.doi === 'string' && row.doi.trim() !== '');
 
     // Links, then the follow-up questions: each service is one host, asked one request at a time.
@@ -191,7 +176,7 @@ const linkCheck = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** HEAD, then GET when HEAD is refused or mishandled. */
-  async checkLink(url: string): Promise<LinkVerdict> {
+  async checkLink(url) {
     const outbound = getService('outbound', { strapi });
     try {
       const head = await outbound.fetch(url, { method: 'HEAD' });
@@ -205,7 +190,7 @@ const linkCheck = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** The Wayback Machine's closest snapshot of `url`, or null (none, or the service failed). */
-  async findArchivedCopy(url: string): Promise<string | null> {
+  async findArchivedCopy(url) {
     const { waybackApi } = lookupSettings(strapi);
     try {
       const answer = await getService('outbound', { strapi }).json(
@@ -220,7 +205,7 @@ const linkCheck = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** Crossref's retraction of `doi`: null when none, undefined when Crossref could not be asked. */
-  async findRetraction(doi: string) {
+  async findRetraction(doi) {
     const { crossrefApi } = lookupSettings(strapi);
     const outbound = getService('outbound', { strapi });
     const path = doi.split('/').map(encodeURIComponent).join('/');

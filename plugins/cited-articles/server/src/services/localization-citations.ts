@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
+import type { ArticleRecord } from '../content-types/records';
 import { ARTICLE_UID } from '../utils/uids';
+import type { LocalizationCitationsService } from './contracts';
 
 /** Whether a relation payload asks for nothing: absent, or connect/set lists with no entry. */
 const isEmptyRelationPayload = (value: unknown) => {
@@ -19,20 +21,20 @@ const isEmptyRelationPayload = (value: unknown) => {
  * when it has one, else from the oldest other locale. A save that sends citations of its own keeps
  * them.
  */
-const localizationCitations = ({ strapi }: { strapi: Core.Strapi }) => ({
+const localizationCitations = ({ strapi }: { strapi: Core.Strapi }): LocalizationCitationsService => ({
   /** Whether saving this document in this locale creates the locale (no row of it yet). */
-  async isNewLocale(documentId: string, locale: string) {
+  async isNewLocale(documentId, locale) {
     const query = strapi.db.query(ARTICLE_UID);
     const [inLocale, any] = await Promise.all([query.count({ where: { documentId, locale } }), query.count({ where: { documentId } })]);
     return inLocale === 0 && any > 0;
   },
 
   /** The citations (source documentIds, in order) a new locale should start with, or null. */
-  async citationsToCopy(documentId: string, data: Record<string, unknown>) {
+  async citationsToCopy(documentId, data) {
     if (!isEmptyRelationPayload(data.citations)) return null;
     const query = strapi.db.query(ARTICLE_UID);
     const defaultLocale = await strapi.plugin('i18n').service('locales').getDefaultLocale();
-    const drafts: any[] = await query.findMany({
+    const drafts: ArticleRecord[] = await query.findMany({
       where: { documentId, publishedAt: { $null: true } },
       select: ['id', 'locale'],
       orderBy: [{ id: 'asc' }],
@@ -40,7 +42,7 @@ const localizationCitations = ({ strapi }: { strapi: Core.Strapi }) => ({
     });
     const from = drafts.find((draft) => draft.locale === defaultLocale) ?? drafts[0];
     if (!from || (from.citations ?? []).length === 0) return null;
-    return (from.citations as Array<{ documentId: string }>).map((source) => source.documentId);
+    return from.citations.map((source) => source.documentId);
   },
 });
 

@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { OutboundError, RemoteServiceError } from '../outbound/errors';
-import { safeFetch, type SafeFetchOptions, type SafeResponse } from '../outbound/safe-fetch';
+import { safeFetch, type SafeResponse } from '../outbound/safe-fetch';
 import { lookupSettings } from '../utils/source-settings';
+import type { OutboundService, TestNetwork } from './contracts';
 
 import pkg from '../../../package.json';
 
@@ -13,20 +14,20 @@ export const USER_AGENT = `CitedArticles/${pkg.version} (Strapi plugin strapi-pl
  * The plugin's outbound HTTP: every request to a remote service or an editor's URL goes through
  * here, under the safe fetcher's rules with the options in force (`lookup.allowPrivateHosts`).
  */
-const outbound = ({ strapi }: { strapi: Core.Strapi }) => {
-  let network: Pick<SafeFetchOptions, 'lookup' | 'isForbidden'> = {};
+const outbound = ({ strapi }: { strapi: Core.Strapi }): OutboundService => {
+  let network: TestNetwork = {};
   return {
     /**
      * Replaces name resolution and the address rule ({}: back to the real ones). Tests only: a
      * fixture server cannot be given a public address or a DNS name, so an SSRF test stands in for
      * them (see tests/api/source-lookup-ssrf.test.ts).
      */
-    useTestNetwork(replacement: Pick<SafeFetchOptions, 'lookup' | 'isForbidden'>) {
+    useTestNetwork(replacement) {
       network = replacement;
     },
 
     /** Any answer, or OutboundError. For the link check, which judges statuses itself. */
-    fetch(url: string, options: Omit<SafeFetchOptions, 'allowPrivateHosts'> = {}): Promise<SafeResponse> {
+    fetch(url, options = {}) {
       return safeFetch(url, {
         ...options,
         allowPrivateHosts: lookupSettings(strapi).allowPrivateHosts,
@@ -40,7 +41,7 @@ const outbound = ({ strapi }: { strapi: Core.Strapi }) => {
      * an error status other than `notFound` or an unreadable body is the service's (502).
      * Answers `null` for a 404 (or 410) so that the caller can say what was not found.
      */
-    async json(url: string, service: string, headers: Record<string, string> = {}): Promise<any | null> {
+    async json(url, service, headers = {}) {
       let response: SafeResponse;
       try {
         response = await this.fetch(url, { headers: { accept: 'application/json', ...headers } });

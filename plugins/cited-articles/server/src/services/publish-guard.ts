@@ -1,8 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import type { ArticleRecord } from '../content-types/records';
 import { getService } from '../utils/get-service';
 import { PUBLIC_SOURCE_FIELDS, SOURCE_HEALTH_FIELDS } from '../utils/public-shape';
 import { ARTICLE_UID } from '../utils/uids';
+import type { PublishGuardService } from './contracts';
 
 const SOURCE_FIELDS = PUBLIC_SOURCE_FIELDS.filter((field) => field !== 'documentId');
 
@@ -11,13 +13,13 @@ const SOURCE_FIELDS = PUBLIC_SOURCE_FIELDS.filter((field) => field !== 'document
  * resolved like the public API would, and any error-level issue refuses the publish with a 400
  * listing each one (the admin panel shows the message; API clients read `details.errors`).
  */
-const publishGuard = ({ strapi }: { strapi: Core.Strapi }) => ({
-  async assertPublishable({ documentId, locale }: { documentId: string; locale?: string }) {
+const publishGuard = ({ strapi }: { strapi: Core.Strapi }): PublishGuardService => ({
+  async assertPublishable({ documentId, locale }) {
     // The Query Engine: the Document Service refuses admin-only (private) fields in a populate,
     // and the guard needs the sources' health fields for `retracted-source`.
     // A locale narrows the draft only where articles have one (the type is not localised by default).
     const byLocale = locale && 'locale' in (strapi.getModel(ARTICLE_UID).attributes ?? {}) ? { locale } : {};
-    const draft: any = await strapi.db.query(ARTICLE_UID).findOne({
+    const draft: ArticleRecord | null = await strapi.db.query(ARTICLE_UID).findOne({
       where: { documentId, publishedAt: { $null: true }, ...byLocale },
       select: ['documentId', 'body', 'numberingStart'],
       populate: { citations: { select: ['documentId', ...SOURCE_FIELDS, ...SOURCE_HEALTH_FIELDS] } },

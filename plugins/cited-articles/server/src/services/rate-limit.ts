@@ -2,17 +2,9 @@ import type { Core } from '@strapi/strapi';
 import Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { commentSettings } from '../utils/settings';
+import type { ConsumeResult, Limits, RateLimitService } from './contracts';
 
-export interface Limits {
-  points: number;
-  durationSeconds: number;
-}
-
-/** retryAfterSeconds is 0 when allowed. */
-export interface ConsumeResult {
-  allowed: boolean;
-  retryAfterSeconds: number;
-}
+export type { ConsumeResult, Limits } from './contracts';
 
 /**
  * Counters for flood control and duplicate detection, kept by rate-limiter-flexible: in this
@@ -21,7 +13,7 @@ export interface ConsumeResult {
  * instance falls back to its own memory counters (the library's insurance limiter) rather than
  * letting everything through or failing the request.
  */
-const rateLimit = ({ strapi }: { strapi: Core.Strapi }) => {
+const rateLimit = ({ strapi }: { strapi: Core.Strapi }): RateLimitService => {
   let redis: Redis | null = null;
   let redisUrl: string | null = null;
   let lastRedisWarning = 0;

@@ -8,14 +8,9 @@ import { toPublicSource } from '../utils/public-shape';
 import { publicationSettings } from '../utils/settings';
 import { articleUrlOf } from './resolved-articles';
 import { articleKey, sourceKey, sourceKeyKey } from '../http-cache/keys';
+import type { ExportFile, ReferenceExportService } from './contracts';
 
-export interface ExportFile {
-  body: string;
-  contentType: string;
-  filename: string;
-  /** Surrogate keys: what the file is made from (README "Caching and CDNs"). */
-  keys: string[];
-}
+export type { ExportFile } from './contracts';
 
 const file = (items: CslItem[], format: ExportFormat, name: string, keys: string[]): ExportFile => ({
   body: exportItems(items, format),
@@ -30,7 +25,7 @@ const dateParts = (value: unknown) => {
 };
 
 /** Cited sources and articles as BibTeX, RIS or CSL-JSON files, for reference managers. */
-const referenceExport = ({ strapi }: { strapi: Core.Strapi }) => {
+const referenceExport = ({ strapi }: { strapi: Core.Strapi }): ReferenceExportService => {
   const publishedArticle = (slug: string, locale?: string) => getService('article-pages', { strapi }).findBySlugOrThrow(slug, 'published', locale);
 
   return {

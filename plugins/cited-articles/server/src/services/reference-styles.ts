@@ -1,19 +1,11 @@
-import { formatNews, type CitableSource } from '../citations';
+import { formatNews } from '../citations';
 import { CSL_STYLES, createEntryCache, formatWithCsl } from '../csl/csl-style';
 import { cslLocales } from '../csl/citation-js';
+import type { ReferenceStyle, ReferenceStylesService } from './contracts';
+
+export type { ReferenceStyle } from './contracts';
 
 export const DEFAULT_LOCALE = 'en-US';
-
-export interface ReferenceStyle {
-  id: string;
-  label: string;
-  /** `csl` styles are formatted by citeproc-js; `builtin` ones by the citation engine. */
-  kind: 'builtin' | 'csl';
-  /** Locales whose dates and terms the style can use; others fall back to en-US. */
-  locales(): string[];
-  /** Formats an article's references, in number order, as plain text. */
-  format(sources: CitableSource[], options: { locale: string }): string[];
-}
 
 const news: ReferenceStyle = {
   id: 'news',
@@ -24,7 +16,7 @@ const news: ReferenceStyle = {
 };
 
 /** The reference styles the content API offers (`?style=`), `news` being the default. */
-const referenceStyles = () => {
+const referenceStyles = (): ReferenceStylesService => {
   // Keyed by lower-case id: `?style=APA` and `?style=apa` are one style (and one memo entry).
   const styles = new Map<string, ReferenceStyle>([[news.id.toLowerCase(), news]]);
   const cache = createEntryCache();

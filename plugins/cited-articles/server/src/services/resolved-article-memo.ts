@@ -4,9 +4,7 @@ import type { Core } from '@strapi/strapi';
 import { extractCitedKeys } from '../citations';
 import { getService } from '../utils/get-service';
 import { publicationSettings } from '../utils/settings';
-import type { ArticleRow, ResolveRequest } from './resolved-articles';
-
-type Presented = { data: Record<string, unknown>; meta: Record<string, unknown> };
+import type { ArticleRow, PresentedArticle as Presented, ResolveRequest, ResolvedArticleMemoService } from './contracts';
 
 // Bounded by the size of what is kept, not only the count: a handful of 1 MB articles must not pin
 // hundreds of megabytes. The size of an entry is estimated from the text that went into it.
@@ -24,7 +22,7 @@ const MAX_BYTES = 64 * 1024 * 1024;
  * invalidation. What it saves is the work
  * after the reads: Markdown parsing, citation resolution, formatting and HTML rendering.
  */
-const resolvedArticleMemo = ({ strapi }: { strapi: Core.Strapi }) => {
+const resolvedArticleMemo = ({ strapi }: { strapi: Core.Strapi }): ResolvedArticleMemoService => {
   const memo = new LRUCache<string, { presented: Presented; size: number }>({
     max: MAX_ENTRIES,
     maxSize: MAX_BYTES,
@@ -55,7 +53,7 @@ const resolvedArticleMemo = ({ strapi }: { strapi: Core.Strapi }) => {
    * the article's language). Keyed by these, a caller cannot fill the memo with spellings of one
    * answer (`?referenceLocale=xx-1`, `xx-2`, …).
    */
-  const canonicalRequest = (request: ResolveRequest, contentLocale: string | undefined) => {
+  const canonicalRequest = (request: ResolveRequest, contentLocale: string | null | undefined) => {
     const styles = getService('reference-styles', { strapi });
     const style = styles.get(request.style);
     if (!style) throw new Error(`unknown style ${request.style}`);
@@ -74,7 +72,7 @@ const resolvedArticleMemo = ({ strapi }: { strapi: Core.Strapi }) => {
     async prepare(row: ArticleRow, request: ResolveRequest, extra: Record<string, unknown> = {}) {
       const resolved = getService('resolved-articles', { strapi });
       // The row carries its locale, so the key differs per locale even where two rows look alike.
-      const { canonical, fallback } = canonicalRequest(request, row.locale as string | undefined);
+      const { canonical, fallback } = canonicalRequest(request, row.locale);
       const missing = missingKeys(row);
       const library = missing.length > 0 ? await resolved.loadLibrary(missing) : [];
       const input = JSON.stringify([row, library, canonical, extra, publicationSettings(strapi)]);
@@ -82,12 +80,12 @@ const resolvedArticleMemo = ({ strapi }: { strapi: Core.Strapi }) => {
       const found = new Set(library.map((source) => source.key));
       return {
         fingerprint: fallback ? `${key}:${JSON.stringify(fallback)}` : key,
-        sourceDocumentIds: [...(row.citations ?? []), ...library].map((source) => (source as { documentId?: unknown }).documentId),
+        sourceDocumentIds: [...(row.citations ?? []), ...library].map((source) => source.documentId),
         unansweredKeys: missing.filter((citedKey) => !found.has(citedKey)),
         present: async (): Promise<Presented> => {
           let presented = memo.get(key)?.presented;
           if (!presented) {
-            presented = (await resolved.present(row, canonical, extra)) as Presented;
+            presented = await resolved.present(row, canonical, extra);
             // The output holds the body, its HTML and the references: a few times the input.
             memo.set(key, { presented, size: Math.max(1, input.length * 4) });
           }

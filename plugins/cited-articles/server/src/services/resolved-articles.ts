@@ -1,34 +1,23 @@
 import type { Core } from '@strapi/strapi';
-import { extractCitedKeys, renderBodyHtml, resolveCitations, type CitableSource, type ResolvedCitations } from '../citations';
+import { extractCitedKeys, renderBodyHtml, resolveCitations, type CitableSource } from '../citations';
+import type { DateValue, SourceRecord } from '../content-types/records';
 import { PUBLIC_SOURCE_FIELDS, SOURCE_HEALTH_FIELDS, toCitableSource, toPublicArticleSummary, toPublicSource } from '../utils/public-shape';
 import { SOURCE_UID } from '../utils/uids';
 import { getService } from '../utils/get-service';
 import { publicationSettings } from '../utils/settings';
 import { articleJsonLd } from '../interchange/json-ld';
+import type { ResolvedArticlesService } from './contracts';
+
+export type { ArticleRow, ResolveRequest } from './contracts';
 
 const SOURCE_FIELDS = PUBLIC_SOURCE_FIELDS.filter((field) => field !== 'documentId');
-
-export interface ResolveRequest {
-  style: string;
-  /** The locale references are formatted in; without it, the one of the article's own locale. */
-  referenceLocale?: string;
-  html?: boolean;
-  /** Adds `jsonLd`: the article as a schema.org NewsArticle citing its references. */
-  jsonld?: boolean;
-}
 
 /** The public URL of an article, from the publication's `articleUrl` template. */
 export const articleUrlOf = (template: string | null, slug: unknown) =>
   template && typeof slug === 'string' ? template.replace('{slug}', encodeURIComponent(slug)) : null;
 
-/** An article row as the articles service reads it: fields plus its ordered citations. */
-export interface ArticleRow {
-  documentId: string;
-  body?: string | null;
-  numberingStart?: number | null;
-  citations?: Array<Record<string, unknown>>;
-  [field: string]: unknown;
-}
+/** A date as JSON-LD states it; a Date serialises to the same ISO text. */
+const dateText = (value: DateValue | null | undefined) => (value instanceof Date ? value.toISOString() : (value ?? null));
 
 const numberingStartOf = (row: { numberingStart?: number | null }): 0 | 1 => (row.numberingStart === 0 ? 0 : 1);
 
@@ -37,19 +26,19 @@ const numberingStartOf = (row: { numberingStart?: number | null }): 0 | 1 => (ro
  * issues and, on request, sanitised HTML. Database work is batched: the sources an article cites
  * by key without listing them are loaded in one query for any number of articles.
  */
-const resolvedArticles = ({ strapi }: { strapi: Core.Strapi }) => ({
+const resolvedArticles = ({ strapi }: { strapi: Core.Strapi }): ResolvedArticlesService => ({
   /** Sources with these keys, in one query (the library that `[@key]` markers fall back to). */
-  async loadLibrary(keys: string[]): Promise<CitableSource[]> {
+  async loadLibrary(keys) {
     if (keys.length === 0) return [];
-    const rows = await strapi.documents(SOURCE_UID).findMany({
+    const rows = (await strapi.documents(SOURCE_UID).findMany({
       filters: { key: { $in: keys } },
-      fields: [...SOURCE_FIELDS, ...SOURCE_HEALTH_FIELDS] as any,
-    });
+      fields: [...SOURCE_FIELDS, ...SOURCE_HEALTH_FIELDS],
+    })) as SourceRecord[];
     return rows.map((row) => toCitableSource(row) as CitableSource);
   },
 
   /** Keys cited in these bodies that the article's own list does not hold. */
-  missingKeys(rows: ArticleRow[]) {
+  missingKeys(rows) {
     const missing = new Set<string>();
     for (const row of rows) {
       const listed = new Set((row.citations ?? []).map((source) => source.key));
@@ -58,25 +47,25 @@ const resolvedArticles = ({ strapi }: { strapi: Core.Strapi }) => ({
     return [...missing];
   },
 
-  resolveRow(row: ArticleRow, library: CitableSource[]): ResolvedCitations {
+  resolveRow(row, library) {
     const listed = (row.citations ?? []).map((source) => toCitableSource(source) as CitableSource);
     return resolveCitations(row.body ?? '', listed, { numberingStart: numberingStartOf(row) }, library);
   },
 
   /** Many articles at once: one library query whatever their number. */
-  async resolveMany(rows: ArticleRow[]) {
+  async resolveMany(rows) {
     const library = await this.loadLibrary(this.missingKeys(rows));
     return rows.map((row) => this.resolveRow(row, library));
   },
 
   /** The API's `data` and `meta` for one article row. */
-  async present(row: ArticleRow, request: ResolveRequest, extra: Record<string, unknown> = {}) {
+  async present(row, request, extra = {}) {
     const library = await this.loadLibrary(this.missingKeys([row]));
     const resolved = this.resolveRow(row, library);
     const styles = getService('reference-styles', { strapi });
     const style = styles.get(request.style);
     if (!style) throw new Error(`unknown style ${request.style}`);
-    const { locale, fallback } = styles.referenceLocale(style, request.referenceLocale, row.locale as string | undefined);
+    const { locale, fallback } = styles.referenceLocale(style, request.referenceLocale, row.locale);
     // Back to the public fields: the engine's health inputs stay on the server.
     const sources = resolved.references.map((reference) => toPublicSource(reference.source) as CitableSource);
     const formatted = style.format(sources, { locale });
@@ -105,9 +94,9 @@ const resolvedArticles = ({ strapi }: { strapi: Core.Strapi }) => ({
       data.jsonLd = articleJsonLd(
         {
           title: String(row.title ?? ''),
-          summary: (row.summary as string | null) ?? null,
-          publishedAt: (row.publishedAt as string | null) ?? null,
-          updatedAt: (row.updatedAt as string | null) ?? null,
+          summary: row.summary ?? null,
+          publishedAt: dateText(row.publishedAt),
+          updatedAt: dateText(row.updatedAt),
           url: articleUrlOf(publication.articleUrl, row.slug),
           publisher: publication.name,
         },

@@ -5,14 +5,9 @@ import type { Core } from '@strapi/strapi';
 import { ALL_KEY, keyList } from '../http-cache/keys';
 import { getService } from '../utils/get-service';
 import { cacheSettings, commentSettings } from '../utils/settings';
+import type { CachedResponse, ResponseCacheService } from './contracts';
 
-export interface CachedResponse {
-  etag: string;
-  /** The surrogate keys as sent (keyList applied): what drops this entry. */
-  keys: string[];
-  /** The body, serialised once: a hit sends this string as it is. */
-  json: string;
-}
+export type { CachedResponse } from './contracts';
 
 const MAX_BYTES = 128 * 1024 * 1024;
 
@@ -29,7 +24,7 @@ const MAX_BYTES = 128 * 1024 * 1024;
  * A read that was under way when an invalidation arrived does not store its answer: it may have
  * read the rows from before the change (`begin()` takes a ticket, `set` checks it).
  */
-const responseCache = ({ strapi }: { strapi: Core.Strapi }) => {
+const responseCache = ({ strapi }: { strapi: Core.Strapi }): ResponseCacheService => {
   const instanceId = crypto.randomUUID();
   let entries: LRUCache<string, CachedResponse> | null = null;
   const idsByKey = new Map<string, Set<string>>();

@@ -4,12 +4,10 @@ import { readImportFile, UnreadableFileError, type ImportedSource } from '../int
 import type { ImportFormat } from '../interchange/split-entries';
 import { SOURCE_UID } from '../utils/uids';
 import { normaliseDoi, normaliseUrl } from '../citations';
+import type { SourceRecord } from '../content-types/records';
+import type { ImportReport, SourceImportService } from './contracts';
 
-export interface ImportReport {
-  format: ImportFormat;
-  created: Array<{ line: number; key: string; title: string; documentId: string }>;
-  skipped: Array<{ line: number; title: string; reason: string }>;
-}
+export type { ImportReport } from './contracts';
 
 const contentError = (message: string, problems: Array<{ line: number; message: string }>) =>
   new errors.ValidationError(message, {
@@ -40,7 +38,7 @@ interface ExistingSource {
  * (created, or skipped when a source with its URL or DOI exists) or, when any entry cannot be read,
  * nothing is written and each bad entry is reported with its line.
  */
-const sourceImport = ({ strapi }: { strapi: Core.Strapi }) => {
+const sourceImport = ({ strapi }: { strapi: Core.Strapi }): SourceImportService => {
   /**
    * The library's identity fields, read once (one query, like the Sources page's duplicate report):
    * matching on normalised URLs and DOIs cannot be a database condition. The Query Engine read
@@ -92,7 +90,9 @@ const sourceImport = ({ strapi }: { strapi: Core.Strapi }) => {
           // A key that is taken (or absent) is left blank: the server derives a free one from the title.
           const key = source.key && !usedKeys.has(source.key) ? source.key : null;
           const data = { ...source, key, authors: source.authors.length > 0 ? source.authors : null };
-          const created: any = await documents.create({ data: data as any, fields: ['key', 'title'] as any });
+          // A plain record: without the host app's generated types the Document Service knows no field.
+          const fields: Record<string, unknown> = data;
+          const created = (await documents.create({ data: fields, fields: ['key', 'title'] })) as SourceRecord;
           usedKeys.add(created.key);
           const sameAs = `line ${line} of this file has the same`;
           if (url !== null) knownUrls.set(url, `${sameAs} URL`);

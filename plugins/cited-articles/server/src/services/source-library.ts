@@ -1,15 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { findDuplicateGroups } from '../citations';
+import type { SourceRecord } from '../content-types/records';
 import { SOURCE_UID } from '../utils/uids';
+import type { CitingArticle, LibraryIdentity, SourceLibraryService } from './contracts';
 
-export type LibraryFilter = 'all' | 'uncited' | 'duplicates' | 'broken';
-
-export interface LibraryQuery {
-  search?: string;
-  filter: LibraryFilter;
-  page: number;
-  pageSize: number;
-}
+export type { LibraryFilter, LibraryQuery } from './contracts';
 
 const LIST_FIELDS = ['key', 'title', 'publisher', 'url', 'doi', 'type', 'publishedDate', 'updatedAt'];
 // Admin-only health fields, for the link status column (this route is an admin route).
@@ -19,21 +14,24 @@ const IDENTITY_FIELDS = ['key', 'title', 'url', 'doi'];
 const SEARCHED_FIELDS = ['title', 'key', 'publisher', 'url', 'doi'];
 // A source whose citedBy join has no row at all: cited by no draft and no published article.
 const UNCITED = { citedBy: { id: { $null: true } } };
+const TITLE_ORDER = [{ title: 'asc' as const }, { id: 'asc' as const }];
 
 /** The source library as the admin's Sources page shows it. */
-const sourceLibrary = ({ strapi }: { strapi: Core.Strapi }) => ({
+const sourceLibrary = ({ strapi }: { strapi: Core.Strapi }): SourceLibraryService => ({
   /**
    * A page of sources (title order) with the articles citing each, the number of sources cited
    * nowhere, and the groups of likely duplicates across the whole library. Four queries, whatever
    * the size of the page: the library's identity fields, the page with its citing articles, and two
    * counts.
    */
-  async list({ search, filter, page, pageSize }: LibraryQuery) {
-    const library: any[] = await strapi.documents(SOURCE_UID).findMany({
-      fields: IDENTITY_FIELDS as any,
-      sort: [{ title: 'asc' }, { id: 'asc' }] as any,
-    });
-    const duplicates = findDuplicateGroups(library.map(({ documentId, key, title, url, doi }) => ({ documentId, key, title, url, doi })));
+  async list({ search, filter, page, pageSize }) {
+    const library = (await strapi.documents(SOURCE_UID).findMany({
+      fields: IDENTITY_FIELDS,
+      sort: TITLE_ORDER,
+    })) as SourceRecord[];
+    const duplicates = findDuplicateGroups(
+      library.map(({ documentId, key, title, url, doi }): LibraryIdentity => ({ documentId, key, title, url, doi }))
+    );
 
     const conditions: Record<string, unknown>[] = [];
     if (search) conditions.push({ $or: SEARCHED_FIELDS.map((field) => ({ [field]: { $containsi: search } })) });
@@ -47,20 +45,20 @@ const sourceLibrary = ({ strapi }: { strapi: Core.Strapi }) => ({
 
     const [rows, total, uncitedCount] = await Promise.all([
       strapi.documents(SOURCE_UID).findMany({
-        filters: filters as any,
-        fields: [...LIST_FIELDS, ...HEALTH_FIELDS] as any,
-        sort: [{ title: 'asc' }, { id: 'asc' }] as any,
+        filters,
+        fields: [...LIST_FIELDS, ...HEALTH_FIELDS],
+        sort: TITLE_ORDER,
         start: (page - 1) * pageSize,
         limit: pageSize,
         // citedBy holds the draft and the published row of each article; both are folded below.
-        populate: { citedBy: { fields: ['title', 'slug'] } } as any,
-      }),
-      strapi.documents(SOURCE_UID).count({ filters: filters as any }),
-      strapi.documents(SOURCE_UID).count({ filters: UNCITED as any }),
+        populate: { citedBy: { fields: ['title', 'slug'] } },
+      }) as Promise<SourceRecord[]>,
+      strapi.documents(SOURCE_UID).count({ filters }),
+      strapi.documents(SOURCE_UID).count({ filters: UNCITED }),
     ]);
 
-    const data = (rows as any[]).map(({ id, citedBy, ...source }) => {
-      const articles = new Map<string, { documentId: string; title: string; slug: string }>();
+    const data = rows.map(({ id, citedBy, ...source }) => {
+      const articles = new Map<string, CitingArticle>();
       for (const article of citedBy ?? []) {
         if (!articles.has(article.documentId)) {
           articles.set(article.documentId, { documentId: article.documentId, title: article.title, slug: article.slug });

@@ -5,18 +5,17 @@ import { sourceFromCsl } from '../lookup/from-csl';
 import { sourceFromOpenLibrary } from '../lookup/from-open-library';
 import { parseIdentifier } from '../lookup/identifier';
 import type { LookedUpSource } from '../lookup/looked-up-source';
+import type { SourceRecord } from '../content-types/records';
 import { sourceFromPage } from '../lookup/page-metadata';
 import { RemoteServiceError } from '../outbound/errors';
 import type { SafeResponse } from '../outbound/safe-fetch';
 import { getService } from '../utils/get-service';
 import { lookupSettings } from '../utils/source-settings';
 import { SOURCE_UID } from '../utils/uids';
+import type { SourceLookupService } from './contracts';
 import { asHttpError } from './outbound';
 
-export interface LookupResult {
-  data: LookedUpSource;
-  meta: { via: 'doi' | 'isbn' | 'url'; existing: string | null };
-}
+export type { LookupResult } from './contracts';
 
 const CSL_JSON = 'application/vnd.citationstyles.csl+json';
 const HTML = /^(?:text\/html|application\/xhtml\+xml)\b/i;
@@ -38,8 +37,8 @@ const today = () => new Date().toISOString().slice(0, 10);
  * anything: the editor checks and edits the fields, then saves. Also names a library source with
  * the same DOI or URL, so that the editor can cite it instead of creating a duplicate.
  */
-const sourceLookup = ({ strapi }: { strapi: Core.Strapi }) => ({
-  async lookup(identifier: string): Promise<LookupResult> {
+const sourceLookup = ({ strapi }: { strapi: Core.Strapi }): SourceLookupService => ({
+  async lookup(identifier) {
     const parsed = parseIdentifier(identifier);
     if (parsed.kind === 'invalid') {
       throw new errors.ValidationError(`Invalid identifier. ${parsed.reason}.`, {
@@ -99,19 +98,19 @@ const sourceLookup = ({ strapi }: { strapi: Core.Strapi }) => ({
    * after normalisation: http/https, www., trailing slash, tracking parameters), or null.
    * Candidates are narrowed in SQL by DOI or host, then compared normalised here.
    */
-  async findExisting(doi: string | null, urls: Array<string | null>): Promise<string | null> {
+  async findExisting(doi, urls) {
     const wanted = new Set(urls.map((url) => normaliseUrl(url)).filter((url): url is string => !!url));
     const hosts = new Set<string>();
     for (const url of wanted) hosts.add(new URL(url).hostname);
-    const or: any[] = [...hosts].map((host) => ({ url: { $containsi: host } }));
+    const or: Array<Record<string, unknown>> = [...hosts].map((host) => ({ url: { $containsi: host } }));
     if (doi) or.push({ doi: { $eqi: doi } });
     if (or.length === 0) return null;
-    const rows: any[] = await strapi.documents(SOURCE_UID).findMany({
+    const rows = (await strapi.documents(SOURCE_UID).findMany({
       filters: { $or: or },
-      fields: ['url', 'doi'] as any,
-      sort: [{ id: 'asc' }] as any,
+      fields: ['url', 'doi'],
+      sort: [{ id: 'asc' }],
       limit: 500,
-    });
+    })) as SourceRecord[];
     const match =
       (doi ? rows.find((row) => typeof row.doi === 'string' && row.doi.toLowerCase() === doi.toLowerCase()) : undefined) ??
       rows.find((row) => wanted.has(normaliseUrl(row.url) ?? ''));

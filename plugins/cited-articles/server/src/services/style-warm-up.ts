@@ -3,6 +3,7 @@ import type { CitableSource } from '../citations';
 import { getService } from '../utils/get-service';
 import { cacheSettings } from '../utils/settings';
 import { DEFAULT_LOCALE } from './reference-styles';
+import type { StyleWarmUpService } from './contracts';
 
 // Formatted once per style to build its engine, one entry per source type so that each type's path
 // through the style has run once too; never shown (their own hashes in the entry cache).
@@ -27,7 +28,7 @@ const START_DELAY_MS = 250;
  * the next ones do (building citeproc for a style and locale takes about a second) and readiness is
  * not held up: requests arriving meanwhile wait for one style's build at most.
  */
-const styleWarmUp = ({ strapi }: { strapi: Core.Strapi }) => {
+const styleWarmUp = ({ strapi }: { strapi: Core.Strapi }): StyleWarmUpService => {
   let stopped = false;
   let started = false;
   let done: Promise<string[]> | null = null;

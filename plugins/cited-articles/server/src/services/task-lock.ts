@@ -4,8 +4,9 @@ import type { Core } from '@strapi/strapi';
 import { isUniqueViolation } from '../utils/errors';
 import { commentSettings } from '../utils/settings';
 import { TASK_LOCK_UID } from '../utils/uids';
+import type { Release, TaskLockService } from './contracts';
 
-export type Release = () => Promise<void>;
+export type { Release } from './contracts';
 
 // Deletes the key only if this holder still has it: a run that outlived its lock must not free
 // the lock another instance took since.
@@ -18,7 +19,7 @@ const RELEASE_SCRIPT = `if redis.call("get", KEYS[1]) == ARGV[1] then return red
  * statements on SQLite, PostgreSQL and MySQL/MariaDB. Locks expire, so a crashed instance cannot
  * stop the task for good.
  */
-const taskLock = ({ strapi }: { strapi: Core.Strapi }) => ({
+const taskLock = ({ strapi }: { strapi: Core.Strapi }): TaskLockService => ({
   /** A function that releases the lock, or null when another holder has it. */
   async acquire(name: string, ttlMs: number): Promise<Release | null> {
     const holder = crypto.randomUUID();

@@ -1,11 +1,13 @@
 import type { Core } from '@strapi/strapi';
-import type services from '../services';
+import type { PluginServices, ServiceName } from '../services/contracts';
 import { PLUGIN_ID } from './uids';
 
-type Services = typeof services;
-export type ServiceName = keyof Services;
-export type ServiceOf<N extends ServiceName> = ReturnType<Services[N]>;
+export type { ServiceName };
+export type ServiceOf<N extends ServiceName> = PluginServices[N];
 
-/** The plugin's service `name`, typed, as in Strapi's core plugins. */
+/**
+ * The plugin's service `name`, typed by its contract (services/contracts/), as the i18n plugin's
+ * getService is: the contracts import no implementation, so no service is tied to the others here.
+ */
 export const getService = <N extends ServiceName>(name: N, { strapi: instance }: { strapi?: Core.Strapi } = {}): ServiceOf<N> =>
   (instance ?? strapi).plugin(PLUGIN_ID).service(name) as ServiceOf<N>;
