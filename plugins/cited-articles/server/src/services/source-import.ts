@@ -91,8 +91,8 @@ const sourceImport = ({ strapi }: { strapi: Core.Strapi }): SourceImportService 
           const key = source.key && !usedKeys.has(source.key) ? source.key : null;
           const data = { ...source, key, authors: source.authors.length > 0 ? source.authors : null };
           // A plain record: without the host app's generated types the Document Service knows no field.
-          const fields: Record<string, unknown> = data;
-          const created = (await documents.create({ data: fields, fields: ['key', 'title'] })) as SourceRecord;
+          const input: Record<string, unknown> = data;
+          const created = (await documents.create({ data: input, fields: ['key', 'title'] })) as SourceRecord;
           usedKeys.add(created.key);
           const sameAs = `line ${line} of this file has the same`;
           if (url !== null) knownUrls.set(url, `${sameAs} URL`);
