@@ -1,7 +1,7 @@
 // The source library's services: reads for the content API and the admin's Sources page, imports,
 // lookups by identifier and the link check.
-import type { DuplicateGroup } from '../../citations';
-import type { ArticleRecord, LinkStatus, SourceRecord } from '../../content-types/records';
+import type { DuplicateGroup, LinkStatus } from '../../citations';
+import type { ArticleRecord, SourceRecord } from '../../content-types/records';
 import type { ImportFormat } from '../../interchange/split-entries';
 import type { LookedUpSource } from '../../lookup/looked-up-source';
 import type { Retraction } from '../../lookup/retraction';
