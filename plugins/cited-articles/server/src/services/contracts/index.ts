@@ -69,6 +69,7 @@ export type ServiceName = keyof PluginServices;
 
 export type * from './articles';
 export type * from './caching';
+export type * from './comments';
 export type * from './editing';
 export type * from './pagination';
 export type * from './platform';
