@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@strapi/utils';
 import { normaliseContent, normaliseLine } from '../comments/text';
 import { COMMENT_STATUSES, MODERATION_DECISIONS } from '../comments/statuses';
 import { localeQuery, paginationQuery } from './content-api';
