@@ -30,7 +30,7 @@ export const SOURCE_HEALTH_FIELDS = ['linkStatus', 'retracted'] as const;
 
 export const PUBLIC_ARTICLE_FIELDS = ['documentId', 'locale', 'slug', 'title', 'summary', 'publishedAt', 'updatedAt', 'numberingStart'] as const;
 
-type PublicSourceField = (typeof PUBLIC_SOURCE_FIELDS)[number];
+export type PublicSourceField = (typeof PUBLIC_SOURCE_FIELDS)[number];
 type PublicArticleField = (typeof PUBLIC_ARTICLE_FIELDS)[number];
 
 /**
