@@ -3,8 +3,9 @@
 // because nothing reaches a response unless it is named here.
 
 import { toSafeHtml } from '../comments/text';
-import type { CommentStatus } from '../comments/statuses';
-import type { SourceFields } from '../citations/source-fields';
+import type { PublicComment, PublicSource, PublicThread } from '../contracts';
+
+export type { PublicComment, PublicSource, PublicThread };
 
 type Row = Record<string, any>;
 
@@ -33,14 +34,6 @@ export const PUBLIC_ARTICLE_FIELDS = ['documentId', 'locale', 'slug', 'title', '
 
 const pick = (row: Row, fields: readonly string[]) => Object.fromEntries(fields.map((field) => [field, row[field] ?? null]));
 
-/** A source as the content API shows it: its descriptive fields (citations/source-fields.ts). */
-export interface PublicSource extends Omit<SourceFields, 'type'> {
-  documentId: string;
-  key: string;
-  /** The stored type; null on rows saved before the field was required. */
-  type: SourceFields['type'] | null;
-}
-
 export const toPublicSource = (row: Row): PublicSource => {
   const shaped = pick(row, PUBLIC_SOURCE_FIELDS) as unknown as PublicSource;
   // authors is a JSON attribute: only a list of strings is meaningful to a frontend.
@@ -56,25 +49,6 @@ export const toCitableSource = (row: Row) => ({
 });
 
 export const toPublicArticleSummary = (row: Row) => pick(row, PUBLIC_ARTICLE_FIELDS);
-
-export interface PublicComment {
-  documentId: string;
-  parent: string | null;
-  depth: number;
-  /** null for a deleted comment kept as a placeholder. */
-  authorName: string | null;
-  content: string;
-  /** content as escaped HTML (paragraphs and line breaks), safe to insert as is. */
-  contentHtml: string;
-  status: Extract<CommentStatus, 'pending' | 'approved'>;
-  createdAt: string;
-  /** When its author last edited it, or null. */
-  editedAt: string | null;
-  /** Deleted by its author but kept for its replies: no name, no text. */
-  deleted: boolean;
-  /** Written by the newsroom (an admin's reply); authorName is the admin's display name. */
-  staff: boolean;
-}
 
 const isoOrNull = (value: unknown) => (value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : null);
 const flag = (value: unknown) => value === true || value === 1;
@@ -99,8 +73,6 @@ export const toPublicComment = (row: Row): PublicComment => {
     staff: !deleted && flag(row.staff),
   };
 };
-
-export type PublicThread = PublicComment & { replies: PublicThread[] };
 
 /** A thread as listComments builds it: each comment public, its replies nested below it. */
 export const toPublicThread = (node: Row): PublicThread => ({
