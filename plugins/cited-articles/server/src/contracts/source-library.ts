@@ -1,5 +1,5 @@
 import type { DuplicateGroup } from '../citations/duplicate-groups';
-import type { CitableSource, SourceType } from '../citations/types';
+import type { LinkStatus, SourceType } from '../citations/types';
 import type { Pagination } from './pagination';
 
 export type LibraryFilter = 'all' | 'uncited' | 'duplicates' | 'broken';
@@ -15,7 +15,7 @@ export interface SourceLibraryQuery {
 /** What the last link and retraction check found (admin-only fields of a source). */
 export interface SourceHealth {
   archiveUrl: string | null;
-  linkStatus: NonNullable<CitableSource['linkStatus']> | null;
+  linkStatus: LinkStatus | null;
   linkHttpStatus: number | null;
   linkRedirectUrl: string | null;
   linkCheckedAt: string | null;
