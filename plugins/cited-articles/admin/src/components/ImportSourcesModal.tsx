@@ -6,11 +6,13 @@ import type { ImportedSource, ImportRefusalDetails, ImportRequest, ImportRespons
 import type { InterchangeFormat } from '../../../server/src/interchange/formats';
 import { useErrorMessage } from '../hooks/useErrorMessage';
 import { useTranslate } from '../hooks/useTranslate';
+import { oneOf } from '../utils/oneOf';
 
 type LineError = ImportRefusalDetails['errors'][number];
 type Outcome = { kind: 'done'; created: ImportedSource[]; skipped: SkippedEntry[] } | { kind: 'refused'; message: string; errors: LineError[] };
 
 type Format = 'auto' | InterchangeFormat;
+const FORMATS: Format[] = ['auto', 'bibtex', 'ris', 'csl-json'];
 
 /** The file's errors line by line, from the details of the server's 400 (none for other failures). */
 const lineErrorsOf = (failure: unknown): LineError[] => {
@@ -101,7 +103,7 @@ export const ImportSourcesModal = ({ onImported }: { onImported: () => void }) =
             </Field.Root>
             <Field.Root name="import-format">
               <Field.Label>{t('import.format.label', 'Format')}</Field.Label>
-              <SingleSelect value={format} onChange={(value: string | number) => setFormat(value as Format)}>
+              <SingleSelect value={format} onChange={(value: string | number) => setFormat(oneOf(FORMATS, value, 'auto'))}>
                 <SingleSelectOption value="auto">{t('import.format.auto', 'Detect from the content')}</SingleSelectOption>
                 <SingleSelectOption value="bibtex">BibTeX</SingleSelectOption>
                 <SingleSelectOption value="ris">RIS</SingleSelectOption>

@@ -50,6 +50,7 @@ import { useErrorMessage } from '../hooks/useErrorMessage';
 import { useTranslate } from '../hooks/useTranslate';
 import { PERMISSIONS } from '../permissions';
 import { announceCommentsChanged } from '../utils/commentEvents';
+import { oneOf } from '../utils/oneOf';
 
 type StatusFilter = CommentStatus | 'all';
 type ReportedFilter = 'any' | 'true' | 'false';
@@ -66,9 +67,6 @@ const DEFAULT_PAGE_SIZE = 25;
 const PAGE_SIZES = ['10', '25', '50', '100'];
 const NONE_SELECTED: string[] = [];
 const NO_LOCALES: Locale[] = [];
-
-const oneOf = <T extends string>(values: readonly T[], value: string | undefined, fallback: T): T =>
-  values.includes(value as T) ? (value as T) : fallback;
 
 const CommentsPage = () => {
   const t = useTranslate();

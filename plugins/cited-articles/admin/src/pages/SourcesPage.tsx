@@ -29,6 +29,7 @@ import { useCan } from '../hooks/useCan';
 import { useErrorMessage } from '../hooks/useErrorMessage';
 import { useTranslate } from '../hooks/useTranslate';
 import { ARTICLE_UID, PERMISSIONS, SOURCE_UID } from '../permissions';
+import { oneOf } from '../utils/oneOf';
 
 const FILTERS: LibraryFilter[] = ['all', 'uncited', 'duplicates', 'broken'];
 /** The page's state, kept in the URL (a reload or a shared link shows the same list). `_q` is SearchInput's. */
@@ -49,7 +50,7 @@ const SourcesPage = () => {
   const [{ query }, setQuery] = useQueryParams<SourcesQuery>();
   // useQueryParams hands the search back decoded (SearchInput wrote it encoded).
   const search = typeof query._q === 'string' ? query._q : '';
-  const filter = FILTERS.includes(query.filter as LibraryFilter) ? (query.filter as LibraryFilter) : 'all';
+  const filter = oneOf(FILTERS, query.filter, 'all');
   const page = Math.max(1, Number(query.page) || 1);
   const pageSize = Math.max(1, Number(query.pageSize) || DEFAULT_PAGE_SIZE);
   const [checking, setChecking] = React.useState(false);
