@@ -1,10 +1,17 @@
 import type { Core } from '@strapi/strapi';
 import { findDuplicateGroups } from '../citations';
-import type { SourceRecord } from '../content-types/records';
+import type { ArticleRecord, SourceRecord } from '../content-types/records';
+import type { CitingArticle, DuplicateSource, LibrarySource } from '../contracts';
 import { SOURCE_UID } from '../utils/uids';
-import type { CitingArticle, LibraryIdentity, SourceLibraryService } from './contracts';
+import type { SourceLibraryService } from './contracts';
 
 export type { LibraryFilter, LibraryQuery } from './contracts';
+
+/**
+ * A source as the page reads it: the fields its HTTP contract lists (timestamps typed as the JSON
+ * answer states them) and the citing articles' rows, folded into `citedBy` below.
+ */
+type LibraryRow = Omit<LibrarySource, 'citedByCount' | 'citedBy'> & { id: number; citedBy?: ArticleRecord[] };
 
 const LIST_FIELDS = ['key', 'title', 'publisher', 'url', 'doi', 'type', 'publishedDate', 'updatedAt'];
 // Admin-only health fields, for the link status column (this route is an admin route).
@@ -30,7 +37,7 @@ const sourceLibrary = ({ strapi }: { strapi: Core.Strapi }): SourceLibraryServic
       sort: TITLE_ORDER,
     })) as SourceRecord[];
     const duplicates = findDuplicateGroups(
-      library.map(({ documentId, key, title, url, doi }): LibraryIdentity => ({ documentId, key, title, url, doi }))
+      library.map(({ documentId, key, title, url, doi }): DuplicateSource => ({ documentId, key, title, url, doi }))
     );
 
     const conditions: Record<string, unknown>[] = [];
@@ -52,7 +59,7 @@ const sourceLibrary = ({ strapi }: { strapi: Core.Strapi }): SourceLibraryServic
         limit: pageSize,
         // citedBy holds the draft and the published row of each article; both are folded below.
         populate: { citedBy: { fields: ['title', 'slug'] } },
-      }) as Promise<SourceRecord[]>,
+      }) as Promise<LibraryRow[]>,
       strapi.documents(SOURCE_UID).count({ filters }),
       strapi.documents(SOURCE_UID).count({ filters: UNCITED }),
     ]);

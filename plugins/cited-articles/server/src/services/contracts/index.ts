@@ -71,7 +71,6 @@ export type * from './articles';
 export type * from './caching';
 export type * from './comments';
 export type * from './editing';
-export type * from './pagination';
 export type * from './platform';
 export type * from './protection';
 export type * from './references';

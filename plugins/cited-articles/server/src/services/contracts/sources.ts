@@ -1,11 +1,11 @@
 // The source library's services: reads for the content API and the admin's Sources page, imports,
-// lookups by identifier and the link check.
-import type { DuplicateGroup, LinkStatus } from '../../citations';
+// lookups by identifier and the link check. Where a service builds an admin route's answer, its
+// type is that route's HTTP contract (server/src/contracts/).
+import type { LinkStatus } from '../../citations';
 import type { ArticleRecord, SourceRecord } from '../../content-types/records';
+import type { LibraryFilter, LinkCheckSummary, LookupResponse, SourceLibraryResponse } from '../../contracts';
 import type { ImportFormat } from '../../interchange/split-entries';
-import type { LookedUpSource } from '../../lookup/looked-up-source';
 import type { Retraction } from '../../lookup/retraction';
-import type { Pagination } from './pagination';
 
 /** A source with the published articles of one locale that cite it (each article once). */
 export interface SourceWithCitingArticles extends SourceRecord {
@@ -16,8 +16,9 @@ export interface SourcesService {
   findByKeyWithCitingArticles(key: string, requestedLocale?: string): Promise<SourceWithCitingArticles | null>;
 }
 
-export type LibraryFilter = 'all' | 'uncited' | 'duplicates' | 'broken';
+export type { LibraryFilter };
 
+/** The Sources page's query once validated: filter and page filled in. */
 export interface LibraryQuery {
   search?: string;
   filter: LibraryFilter;
@@ -25,29 +26,8 @@ export interface LibraryQuery {
   pageSize: number;
 }
 
-/** What the duplicate report compares a source by. */
-export type LibraryIdentity = Pick<SourceRecord, 'documentId' | 'key' | 'title' | 'url' | 'doi'>;
-
-/** An article citing a source, as the Sources page lists it. */
-export interface CitingArticle {
-  documentId: string;
-  title: string;
-  slug: string;
-}
-
-/** A row of the Sources page: the source's listed and health fields, and who cites it. */
-export interface LibrarySource extends Omit<SourceRecord, 'id' | 'citedBy'> {
-  citedByCount: number;
-  citedBy: CitingArticle[];
-}
-
-export interface LibraryPage {
-  data: LibrarySource[];
-  meta: { pagination: Pagination; uncitedCount: number; duplicates: DuplicateGroup<LibraryIdentity>[] };
-}
-
 export interface SourceLibraryService {
-  list(query: LibraryQuery): Promise<LibraryPage>;
+  list(query: LibraryQuery): Promise<SourceLibraryResponse>;
 }
 
 export interface ImportReport {
@@ -60,25 +40,16 @@ export interface SourceImportService {
   importFile(content: string, format?: ImportFormat): Promise<ImportReport>;
 }
 
-export interface LookupResult {
-  data: LookedUpSource;
-  meta: { via: 'doi' | 'isbn' | 'url'; existing: string | null };
-}
+/** The lookup's answer, as POST /sources/lookup sends it. */
+export type LookupResult = LookupResponse;
 
 export interface SourceLookupService {
   lookup(identifier: string): Promise<LookupResult>;
   findExisting(doi: string | null, urls: Array<string | null>): Promise<string | null>;
 }
 
-export interface LinkCheckReport {
-  checked: number;
-  ok: number;
-  redirected: number;
-  broken: number;
-  /** Broken links given an archived copy from the Wayback Machine. */
-  archived: number;
-  retracted: number;
-}
+/** The link check's counts, as POST /sources/check-links sends them. */
+export type LinkCheckReport = LinkCheckSummary;
 
 /** What one request says about a link; a null status leaves the stored one as it is. */
 export interface LinkVerdict {
