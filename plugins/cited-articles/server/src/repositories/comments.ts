@@ -1,233 +1,410 @@
 import type { Core } from '@strapi/strapi';
+import type { CommentStatus } from '../comments/statuses';
+import type { CommentRecord, CommentReportRecord } from '../content-types/records';
 import { COMMENT_REPORT_UID, COMMENT_UID } from '../utils/uids';
-import { modelTables } from './model';
+import { commentsSql, type SortOrder } from './comments-sql';
 
-/** A page's order: oldest or newest first. */
-export type SortOrder = 'asc' | 'desc';
+export type { SortOrder, ThreadEntry, UnfingerprintedComment, UnversionedComment } from './comments-sql';
 
-/** One of a thread's first replies, as the listing reads it from the index. */
-export interface ThreadEntry {
-  threadRoot: string;
-  documentId: string;
+/** What a public comment response needs from a row, and nothing private. */
+export const PUBLIC_COMMENT_FIELDS = ['content', 'authorName', 'status', 'depth', 'threadRoot', 'createdAt', 'editedAt', 'deleted', 'staff'];
+/** The same for a page of one thread's replies (they all share the thread's root). */
+const PUBLIC_REPLY_FIELDS = ['content', 'authorName', 'status', 'depth', 'createdAt', 'editedAt', 'deleted', 'staff'];
+
+/** What moderators see of a comment: everything, emails included (this never leaves the admin API). */
+const ADMIN_FIELDS = [
+  'content',
+  'authorName',
+  'authorEmail',
+  'status',
+  'depth',
+  'threadRoot',
+  'reportCount',
+  'heldReason',
+  'ipHash',
+  'moderatedBy',
+  'moderatedAt',
+  'articleLocale',
+  'createdAt',
+  'updatedAt',
+  'editedAt',
+  'deleted',
+  'staff',
+];
+const ADMIN_POPULATE = {
+  article: { fields: ['slug', 'title'] },
+  parent: { fields: ['depth'] },
+};
+
+/** The moderation queue's filters other than status. */
+export interface QueueFilters {
+  article?: string;
+  locale?: string;
+  reported?: boolean;
+  q?: string;
 }
 
-/** A comment without its duplicate fingerprint, with what computing one needs. */
-export interface UnfingerprintedComment {
-  id: number;
-  articleDocumentId: string;
-  content: string | null;
-}
+/** The fields a new comment is written with (relations by documentId). */
+export type NewCommentData = Omit<CommentRecord, 'id' | 'documentId' | 'article' | 'parent' | 'user' | 'replies'> & {
+  article: string | { documentId: string; locale: string } | null;
+  parent: string | null;
+  user?: number | null;
+};
 
-/** A comment whose article-version key is still to be written. */
-export interface UnversionedComment {
-  id: number;
-  documentId: string;
-  locale: string;
-}
+/** The fields a report is written with (its comment by documentId). */
+export type NewReportData = Omit<CommentReportRecord, 'id' | 'documentId' | 'comment'> & { comment: string };
 
-/** A count row as the drivers return it: a string on PostgreSQL and MySQL, a number on SQLite. */
-type Counted = string | number;
+/** A comment row read for a given purpose: its id and documentId, and the fields named. */
+type Row<K extends keyof CommentRecord> = Pick<CommentRecord, 'id' | 'documentId' | K>;
 
 /**
- * The SQL of the comment aggregate (comments and their reports) that the Query Engine cannot say:
- * index-shaped pages and counts, counters incremented in the database, startup backfills and
- * housekeeping. Tables and columns come from Strapi's metadata (model.ts); the statements are the
- * ones the indexes of comment-pages and comment-counts were designed for, so their shape matters
- * (see services/comment-pages.ts) and every method runs exactly one statement unless it says so.
+ * Every query of the comment aggregate (comments and their reports), in one place: the Query Engine
+ * on the public paths (the Document Service wraps even reads in a transaction, see npm run bench),
+ * the Document Service where its middlewares and lifecycles must run (writes a reader or a
+ * moderator makes, the moderation queue), and the SQL the Query Engine cannot say (comments-sql.ts).
+ * Each method names its purpose and runs the same statements it always did: tests count them.
  *
- * A plain module taking `strapi`, not a Strapi service: services call it, and nothing outside the
- * server reaches it.
+ * A plain module taking `strapi`, not a Strapi service: services build it where they use it (it
+ * holds no state) and nothing outside the server reaches it.
  */
 export const commentsRepository = (strapi: Core.Strapi) => {
-  const knex = strapi.db.connection;
-  const comments = modelTables(strapi, COMMENT_UID);
-  const col = {
-    id: comments.column('id'),
-    documentId: comments.column('documentId'),
-    content: comments.column('content'),
-    status: comments.column('status'),
-    depth: comments.column('depth'),
-    threadRoot: comments.column('threadRoot'),
-    createdAt: comments.column('createdAt'),
-    deleted: comments.column('deleted'),
-    reportCount: comments.column('reportCount'),
-    articleDocumentId: comments.column('articleDocumentId'),
-    articleLocale: comments.column('articleLocale'),
-    articleVersion: comments.column('articleVersion'),
-    contentFingerprint: comments.column('contentFingerprint'),
-  };
+  const query = () => strapi.db.query(COMMENT_UID);
+  const documents = () => strapi.documents(COMMENT_UID);
+  const reportQuery = () => strapi.db.query(COMMENT_REPORT_UID);
+  const reportDocuments = () => strapi.documents(COMMENT_REPORT_UID);
 
-  // A thread's approved replies that the public may see at the configured depth (roots have no
-  // thread root, so they are never among them).
-  const repliesOf = (rootId: string, maxDepth: number) =>
-    knex(comments.table)
-      .where({ [col.threadRoot]: rootId, [col.status]: 'approved' })
-      .whereBetween(col.depth, [1, maxDepth]);
-  const oldestFirst = [{ column: col.createdAt }, { column: col.id }];
+  /** Moderation filters as Document Service filters, shared by the queue and its per-status counts. */
+  const queueScope = ({ article, locale, reported, q }: QueueFilters) => {
+    const and: Array<Record<string, unknown>> = [];
+    if (article) and.push({ article: { documentId: article } });
+    if (locale) and.push({ articleLocale: locale });
+    if (reported === true) and.push({ reportCount: { $gt: 0 } });
+    if (reported === false) and.push({ $or: [{ reportCount: 0 }, { reportCount: { $null: true } }] });
+    if (q) {
+      and.push({
+        $or: [{ content: { $containsi: q } }, { authorName: { $containsi: q } }, { authorEmail: { $containsi: q } }],
+      });
+    }
+    return and;
+  };
+  const inQueue = (filters: QueueFilters, status?: CommentStatus) => ({ $and: [...queueScope(filters), ...(status ? [{ status }] : [])] });
 
   return {
-    /** documentIds of one page of an article version's approved root comments, in order. */
-    async rootPage(articleVersion: string, { offset, limit, order }: { offset: number; limit: number; order: SortOrder }): Promise<string[]> {
-      const rows: Array<{ documentId: string }> = await knex(comments.table)
-        .where({ [col.articleVersion]: articleVersion, [col.status]: 'approved', [col.depth]: 0 })
-        .orderBy([
-          { column: col.createdAt, order },
-          { column: col.id, order },
-        ])
-        .offset(offset)
-        .limit(limit)
-        .select(`${col.documentId} as documentId`);
-      return rows.map((row) => row.documentId);
+    ...commentsSql(strapi),
+
+    // Public paths (Query Engine).
+
+    /** An approved comment a reader answers: where it sits and which article version it is on. */
+    async approvedReplyTarget(documentId: string) {
+      return (await query().findOne({
+        where: { documentId, status: 'approved' },
+        select: ['id', 'depth', 'threadRoot', 'articleDocumentId', 'articleLocale'],
+      })) as Row<'depth' | 'threadRoot' | 'articleDocumentId' | 'articleLocale'> | null;
     },
 
-    /** The oldest `limit` approved replies of each thread: a UNION ALL of one LIMITed branch per thread. */
-    async firstReplies(rootIds: string[], { limit, maxDepth }: { limit: number; maxDepth: number }): Promise<ThreadEntry[]> {
-      const branch = (rootId: string, index: number) =>
-        knex
-          .select('*')
-          .from(
-            repliesOf(rootId, maxDepth)
-              .orderBy(oldestFirst)
-              .limit(limit)
-              .select(`${col.threadRoot} as threadRoot`, `${col.documentId} as documentId`, `${col.createdAt} as createdAt`, col.id)
-              .as(`t${index}`)
-          );
-      const [first, ...rest] = rootIds.map(branch);
-      const rows: ThreadEntry[] = await (rest.length > 0 ? first.unionAll(rest) : first);
-      return rows.map((row) => ({ threadRoot: row.threadRoot, documentId: row.documentId }));
+    /** An approved comment a reader reports, with its article version. */
+    async approvedForReport(documentId: string) {
+      return (await query().findOne({
+        where: { documentId, status: 'approved' },
+        select: ['id', 'status', 'articleDocumentId', 'articleLocale'],
+      })) as Row<'status' | 'articleDocumentId' | 'articleLocale'> | null;
     },
 
-    /** documentIds of one page of a thread's approved replies, oldest first. */
-    async replyPage(rootId: string, { offset, limit, maxDepth }: { offset: number; limit: number; maxDepth: number }): Promise<string[]> {
-      const rows: Array<{ documentId: string }> = await repliesOf(rootId, maxDepth)
-        .orderBy(oldestFirst)
-        .offset(offset)
-        .limit(limit)
-        .select(`${col.documentId} as documentId`);
-      return rows.map((row) => row.documentId);
+    /** An approved top-level comment, the root of a thread whose replies are paged. */
+    async approvedRoot(documentId: string) {
+      return (await query().findOne({
+        where: { documentId, status: 'approved', depth: 0 },
+        select: ['id', 'documentId', 'articleDocumentId', 'articleLocale'],
+      })) as Row<'articleDocumentId' | 'articleLocale'> | null;
     },
 
-    /** Approved replies (depth 1 to maxDepth) per thread root, for the threads that have any. */
-    async replyCounts(rootIds: string[], { maxDepth }: { maxDepth: number }): Promise<Array<{ threadRoot: string; count: number }>> {
-      const rows: Array<{ threadRoot: string; count: Counted }> = await knex(comments.table)
-        .whereIn(col.threadRoot, rootIds)
-        .where(col.status, 'approved')
-        .whereBetween(col.depth, [1, maxDepth])
-        .groupBy(col.threadRoot)
-        .select(`${col.threadRoot} as threadRoot`)
-        .count({ count: '*' });
-      return rows.map((row) => ({ threadRoot: row.threadRoot, count: Number(row.count) }));
-    },
-
-    /**
-     * An article version's approved root entries (a placeholder kept for its replies is one) and
-     * approved comments readers can read (a comment its author deleted is not), in one pass.
-     */
-    async approvedCounts(articleVersion: string): Promise<{ roots: number; all: number }> {
-      const [row]: Array<{ roots?: Counted | null; total?: Counted | null }> = await knex(comments.table)
-        .where({ [col.articleVersion]: articleVersion, [col.status]: 'approved' })
-        .select(
-          knex.raw('COALESCE(SUM(CASE WHEN ?? THEN 0 ELSE 1 END), 0) as ??', [col.deleted, 'total']),
-          knex.raw('COALESCE(SUM(CASE WHEN ?? = 0 THEN 1 ELSE 0 END), 0) as ??', [col.depth, 'roots'])
-        );
-      return { roots: Number(row?.roots ?? 0), all: Number(row?.total ?? 0) };
-    },
-
-    /** Approved comments that are not deleted placeholders, per article version, for the versions that have any. */
-    async approvedByVersion(versions: string[]): Promise<Array<{ version: string; count: number }>> {
-      const rows: Array<{ version: string; count: Counted }> = await knex(comments.table)
-        .where(col.status, 'approved')
-        .where((q) => q.whereNull(col.deleted).orWhereRaw('NOT ??', [col.deleted]))
-        .whereIn(col.articleVersion, versions)
-        .groupBy(col.articleVersion)
-        .select(`${col.articleVersion} as version`)
-        .count({ count: '*' });
-      return rows.map((row) => ({ version: row.version, count: Number(row.count) }));
-    },
-
-    /** Adds one to a comment's report count in SQL, so that simultaneous reports each add one. */
-    async incrementReportCount(documentId: string): Promise<void> {
-      await knex(comments.table)
-        .where(col.documentId, documentId)
-        .update({ [col.reportCount]: knex.raw('COALESCE(??, 0) + 1', [col.reportCount]) });
-    },
-
-    /**
-     * Deletes reports whose comment is gone (their link went with it). Two statements: the ids are
-     * read first and deleted by primary key, because a DELETE with the subquery locks ranges of both
-     * tables, which deadlocks on MariaDB against reports being written. Returns how many went.
-     */
-    async deleteOrphanReports(): Promise<number> {
-      const reports = modelTables(strapi, COMMENT_REPORT_UID);
-      const link = reports.link('comment');
-      const reportId = reports.column('id');
-      const orphans: number[] = await knex(reports.table).whereNotIn(reportId, knex(link.name).select(link.ownerColumn)).pluck(reportId);
-      if (orphans.length > 0) await knex(reports.table).whereIn(reportId, orphans).del();
-      return orphans.length;
-    },
-
-    /**
-     * Copies, onto comments missing them, the documentId and locale of the article version their
-     * `article` link points to (one UPDATE with correlated subqueries). Returns the rows updated.
-     */
-    async copyLinkedArticle(): Promise<number> {
-      const link = comments.link('article');
-      const articles = modelTables(strapi, comments.target('article'));
-      const ownId = `${comments.table}.${col.id}`;
-      const ofArticle = (column: string) =>
-        knex(`${link.name} as l`)
-          .join(`${articles.table} as a`, `a.${articles.column('id')}`, `l.${link.targetColumn}`)
-          .whereRaw('?? = ??', [`l.${link.ownerColumn}`, ownId])
-          .min(`a.${column}`);
-      return knex(comments.table)
-        .where((missing) => missing.whereNull(col.articleDocumentId).orWhereNull(col.articleLocale))
-        .whereExists(knex(link.name).whereRaw('?? = ??', [`${link.name}.${link.ownerColumn}`, ownId]))
-        .update({
-          [col.articleDocumentId]: ofArticle(articles.column('documentId')),
-          [col.articleLocale]: ofArticle(articles.column('locale')),
-        });
-    },
-
-    /** Up to `limit` comments that have their article's documentId and locale but no version key. */
-    async unversioned(limit: number): Promise<UnversionedComment[]> {
-      return knex(comments.table)
-        .whereNull(col.articleVersion)
-        .whereNotNull(col.articleDocumentId)
-        .whereNotNull(col.articleLocale)
-        .limit(limit)
-        .select(`${col.id} as id`, `${col.articleDocumentId} as documentId`, `${col.articleLocale} as locale`);
-    },
-
-    /** Writes one article-version key on many comments. */
-    async setArticleVersion(ids: number[], articleVersion: string): Promise<void> {
-      await knex(comments.table)
-        .whereIn(col.id, ids)
-        .update({ [col.articleVersion]: articleVersion });
-    },
-
-    /**
-     * Up to `limit` comments past id `after`, in id order, that have an article but no duplicate
-     * fingerprint (keyset pages: rows without an article stay unfilled and are not read again).
-     */
-    async unfingerprinted(after: number, limit: number): Promise<UnfingerprintedComment[]> {
-      return knex(comments.table)
-        .select(`${col.id} as id`, `${col.content} as content`, `${col.articleDocumentId} as articleDocumentId`)
-        .whereNull(col.contentFingerprint)
-        .whereNotNull(col.articleDocumentId)
-        .where(col.id, '>', after)
-        .orderBy(col.id, 'asc')
-        .limit(limit);
-    },
-
-    /** Stores fingerprints by comment id, in one transaction (one UPDATE per row). */
-    async setFingerprints(fingerprints: Array<{ id: number; fingerprint: string }>): Promise<void> {
-      await knex.transaction(async (trx) => {
-        for (const { id, fingerprint } of fingerprints) {
-          await trx(comments.table)
-            .where(col.id, id)
-            .update({ [col.contentFingerprint]: fingerprint });
-        }
+    /** Comments with this fingerprint since `since`, from this network or this sender. */
+    async countRecentDuplicates({
+      fingerprint,
+      since,
+      ipHash,
+      userId,
+      authorEmail,
+    }: {
+      fingerprint: string;
+      since: Date;
+      ipHash: string;
+      userId?: number | null;
+      authorEmail: string | null;
+    }): Promise<number> {
+      return query().count({
+        where: {
+          contentFingerprint: fingerprint,
+          createdAt: { $gte: since },
+          $or: [{ ipHash }, userId ? { user: { id: userId } } : { authorEmail }],
+        },
       });
+    },
+
+    /** The public fields of the comments named (any status: the caller has chosen them). */
+    async publicRows(documentIds: string[]) {
+      return (await query().findMany({
+        where: { documentId: { $in: documentIds } },
+        select: ['id', 'documentId', ...PUBLIC_COMMENT_FIELDS],
+      })) as CommentRecord[];
+    },
+
+    /** The public fields of one comment, by id. */
+    async publicRow(id: number) {
+      return (await query().findOne({ where: { id }, select: ['id', 'documentId', ...PUBLIC_COMMENT_FIELDS] })) as CommentRecord | null;
+    },
+
+    /** The approved ones of the replies named, with their parent, oldest first (the comment list). */
+    async listedReplies(documentIds: string[]) {
+      return (await query().findMany({
+        where: { documentId: { $in: documentIds }, status: 'approved' },
+        select: ['id', 'documentId', ...PUBLIC_COMMENT_FIELDS],
+        populate: { parent: { select: ['id', 'documentId', 'depth'] } },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      })) as CommentRecord[];
+    },
+
+    /** The approved ones of the replies named, with their parent, oldest first (a page of one thread). */
+    async threadReplies(documentIds: string[]) {
+      return (await query().findMany({
+        where: { documentId: { $in: documentIds }, status: 'approved' },
+        select: ['id', 'documentId', ...PUBLIC_REPLY_FIELDS],
+        populate: { parent: { select: ['id', 'documentId'] } },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      })) as CommentRecord[];
+    },
+
+    /** The status and parent of the comments named (a page's ancestors outside the page). */
+    async statusesWithParents(documentIds: string[]) {
+      return (await query().findMany({
+        where: { documentId: { $in: documentIds } },
+        select: ['id', 'documentId', 'status'],
+        populate: { parent: { select: ['id', 'documentId'] } },
+      })) as Array<Row<'status' | 'parent'>>;
+    },
+
+    /** Whether a comment with this documentId exists, whatever its status. */
+    async exists(documentId: string): Promise<boolean> {
+      return (await query().count({ where: { documentId } })) > 0;
+    },
+
+    /** Records a report (the Document Service: its lifecycles must run). */
+    async createReport(data: NewReportData) {
+      return (await reportDocuments().create({ data })) as CommentReportRecord;
+    },
+
+    /** Claims a report's network place (unique: a second report from the network fails here). */
+    async setReportNetwork(reportId: number, networkFingerprint: string): Promise<void> {
+      await reportQuery().update({ where: { id: reportId }, data: { networkFingerprint } });
+    },
+
+    /** Sends an approved comment back to pending once its reports reach `threshold`; whether it did. */
+    async sendBackIfReported(documentId: string, threshold: number): Promise<boolean> {
+      const sentBack = await query().updateMany({
+        where: { documentId, status: 'approved', reportCount: { $gte: threshold } },
+        data: { status: 'pending', heldReason: 'reports', heldAt: new Date() },
+      });
+      return Number((sentBack as { count?: number })?.count ?? 0) > 0;
+    },
+
+    // Writes of comments.
+
+    /** Writes a new comment through the Document Service (its middlewares and lifecycles run). */
+    async create(data: NewCommentData, { fields }: { fields?: string[] } = {}) {
+      return (await documents().create({ data, ...(fields ? { fields } : {}) })) as CommentRecord;
+    },
+
+    /** Updates one comment by id (Query Engine: inside the caller's transaction, no middlewares). */
+    async update(id: number, data: Partial<Omit<CommentRecord, 'user'>> & { user?: number | null }): Promise<void> {
+      await query().update({ where: { id }, data });
+    },
+
+    /** Updates the comments named. */
+    async updateMany(documentIds: string[], data: Partial<CommentRecord>): Promise<void> {
+      await query().updateMany({ where: { documentId: { $in: documentIds } }, data });
+    },
+
+    /** Deletes one comment (all its versions) through the Document Service. */
+    async delete(documentId: string): Promise<void> {
+      await documents().delete({ documentId });
+    },
+
+    // The author's own comment.
+
+    /** A comment with its account and parent, for its author to edit or delete. */
+    async forAuthor(documentId: string) {
+      return (await query().findOne({
+        where: { documentId },
+        select: ['id', 'documentId', 'status', 'createdAt', 'deleted', 'heldReason', 'articleDocumentId', 'depth'],
+        populate: { user: { select: ['id'] }, parent: { select: ['id', 'documentId', 'deleted'] } },
+      })) as CommentRecord | null;
+    },
+
+    /** The parent of a comment (id, documentId, deleted), or null. */
+    async parentOf(id: number) {
+      const row = (await query().findOne({
+        where: { id },
+        select: ['id'],
+        populate: { parent: { select: ['id', 'documentId', 'deleted'] } },
+      })) as Pick<CommentRecord, 'id' | 'parent'> | null;
+      return row?.parent ?? null;
+    },
+
+    /** Replies of a comment, leaving out the ids in `except` when given. */
+    async countReplies(parentId: number, except?: number[]): Promise<number> {
+      return query().count({ where: { parent: { id: parentId }, ...(except ? { id: { $notIn: except } } : {}) } });
+    },
+
+    /** Deletes the reports of the comments with these ids (two statements, one when there are none). */
+    async deleteReportsOfIds(commentIds: number[]): Promise<void> {
+      const reports = (await reportQuery().findMany({
+        where: { comment: { id: { $in: commentIds } } },
+        select: ['id'],
+      })) as Array<Pick<CommentReportRecord, 'id'>>;
+      if (reports.length > 0) await reportQuery().deleteMany({ where: { id: { $in: reports.map((report) => report.id) } } });
+    },
+
+    // Article copies and thread positions.
+
+    /** A comment's copies of its article version and the article its link points to. */
+    async articleLinkOf(id: number) {
+      return (await query().findOne({
+        where: { id },
+        select: ['id', 'articleDocumentId', 'articleLocale', 'articleVersion'],
+        populate: { article: { select: ['documentId', 'locale'] } },
+      })) as CommentRecord | null;
+    },
+
+    /** A comment's depth and thread root, for a reply written under it by any API. */
+    async threadPositionOf(documentId: string) {
+      return (await documents().findOne({ documentId, fields: ['depth', 'threadRoot'] })) as Row<'depth' | 'threadRoot'> | null;
+    },
+
+    // Moderation (Document Service).
+
+    /** The comment a moderator answers: its place, status and article version. */
+    async forStaffReply(documentId: string) {
+      return (await query().findOne({
+        where: { documentId },
+        select: ['id', 'documentId', 'status', 'depth', 'threadRoot', 'deleted', 'articleDocumentId', 'articleLocale'],
+        populate: { article: { select: ['id', 'documentId', 'slug', 'locale'] } },
+      })) as CommentRecord | null;
+    },
+
+    /** Every field of a comment with its article and parent, as moderators see a new one. */
+    async adminView(documentId: string) {
+      return (await documents().findOne({
+        documentId,
+        populate: { article: { fields: ['slug', 'title'] }, parent: { fields: ['depth'] } },
+      })) as CommentRecord | null;
+    },
+
+    /** The comments named, as moderators see them (those that exist). */
+    async adminRows(documentIds: string[]) {
+      return (await documents().findMany({
+        filters: { documentId: { $in: documentIds } },
+        fields: ADMIN_FIELDS,
+        populate: ADMIN_POPULATE,
+      })) as CommentRecord[];
+    },
+
+    /** A page of the moderation queue. */
+    async queuePage(
+      filters: QueueFilters,
+      { status, order, start, limit }: { status?: CommentStatus; order: SortOrder; start: number; limit: number }
+    ) {
+      return (await documents().findMany({
+        filters: inQueue(filters, status),
+        fields: ADMIN_FIELDS,
+        populate: ADMIN_POPULATE,
+        sort: [{ createdAt: order }, { id: order }],
+        start,
+        limit,
+      })) as CommentRecord[];
+    },
+
+    /** Comments in the moderation queue, of one status or all. */
+    async queueCount(filters: QueueFilters, status?: CommentStatus): Promise<number> {
+      return documents().count({ filters: inQueue(filters, status) });
+    },
+
+    /** A whole thread (any status, oldest first), as moderators see it. */
+    async adminThread(rootDocumentId: string) {
+      return (await documents().findMany({
+        filters: { $or: [{ documentId: rootDocumentId }, { threadRoot: rootDocumentId }] },
+        fields: ADMIN_FIELDS,
+        populate: ADMIN_POPULATE,
+        sort: [{ createdAt: 'asc' }, { id: 'asc' }],
+      })) as CommentRecord[];
+    },
+
+    /** The members of the threads named, each with its parent. */
+    async threadMembers(rootDocumentIds: string[]) {
+      return (await documents().findMany({
+        filters: { threadRoot: { $in: rootDocumentIds } },
+        fields: ['threadRoot'],
+        populate: { parent: { fields: ['depth'] } },
+      })) as CommentRecord[];
+    },
+
+    /** A comment's reports, newest first. */
+    async reportsOf(documentId: string) {
+      return (await reportDocuments().findMany({
+        filters: { comment: { documentId } },
+        fields: ['reason', 'details', 'resolved', 'createdAt'],
+        sort: [{ createdAt: 'desc' }],
+      })) as CommentReportRecord[];
+    },
+
+    /** Deletes the reports of the comments named, one by one in id order (see comment-moderation.ts). */
+    async deleteReportsOf(documentIds: string[]): Promise<void> {
+      const reports = await reportDocuments().findMany({
+        filters: { comment: { documentId: { $in: documentIds } } },
+        fields: ['reason'],
+        sort: [{ id: 'asc' }],
+      });
+      for (const report of reports) await reportDocuments().delete({ documentId: report.documentId });
+    },
+
+    /** Marks the open reports of the comments named as resolved (two statements, one when none is open). */
+    async resolveReportsOf(documentIds: string[]): Promise<void> {
+      const open = (await reportQuery().findMany({
+        where: { comment: { documentId: { $in: documentIds } }, resolved: false },
+        select: ['id'],
+      })) as Array<Pick<CommentReportRecord, 'id'>>;
+      if (open.length > 0) {
+        await reportQuery().updateMany({
+          where: { id: { $in: open.map((report) => report.id) } },
+          data: { resolved: true },
+        });
+      }
+    },
+
+    // Notifications.
+
+    /** Comments that started waiting for a moderator in (since, until], oldest first. */
+    async heldBetween(since: Date, until: Date, limit: number) {
+      return (await query().findMany({
+        where: { status: 'pending', heldAt: { $gt: since, $lte: until } },
+        select: ['authorName', 'content', 'heldReason', 'articleDocumentId'],
+        orderBy: [{ heldAt: 'asc' }, { id: 'asc' }],
+        limit,
+      })) as Array<Pick<CommentRecord, 'authorName' | 'content' | 'heldReason' | 'articleDocumentId'>>;
+    },
+
+    /** An approved reply with its author's account and its parent's contact details and preference. */
+    async replyWithParentContact(documentId: string) {
+      return (await query().findOne({
+        where: { documentId, status: 'approved' },
+        select: ['id', 'authorName', 'authorEmail', 'content', 'staff', 'articleDocumentId', 'articleLocale'],
+        populate: {
+          user: { select: ['id'] },
+          parent: {
+            select: ['id', 'authorEmail', 'notifyReplies', 'deleted'],
+            populate: { user: { select: ['id', 'email', 'blocked'] } },
+          },
+        },
+      })) as CommentRecord | null;
     },
   };
 };

@@ -5,7 +5,7 @@
 import type { CommentEvent } from '../../comments/events';
 import type { CommentStatus } from '../../comments/statuses';
 import type { Threaded } from '../../comments/thread';
-import type { CommentRecord, DateValue } from '../../content-types/records';
+import type { CommentRecord, DateValue, ReportReason } from '../../content-types/records';
 import type { SortOrder, ThreadEntry } from '../../repositories/comments';
 
 export type { CommentEvent, SortOrder, ThreadEntry };
@@ -185,7 +185,7 @@ export interface CommentsPublicService {
   create(params: { slug: string; locale?: string; input: NewComment; ipHash: string }): Promise<CommentWithParentId>;
   report(params: {
     documentId: string;
-    reason: string;
+    reason: ReportReason;
     details?: string | null;
     ipHash: string;
     userId?: number | string | null;
