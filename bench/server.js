@@ -9,12 +9,12 @@ const { randomBytes } = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { freshSecrets } = require('../scripts/ensure-env');
 const { seed } = require('./seed');
 
 const APP_DIR = path.resolve(__dirname, '..');
 const client = process.argv[2] || 'sqlite';
 const name = `ca_bench_${process.pid}_${randomBytes(3).toString('hex')}`;
-const random = () => randomBytes(16).toString('base64');
 
 async function createDatabase() {
   if (client === 'sqlite') {
@@ -59,12 +59,7 @@ async function createDatabase() {
 async function main() {
   const database = await createDatabase();
   Object.assign(process.env, {
-    APP_KEYS: [random(), random()].join(','),
-    API_TOKEN_SALT: random(),
-    ADMIN_JWT_SECRET: random(),
-    TRANSFER_TOKEN_SALT: random(),
-    JWT_SECRET: random(),
-    ENCRYPTION_KEY: random(),
+    ...freshSecrets(),
     STRAPI_LOG_LEVEL: 'error',
     STRAPI_TELEMETRY_DISABLED: 'true',
     CITED_ARTICLES_SEED: 'false',

@@ -7,11 +7,11 @@
  * stay close to 1. Writes bench/results/styles-<timestamp>.json. Run: `npm run bench:styles`
  * (builds nothing: run `npm run build:plugin` first after changing the plugin).
  */
-const { randomBytes } = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const autocannon = require('autocannon');
+const { freshSecrets } = require('../scripts/ensure-env');
 
 const APP_DIR = path.resolve(__dirname, '..');
 const REFERENCES = 100;
@@ -21,16 +21,9 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
 const SOURCE_UID = 'plugin::cited-articles.source';
 const ARTICLE_UID = 'plugin::cited-articles.article';
 
-const random = () => randomBytes(16).toString('base64');
-
 async function boot(filename) {
   Object.assign(process.env, {
-    APP_KEYS: [random(), random()].join(','),
-    API_TOKEN_SALT: random(),
-    ADMIN_JWT_SECRET: random(),
-    TRANSFER_TOKEN_SALT: random(),
-    JWT_SECRET: random(),
-    ENCRYPTION_KEY: random(),
+    ...freshSecrets(),
     STRAPI_LOG_LEVEL: 'error',
     STRAPI_TELEMETRY_DISABLED: 'true',
     CITED_ARTICLES_SEED: 'false',

@@ -63,6 +63,14 @@ function ensureEnv(appRoot = path.resolve(__dirname, '..')) {
   return missing;
 }
 
+/**
+ * A fresh value for every secret Strapi needs: for the tests, benchmarks and other throw-away apps
+ * that boot Strapi with their own environment instead of a .env file.
+ */
+function freshSecrets() {
+  return Object.fromEntries(Object.entries(SECRETS).map(([name, make]) => [name, make()]));
+}
+
 if (require.main === module) {
   const written = ensureEnv();
   if (written.length > 0) {
@@ -70,4 +78,4 @@ if (require.main === module) {
   }
 }
 
-module.exports = { ensureEnv, parseEnv };
+module.exports = { ensureEnv, freshSecrets, parseEnv };

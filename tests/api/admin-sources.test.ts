@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { setupStrapi } from '../helpers/strapi';
-import { createAdmin, type AdminSession } from '../helpers/admin';
+import { createAdmin, defaultRoleId, roleWith, type AdminSession } from '../helpers/admin';
 import { createArticle, createSource } from '../helpers/content';
 
 // GET /cited-articles/sources: the admin Sources page's data (library, citing articles, duplicates).
@@ -12,11 +12,8 @@ const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   admin = await createAdmin(app);
-  const roles = app.strapi.service('admin::role') as any;
-  const empty = await roles.create({ name: 'Nothing', description: 'no plugin action (test)' });
-  outsider = await createAdmin(app, { roles: [empty.id] });
-  const editorRole = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-editor' } });
-  editor = await createAdmin(app, { roles: [editorRole.id] });
+  outsider = await createAdmin(app, { roles: [await roleWith(app, 'Nothing', [])] });
+  editor = await createAdmin(app, { roles: [await defaultRoleId(app, 'strapi-editor')] });
 
   const make = async (key: string, data: Record<string, unknown>) => {
     ids[key] = (await createSource(admin, { key, ...data })).documentId;

@@ -4,7 +4,7 @@
  */
 import request from 'supertest';
 import { setupStrapi } from '../helpers/strapi';
-import { createAdmin, type AdminSession } from '../helpers/admin';
+import { createAdmin, roleWith, type AdminSession } from '../helpers/admin';
 import { createArticle } from '../helpers/content';
 import { aComment, nextIp, postComment, reportComment, setCommentOptions } from '../helpers/comments';
 import { authenticatedReaderJwt } from '../helpers/readers';
@@ -46,21 +46,10 @@ const unsubscribeLink = (text: string) => {
   return new URL(text.slice(text.lastIndexOf('http', at)).split(/\s/)[0]);
 };
 
-async function roleWith(name: string, actions: string[]) {
-  const roles = app.strapi.service('admin::role') as any;
-  const role = await roles.create({ name, description: `${name} (test)` });
-  if (actions.length > 0)
-    await roles.assignPermissions(
-      role.id,
-      actions.map((action) => ({ action, subject: null }))
-    );
-  return role.id as number;
-}
-
 beforeAll(async () => {
   admin = await createAdmin(app);
-  moderator = await createAdmin(app, { roles: [await roleWith('Moderators', ['plugin::cited-articles.comments.moderate'])] });
-  outsider = await createAdmin(app, { roles: [await roleWith('Readers', ['plugin::cited-articles.comments.read'])] });
+  moderator = await createAdmin(app, { roles: [await roleWith(app, 'Moderators', ['plugin::cited-articles.comments.moderate'])] });
+  outsider = await createAdmin(app, { roles: [await roleWith(app, 'Readers', ['plugin::cited-articles.comments.read'])] });
   app.strapi.config.set(`${NOTIFICATIONS}.moderatorDigestMinutes`, DIGEST_SECONDS / 60);
   setCommentOptions(app.strapi, { moderation: 'pre', rateLimit: { points: 1000, durationSeconds: 60 } });
   await createArticle(admin, { title: 'Mail article', slug: 'mail' });

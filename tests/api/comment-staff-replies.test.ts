@@ -3,7 +3,7 @@
  */
 import request from 'supertest';
 import { setupStrapi } from '../helpers/strapi';
-import { createAdmin, type AdminSession } from '../helpers/admin';
+import { createAdmin, roleWith, type AdminSession } from '../helpers/admin';
 import { COMMENT_UID, createArticle } from '../helpers/content';
 import { aComment, listComments, postComment, setCommentOptions } from '../helpers/comments';
 
@@ -12,16 +12,6 @@ const ADMIN = '/cited-articles/comments';
 let admin: AdminSession;
 let moderator: AdminSession;
 let readerOnly: AdminSession;
-
-async function roleWith(name: string, actions: string[]) {
-  const roles = app.strapi.service('admin::role') as any;
-  const role = await roles.create({ name, description: `${name} (test)` });
-  await roles.assignPermissions(
-    role.id,
-    actions.map((action) => ({ action, subject: null }))
-  );
-  return role.id as number;
-}
 
 /** A reader's comment on the article, pending (pre-moderation), its documentId. */
 const pendingComment = async () => {
@@ -35,9 +25,9 @@ const status = async (documentId: string) => ((await app.strapi.db.query(COMMENT
 beforeAll(async () => {
   admin = await createAdmin(app);
   moderator = await createAdmin(app, {
-    roles: [await roleWith('Moderators', ['plugin::cited-articles.comments.read', 'plugin::cited-articles.comments.moderate'])],
+    roles: [await roleWith(app, 'Moderators', ['plugin::cited-articles.comments.read', 'plugin::cited-articles.comments.moderate'])],
   });
-  readerOnly = await createAdmin(app, { roles: [await roleWith('Readers', ['plugin::cited-articles.comments.read'])] });
+  readerOnly = await createAdmin(app, { roles: [await roleWith(app, 'Readers', ['plugin::cited-articles.comments.read'])] });
   setCommentOptions(app.strapi, { moderation: 'pre', rateLimit: { points: 1000, durationSeconds: 60 } });
   await createArticle(admin, { title: 'Newsroom', slug: 'newsroom' });
 });

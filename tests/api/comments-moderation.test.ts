@@ -1,7 +1,7 @@
 import http from 'http';
 import type { AddressInfo } from 'net';
 import { setupStrapi } from '../helpers/strapi';
-import { createAdmin, type AdminSession } from '../helpers/admin';
+import { createAdmin, roleWith, type AdminSession } from '../helpers/admin';
 import { COMMENT_UID, createArticle, createComment } from '../helpers/content';
 import { aComment, listComments, postComment, reportComment, setCommentOptions } from '../helpers/comments';
 
@@ -14,17 +14,6 @@ let second: any;
 
 const BASE = '/cited-articles/comments';
 
-async function roleWith(name: string, actions: string[]) {
-  const roles = app.strapi.service('admin::role') as any;
-  const role = await roles.create({ name, description: `${name} (test)` });
-  if (actions.length > 0)
-    await roles.assignPermissions(
-      role.id,
-      actions.map((action) => ({ action, subject: null }))
-    );
-  return role.id as number;
-}
-
 const post = async (slug: string, extra: Record<string, unknown> = {}) => {
   const res = await postComment(app, slug, aComment(extra));
   expect(res.status).toBe(201);
@@ -33,8 +22,8 @@ const post = async (slug: string, extra: Record<string, unknown> = {}) => {
 
 beforeAll(async () => {
   admin = await createAdmin(app);
-  reader = await createAdmin(app, { roles: [await roleWith('Comment readers', ['plugin::cited-articles.comments.read'])] });
-  outsider = await createAdmin(app, { roles: [await roleWith('No comments', [])] });
+  reader = await createAdmin(app, { roles: [await roleWith(app, 'Comment readers', ['plugin::cited-articles.comments.read'])] });
+  outsider = await createAdmin(app, { roles: [await roleWith(app, 'No comments', [])] });
   setCommentOptions(app.strapi, { rateLimit: { points: 1000, durationSeconds: 60 } });
   first = await createArticle(admin, { title: 'First article', slug: 'first-article' });
   second = await createArticle(admin, { title: 'Second article', slug: 'second-article' });

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { setupStrapi } from '../helpers/strapi';
-import { createAdmin, type AdminSession } from '../helpers/admin';
+import { createAdmin, defaultRoleId, roleWith, type AdminSession } from '../helpers/admin';
 import { createArticle, createSource, publishArticle, updateArticle } from '../helpers/content';
 
 const app = setupStrapi();
@@ -102,14 +102,12 @@ describe('admin preview route', () => {
   });
 
   it('is open to the default Editor role', async () => {
-    const editorRole = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-editor' } });
-    const editor = await createAdmin(app, { roles: [editorRole.id] });
+    const editor = await createAdmin(app, { roles: [await defaultRoleId(app, 'strapi-editor')] });
     expect((await editor.post('/cited-articles/preview').send(payload)).status).toBe(200);
   });
 
   it('is refused to an admin whose role lacks the action, and to anonymous callers', async () => {
-    const role = await (app.strapi as any).service('admin::role').create({ name: 'No plugin rights', description: 'x' });
-    const outsider = await createAdmin(app, { roles: [role.id] });
+    const outsider = await createAdmin(app, { roles: [await roleWith(app, 'No plugin rights', [])] });
     expect((await outsider.post('/cited-articles/preview').send(payload)).status).toBe(403);
     expect((await request(app.server).post('/cited-articles/preview').send(payload)).status).toBe(401);
   });

@@ -1,30 +1,12 @@
 import request from 'supertest';
 import { setupStrapi } from '../helpers/strapi';
 import { createAdmin } from '../helpers/admin';
+import { articleWithCitations } from '../helpers/content';
 import { countQueries } from '../helpers/queries';
 import { graphql } from '../helpers/graphql';
 
 const app = setupStrapi();
-const SOURCE = 'plugin::cited-articles.source';
 const ARTICLE = 'plugin::cited-articles.article';
-
-async function articleWithCitations(n: number) {
-  const ids: string[] = [];
-  const markers: string[] = [];
-  for (let i = 0; i < n; i += 1) {
-    const source: any = await app.strapi.documents(SOURCE as any).create({
-      data: { title: `Source ${n}-${i}`, key: `g-${n}-${i}`, url: `https://example.org/${n}/${i}` } as any,
-    });
-    ids.push(source.documentId);
-    markers.push(i % 2 === 0 ? `[@g-${n}-${i}]` : `[${i + 1}]`);
-  }
-  // One key cited but not listed, so the library lookup runs.
-  await app.strapi.documents(SOURCE as any).create({ data: { title: `Extra ${n}`, key: `g-extra-${n}` } as any });
-  await app.strapi.documents(ARTICLE as any).create({
-    data: { title: `With ${n}`, slug: `g-with-${n}`, body: `${markers.join(' ')} [@g-extra-${n}]`, citations: ids } as any,
-    status: 'published',
-  });
-}
 
 const QUERY = `query($slug: String!) { citedArticle(slug: $slug) {
   documentId title body bodyHtml commentCount
@@ -33,8 +15,8 @@ const QUERY = `query($slug: String!) { citedArticle(slug: $slug) {
 
 it('serves citedArticle with the SQL statements of the REST route, whatever the number of citations', async () => {
   await createAdmin(app);
-  await articleWithCitations(1);
-  await articleWithCitations(200);
+  await articleWithCitations(app.strapi, 1, 'g-');
+  await articleWithCitations(app.strapi, 200, 'g-');
 
   const rest = (slug: string) =>
     countQueries(app.strapi, async () => {

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { setupStrapi } from '../helpers/strapi';
-import { createAdmin, type AdminSession } from '../helpers/admin';
+import { createAdmin, defaultRoleId, type AdminSession } from '../helpers/admin';
 import { ARTICLE_UID, createArticle, createSource, SOURCE_UID } from '../helpers/content';
 import {
   DOI,
@@ -234,27 +234,16 @@ describe('the route', () => {
   });
 
   it('needs the plugin action: an Author gets 403, an Editor may', async () => {
-    const roles = app.strapi.service('admin::role') as any;
-    const author = await roles.findOne({ code: 'strapi-author' });
-    const editor = await roles.findOne({ code: 'strapi-editor' });
-    expect(
+    const checkAs = async (code: 'strapi-author' | 'strapi-editor') =>
       (
         await (
-          await createAdmin(app, { roles: [author.id] })
+          await createAdmin(app, { roles: [await defaultRoleId(app, code)] })
         )
           .post('/cited-articles/sources/check-links')
           .send({ documentIds: [sources.offline.documentId] })
-      ).status
-    ).toBe(403);
-    expect(
-      (
-        await (
-          await createAdmin(app, { roles: [editor.id] })
-        )
-          .post('/cited-articles/sources/check-links')
-          .send({ documentIds: [sources.offline.documentId] })
-      ).status
-    ).toBe(200);
+      ).status;
+    expect(await checkAs('strapi-author')).toBe(403);
+    expect(await checkAs('strapi-editor')).toBe(200);
   });
 });
 

@@ -7,7 +7,7 @@
  */
 import request from 'supertest';
 import { setupStrapi } from '../helpers/strapi';
-import { createAdmin, type AdminSession } from '../helpers/admin';
+import { createAdmin, defaultRoleId, roleWith, type AdminSession } from '../helpers/admin';
 import { createArticle, createComment, createSource } from '../helpers/content';
 import { nextIp, setCommentOptions } from '../helpers/comments';
 import { authenticatedReaderJwt } from '../helpers/readers';
@@ -175,22 +175,11 @@ const ROUTES: Record<string, Route> = {
 let fixtures: Fixtures;
 const tokens = {} as Record<Caller, string | null>;
 
-async function roleWith(name: string, actions: string[]) {
-  const roles = app.strapi.service('admin::role') as any;
-  const role = await roles.create({ name, description: `${name} (test)` });
-  await roles.assignPermissions(
-    role.id,
-    actions.map((action) => ({ action, subject: null }))
-  );
-  return role.id as number;
-}
-
 beforeAll(async () => {
   const superAdmin = await createAdmin(app);
-  const editorRole = await (app.strapi.service('admin::role') as any).findOne({ code: 'strapi-editor' });
-  const editor: AdminSession = await createAdmin(app, { roles: [editorRole.id] });
+  const editor: AdminSession = await createAdmin(app, { roles: [await defaultRoleId(app, 'strapi-editor')] });
   const moderator = await createAdmin(app, {
-    roles: [await roleWith('Moderators', ['plugin::cited-articles.comments.read', 'plugin::cited-articles.comments.moderate'])],
+    roles: [await roleWith(app, 'Moderators', ['plugin::cited-articles.comments.read', 'plugin::cited-articles.comments.moderate'])],
   });
   const apiToken = await (app.strapi.service('admin::api-token') as any).create({
     name: 'matrix',

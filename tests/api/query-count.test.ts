@@ -1,36 +1,15 @@
 import request from 'supertest';
 import { setupStrapi } from '../helpers/strapi';
 import { createAdmin } from '../helpers/admin';
+import { articleWithCitations } from '../helpers/content';
 import { countQueries } from '../helpers/queries';
 
 const app = setupStrapi();
-const SOURCE = 'plugin::cited-articles.source';
-const ARTICLE = 'plugin::cited-articles.article';
-
-async function articleWithCitations(n: number) {
-  const ids: string[] = [];
-  const markers: string[] = [];
-  for (let i = 0; i < n; i += 1) {
-    const source: any = await app.strapi.documents(SOURCE as any).create({
-      data: { title: `Source ${n}-${i}`, key: `s-${n}-${i}`, url: `https://example.org/${n}/${i}` } as any,
-    });
-    ids.push(source.documentId);
-    // Half by key, half by position; the keyed ones are listed too.
-    markers.push(i % 2 === 0 ? `[@s-${n}-${i}]` : `[${i + 1}]`);
-  }
-  // One more key that is cited but not listed, so the library lookup runs.
-  const extra: any = await app.strapi.documents(SOURCE as any).create({ data: { title: `Extra ${n}`, key: `extra-${n}` } as any });
-  await app.strapi.documents(ARTICLE as any).create({
-    data: { title: `With ${n}`, slug: `with-${n}`, body: `${markers.join(' ')} [@extra-${n}]`, citations: ids } as any,
-    status: 'published',
-  });
-  return extra;
-}
 
 it('serves an article with a constant number of queries, whatever its number of citations', async () => {
   await createAdmin(app);
-  await articleWithCitations(1);
-  await articleWithCitations(200);
+  await articleWithCitations(app.strapi, 1);
+  await articleWithCitations(app.strapi, 200);
 
   const measure = (slug: string) =>
     countQueries(app.strapi, async () => {

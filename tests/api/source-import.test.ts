@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { errors } from '@strapi/utils';
 import { setupStrapi } from '../helpers/strapi';
-import { createAdmin, type AdminSession } from '../helpers/admin';
+import { createAdmin, defaultRoleId, roleWith, type AdminSession } from '../helpers/admin';
 import { createSource, SOURCE_UID } from '../helpers/content';
 
 // POST /cited-articles/sources/import: what is created, skipped, refused; nothing half-imported.
@@ -216,12 +216,10 @@ describe('access', () => {
     const anonymous = await request(app.server).post('/cited-articles/sources/import').send({ content: '[]' });
     expect(anonymous.status).toBe(401);
     const strapi: any = app.strapi;
-    const role = await strapi.service('admin::role').create({ name: `No import ${Date.now()}`, description: 'x' });
-    const limited = await createAdmin(app, { roles: [role.id] });
+    const limited = await createAdmin(app, { roles: [await roleWith(app, `No import ${Date.now()}`, [])] });
     const res = await importFile(limited, { content: '[{"type":"book","title":"X"}]' });
     expect(res.status).toBe(403);
-    const editor = await strapi.db.query('admin::role').findOne({ where: { code: 'strapi-editor' } });
-    const permissions = await strapi.db.query('admin::permission').findMany({ where: { role: editor.id } });
+    const permissions = await strapi.db.query('admin::permission').findMany({ where: { role: await defaultRoleId(app, 'strapi-editor') } });
     expect(permissions.map((permission: any) => permission.action)).toContain('plugin::cited-articles.sources.import');
   });
 });

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { setupStrapi } from '../helpers/strapi';
-import { createAdmin, type AdminSession } from '../helpers/admin';
+import { createAdmin, roleWith, type AdminSession } from '../helpers/admin';
 import { createSource, SOURCE_UID } from '../helpers/content';
 import { DOI, ISBN, fixtureEnv, startFixtureServer, type FixtureServer } from '../helpers/source-fixtures';
 
@@ -217,18 +217,15 @@ describe('the request', () => {
   });
 
   it('needs the Content Manager create permission on sources, not just a login', async () => {
-    const roles = app.strapi.service('admin::role') as any;
-    const reader = await roles.create({ name: 'Source readers', description: 'read only (test)' });
-    await roles.assignPermissions(reader.id, [
+    const reader = await roleWith(app, 'Source readers', [
       { action: 'plugin::content-manager.explorer.read', subject: SOURCE_UID },
       { action: 'plugin::content-manager.explorer.create', subject: 'plugin::cited-articles.article' },
     ]);
-    const readOnly = await createAdmin(app, { roles: [reader.id] });
+    const readOnly = await createAdmin(app, { roles: [reader] });
     expect((await lookup(DOI, readOnly)).status).toBe(403);
 
-    const creator = await roles.create({ name: 'Source creators', description: 'create sources (test)' });
-    await roles.assignPermissions(creator.id, [{ action: 'plugin::content-manager.explorer.create', subject: SOURCE_UID }]);
-    const canCreate = await createAdmin(app, { roles: [creator.id] });
+    const creator = await roleWith(app, 'Source creators', [{ action: 'plugin::content-manager.explorer.create', subject: SOURCE_UID }]);
+    const canCreate = await createAdmin(app, { roles: [creator] });
     expect((await lookup(DOI, canCreate)).status).toBe(200);
   });
 

@@ -14,12 +14,12 @@
 'use strict';
 
 const { spawn } = require('child_process');
-const { randomBytes } = require('crypto');
 const fs = require('fs');
 const net = require('net');
 const os = require('os');
 const path = require('path');
 const { chromium } = require('playwright-core');
+const { freshSecrets } = require('../../scripts/ensure-env');
 
 const APP_DIR = path.resolve(__dirname, '..', '..');
 const OUTPUT_DIR = path.join(APP_DIR, 'test-output', 'browser');
@@ -58,7 +58,6 @@ async function startPageServer() {
 
 const COMMENT = { authorName: 'Reader', authorEmail: 'reader@example.org', content: 'Thanks for citing your sources.' };
 
-const random = () => randomBytes(16).toString('base64');
 let step = 0;
 
 function log(message) {
@@ -108,12 +107,7 @@ function bootApp({ port, databaseFile }) {
       CITED_ARTICLES_LOOKUP_ALLOW_PRIVATE: 'true',
       STRAPI_TELEMETRY_DISABLED: 'true',
       STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
-      APP_KEYS: [random(), random()].join(','),
-      API_TOKEN_SALT: random(),
-      ADMIN_JWT_SECRET: random(),
-      TRANSFER_TOKEN_SALT: random(),
-      JWT_SECRET: random(),
-      ENCRYPTION_KEY: random(),
+      ...freshSecrets(),
     },
     stdio: ['ignore', logFile, logFile],
     detached: false,

@@ -44,3 +44,29 @@ export async function createAdmin(app: TestApp, { roles }: { roles?: number[] } 
     del: (url) => auth(request(app.server).delete(url)),
   };
 }
+
+/** A permission as an admin role holds it: an action, for a content type or for none. */
+export type RolePermission = string | { action: string; subject: string | null };
+
+/**
+ * Creates an admin role holding exactly these permissions (plugin actions by name, or Content
+ * Manager actions with their subject), as a Super Admin does in Settings > Roles; its id.
+ */
+export async function roleWith(app: TestApp, name: string, permissions: RolePermission[]): Promise<number> {
+  const roles: any = app.strapi.service('admin::role');
+  const role = await roles.create({ name, description: `${name} (test)` });
+  if (permissions.length > 0) {
+    await roles.assignPermissions(
+      role.id,
+      permissions.map((permission) => (typeof permission === 'string' ? { action: permission, subject: null } : permission))
+    );
+  }
+  return role.id as number;
+}
+
+/** The id of one of Strapi's default admin roles: 'strapi-editor' or 'strapi-author'. */
+export async function defaultRoleId(app: TestApp, code: 'strapi-editor' | 'strapi-author'): Promise<number> {
+  const role = await app.strapi.db.query('admin::role').findOne({ where: { code } });
+  if (!role) throw new Error(`no default admin role ${code}`);
+  return role.id as number;
+}

@@ -46,3 +46,26 @@ export async function unpublishArticle(admin: AdminSession, documentId: string) 
 export async function createComment(strapi: any, { article, parent, ...data }: Record<string, any>) {
   return strapi.documents(COMMENT_UID).create({ data: { ...data, article, parent } });
 }
+
+/**
+ * A published article citing `n` sources, half by key and half by position, plus one key cited but
+ * not listed (so the library lookup runs): slug `${prefix}with-${n}`. For tests that count the
+ * statements a read costs whatever the number of citations. Returns the unlisted source.
+ */
+export async function articleWithCitations(strapi: any, n: number, prefix = '') {
+  const ids: string[] = [];
+  const markers: string[] = [];
+  for (let i = 0; i < n; i += 1) {
+    const key = `${prefix}s-${n}-${i}`;
+    const source = await strapi.documents(SOURCE_UID).create({ data: { title: `Source ${n}-${i}`, key, url: `https://example.org/${n}/${i}` } });
+    ids.push(source.documentId);
+    markers.push(i % 2 === 0 ? `[@${key}]` : `[${i + 1}]`);
+  }
+  const extraKey = `${prefix}extra-${n}`;
+  const extra = await strapi.documents(SOURCE_UID).create({ data: { title: `Extra ${n}`, key: extraKey } });
+  await strapi.documents(ARTICLE_UID).create({
+    data: { title: `With ${n}`, slug: `${prefix}with-${n}`, body: `${markers.join(' ')} [@${extraKey}]`, citations: ids },
+    status: 'published',
+  });
+  return extra;
+}

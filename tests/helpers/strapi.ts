@@ -4,15 +4,13 @@
  *   const app = setupStrapi();          // at the top of a test file: registers beforeAll/afterAll
  *   request(app.server)...              // supertest against strapi.server.httpServer
  */
-import crypto from 'crypto';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
+import { freshSecrets } from '../../scripts/ensure-env';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export const APP_DIR = path.resolve(__dirname, '..', '..');
 export const DIST_DIR = path.join(APP_DIR, 'dist');
-
-const random = () => crypto.randomBytes(16).toString('base64');
 
 export interface BootOptions {
   /** Create the demo content at bootstrap (off by default: tests make their own content). */
@@ -32,12 +30,7 @@ export interface TestApp {
 export async function bootStrapi(options: BootOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   Object.assign(process.env, {
-    APP_KEYS: [random(), random()].join(','),
-    API_TOKEN_SALT: random(),
-    ADMIN_JWT_SECRET: random(),
-    TRANSFER_TOKEN_SALT: random(),
-    JWT_SECRET: random(),
-    ENCRYPTION_KEY: random(),
+    ...freshSecrets(),
     STRAPI_LOG_LEVEL: process.env.STRAPI_LOG_LEVEL || 'error',
     STRAPI_TELEMETRY_DISABLED: 'true',
     CITED_ARTICLES_SEED: options.seed ? 'true' : 'false',

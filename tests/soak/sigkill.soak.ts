@@ -3,11 +3,10 @@
  * every comment that was answered 201 is there, once, and the database is consistent (SQLite's
  * integrity check; on every engine, each comment linked to exactly one article). Two rounds.
  */
-import crypto from 'crypto';
+import { freshSecrets } from '../../scripts/ensure-env';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { startChildApp, type ChildApp } from '../helpers/child-app';
 
-const random = () => crypto.randomBytes(16).toString('base64');
 const ARTICLE = 'plugin::cited-articles.article';
 const PARALLEL = 16;
 const KILL_AFTER_MS = 2000;
@@ -134,12 +133,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   env = {
     ...process.env,
-    APP_KEYS: [random(), random()].join(','),
-    API_TOKEN_SALT: random(),
-    ADMIN_JWT_SECRET: random(),
-    TRANSFER_TOKEN_SALT: random(),
-    JWT_SECRET: random(),
-    ENCRYPTION_KEY: random(),
+    ...freshSecrets(),
     STRAPI_LOG_LEVEL: 'error',
     STRAPI_TELEMETRY_DISABLED: 'true',
     CITED_ARTICLES_SEED: 'false',

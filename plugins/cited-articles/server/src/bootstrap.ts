@@ -7,12 +7,18 @@ import { PLUGIN_ID } from './utils/uids';
 
 const ROLE_GRANTS_KEY = 'default-role-grants';
 
+/** An admin role as the grant reads it. */
+interface AdminRole {
+  id: number;
+  code: string;
+}
+
 /**
  * Gives Strapi's default Editor and Author roles the plugin's editor actions, once per database and
  * per action: an action an administrator removes later stays removed. Super Admins hold every
  * action anyway.
  */
-async function grantDefaultRoles(strapi: Core.Strapi, roles?: Array<{ id: number; code: string }>) {
+async function grantDefaultRoles(strapi: Core.Strapi, roles?: AdminRole[]) {
   const store = strapi.store({ type: 'plugin', name: PLUGIN_ID });
   const done = ((await store.get({ key: ROLE_GRANTS_KEY })) as string[] | null) ?? [];
   const pending: string[] = [];
@@ -39,8 +45,9 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await grantDefaultRoles(strapi);
   strapi.db.lifecycles.subscribe({
     models: ['admin::role'],
-    async afterCreate(event: any) {
-      if (DEFAULT_ROLE_GRANTS[event.result?.code]) await grantDefaultRoles(strapi, [event.result]);
+    async afterCreate(event: { result?: AdminRole | null }) {
+      const role = event.result;
+      if (role && DEFAULT_ROLE_GRANTS[role.code]) await grantDefaultRoles(strapi, [role]);
     },
   });
   getService('comment-events', { strapi }).registerWebhookEvents();

@@ -5,6 +5,9 @@
 
 export type SourceType = 'news' | 'web' | 'journal' | 'book' | 'report' | 'other';
 
+/** What the last link check saw at a source's URL. */
+export type LinkStatus = 'unchecked' | 'ok' | 'redirected' | 'broken';
+
 export interface CitableSource {
   documentId: string;
   key: string;
@@ -24,7 +27,7 @@ export interface CitableSource {
    * `retracted-source` warnings only: the server reads them from admin-only fields and never shows
    * them in a public response.
    */
-  linkStatus?: 'unchecked' | 'ok' | 'redirected' | 'broken' | null;
+  linkStatus?: LinkStatus | null;
   retracted?: boolean | null;
 }
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@strapi/utils';
 
 const seconds = (name: string, fallback: number) =>
   z

@@ -1,5 +1,5 @@
 import { withoutTrailing } from '../citations/normalise-url';
-import { z } from 'zod';
+import { z } from '@strapi/utils';
 
 const endpoint = (name: string, fallback: string) =>
   z

@@ -1,4 +1,5 @@
-import type { SourceType } from '../citations/types';
+import type { SourceFields } from '../citations/source-fields';
+import type { LinkStatus, SourceType } from '../citations/types';
 import type { CommentStatus } from '../comments/statuses';
 
 /**
@@ -21,21 +22,13 @@ export interface DocumentRecord {
   locale?: string | null;
 }
 
-export type LinkStatus = 'unchecked' | 'ok' | 'redirected' | 'broken';
-
-export interface SourceRecord extends DocumentRecord {
+/** The descriptive fields as an editor saved them (citations/source-fields.ts), with the health fields. */
+export interface SourceRecord extends DocumentRecord, Partial<Omit<SourceFields, 'authors' | 'type'>> {
   key?: string;
-  title?: string;
-  publisher?: string | null;
   /** A JSON attribute: meant to hold a list of names, but any JSON can be stored. */
   authors?: unknown;
-  url?: string | null;
-  publishedDate?: string | null;
-  accessedDate?: string | null;
-  archiveUrl?: string | null;
-  doi?: string | null;
+  /** null on rows saved before the field was required. */
   type?: SourceType | null;
-  language?: string | null;
   linkStatus?: LinkStatus | null;
   linkCheckedAt?: DateValue | null;
   linkHttpStatus?: number | null;

@@ -11,7 +11,8 @@ const preview = ({ strapi }: { strapi: Core.Strapi }) => ({
     const input = parseOrThrow(previewBody, ctx.request.body, 'preview request');
     const style = assertStyle(strapi, input.style);
     const { data, meta } = await getService('preview', { strapi }).resolveDraft({ ...input, style });
-    const { documentId, slug, title, summary, publishedAt, updatedAt, ...resolved } = data as any;
+    // The article's own fields mean nothing for an unsaved draft: the panel reads the rest.
+    const { documentId, slug, title, summary, publishedAt, updatedAt, ...resolved } = data;
     // The panel's Publish button asks for confirmation, or refuses, as the server will.
     const publishGuard = blocksPublishOnCitationErrors(strapi) ? 'block' : 'confirm';
     ctx.body = { data: resolved, meta: { ...meta, publishGuard } };

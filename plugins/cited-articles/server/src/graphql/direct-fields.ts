@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { GraphQLFieldResolver, GraphQLSchema } from 'graphql';
+import type { GraphQLFieldResolver, GraphQLObjectType, GraphQLSchema } from 'graphql';
 
 /**
  * Object types below the root fields. Their fields only read properties of data the root resolver
@@ -21,7 +21,8 @@ export const NESTED_TYPES = [
   'CitedReportResult',
 ];
 
-type Resolvers = Record<string, Record<string, GraphQLFieldResolver<any, any> | unknown>>;
+/** createResolvers' map: type name, then field name, then its resolver (or a scalar's config). */
+type Resolvers = Record<string, Record<string, unknown>>;
 
 /** Paths ("Type", "Type.field") some extension configures (auth, policies, middlewares), or null if unknown. */
 const configuredPaths = (strapi: Core.Strapi): Set<string> | null => {
@@ -54,12 +55,13 @@ export const directFieldsPlugin = (strapi: Core.Strapi, resolvers: Resolvers) =>
     const configured = configuredPaths(strapi);
     if (!configured) return;
     for (const typeName of NESTED_TYPES) {
-      const type: any = schema.getType(typeName);
+      // NESTED_TYPES are object types (type-defs.ts); the check below guards against a change there.
+      const type = schema.getType(typeName) as GraphQLObjectType | null | undefined;
       if (!type?.getFields || configured.has(typeName)) continue;
-      for (const [name, field] of Object.entries<any>(type.getFields())) {
+      for (const [name, field] of Object.entries(type.getFields())) {
         if (configured.has(`${typeName}.${name}`)) continue;
         // undefined: graphql-js's default resolver, a synchronous property read.
-        field.resolve = (resolvers[typeName]?.[name] as GraphQLFieldResolver<any, any> | undefined) ?? undefined;
+        field.resolve = (resolvers[typeName]?.[name] as GraphQLFieldResolver<unknown, unknown> | undefined) ?? undefined;
       }
     }
   },

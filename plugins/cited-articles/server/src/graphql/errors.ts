@@ -1,4 +1,4 @@
-import type { GraphQLError as GraphQLErrorType } from 'graphql';
+import type { GraphQLError as GraphQLErrorType, GraphQLResolveInfo } from 'graphql';
 import { errors } from '@strapi/utils';
 import { ConflictError } from '../utils/errors';
 
@@ -32,7 +32,22 @@ export const toGraphQLError = (error: unknown): unknown => {
   return new (graphQLError())(message, { extensions, originalError: error as Error });
 };
 
-type Resolver<R> = (parent: unknown, args: any, context: any, info: any) => Promise<R>;
+/**
+ * A root field's arguments as graphql-js passes them: checked by the zod schemas before use.
+ * `data` is the comment input object of createArticleComment.
+ */
+export interface ResolverArgs {
+  readonly [name: string]: unknown;
+  data?: Record<string, unknown> | null;
+}
+
+/** What Strapi's GraphQL plugin puts in the resolver context; only the parts the plugin reads. */
+export interface ResolverContext {
+  koaContext?: { request?: { ip?: string }; set?: (name: string, value: string) => void };
+  state?: { user?: { id?: number | string } | null };
+}
+
+type Resolver<R> = (parent: unknown, args: ResolverArgs, context: ResolverContext, info: GraphQLResolveInfo) => Promise<R>;
 
 /**
  * Wraps a root resolver so that the plugin's and Strapi's errors reach the client with their code.

@@ -65,7 +65,7 @@ export const createResolvers = (strapi: Core.Strapi) => {
         );
         const { threads, pagination, commentCount } = await service('comments-public').listApproved({ slug, ...query });
         // Roots also say how many replies their thread has, and whether more exist than are nested.
-        const data = threads.map((node: any) => ({ ...toPublicThread(node), replyCount: node.replyCount, moreReplies: node.moreReplies }));
+        const data = threads.map((node) => ({ ...toPublicThread(node), replyCount: node.replyCount, moreReplies: node.moreReplies }));
         return { data, pagination, sort: query.sort, commentCount };
       }),
     },

@@ -6,8 +6,34 @@
  * The comment input's fields are nullable on purpose: the same zod schema as the REST route
  * validates them, so a missing field gets the same message ("authorName is required").
  */
+import { PUBLIC_SOURCE_FIELDS, type PublicSourceField } from '../utils/public-shape';
+
 // A GraphQL field name; a honeypot option that is not one (such as "home-page") gets no field.
 const GRAPHQL_NAME = /^[_a-z]\w*$/i;
+
+/**
+ * GraphQL types of a source's public fields (utils/public-shape.ts), written once for both
+ * CitedReferenceSource and CitedSource. documentId is left to each, as the public schema has always
+ * typed it differently (a nullable String on the first, ID! on the second).
+ */
+const SOURCE_FIELD_TYPES: Record<Exclude<PublicSourceField, 'documentId'>, string> = {
+  key: 'String!',
+  title: 'String!',
+  publisher: 'String',
+  authors: '[String!]!',
+  url: 'String',
+  publishedDate: 'String',
+  accessedDate: 'String',
+  archiveUrl: 'String',
+  doi: 'String',
+  type: 'String',
+  language: 'String',
+};
+
+/** The shared field lines, in the order of PUBLIC_SOURCE_FIELDS (the REST answers' order). */
+const sourceFields = PUBLIC_SOURCE_FIELDS.filter((field): field is Exclude<PublicSourceField, 'documentId'> => field !== 'documentId')
+  .map((field) => `    ${field}: ${SOURCE_FIELD_TYPES[field]}`)
+  .join('\n');
 
 export const typeDefs = (configuredHoneypot: string | null) => {
   const honeypotField = configuredHoneypot && GRAPHQL_NAME.test(configuredHoneypot) ? configuredHoneypot : null;
@@ -34,17 +60,7 @@ export const typeDefs = (configuredHoneypot: string | null) => {
   "A source as a reference list shows it."
   type CitedReferenceSource {
     documentId: String
-    key: String!
-    title: String!
-    publisher: String
-    authors: [String!]!
-    url: String
-    publishedDate: String
-    accessedDate: String
-    archiveUrl: String
-    doi: String
-    type: String
-    language: String
+${sourceFields}
   }
 
   "One entry of the reference list, formatted in the requested style."
@@ -125,17 +141,7 @@ export const typeDefs = (configuredHoneypot: string | null) => {
   "A source of the library and the published articles that cite it."
   type CitedSource {
     documentId: ID!
-    key: String!
-    title: String!
-    publisher: String
-    authors: [String!]!
-    url: String
-    publishedDate: String
-    accessedDate: String
-    archiveUrl: String
-    doi: String
-    type: String
-    language: String
+${sourceFields}
     citedBy: [CitedCitingArticle!]!
   }
 

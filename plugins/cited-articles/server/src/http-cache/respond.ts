@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { cacheSettings } from '../utils/settings';
 import { ifNoneMatchHits, strongEtag } from './etag';
 import { keyList } from './keys';
+import type { RequestContext } from '../utils/request-context';
 
 /**
  * Headers of the public GET routes (README "Caching and CDNs"): a strong ETag, Cache-Control from
@@ -10,11 +11,11 @@ import { keyList } from './keys';
  */
 
 /** Drafts and previews: no cache, shared or private, may keep them. */
-export const noStore = (ctx: any) => {
+export const noStore = (ctx: RequestContext) => {
   ctx.set('Cache-Control', 'no-store');
 };
 
-const setPublicHeaders = (ctx: any, strapi: Core.Strapi, etag: string, keys: Iterable<string>) => {
+const setPublicHeaders = (ctx: RequestContext, strapi: Core.Strapi, etag: string, keys: Iterable<string>) => {
   const { maxAge, sMaxAge, staleWhileRevalidate } = cacheSettings(strapi);
   const names = keyList(keys);
   ctx.set('ETag', etag);
@@ -30,7 +31,7 @@ const setPublicHeaders = (ctx: any, strapi: Core.Strapi, etag: string, keys: Ite
  * For an answer whose tag is known before it is built: sets the headers and, when the client
  * already holds this version, answers 304 and returns true (the caller then builds nothing).
  */
-export const answerIfFresh = (ctx: any, strapi: Core.Strapi, etag: string, keys: Iterable<string>) => {
+export const answerIfFresh = (ctx: RequestContext, strapi: Core.Strapi, etag: string, keys: Iterable<string>) => {
   setPublicHeaders(ctx, strapi, etag, keys);
   if (!ifNoneMatchHits(ctx.get('If-None-Match'), etag)) return false;
   ctx.body = null;
@@ -39,7 +40,7 @@ export const answerIfFresh = (ctx: any, strapi: Core.Strapi, etag: string, keys:
 };
 
 /** A public answer: tagged with a hash of its serialised body; 304 when the client holds it. */
-export const sendPublic = (ctx: any, strapi: Core.Strapi, body: unknown, keys: Iterable<string>, etag?: string) => {
+export const sendPublic = (ctx: RequestContext, strapi: Core.Strapi, body: unknown, keys: Iterable<string>, etag?: string) => {
   const tag = etag ?? strongEtag(typeof body === 'string' ? body : JSON.stringify(body));
   if (answerIfFresh(ctx, strapi, tag, keys)) return;
   ctx.body = body;

@@ -51,10 +51,19 @@ const fullDate = (value: unknown): string | null => {
   return `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
 };
 
-const authorName = (name: any): string | null => {
+/** A CSL name as a file gives it: any part may be missing or of another type. */
+interface CslNameParts {
+  literal?: unknown;
+  given?: unknown;
+  'non-dropping-particle'?: unknown;
+  family?: unknown;
+}
+
+const authorName = (name: unknown): string | null => {
   if (typeof name === 'string') return text(name);
   if (!name || typeof name !== 'object') return null;
-  return text(name.literal) ?? text([name.given, name['non-dropping-particle'], name.family].filter(Boolean).join(' '));
+  const parts: CslNameParts = name;
+  return text(parts.literal) ?? text([parts.given, parts['non-dropping-particle'], parts.family].filter(Boolean).join(' '));
 };
 
 /** "Doe, Jane" (RIS) → "Jane Doe". */

@@ -1,16 +1,17 @@
 import { normaliseDate } from './normalise-date';
 import { capped, SOURCE_MAX_LENGTH, text, type LookedUpSource } from './looked-up-source';
+import { asObject, at } from './remote-json';
 
 /**
  * Open Library's answer to `/api/books?bibkeys=ISBN:<isbn>&format=json&jscmd=data` as source
  * fields, or null when it knows no book with that ISBN (it then answers `{}`).
  */
 export function sourceFromOpenLibrary(answer: unknown, isbn: string): LookedUpSource | null {
-  const book = (answer as Record<string, any> | null)?.[`ISBN:${isbn}`];
-  if (!book || typeof book !== 'object') return null;
+  const book = asObject(at(answer, `ISBN:${isbn}`));
+  if (!book) return null;
   const title = text([text(book.title), text(book.subtitle)].filter(Boolean).join(': '));
   if (!title) return null;
-  const names = (list: unknown) => (Array.isArray(list) ? list : []).map((entry) => text(entry?.name)).filter((name): name is string => !!name);
+  const names = (list: unknown) => (Array.isArray(list) ? list : []).map((entry) => text(at(entry, 'name'))).filter((name): name is string => !!name);
   const year = /^\d{4}$/.test(String(book.publish_date ?? '').trim());
   return {
     title: capped(title, SOURCE_MAX_LENGTH.title)!,

@@ -3,6 +3,7 @@ import type { SourceType } from '../citations/types';
 import { cleanDoi } from './identifier';
 import { normaliseDate } from './normalise-date';
 import { capped, SOURCE_MAX_LENGTH, text, type LookedUpSource } from './looked-up-source';
+import { asObject, at, type RemoteObject } from './remote-json';
 
 /** What a page's markup says about itself, gathered in one pass of htmlparser2. */
 interface PageTags {
@@ -75,13 +76,13 @@ const WORK_TYPES: Record<string, SourceType> = {
   Book: 'book',
 };
 
-const typesOf = (node: any): string[] => {
-  const type = node?.['@type'];
+const typesOf = (node: RemoteObject): string[] => {
+  const type = node['@type'];
   return (Array.isArray(type) ? type : [type]).filter((value): value is string => typeof value === 'string');
 };
 
 /** The first node describing a work of a kind we cite, searching @graph and top-level arrays. */
-function findWork(documents: string[]): { node: any; type: SourceType } | null {
+function findWork(documents: string[]): { node: RemoteObject; type: SourceType } | null {
   for (const raw of documents) {
     let parsed: unknown;
     try {
@@ -89,11 +90,12 @@ function findWork(documents: string[]): { node: any; type: SourceType } | null {
     } catch {
       continue;
     }
-    const queue: any[] = Array.isArray(parsed) ? [...parsed] : [parsed];
+    const queue: unknown[] = Array.isArray(parsed) ? [...parsed] : [parsed];
     for (let i = 0; i < queue.length && i < 200; i += 1) {
-      const node = queue[i];
-      if (!node || typeof node !== 'object') continue;
-      if (Array.isArray(node['@graph'])) queue.push(...node['@graph']);
+      const node = asObject(queue[i]);
+      if (!node) continue;
+      const graph = node['@graph'];
+      if (Array.isArray(graph)) queue.push(...graph);
       const kind = typesOf(node).find((type) => type in WORK_TYPES);
       if (kind) return { node, type: WORK_TYPES[kind] };
     }
@@ -101,8 +103,9 @@ function findWork(documents: string[]): { node: any; type: SourceType } | null {
   return null;
 }
 
-const nameOf = (value: any): string | null => (typeof value === 'string' ? text(value) : text(value?.name));
-const namesOf = (value: any): string[] => (Array.isArray(value) ? value : value ? [value] : []).map(nameOf).filter((name): name is string => !!name);
+const nameOf = (value: unknown): string | null => (typeof value === 'string' ? text(value) : text(at(value, 'name')));
+const namesOf = (value: unknown): string[] =>
+  (Array.isArray(value) ? value : value ? [value] : []).map(nameOf).filter((name): name is string => !!name);
 
 /* ------------------------------------------------------------------ */
 /* The rules, in the order the product states: Highwire citation_* tags, then schema.org JSON-LD,

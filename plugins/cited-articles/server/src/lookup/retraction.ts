@@ -1,4 +1,5 @@
 import { normaliseDate } from './normalise-date';
+import { at, listOf } from './remote-json';
 
 export interface Retraction {
   /** DOI of the retraction notice. */
@@ -7,12 +8,15 @@ export interface Retraction {
   date: string | null;
 }
 
-const isRetraction = (entry: any) => typeof entry?.type === 'string' && entry.type.toLowerCase() === 'retraction';
+const isRetraction = (entry: unknown) => {
+  const type = at(entry, 'type');
+  return typeof type === 'string' && type.toLowerCase() === 'retraction';
+};
 
-const dateOf = (entry: any): string | null => {
-  const parts = entry?.updated?.['date-parts']?.[0];
+const dateOf = (entry: unknown): string | null => {
+  const parts = at(at(at(entry, 'updated'), 'date-parts'), '0');
   if (Array.isArray(parts) && parts.length === 3) {
-    return normaliseDate(parts.map((part: number, index: number) => String(part).padStart(index === 0 ? 4 : 2, '0')).join('-'));
+    return normaliseDate(parts.map((part: unknown, index: number) => String(part).padStart(index === 0 ? 4 : 2, '0')).join('-'));
   }
   return null;
 };
@@ -25,15 +29,18 @@ const dateOf = (entry: any): string | null => {
  *   for works whose record has not been given `updated-by`.
  * A work that is itself a retraction notice (its `update-to` names another DOI) is not retracted.
  */
-export function retractionOf(doi: string, work: any, updates?: any): Retraction | null {
-  const byWork = (Array.isArray(work?.message?.['updated-by']) ? work.message['updated-by'] : []).find(isRetraction);
-  if (byWork) return { noticeDoi: typeof byWork.DOI === 'string' ? byWork.DOI : null, date: dateOf(byWork) };
+const doiOf = (entry: unknown): string | null => {
+  const doi = at(entry, 'DOI');
+  return typeof doi === 'string' ? doi : null;
+};
+
+export function retractionOf(doi: string, work: unknown, updates?: unknown): Retraction | null {
+  const byWork = listOf(at(at(work, 'message'), 'updated-by')).find(isRetraction);
+  if (byWork) return { noticeDoi: doiOf(byWork), date: dateOf(byWork) };
   const lower = doi.toLowerCase();
-  for (const notice of Array.isArray(updates?.message?.items) ? updates.message.items : []) {
-    const entry = (Array.isArray(notice?.['update-to']) ? notice['update-to'] : []).find(
-      (update: any) => isRetraction(update) && String(update.DOI ?? '').toLowerCase() === lower
-    );
-    if (entry) return { noticeDoi: typeof notice.DOI === 'string' ? notice.DOI : null, date: dateOf(entry) };
+  for (const notice of listOf(at(at(updates, 'message'), 'items'))) {
+    const entry = listOf(at(notice, 'update-to')).find((update) => isRetraction(update) && String(at(update, 'DOI') ?? '').toLowerCase() === lower);
+    if (entry) return { noticeDoi: doiOf(notice), date: dateOf(entry) };
   }
   return null;
 }

@@ -1,11 +1,13 @@
+import { asObject, at } from './remote-json';
+
 /**
  * The closest archived copy in the Wayback Machine availability API's answer
  * (`/wayback/available?url=…`: `{ archived_snapshots: { closest: { available, url, status } } }`),
  * or null. Only a snapshot that was available and answered 200 is a copy worth linking; its URL is
  * upgraded to https, as the Wayback Machine serves it.
  */
-export function closestSnapshot(answer: any): string | null {
-  const closest = answer?.archived_snapshots?.closest;
+export function closestSnapshot(answer: unknown): string | null {
+  const closest = asObject(at(at(answer, 'archived_snapshots'), 'closest'));
   if (!closest || closest.available !== true || typeof closest.url !== 'string') return null;
   if (closest.status !== undefined && String(closest.status) !== '200') return null;
   try {

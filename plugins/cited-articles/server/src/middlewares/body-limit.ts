@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { BodyLimitsOptions } from '../config';
 import { bodyLimitSettings } from '../utils/settings';
 import { PLUGIN_ID } from '../utils/uids';
+import type { RequestContext } from '../utils/request-context';
 
 /**
  * Refuses an oversized body on the plugin's body-taking routes before anything reads it.
@@ -54,7 +55,7 @@ const limitedRoutes = (apiPrefix: string, graphqlEndpoint: string | null): Limit
   ];
 };
 
-const refuse = (ctx: any, status: number, name: string, message: string, limit: number) => {
+const refuse = (ctx: RequestContext, status: number, name: string, message: string, limit: number) => {
   ctx.status = status;
   ctx.set('Connection', 'close');
   ctx.body = { data: null, error: { status, name, message, details: { limit } } };
@@ -69,7 +70,7 @@ const graphqlEndpoint = (strapi: Core.Strapi): string | null => {
 const bodyLimit = ({ strapi }: { strapi: Core.Strapi }) => {
   let routes: LimitedRoute[] | null = null;
 
-  return async (ctx: any, next: () => Promise<unknown>) => {
+  return async (ctx: RequestContext, next: () => Promise<unknown>) => {
     const hasBody = ctx.get('Content-Length') !== '' || ctx.get('Transfer-Encoding') !== '';
     if (!hasBody) return next();
     routes ??= limitedRoutes(strapi.config.get('api.rest.prefix', '/api') as string, graphqlEndpoint(strapi));
@@ -87,7 +88,8 @@ const bodyLimit = ({ strapi }: { strapi: Core.Strapi }) => {
         limit
       );
     }
-    const length = ctx.request.length as number | undefined;
+    // Koa types it as a number, but it is undefined when the request has no Content-Length.
+    const length: number | undefined = ctx.request.length;
     if (length === undefined) {
       return refuse(
         ctx,

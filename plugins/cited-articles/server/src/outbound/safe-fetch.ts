@@ -69,7 +69,8 @@ async function checkedAddress(url: URL, options: SafeFetchOptions): Promise<{ ad
 }
 
 const pinnedLookup =
-  (pinned: { address: string; family: number }) => (_hostname: string, options: { all?: boolean }, callback: (...args: any[]) => void) => {
+  (pinned: { address: string; family: number }): net.LookupFunction =>
+  (_hostname, options, callback) => {
     if (options?.all) callback(null, [pinned]);
     else callback(null, pinned.address, pinned.family);
   };
@@ -104,7 +105,7 @@ function requestOnce(
         method: options.method ?? 'GET',
         // Compressed bodies would need decompressing under the byte cap; ask for none.
         headers: { 'accept-encoding': 'identity', ...options.headers },
-        lookup: pinnedLookup(pinned) as any,
+        lookup: pinnedLookup(pinned),
         signal,
         // A fresh connection per request: a kept-alive socket may belong to another host's address.
         agent: false,

@@ -1,21 +1,38 @@
-import { errors } from '@strapi/utils';
-import type { z } from 'zod';
+import { errors, validateZodSchema } from '@strapi/utils';
+import type { z } from '@strapi/utils';
+import { errorChain } from './error-chain';
+
+/** One failing field, as Strapi's validators list them in a ValidationError's details. */
+interface FieldIssue {
+  path: string[];
+  message: string;
+  name: string;
+}
+
+const issuesOf = (details: unknown): FieldIssue[] => {
+  const listed = (details as { errors?: unknown } | undefined)?.errors;
+  return Array.isArray(listed) ? (listed as FieldIssue[]) : [];
+};
 
 /**
  * Parses `input` with a zod schema, or throws Strapi's ValidationError (400) whose message names
  * what to fix and whose details list every failing field, in the shape Strapi's own validators use.
+ *
+ * Validation itself is @strapi/utils' validateZodSchema (the same zod and the same details as
+ * Strapi's). This wrapper only rewrites the message: validateZodSchema's is the first issue's text
+ * alone ("content is required"), where the plugin's says what was invalid and where
+ * ("Invalid comment. content: content is required"), which clients and tests rely on.
  */
 export const parseOrThrow = <S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> => {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const issues = result.error.issues.map((issue) => ({
-    path: issue.path.map(String),
-    message: issue.message,
-    name: 'ValidationError',
-  }));
-  const first = issues[0];
-  const where = first.path.length > 0 ? `${first.path.join('.')}: ` : '';
-  throw new errors.ValidationError(`Invalid ${what}. ${where}${first.message}`, { errors: issues });
+  try {
+    return validateZodSchema(schema)(input);
+  } catch (error) {
+    if (!(error instanceof errors.ValidationError)) throw error;
+    const first = issuesOf(error.details)[0];
+    if (!first) throw error;
+    const where = first.path.length > 0 ? `${first.path.join('.')}: ` : '';
+    throw new errors.ValidationError(`Invalid ${what}. ${where}${first.message}`, error.details);
+  }
 };
 
 /** A 400 about one field, in the same shape as parseOrThrow's. */
@@ -37,8 +54,8 @@ export class ConflictError extends errors.ApplicationError<'ConflictError'> {
 }
 
 /** A unique index refused a row (SQLite, PostgreSQL and MySQL/MariaDB say it differently). */
-export const isUniqueViolation = (error: any): boolean => {
-  for (let current = error; current; current = current.cause) {
+export const isUniqueViolation = (error: unknown): boolean => {
+  for (const current of errorChain(error)) {
     if (current.code === '23505' || current.code === 'ER_DUP_ENTRY' || current.errno === 1062) return true;
     if (typeof current.code === 'string' && current.code.startsWith('SQLITE_CONSTRAINT_UNIQUE')) return true;
     if (/UNIQUE constraint failed|duplicate key value|Duplicate entry/i.test(String(current.message ?? ''))) return true;

@@ -5,7 +5,14 @@
  */
 export const PREVIEW_ACTION = 'plugin::cited-articles.article.preview';
 
-export const canPreviewDrafts = (auth: any): boolean => {
+/** What Strapi's content API puts in ctx.state.auth; only the parts read here. */
+export interface RequestAuth {
+  strategy?: { name?: string } | null;
+  credentials?: { type?: string } | null;
+  ability?: { can?: (action: string) => boolean } | null;
+}
+
+export const canPreviewDrafts = (auth: RequestAuth | null | undefined): boolean => {
   const token = auth?.credentials;
   if (!token || !String(auth?.strategy?.name ?? '').includes('api-token')) return false;
   if (token.type === 'full-access') return true;

@@ -5,8 +5,7 @@
 import { toSafeHtml } from '../comments/text';
 import type { CommentStatus } from '../comments/statuses';
 import type { SourceFields } from '../citations/source-fields';
-
-type Row = Record<string, any>;
+import type { DateValue } from '../content-types/records';
 
 export const PUBLIC_SOURCE_FIELDS = [
   'documentId',
@@ -31,7 +30,39 @@ export const SOURCE_HEALTH_FIELDS = ['linkStatus', 'retracted'] as const;
 
 export const PUBLIC_ARTICLE_FIELDS = ['documentId', 'locale', 'slug', 'title', 'summary', 'publishedAt', 'updatedAt', 'numberingStart'] as const;
 
-const pick = (row: Row, fields: readonly string[]) => Object.fromEntries(fields.map((field) => [field, row[field] ?? null]));
+export type PublicSourceField = (typeof PUBLIC_SOURCE_FIELDS)[number];
+type PublicArticleField = (typeof PUBLIC_ARTICLE_FIELDS)[number];
+
+/**
+ * A source as stored (a record, a query row, a resolved reference's source): only the fields read
+ * here matter, whatever their stored type, so any row holding them will do.
+ */
+export type SourceRow = { readonly [F in PublicSourceField | (typeof SOURCE_HEALTH_FIELDS)[number]]?: unknown };
+
+/** An article as stored; the summary reads only the public fields. */
+export type ArticleSummaryRow = { readonly [F in PublicArticleField]?: unknown };
+
+/** A comment as stored or as a thread node; `parent` is its documentId or the populated parent. */
+export interface CommentRow {
+  /** Optional as in records.ts; every comment read has one. */
+  documentId?: string;
+  parent?: string | { documentId?: string } | null;
+  depth?: number | null;
+  authorName?: string | null;
+  content?: string | null;
+  status?: string;
+  createdAt?: DateValue;
+  editedAt?: unknown;
+  deleted?: unknown;
+  staff?: unknown;
+}
+
+export interface ThreadRow extends CommentRow {
+  replies?: ThreadRow[] | null;
+}
+
+const pick = <F extends string>(row: { readonly [K in F]?: unknown }, fields: readonly F[]) =>
+  Object.fromEntries(fields.map((field) => [field, row[field] ?? null])) as { [K in F]: unknown };
 
 /** A source as the content API shows it: its descriptive fields (citations/source-fields.ts). */
 export interface PublicSource extends Omit<SourceFields, 'type'> {
@@ -41,7 +72,7 @@ export interface PublicSource extends Omit<SourceFields, 'type'> {
   type: SourceFields['type'] | null;
 }
 
-export const toPublicSource = (row: Row): PublicSource => {
+export const toPublicSource = (row: SourceRow): PublicSource => {
   const shaped = pick(row, PUBLIC_SOURCE_FIELDS) as unknown as PublicSource;
   // authors is a JSON attribute: only a list of strings is meaningful to a frontend.
   shaped.authors = Array.isArray(row.authors) ? row.authors.filter((name: unknown): name is string => typeof name === 'string') : [];
@@ -49,13 +80,13 @@ export const toPublicSource = (row: Row): PublicSource => {
 };
 
 /** A source row as the citation engine takes it: the public fields plus its health. */
-export const toCitableSource = (row: Row) => ({
+export const toCitableSource = (row: SourceRow) => ({
   ...toPublicSource(row),
   linkStatus: typeof row.linkStatus === 'string' ? row.linkStatus : null,
   retracted: row.retracted === true || row.retracted === 1,
 });
 
-export const toPublicArticleSummary = (row: Row) => pick(row, PUBLIC_ARTICLE_FIELDS);
+export const toPublicArticleSummary = (row: ArticleSummaryRow) => pick(row, PUBLIC_ARTICLE_FIELDS);
 
 export interface PublicComment {
   documentId: string;
@@ -83,17 +114,18 @@ const flag = (value: unknown) => value === true || value === 1;
  * A comment as the public sees it. The status is "approved" or "pending" only: a comment stored
  * as spam (a filled honeypot) is answered as pending, so that a bot learns nothing.
  */
-export const toPublicComment = (row: Row): PublicComment => {
+export const toPublicComment = (row: CommentRow): PublicComment => {
   const deleted = flag(row.deleted);
   return {
-    documentId: row.documentId,
+    documentId: row.documentId as string,
     parent: typeof row.parent === 'string' ? row.parent : (row.parent?.documentId ?? null),
     depth: row.depth ?? 0,
     authorName: deleted ? null : (row.authorName ?? ''),
     content: deleted ? '' : (row.content ?? ''),
     contentHtml: deleted ? '' : toSafeHtml(row.content ?? ''),
     status: row.status === 'approved' ? 'approved' : 'pending',
-    createdAt: row.createdAt instanceof Date ? row.createdAt.toISOString() : row.createdAt,
+    // Every comment query selects createdAt; the type leaves it optional as records.ts does.
+    createdAt: row.createdAt instanceof Date ? row.createdAt.toISOString() : (row.createdAt as string),
     editedAt: deleted ? null : isoOrNull(row.editedAt),
     deleted,
     staff: !deleted && flag(row.staff),
@@ -103,15 +135,15 @@ export const toPublicComment = (row: Row): PublicComment => {
 export type PublicThread = PublicComment & { replies: PublicThread[] };
 
 /** A thread as listComments builds it: each comment public, its replies nested below it. */
-export const toPublicThread = (node: Row): PublicThread => ({
+export const toPublicThread = (node: ThreadRow): PublicThread => ({
   ...toPublicComment(node),
   replies: (node.replies ?? []).map(toPublicThread),
 });
 
 /** A source and the published articles that cite it (GET /sources/:key, citedSource). */
-export const toPublicSourceWithCitedBy = (row: Row) => ({
+export const toPublicSourceWithCitedBy = (row: SourceRow & { citedBy?: readonly ArticleSummaryRow[] | null }) => ({
   ...toPublicSource(row),
-  citedBy: (row.citedBy ?? []).map((article: Row) => {
+  citedBy: (row.citedBy ?? []).map((article) => {
     const { numberingStart, ...summary } = toPublicArticleSummary(article);
     return summary;
   }),

@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import { errorChain } from './error-chain';
 
 /** The database chose this transaction as a deadlock victim (MySQL/MariaDB 1213, PostgreSQL 40P01). */
-export const isDeadlock = (error: any): boolean => {
-  for (let current = error; current; current = current.cause) {
+export const isDeadlock = (error: unknown): boolean => {
+  for (const current of errorChain(error)) {
     if (current.code === 'ER_LOCK_DEADLOCK' || current.errno === 1213 || current.code === '40P01') return true;
   }
   return false;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@strapi/utils';
 import { normaliseContent, normaliseLine } from '../comments/text';
 import { COMMENT_STATUSES, MODERATION_DECISIONS } from '../comments/statuses';
 import { localeQuery, paginationQuery } from './content-api';
@@ -110,8 +110,8 @@ export const reportBody = closedObject({
 
 /** Strapi's convention is { data: {...} }; a flat body is accepted too, as most comment widgets send. */
 export const readBody = (body: unknown): unknown => {
-  if (body && typeof body === 'object' && 'data' in body && typeof (body as any).data === 'object') {
-    return (body as any).data;
+  if (body && typeof body === 'object' && 'data' in body && typeof body.data === 'object') {
+    return body.data;
   }
   return body ?? {};
 };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@strapi/utils';
 import { INTERCHANGE_FORMAT_ERROR, INTERCHANGE_FORMATS } from '../interchange/formats';
 
 // Same alphabet as Strapi's uid attributes: anything else (slashes, dots-dots, spaces, quotes)

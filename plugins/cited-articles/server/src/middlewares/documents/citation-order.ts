@@ -12,18 +12,18 @@ export const citationOrder: DocumentMiddlewareFactory = (strapi) => async (conte
   const params = paramsOf(context);
   const data = params.data;
   if (context.uid !== ARTICLE_UID || context.action !== 'update' || !data || !movesToStart(data.citations)) return next();
-  const current: any = params.documentId
+  const current = params.documentId
     ? await strapi.documents(ARTICLE_UID).findOne({
         documentId: params.documentId,
         locale: params.locale,
         status: 'draft',
-        fields: ['id'] as any,
-        populate: { citations: { fields: ['id'] } } as any,
+        fields: ['id'],
+        populate: { citations: { fields: ['id'] } },
       })
     : null;
   const ordered = current
     ? applyRelationPayload(
-        (current.citations ?? []).map((source: any) => source.documentId),
+        (current.citations ?? []).map((source) => source.documentId),
         data.citations
       )
     : null;
