@@ -4,6 +4,7 @@ import { getService } from '../utils/get-service';
 import { ConflictError, parseOrThrow } from '../utils/errors';
 import type { ListedThread } from '../services/contracts/comments';
 import { toPublicComment, toPublicThread } from '../utils/public-shape';
+import type { RequestContext } from '../utils/request-context';
 import { commentSettings } from '../utils/settings';
 import { localeQuery, readPagination, slugParams } from '../validation/content-api';
 import { sendPublic } from '../http-cache/respond';
@@ -17,9 +18,6 @@ import {
   replyPageQuery,
   reportBody,
 } from '../validation/comments';
-
-/** The request's Koa context, as Strapi hands it to a controller. */
-type RequestContext = Parameters<Core.ControllerHandler>[0];
 
 /** A reader's Users & Permissions account, as the JWT strategy puts it on the request. */
 interface ReaderAccount {
