@@ -368,6 +368,23 @@ async function run() {
     );
     log('newsroom reply published from the thread (after approving the comment), public with staff: true');
 
+    // 7c. The Comments page keeps its filters in the URL: the status and the search survive a reload.
+    await page.goto(`${baseUrl}/admin/plugins/cited-articles/comments`);
+    const commentRows = page.getByTestId('comment-row');
+    await page.getByTestId('status-filters').getByRole('button', { name: 'All', exact: true }).click();
+    await commentRows.filter({ hasText: COMMENT.content }).waitFor();
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.locator('input[name="search"]').fill('Which edition');
+    await page.keyboard.press('Enter');
+    await commentRows.filter({ hasText: COMMENT.content }).waitFor({ state: 'detached' });
+    await commentRows.filter({ hasText: question.content }).waitFor();
+    expect(page.url().includes('status=all') && page.url().includes('_q=Which'), `the filters are not in the URL: ${page.url()}`);
+    await page.reload();
+    await commentRows.filter({ hasText: question.content }).waitFor();
+    expect((await commentRows.count()) === 1, `after a reload the queue shows ${await commentRows.count()} comments, not the one searched for`);
+    await shot(page, 'comments-filters-in-url');
+    log('the Comments status filter and search live in the URL and survive a reload');
+
     // 8. The Sources page: the source, cited by the article.
     await page.goto(`${baseUrl}/admin/plugins/cited-articles/sources`);
     const sourceRow = page.getByTestId('source-row').filter({ hasText: SOURCE.title });

@@ -1,3 +1,5 @@
+import type { StrapiApp } from '@strapi/strapi/admin';
+import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import { PLUGIN_ID } from './pluginId';
 import { Book } from '@strapi/icons';
 import { ReferencesPanel } from './components/ReferencesPanel';
@@ -11,7 +13,7 @@ type TranslationModule = { default: Record<string, string> };
 const prefixKeys = (data: Record<string, string>) => Object.fromEntries(Object.entries(data).map(([key, value]) => [`${PLUGIN_ID}.${key}`, value]));
 
 export default {
-  register(app: any) {
+  register(app: StrapiApp) {
     // Menu entries are shown only to admins holding the page's action (Settings > Roles).
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}/sources`,
@@ -33,13 +35,12 @@ export default {
     });
   },
 
-  bootstrap(app: any) {
-    const contentManager = app.getPlugin('content-manager');
-    contentManager.apis.addEditViewSidePanel([ReferencesPanel]);
+  bootstrap(app: StrapiApp) {
+    // getPlugin types a plugin's apis as unknown; these are the Content Manager's own.
+    const contentManager = app.getPlugin('content-manager').apis as ContentManagerPlugin['config']['apis'];
+    contentManager.addEditViewSidePanel([ReferencesPanel]);
     // The built-in Publish action, wrapped to confirm (or refuse) when citations are broken.
-    contentManager.apis.addDocumentAction((actions: any[]) =>
-      actions.map((action) => (action.type === 'publish' ? guardPublishAction(action) : action))
-    );
+    contentManager.addDocumentAction((actions) => actions.map((action) => (action.type === 'publish' ? guardPublishAction(action) : action)));
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

@@ -1,26 +1,23 @@
 import * as React from 'react';
-import { useIntl } from 'react-intl';
 import { Box, Button, Field, Flex, Modal, SingleSelect, SingleSelectOption, Textarea, TextInput, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { useFetchClient } from '@strapi/strapi/admin';
+import type { LookupRequest, LookupResponse } from '../../../server/src/contracts';
+import { useErrorMessage } from '../hooks/useErrorMessage';
+import { useTranslate } from '../hooks/useTranslate';
 import { SOURCE_UID } from '../permissions';
-import { getTranslation } from '../utils/getTranslation';
 
-type Fields = {
-  title: string;
-  publisher: string | null;
-  authors: string[];
-  url: string | null;
-  publishedDate: string | null;
-  accessedDate: string | null;
-  doi: string | null;
-  type: string;
-  language: string | null;
-};
+type Fields = LookupResponse['data'];
+/** The fields edited in a text input (all but the authors list and the type). */
+type TextField = Exclude<keyof Fields, 'authors' | 'type'>;
+/** What the Content Manager's create route is sent: blank fields as null, no authors as null. */
+type NewSource = Omit<Fields, 'authors'> & { authors: string[] | null };
 export type SavedSource = { documentId: string; key: string; title: string };
+/** The Content Manager's answer for one source (GET and POST on its collection-types routes). */
+type ContentManagerSource = { data: SavedSource };
 
-const TYPES = ['news', 'web', 'journal', 'book', 'report', 'other'];
-const TEXT_FIELDS: Array<[keyof Fields, string]> = [
+const TYPES: Array<Fields['type']> = ['news', 'web', 'journal', 'book', 'report', 'other'];
+const TEXT_FIELDS: Array<[TextField, string]> = [
   ['title', 'Title'],
   ['publisher', 'Publisher or outlet'],
   ['url', 'URL'],
@@ -30,8 +27,6 @@ const TEXT_FIELDS: Array<[keyof Fields, string]> = [
   ['language', 'Language'],
 ];
 const CM_SOURCES = `/content-manager/collection-types/${SOURCE_UID}`;
-
-const messageOf = (failure: any, fallback: string) => failure?.response?.data?.error?.message ?? failure?.message ?? fallback;
 
 /**
  * "Add from DOI, ISBN or URL": paste an identifier, see the fields the server filled
@@ -46,16 +41,15 @@ export const AddFromIdentifierModal = ({
   onSaved: (source: SavedSource) => void;
   size?: 'S' | 'M';
 }) => {
-  const { formatMessage } = useIntl();
+  const t = useTranslate();
   const { get, post } = useFetchClient();
+  const describeError = useErrorMessage();
   const [open, setOpen] = React.useState(false);
   const [identifier, setIdentifier] = React.useState('');
   const [fields, setFields] = React.useState<Fields | null>(null);
   const [existing, setExisting] = React.useState<SavedSource | null>(null);
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<string | null>(null);
-  const t = (id: string, defaultMessage: string, values?: Record<string, unknown>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values as any);
 
   const reset = () => {
     setIdentifier('');
@@ -70,15 +64,15 @@ export const AddFromIdentifierModal = ({
     setFields(null);
     setExisting(null);
     try {
-      const { data } = await post<any>('/cited-articles/sources/lookup', { identifier });
+      const { data } = await post<LookupResponse, LookupRequest>('/cited-articles/sources/lookup', { identifier });
       setFields(data.data);
       if (data.meta.existing) {
-        const found = await get<any>(`${CM_SOURCES}/${data.meta.existing}`);
+        const found = await get<ContentManagerSource>(`${CM_SOURCES}/${data.meta.existing}`);
         const source = found.data.data;
         setExisting({ documentId: source.documentId, key: source.key, title: source.title });
       }
     } catch (failure) {
-      setError(messageOf(failure, t('lookup.failed', 'The lookup failed.')));
+      setError(describeError(failure, t('lookup.failed', 'The lookup failed.')));
     } finally {
       setBusy(false);
     }
@@ -90,7 +84,7 @@ export const AddFromIdentifierModal = ({
     setError(null);
     try {
       const blank = (value: string | null) => (value && value.trim() !== '' ? value.trim() : null);
-      const { data } = await post<any>(CM_SOURCES, {
+      const { data } = await post<ContentManagerSource, NewSource>(CM_SOURCES, {
         ...fields,
         title: fields.title.trim(),
         publisher: blank(fields.publisher),
@@ -105,13 +99,13 @@ export const AddFromIdentifierModal = ({
       setOpen(false);
       reset();
     } catch (failure) {
-      setError(messageOf(failure, t('lookup.save-failed', 'The source could not be saved.')));
+      setError(describeError(failure, t('lookup.save-failed', 'The source could not be saved.')));
     } finally {
       setBusy(false);
     }
   };
 
-  const set = (name: keyof Fields, value: unknown) => setFields((current) => (current ? { ...current, [name]: value } : current));
+  const set = <K extends keyof Fields>(name: K, value: Fields[K]) => setFields((current) => (current ? { ...current, [name]: value } : current));
 
   return (
     <Modal.Root
@@ -182,7 +176,7 @@ export const AddFromIdentifierModal = ({
                     <Field.Label>{t(`lookup.field.${name}`, label)}</Field.Label>
                     <TextInput
                       name={`lookup-${name}`}
-                      value={(fields[name] as string | null) ?? ''}
+                      value={fields[name] ?? ''}
                       onChange={(event: React.ChangeEvent<HTMLInputElement>) => set(name, event.target.value)}
                     />
                   </Field.Root>
@@ -206,7 +200,10 @@ export const AddFromIdentifierModal = ({
                 </Field.Root>
                 <Field.Root name="lookup-type">
                   <Field.Label>{t('lookup.field.type', 'Type')}</Field.Label>
-                  <SingleSelect value={fields.type} onChange={(value: string | number) => set('type', String(value))}>
+                  <SingleSelect
+                    value={fields.type}
+                    onChange={(value: string | number) => set('type', TYPES.find((type) => type === value) ?? fields.type)}
+                  >
                     {TYPES.map((type) => (
                       <SingleSelectOption key={type} value={type}>
                         {type}

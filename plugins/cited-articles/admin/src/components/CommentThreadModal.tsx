@@ -1,16 +1,13 @@
 import * as React from 'react';
-import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
 import { Badge, Box, Button, Field, Flex, Link, Loader, Modal, Textarea, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import type { CommentDetailResponse, StaffReplyRequest, StaffReplyResponse } from '../../../server/src/contracts';
+import { useAdminQuery } from '../hooks/useAdminQuery';
+import { useErrorMessage } from '../hooks/useErrorMessage';
+import { useTranslate } from '../hooks/useTranslate';
 import { ARTICLE_UID } from '../permissions';
-import { getTranslation } from '../utils/getTranslation';
-import { StatusBadge, type AdminComment } from './StatusBadge';
-
-type Detail = AdminComment & {
-  thread: AdminComment[];
-  reports: Array<{ documentId: string; reason: string; details: string | null; resolved: boolean; createdAt: string }>;
-};
+import { StatusBadge } from './StatusBadge';
 
 /**
  * A comment in its context: its article, its whole thread (any status) and its reports. A moderator
@@ -27,27 +24,15 @@ export const CommentThreadModal = ({
   canReply?: boolean;
   onReplied?: () => void;
 }) => {
-  const { formatMessage } = useIntl();
-  const { get, post } = useFetchClient();
+  const t = useTranslate();
+  const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
-  const [detail, setDetail] = React.useState<Detail | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
+  const describeError = useErrorMessage();
+  const { data: answer, error, reload } = useAdminQuery<CommentDetailResponse>(`/cited-articles/comments/${documentId}`);
+  const detail = answer?.data.documentId === documentId ? answer.data : null;
   const [reply, setReply] = React.useState('');
   const [askApprove, setAskApprove] = React.useState(false);
   const [sending, setSending] = React.useState(false);
-  const [loaded, setLoaded] = React.useState(0);
-  const t = (id: string, defaultMessage: string, values?: Record<string, unknown>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values as any);
-
-  React.useEffect(() => {
-    let live = true;
-    get<any>(`/cited-articles/comments/${documentId}`)
-      .then(({ data }: any) => live && setDetail(data.data))
-      .catch((failure: any) => live && setError(failure?.response?.data?.error?.message ?? 'Error'));
-    return () => {
-      live = false;
-    };
-  }, [documentId, get, loaded]);
 
   const sendReply = async (approveParent: boolean) => {
     if (!detail) return;
@@ -58,14 +43,17 @@ export const CommentThreadModal = ({
     }
     setSending(true);
     try {
-      await post<any>(`/cited-articles/comments/${documentId}/reply`, { content: reply, ...(approveParent ? { approveParent: true } : {}) });
+      await post<StaffReplyResponse, StaffReplyRequest>(`/cited-articles/comments/${documentId}/reply`, {
+        content: reply,
+        ...(approveParent ? { approveParent: true } : {}),
+      });
       toggleNotification({ type: 'success', message: t('comments.reply.done', 'Reply published') });
       setReply('');
       setAskApprove(false);
-      setLoaded((count) => count + 1);
+      reload();
       onReplied?.();
-    } catch (failure: any) {
-      toggleNotification({ type: 'danger', message: failure?.response?.data?.error?.message ?? failure?.message ?? 'Error' });
+    } catch (failure) {
+      toggleNotification({ type: 'danger', message: describeError(failure) });
     } finally {
       setSending(false);
     }
@@ -116,7 +104,7 @@ export const CommentThreadModal = ({
               ))}
               {canReply && !detail.deleted && (detail.status === 'approved' || detail.status === 'pending') ? (
                 <Box paddingTop={2} data-testid="newsroom-reply">
-                  <Field.Root name="reply">
+                  <Field.Root name="reply" hint={t('comments.reply.hint', 'Published at once under your name, marked as from the newsroom.')}>
                     <Field.Label>{t('comments.reply.label', 'Reply as the newsroom')}</Field.Label>
                     <Textarea
                       value={reply}
@@ -125,7 +113,7 @@ export const CommentThreadModal = ({
                         setAskApprove(false);
                       }}
                     />
-                    <Field.Hint>{t('comments.reply.hint', 'Published at once under your name, marked as from the newsroom.')}</Field.Hint>
+                    <Field.Hint />
                   </Field.Root>
                   {askApprove ? (
                     <Flex direction="column" alignItems="stretch" gap={2} paddingTop={2} data-testid="approve-first">

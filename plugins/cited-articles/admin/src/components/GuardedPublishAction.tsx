@@ -6,6 +6,7 @@ import type { DocumentActionComponent } from '@strapi/content-manager/strapi-adm
 import { useCan } from '../hooks/useCan';
 import { useReferencePreview, type CitationIssue } from '../hooks/useReferencePreview';
 import { ARTICLE_UID, PERMISSIONS } from '../permissions';
+import { savedVersionOf } from '../utils/articleForm';
 import { getTranslation } from '../utils/getTranslation';
 
 const IssueList = ({ issues }: { issues: CitationIssue[] }) => (
@@ -36,12 +37,8 @@ export const guardPublishAction = (Publish: DocumentActionComponent): DocumentAc
     const { toggleNotification } = useNotification();
     const { can } = useCan(PERMISSIONS.previewReferences);
     const isArticle = props.model === ARTICLE_UID && can;
-    const { preview, resolveNow } = useReferencePreview({
-      documentId: props.documentId,
-      savedAt: (props.document as any)?.updatedAt,
-      locale: (props.document as any)?.locale,
-      enabled: isArticle,
-    });
+    const { savedAt, locale } = savedVersionOf(props.document);
+    const { preview, resolveNow } = useReferencePreview({ documentId: props.documentId, savedAt, locale, enabled: isArticle });
     if (!base || !isArticle) return base;
 
     const errors = errorsOf(preview?.issues);

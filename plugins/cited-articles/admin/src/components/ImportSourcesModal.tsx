@@ -1,32 +1,45 @@
 import * as React from 'react';
-import { useIntl } from 'react-intl';
 import { Box, Button, Field, Flex, Modal, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { Upload } from '@strapi/icons';
-import { useFetchClient } from '@strapi/strapi/admin';
-import { getTranslation } from '../utils/getTranslation';
+import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
+import type { ImportedSource, ImportRefusalDetails, ImportRequest, ImportResponse, SkippedEntry } from '../../../server/src/contracts';
 import type { InterchangeFormat } from '../../../server/src/interchange/formats';
+import { useErrorMessage } from '../hooks/useErrorMessage';
+import { useTranslate } from '../hooks/useTranslate';
+import { oneOf } from '../utils/oneOf';
 
-type Created = { line: number; key: string; title: string; documentId: string };
-type Skipped = { line: number; title: string; reason: string };
-type LineError = { path: Array<string | number>; message: string };
-type Outcome = { kind: 'done'; created: Created[]; skipped: Skipped[] } | { kind: 'refused'; message: string; errors: LineError[] };
+type LineError = ImportRefusalDetails['errors'][number];
+type Outcome = { kind: 'done'; created: ImportedSource[]; skipped: SkippedEntry[] } | { kind: 'refused'; message: string; errors: LineError[] };
 
 type Format = 'auto' | InterchangeFormat;
+const FORMATS: Format[] = ['auto', 'bibtex', 'ris', 'csl-json'];
+
+/** The file's errors line by line, from the details of the server's 400 (none for other failures). */
+const lineErrorsOf = (failure: unknown): LineError[] => {
+  const details: unknown = isFetchError(failure) ? failure.response?.data.error.details : undefined;
+  if (typeof details !== 'object' || details === null || !('errors' in details) || !Array.isArray(details.errors)) return [];
+  return details.errors as LineError[];
+};
+
+/** The line an error names (`path: ['content', '12']`), or null. */
+const lineOf = (error: LineError) => {
+  const line = error.path?.[1];
+  return typeof line === 'string' && /^\d+$/.test(line) ? line : null;
+};
 
 /**
  * "Import sources": a BibTeX, RIS or CSL-JSON file read in the browser and sent as text to
  * POST /cited-articles/sources/import, then what was created, skipped or refused, line by line.
  */
 export const ImportSourcesModal = ({ onImported }: { onImported: () => void }) => {
-  const { formatMessage } = useIntl();
+  const t = useTranslate();
   const { post } = useFetchClient();
+  const describeError = useErrorMessage();
   const [open, setOpen] = React.useState(false);
   const [file, setFile] = React.useState<File | null>(null);
   const [format, setFormat] = React.useState<Format>('auto');
   const [busy, setBusy] = React.useState(false);
   const [outcome, setOutcome] = React.useState<Outcome | null>(null);
-  const t = (id: string, defaultMessage: string, values?: Record<string, unknown>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values as any);
 
   const reset = () => {
     setFile(null);
@@ -39,18 +52,17 @@ export const ImportSourcesModal = ({ onImported }: { onImported: () => void }) =
     setBusy(true);
     try {
       const content = await file.text();
-      const { data } = await post<any>('/cited-articles/sources/import', {
+      const { data } = await post<ImportResponse, ImportRequest>('/cited-articles/sources/import', {
         content,
         ...(format === 'auto' ? {} : { format }),
       });
       setOutcome({ kind: 'done', created: data.data.created ?? [], skipped: data.data.skipped ?? [] });
       if ((data.data.created ?? []).length > 0) onImported();
-    } catch (failure: any) {
-      const error = failure?.response?.data?.error;
+    } catch (failure) {
       setOutcome({
         kind: 'refused',
-        message: error?.message ?? failure?.message ?? t('import.failed', 'The import failed.'),
-        errors: error?.details?.errors ?? [],
+        message: describeError(failure, t('import.failed', 'The import failed.')),
+        errors: lineErrorsOf(failure),
       });
     } finally {
       setBusy(false);
@@ -91,7 +103,7 @@ export const ImportSourcesModal = ({ onImported }: { onImported: () => void }) =
             </Field.Root>
             <Field.Root name="import-format">
               <Field.Label>{t('import.format.label', 'Format')}</Field.Label>
-              <SingleSelect value={format} onChange={(value: string | number) => setFormat(value as Format)}>
+              <SingleSelect value={format} onChange={(value: string | number) => setFormat(oneOf(FORMATS, value, 'auto'))}>
                 <SingleSelectOption value="auto">{t('import.format.auto', 'Detect from the content')}</SingleSelectOption>
                 <SingleSelectOption value="bibtex">BibTeX</SingleSelectOption>
                 <SingleSelectOption value="ris">RIS</SingleSelectOption>
@@ -143,9 +155,7 @@ export const ImportSourcesModal = ({ onImported }: { onImported: () => void }) =
                   {outcome.errors.map((error, index) => (
                     <li key={index}>
                       <Typography variant="omega" textColor="danger600">
-                        {typeof error.path?.[1] === 'number' || /^\d+$/.test(String(error.path?.[1] ?? ''))
-                          ? `${t('import.line', 'Line {line}', { line: error.path[1] })}: `
-                          : ''}
+                        {lineOf(error) ? `${t('import.line', 'Line {line}', { line: lineOf(error) })}: ` : ''}
                         {error.message}
                       </Typography>
                     </li>

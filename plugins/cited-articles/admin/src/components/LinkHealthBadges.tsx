@@ -1,23 +1,12 @@
-import { useIntl } from 'react-intl';
 import { Badge, Flex, Link, Typography } from '@strapi/design-system';
-import { getTranslation } from '../utils/getTranslation';
+import type { SourceHealth } from '../../../server/src/contracts';
+import { useTranslate } from '../hooks/useTranslate';
 
-type Health = {
-  url?: string | null;
-  archiveUrl?: string | null;
-  linkStatus?: 'unchecked' | 'ok' | 'redirected' | 'broken' | null;
-  linkHttpStatus?: number | null;
-  linkRedirectUrl?: string | null;
-  linkCheckedAt?: string | null;
-  retracted?: boolean | null;
-  retractionDoi?: string | null;
-};
+type Health = SourceHealth & { url: string | null };
 
 /** What the last link and retraction check found about a source, for the Sources page. */
 export const LinkHealthBadges = ({ source }: { source: Health }) => {
-  const { formatMessage } = useIntl();
-  const t = (id: string, defaultMessage: string, values?: Record<string, unknown>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values as any);
+  const t = useTranslate();
   const checked = source.linkCheckedAt ? new Date(source.linkCheckedAt).toLocaleDateString() : null;
   return (
     <Flex direction="column" alignItems="flex-start" gap={1} data-testid="link-health">

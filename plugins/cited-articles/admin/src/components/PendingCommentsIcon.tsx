@@ -1,38 +1,30 @@
 import * as React from 'react';
 import { Box } from '@strapi/design-system';
 import { Discuss } from '@strapi/icons';
-import { useFetchClient } from '@strapi/strapi/admin';
+import type { ModerationQueueResponse } from '../../../server/src/contracts';
+import { useAdminQuery } from '../hooks/useAdminQuery';
 import { onCommentsChanged } from '../utils/commentEvents';
 
 const REFRESH_MS = 60_000;
+const PENDING_COUNT = { status: 'pending', pageSize: 1 };
 
 /**
  * The Comments menu icon, with the number of comments waiting for a moderator. The menu only shows
  * the link to admins holding comments.read, so the count request is theirs to make.
  */
 export const PendingCommentsIcon = () => {
-  const { get } = useFetchClient();
-  const [pending, setPending] = React.useState(0);
+  const { data, error, reload } = useAdminQuery<ModerationQueueResponse>('/cited-articles/comments', PENDING_COUNT);
+  // A failed count shows no badge rather than a stale number.
+  const pending = error ? 0 : (data?.meta.counts.pending ?? 0);
 
   React.useEffect(() => {
-    let live = true;
-    const refresh = async () => {
-      try {
-        const { data } = await get<any>('/cited-articles/comments', { params: { status: 'pending', pageSize: 1 } });
-        if (live) setPending(data.meta?.counts?.pending ?? 0);
-      } catch {
-        if (live) setPending(0);
-      }
-    };
-    refresh();
-    const timer = setInterval(refresh, REFRESH_MS);
-    const unsubscribe = onCommentsChanged(refresh);
+    const timer = setInterval(reload, REFRESH_MS);
+    const unsubscribe = onCommentsChanged(reload);
     return () => {
-      live = false;
       clearInterval(timer);
       unsubscribe();
     };
-  }, [get]);
+  }, [reload]);
 
   return (
     <Box position="relative" tag="span" style={{ display: 'inline-flex' }}>

@@ -5,6 +5,7 @@ import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { useCan } from '../hooks/useCan';
 import { useReferencePreview, type CitationIssue } from '../hooks/useReferencePreview';
 import { ARTICLE_UID, PERMISSIONS } from '../permissions';
+import { savedVersionOf } from '../utils/articleForm';
 import { getTranslation } from '../utils/getTranslation';
 import { SourceFinder } from './SourceFinder';
 
@@ -98,8 +99,9 @@ export const ReferencesPanel: PanelComponent = ({ model, documentId, document })
   const { formatMessage } = useIntl();
   const { can } = useCan(PERMISSIONS.previewReferences);
   if (model !== ARTICLE_UID || !can) return null;
+  const { savedAt, locale } = savedVersionOf(document);
   return {
     title: formatMessage({ id: getTranslation('panel.title'), defaultMessage: 'References' }),
-    content: <PanelContent documentId={documentId} savedAt={(document as any)?.updatedAt} locale={(document as any)?.locale} />,
+    content: <PanelContent documentId={documentId} savedAt={savedAt} locale={locale} />,
   };
 };

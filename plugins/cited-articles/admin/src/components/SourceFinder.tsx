@@ -2,13 +2,15 @@ import * as React from 'react';
 import { useIntl } from 'react-intl';
 import { Box, Button, Flex, TextInput, Typography } from '@strapi/design-system';
 import { useFetchClient, useForm, useNotification } from '@strapi/strapi/admin';
+import type { SourceLibraryQuery, SourceLibraryResponse } from '../../../server/src/contracts';
 import { useCan } from '../hooks/useCan';
 import { PERMISSIONS } from '../permissions';
 import { getTranslation } from '../utils/getTranslation';
 import { AddFromIdentifierModal } from './AddFromIdentifierModal';
+import { bodyOf } from '../utils/articleForm';
 import { insertMarker } from '../utils/insertMarker';
 
-type FoundSource = { documentId: string; key: string; title: string; publisher?: string | null };
+type FoundSource = SourceLibraryResponse['data'][number];
 
 /**
  * Search the source library and copy or insert a source's `[@key]` marker; or add a source from a
@@ -18,7 +20,7 @@ export const SourceFinder = () => {
   const { formatMessage } = useIntl();
   const { get } = useFetchClient();
   const { toggleNotification } = useNotification();
-  const body = useForm('CitedArticlesSourceFinder', (state) => (state.values as any)?.body, false) as string | undefined;
+  const body = useForm('CitedArticlesSourceFinder', (state) => bodyOf(state.values), false);
   const onChange = useForm('CitedArticlesSourceFinder', (state) => state.onChange, false) as (name: string, value: unknown) => void;
   const [search, setSearch] = React.useState('');
   const [found, setFound] = React.useState<FoundSource[]>([]);
@@ -30,7 +32,8 @@ export const SourceFinder = () => {
     let live = true;
     const timer = setTimeout(async () => {
       try {
-        const { data } = await get<any>('/cited-articles/sources', { params: { search: text, pageSize: 5 } });
+        const params: SourceLibraryQuery = { search: text, pageSize: 5 };
+        const { data } = await get<SourceLibraryResponse>('/cited-articles/sources', { params });
         if (live) setFound(data.data);
       } catch {
         if (live) setFound([]);

@@ -1,32 +1,8 @@
 import * as React from 'react';
 import { useIntl } from 'react-intl';
 import { Badge } from '@strapi/design-system';
+import type { CommentStatus } from '../../../server/src/contracts';
 import { getTranslation } from '../utils/getTranslation';
-
-import type { CommentStatus } from '../../../server/src/comments/statuses';
-
-export type { CommentStatus };
-
-export type AdminComment = {
-  documentId: string;
-  content: string;
-  authorName: string;
-  authorEmail: string | null;
-  status: CommentStatus;
-  depth: number;
-  parent: string | null;
-  article: { documentId: string; slug: string; title: string } | null;
-  /** The locale of the article version the comment belongs to (a thread per locale). */
-  locale?: string | null;
-  reportCount: number;
-  heldReason: string | null;
-  createdAt: string;
-  /** A reply from the newsroom (an admin's). */
-  staff?: boolean;
-  /** Deleted by its author, kept for its replies. */
-  deleted?: boolean;
-  editedAt?: string | null;
-};
 
 const COLORS: Record<CommentStatus, [string, string]> = {
   pending: ['warning100', 'warning700'],

@@ -1,33 +1,20 @@
 import * as React from 'react';
 import { useFetchClient, useForm } from '@strapi/strapi/admin';
+import type { CitationIssue, PreviewReference, PreviewRequest, PreviewResponse } from '../../../server/src/contracts';
 import { ARTICLE_UID } from '../permissions';
+import { bodyOf, citationChangesOf, numberingStartOf, type RelationChanges } from '../utils/articleForm';
+import { useErrorMessage } from './useErrorMessage';
 
-export interface CitationIssue {
-  code: string;
-  severity: 'error' | 'warning';
-  marker: string | null;
-  start: number | null;
-  end: number | null;
-  sourceKey?: string | null;
-  message: string;
-}
-
-export interface PreviewReference {
-  id: string;
-  number: number;
-  backlinks: string[];
-  source: { documentId: string; key: string; title: string; url?: string | null };
-  formatted: string;
-}
+export type { CitationIssue };
 
 export interface ReferencePreview {
   references: PreviewReference[];
   issues: CitationIssue[];
-  publishGuard: 'block' | 'confirm';
+  publishGuard: PreviewResponse['meta']['publishGuard'];
 }
 
-type RelationItem = { documentId?: string; id?: number };
-type RelationValue = { connect?: RelationItem[]; disconnect?: RelationItem[] } | undefined;
+/** The Content Manager's page of a relation's saved entries (GET /content-manager/relations/…). */
+type SavedRelations = { results?: Array<{ documentId: string }> };
 
 const DEBOUNCE_MS = 400;
 const NO_CITATIONS: string[] = [];
@@ -42,12 +29,12 @@ const useSavedCitations = (documentId: string | undefined, savedAt: string | und
   const [saved, setSaved] = React.useState<{ documentId: string; list: string[] } | null>(null);
   const load = React.useCallback(
     async (id: string) => {
-      const { data } = await get<any>(`/content-manager/relations/${ARTICLE_UID}/${id}/citations`, {
+      const { data } = await get<SavedRelations>(`/content-manager/relations/${ARTICLE_UID}/${id}/citations`, {
         // The list of the locale being edited (each locale has its own), as the form shows it.
         params: { pageSize: 100, ...(locale ? { locale, status: 'draft' } : {}) },
       });
       // The Content Manager answers newest position first; the article's order is the reverse.
-      return [...(data.results ?? [])].reverse().map((item: any) => item.documentId as string);
+      return [...(data.results ?? [])].reverse().map((item) => item.documentId);
     },
     [get, locale]
   );
@@ -66,7 +53,7 @@ const useSavedCitations = (documentId: string | undefined, savedAt: string | und
 };
 
 /** The saved list with the form's unsaved connects and disconnects applied. */
-const applyChanges = (saved: string[], value: RelationValue) => {
+const applyChanges = (saved: string[], value: RelationChanges) => {
   const removed = new Set((value?.disconnect ?? []).map((item) => item.documentId));
   const list = saved.filter((id) => !removed.has(id));
   for (const item of value?.connect ?? []) {
@@ -94,9 +81,10 @@ export const useReferencePreview = ({
   enabled?: boolean;
 }) => {
   const { post } = useFetchClient();
-  const body = useForm('CitedArticlesReferences', (state) => (state.values as any)?.body, false) as string | undefined;
-  const numberingStart = useForm('CitedArticlesReferences', (state) => (state.values as any)?.numberingStart, false);
-  const citationChanges = useForm('CitedArticlesReferences', (state) => (state.values as any)?.citations, false) as RelationValue;
+  const describeError = useErrorMessage();
+  const body = useForm('CitedArticlesReferences', (state) => bodyOf(state.values), false);
+  const numberingStart = useForm('CitedArticlesReferences', (state) => numberingStartOf(state.values), false);
+  const citationChanges = useForm('CitedArticlesReferences', (state) => citationChangesOf(state.values), false);
   const { saved, load } = useSavedCitations(documentId, savedAt, enabled, locale);
   const citations = React.useMemo(() => applyChanges(saved, citationChanges), [saved, citationChanges]);
   const inputs = React.useMemo(() => ({ body, citations, numberingStart }), [body, citations, numberingStart]);
@@ -109,8 +97,8 @@ export const useReferencePreview = ({
   const latest = React.useRef(0);
 
   const ask = React.useCallback(
-    async (input: { body: string | undefined; citations: string[]; numberingStart: unknown }): Promise<ReferencePreview> => {
-      const { data } = await post<any>('/cited-articles/preview', {
+    async (input: { body: string | undefined; citations: string[]; numberingStart: 0 | 1 | undefined }): Promise<ReferencePreview> => {
+      const { data } = await post<PreviewResponse, PreviewRequest>('/cited-articles/preview', {
         body: input.body ?? '',
         citations: input.citations,
         numberingStart: input.numberingStart === 0 ? 0 : 1,
@@ -158,15 +146,15 @@ export const useReferencePreview = ({
         if (request !== latest.current) return;
         setPreview(fresh);
         setError(null);
-      } catch (failure: any) {
+      } catch (failure) {
         if (request !== latest.current) return;
-        setError(failure?.response?.data?.error?.message ?? failure?.message ?? 'Preview failed');
+        setError(describeError(failure, 'Preview failed'));
       } finally {
         if (request === latest.current) setAnswered(inputs);
       }
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [inputs, enabled, ask]);
+  }, [inputs, enabled, ask, describeError]);
 
   return { preview, error, loading, resolveNow };
 };

@@ -1,5 +1,4 @@
 import * as React from 'react';
-import { useIntl } from 'react-intl';
 import {
   Box,
   Button,
@@ -7,7 +6,7 @@ import {
   Dialog,
   Flex,
   IconButton,
-  Searchbar,
+  Loader,
   SingleSelect,
   SingleSelectOption,
   Table,
@@ -21,41 +20,96 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { Check, Cross, Eye, Trash, WarningCircle } from '@strapi/icons';
-import { ConfirmDialog, Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import {
+  ConfirmDialog,
+  Layouts,
+  Page,
+  Pagination,
+  SearchInput,
+  useFetchClient,
+  useNotification,
+  useQueryParams,
+  withEncodedUserParams,
+} from '@strapi/strapi/admin';
+import type {
+  BulkDeleteRequest,
+  CommentStatus,
+  DeleteCommentsResponse,
+  ModerateRequest,
+  ModerateResponse,
+  ModerationDecision,
+  ModerationQueueQuery,
+  ModerationQueueResponse,
+} from '../../../server/src/contracts';
+import { COMMENT_STATUSES } from '../../../server/src/comments/statuses';
 import { CommentThreadModal } from '../components/CommentThreadModal';
-import { StatusBadge, STATUS_LABELS, type AdminComment, type CommentStatus } from '../components/StatusBadge';
+import { StatusBadge, STATUS_LABELS } from '../components/StatusBadge';
+import { useAdminQuery } from '../hooks/useAdminQuery';
 import { useCan } from '../hooks/useCan';
+import { useErrorMessage } from '../hooks/useErrorMessage';
+import { useTranslate } from '../hooks/useTranslate';
 import { PERMISSIONS } from '../permissions';
 import { announceCommentsChanged } from '../utils/commentEvents';
-import { getTranslation } from '../utils/getTranslation';
+import { oneOf } from '../utils/oneOf';
 
 type StatusFilter = CommentStatus | 'all';
-type Decision = 'approved' | 'rejected' | 'spam';
-type Queue = {
-  data: AdminComment[];
-  meta: { pagination: { page: number; pageCount: number; total: number }; counts: Record<CommentStatus, number> };
-};
+type ReportedFilter = 'any' | 'true' | 'false';
+const STATUS_FILTERS: StatusFilter[] = [...COMMENT_STATUSES, 'all'];
+const REPORTED_FILTERS: ReportedFilter[] = ['any', 'true', 'false'];
+/**
+ * The page's state, kept in the URL: a reload or a shared link shows the same queue. `_q` is
+ * SearchInput's, `page` and `pageSize` Pagination's; a missing status is the pending queue.
+ */
+type CommentsQuery = { status?: string; article?: string; locale?: string; reported?: string; _q?: string; page?: string; pageSize?: string };
+type Locale = { code: string; name?: string | null };
 
-const PAGE_SIZE = 25;
+const DEFAULT_PAGE_SIZE = 25;
+const PAGE_SIZES = ['10', '25', '50', '100'];
 const NONE_SELECTED: string[] = [];
+const NO_LOCALES: Locale[] = [];
 
 const CommentsPage = () => {
-  const { formatMessage } = useIntl();
-  const { get, post } = useFetchClient();
+  const t = useTranslate();
+  const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
+  const describeError = useErrorMessage();
   const { can: canModerate } = useCan(PERMISSIONS.moderateComments);
+  const [{ query }, setQuery] = useQueryParams<CommentsQuery>();
   // The queue opens on what waits for a moderator.
-  const [status, setStatus] = React.useState<StatusFilter>('pending');
-  const [article, setArticle] = React.useState<{ documentId: string; title: string } | null>(null);
-  const [reported, setReported] = React.useState<'any' | 'true' | 'false'>('any');
+  const status = oneOf(STATUS_FILTERS, query.status, 'pending');
+  const reported = oneOf(REPORTED_FILTERS, query.reported, 'any');
   // Articles are localized and each locale has its own thread: the queue can show one locale.
-  const [locale, setLocale] = React.useState<string>('any');
-  const [locales, setLocales] = React.useState<Array<{ code: string; name: string }>>([]);
-  const [search, setSearch] = React.useState('');
-  const [page, setPage] = React.useState(1);
-  const [queue, setQueue] = React.useState<Queue | null>(null);
+  const locale = query.locale || 'any';
+  const article = query.article || null;
+  const search = typeof query._q === 'string' ? query._q : '';
+  const page = Math.max(1, Number(query.page) || 1);
+  const pageSize = Math.max(1, Number(query.pageSize) || DEFAULT_PAGE_SIZE);
+  // A filter change starts again from the first page. The search is re-encoded as SearchInput wrote it.
+  const filterBy = (next: CommentsQuery) => setQuery(withEncodedUserParams(query, { ...next, page: '1' }));
+
+  const params: ModerationQueueQuery = {
+    status: status === 'all' ? undefined : status,
+    article: article ?? undefined,
+    locale: locale === 'any' ? undefined : locale,
+    reported: reported === 'any' ? undefined : reported,
+    q: search.trim() || undefined,
+    sort: status === 'pending' ? 'oldest' : 'newest',
+    page,
+    pageSize,
+  };
+  const { data: queue, error, loading, reload } = useAdminQuery<ModerationQueueResponse>('/cited-articles/comments', { ...params });
+  // The site's locales (Settings → Internationalization); without them the filter is not shown.
+  const { data: siteLocales } = useAdminQuery<Locale[]>('/i18n/locales');
+  const locales = Array.isArray(siteLocales) ? siteLocales : NO_LOCALES;
+
+  // The title of the article filtered on, from the rows (or the row clicked before they load).
+  const [clickedTitles, setClickedTitles] = React.useState<Record<string, string>>({});
+  const articleTitle = article
+    ? (queue?.data.find((row) => row.article?.documentId === article)?.article?.title ?? clickedTitles[article] ?? article)
+    : null;
+
   // A selection belongs to the view it was made in: another filter, search or page starts with none.
-  const view = JSON.stringify([status, article?.documentId ?? null, locale, reported, search, page]);
+  const view = JSON.stringify([status, article, locale, reported, search, page, pageSize]);
   const [selection, setSelection] = React.useState<{ view: string; ids: string[] }>({ view, ids: [] });
   const selected = selection.view === view ? selection.ids : NONE_SELECTED;
   const setSelected = (update: string[] | ((current: string[]) => string[])) =>
@@ -63,66 +117,25 @@ const CommentsPage = () => {
   const [opened, setOpened] = React.useState<string | null>(null);
   const [toDelete, setToDelete] = React.useState<string[] | null>(null);
   const [busy, setBusy] = React.useState(false);
-  const [reload, setReload] = React.useState(0);
-  const t = (id: string, defaultMessage: string, values?: Record<string, unknown>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values as any);
-
-  React.useEffect(() => {
-    let live = true;
-    const timer = setTimeout(async () => {
-      try {
-        const { data } = await get<any>('/cited-articles/comments', {
-          params: {
-            status: status === 'all' ? undefined : status,
-            article: article?.documentId,
-            locale: locale === 'any' ? undefined : locale,
-            reported: reported === 'any' ? undefined : reported,
-            q: search.trim() || undefined,
-            sort: status === 'pending' ? 'oldest' : 'newest',
-            page,
-            pageSize: PAGE_SIZE,
-          },
-        });
-        if (live) setQueue(data);
-      } catch (failure: any) {
-        if (live) {
-          toggleNotification({ type: 'danger', message: failure?.response?.data?.error?.message ?? 'Error' });
-        }
-      }
-    }, 200);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [get, status, article, locale, reported, search, page, reload, toggleNotification]);
-
-  React.useEffect(() => {
-    let live = true;
-    // The site's locales (Settings → Internationalization); without them the filter is not shown.
-    get<any>('/i18n/locales')
-      .then(({ data }) => {
-        if (live && Array.isArray(data)) setLocales(data.map((entry: any) => ({ code: entry.code, name: entry.name ?? entry.code })));
-      })
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [get]);
 
   const afterChange = (message: string) => {
     toggleNotification({ type: 'success', message });
     setSelected([]);
-    setReload((count) => count + 1);
+    reload();
     announceCommentsChanged();
   };
 
-  const fail = (failure: any) =>
-    toggleNotification({ type: 'danger', message: failure?.response?.data?.error?.message ?? failure?.message ?? 'Error' });
+  const showArticle = (target: { documentId: string; title: string }) => {
+    setClickedTitles((titles) => ({ ...titles, [target.documentId]: target.title }));
+    filterBy({ article: target.documentId });
+  };
 
-  const decide = async (documentIds: string[], decision: Decision) => {
+  const fail = (failure: unknown) => toggleNotification({ type: 'danger', message: describeError(failure) });
+
+  const decide = async (documentIds: string[], decision: ModerationDecision) => {
     setBusy(true);
     try {
-      const { data } = await post<any>('/cited-articles/comments/actions/moderate', { documentIds, status: decision });
+      const { data } = await post<ModerateResponse, ModerateRequest>('/cited-articles/comments/actions/moderate', { documentIds, status: decision });
       afterChange(
         t('comments.done.moderated', '{count, plural, one {# comment} other {# comments}} marked {status}', {
           count: data.meta.updated,
@@ -139,7 +152,7 @@ const CommentsPage = () => {
   const remove = async (documentIds: string[]) => {
     setBusy(true);
     try {
-      const { data } = await post<any>('/cited-articles/comments/actions/delete', { documentIds });
+      const { data } = await post<DeleteCommentsResponse, BulkDeleteRequest>('/cited-articles/comments/actions/delete', { documentIds });
       afterChange(
         t('comments.done.deleted', '{count, plural, one {# comment} other {# comments}} deleted, replies included', {
           count: data.meta.deleted,
@@ -178,49 +191,40 @@ const CommentsPage = () => {
       <Page.Title>{t('comments.title', 'Comments')}</Page.Title>
       <Layouts.Header
         title={t('comments.title', 'Comments')}
-        subtitle={t('comments.subtitle', '{pending, plural, =0 {No comment waits} one {# comment waits} other {# comments wait}} for moderation', {
-          pending: counts?.pending ?? 0,
-        })}
+        subtitle={
+          counts
+            ? t('comments.subtitle', '{pending, plural, =0 {No comment waits} one {# comment waits} other {# comments wait}} for moderation', {
+                pending: counts.pending,
+              })
+            : t('comments.loading', 'Loading the comments…')
+        }
       />
       <Layouts.Content>
         <Flex gap={2} paddingBottom={4} wrap="wrap" data-testid="status-filters">
-          {(['pending', 'approved', 'rejected', 'spam', 'all'] as StatusFilter[]).map((name) => (
+          {STATUS_FILTERS.map((name) => (
             <Button
               key={name}
               variant={status === name ? 'default' : 'tertiary'}
-              onClick={() => {
-                setStatus(name);
-                setPage(1);
-              }}
+              onClick={() => filterBy({ status: name === 'pending' ? undefined : name })}
             >
-              {name === 'all' ? t('comments.status.all', 'All') : `${t(`comments.status.${name}`, STATUS_LABELS[name])} (${counts?.[name] ?? 0})`}
+              {name === 'all'
+                ? t('comments.status.all', 'All')
+                : counts
+                  ? `${t(`comments.status.${name}`, STATUS_LABELS[name])} (${counts[name]})`
+                  : t(`comments.status.${name}`, STATUS_LABELS[name])}
             </Button>
           ))}
         </Flex>
         <Flex gap={4} paddingBottom={4} alignItems="center" wrap="wrap">
-          <Box width="320px">
-            <Searchbar
-              name="q"
-              value={search}
-              onChange={(event: React.ChangeEvent<HTMLInputElement>) => {
-                setSearch(event.target.value);
-                setPage(1);
-              }}
-              onClear={() => setSearch('')}
-              clearLabel={t('sources.search.clear', 'Clear the search')}
-              placeholder={t('comments.search.placeholder', 'Search text, name or email')}
-            >
-              {t('comments.search.label', 'Search comments')}
-            </Searchbar>
-          </Box>
+          <SearchInput
+            label={t('comments.search.label', 'Search comments')}
+            placeholder={t('comments.search.placeholder', 'Search text, name or email')}
+          />
           <Box width="220px">
             <SingleSelect
               aria-label={t('comments.filter.reports', 'Reports')}
               value={reported}
-              onChange={(value: string | number) => {
-                setReported(value as any);
-                setPage(1);
-              }}
+              onChange={(value: string | number) => filterBy({ reported: value === 'any' ? undefined : String(value) })}
             >
               <SingleSelectOption value="any">{t('comments.filter.reports.any', 'Reported or not')}</SingleSelectOption>
               <SingleSelectOption value="true">{t('comments.filter.reports.yes', 'With open reports')}</SingleSelectOption>
@@ -232,26 +236,28 @@ const CommentsPage = () => {
               <SingleSelect
                 aria-label={t('comments.filter.locale', 'Locale')}
                 value={locale}
-                onChange={(value: string | number) => {
-                  setLocale(String(value));
-                  setPage(1);
-                }}
+                onChange={(value: string | number) => filterBy({ locale: value === 'any' ? undefined : String(value) })}
               >
                 <SingleSelectOption value="any">{t('comments.filter.locale.any', 'All locales')}</SingleSelectOption>
                 {locales.map((entry) => (
                   <SingleSelectOption key={entry.code} value={entry.code}>
-                    {entry.name}
+                    {entry.name ?? entry.code}
                   </SingleSelectOption>
                 ))}
               </SingleSelect>
             </Box>
           ) : null}
           {article ? (
-            <Tag icon={<Cross />} onClick={() => setArticle(null)} label={t('comments.filter.article.clear', 'Show all articles')}>
-              {t('comments.filter.article', 'Article: {title}', { title: article.title })}
+            <Tag icon={<Cross />} onClick={() => filterBy({ article: undefined })} label={t('comments.filter.article.clear', 'Show all articles')}>
+              {t('comments.filter.article', 'Article: {title}', { title: articleTitle })}
             </Tag>
           ) : null}
         </Flex>
+        {error ? (
+          <Typography textColor="danger600" tag="p">
+            {error}
+          </Typography>
+        ) : null}
         {canModerate && selected.length > 0 ? (
           <Flex gap={3} paddingBottom={4} data-testid="bulk-actions">
             <Typography variant="omega" fontWeight="semiBold">
@@ -318,7 +324,9 @@ const CommentsPage = () => {
                   </Typography>
                 </Td>
                 <Td style={{ whiteSpace: 'normal' }}>
-                  {comment.article ? <TextButton onClick={() => setArticle(comment.article)}>{comment.article.title}</TextButton> : null}
+                  {comment.article ? (
+                    <TextButton onClick={() => comment.article && showArticle(comment.article)}>{comment.article.title}</TextButton>
+                  ) : null}
                   {comment.locale ? (
                     <Typography variant="pi" textColor="neutral600" data-testid="comment-locale">
                       {' '}
@@ -355,23 +363,21 @@ const CommentsPage = () => {
             ))}
           </Tbody>
         </Table>
-        {queue && rows.length === 0 ? (
+        {loading ? (
+          <Flex justifyContent="center" padding={8}>
+            <Loader>{t('comments.loading', 'Loading the comments…')}</Loader>
+          </Flex>
+        ) : null}
+        {queue && !loading && rows.length === 0 ? (
           <Box padding={6}>
             <Typography textColor="neutral600">{t('comments.empty', 'No comment here.')}</Typography>
           </Box>
         ) : null}
-        {queue && queue.meta.pagination.pageCount > 1 ? (
-          <Flex gap={2} paddingTop={4} justifyContent="flex-end">
-            <Button variant="tertiary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-              {t('pagination.previous', 'Previous')}
-            </Button>
-            <Typography variant="pi">
-              {t('pagination.page', 'Page {page} of {pageCount}', { page, pageCount: queue.meta.pagination.pageCount })}
-            </Typography>
-            <Button variant="tertiary" disabled={page >= queue.meta.pagination.pageCount} onClick={() => setPage(page + 1)}>
-              {t('pagination.next', 'Next')}
-            </Button>
-          </Flex>
+        {queue ? (
+          <Pagination.Root pageCount={queue.meta.pagination.pageCount} total={queue.meta.pagination.total} defaultPageSize={DEFAULT_PAGE_SIZE}>
+            <Pagination.PageSize options={PAGE_SIZES} />
+            <Pagination.Links />
+          </Pagination.Root>
         ) : null}
       </Layouts.Content>
       {opened ? (
@@ -380,7 +386,7 @@ const CommentsPage = () => {
           onClose={() => setOpened(null)}
           canReply={canModerate}
           onReplied={() => {
-            setReload((count) => count + 1);
+            reload();
             announceCommentsChanged();
           }}
         />

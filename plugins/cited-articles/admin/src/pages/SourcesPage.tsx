@@ -1,5 +1,4 @@
 import * as React from 'react';
-import { useIntl } from 'react-intl';
 import { Link as RouterLink, useNavigate } from 'react-router-dom';
 import {
   Badge,
@@ -20,42 +19,19 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
-import { Layouts, Page, Pagination, SearchInput, useAPIErrorHandler, useFetchClient, useNotification, useQueryParams } from '@strapi/strapi/admin';
+import { Layouts, Page, Pagination, SearchInput, useFetchClient, useNotification, useQueryParams, withEncodedUserParams } from '@strapi/strapi/admin';
+import type { CheckLinksRequest, CheckLinksResponse, LibraryFilter, SourceLibraryQuery, SourceLibraryResponse } from '../../../server/src/contracts';
 import { AddFromIdentifierModal } from '../components/AddFromIdentifierModal';
 import { LinkHealthBadges } from '../components/LinkHealthBadges';
 import { ImportSourcesModal } from '../components/ImportSourcesModal';
+import { useAdminQuery } from '../hooks/useAdminQuery';
 import { useCan } from '../hooks/useCan';
+import { useErrorMessage } from '../hooks/useErrorMessage';
+import { useTranslate } from '../hooks/useTranslate';
 import { ARTICLE_UID, PERMISSIONS, SOURCE_UID } from '../permissions';
-import { getTranslation } from '../utils/getTranslation';
+import { oneOf } from '../utils/oneOf';
 
-type LibrarySource = {
-  documentId: string;
-  key: string;
-  title: string;
-  publisher?: string | null;
-  url?: string | null;
-  doi?: string | null;
-  archiveUrl?: string | null;
-  linkStatus?: 'unchecked' | 'ok' | 'redirected' | 'broken' | null;
-  linkHttpStatus?: number | null;
-  linkRedirectUrl?: string | null;
-  linkCheckedAt?: string | null;
-  retracted?: boolean | null;
-  retractionDoi?: string | null;
-  citedByCount: number;
-  citedBy: Array<{ documentId: string; title: string; slug: string }>;
-};
-type DuplicateGroup = { reason: 'url' | 'doi'; value: string; sources: Array<{ documentId: string; key: string; title: string }> };
-type Library = {
-  data: LibrarySource[];
-  meta: {
-    pagination: { page: number; pageSize: number; pageCount: number; total: number };
-    uncitedCount: number;
-    duplicates: DuplicateGroup[];
-  };
-};
-type Filter = 'all' | 'uncited' | 'duplicates' | 'broken';
-const FILTERS: Filter[] = ['all', 'uncited', 'duplicates', 'broken'];
+const FILTERS: LibraryFilter[] = ['all', 'uncited', 'duplicates', 'broken'];
 /** The page's state, kept in the URL (a reload or a shared link shows the same list). `_q` is SearchInput's. */
 type SourcesQuery = { _q?: string; filter?: string; page?: string; pageSize?: string };
 
@@ -63,75 +39,40 @@ const DEFAULT_PAGE_SIZE = 20;
 const editUrl = (uid: string, documentId: string) => `/content-manager/collection-types/${uid}/${documentId}`;
 
 const SourcesPage = () => {
-  const { formatMessage } = useIntl();
-  const { get, post } = useFetchClient();
+  const t = useTranslate();
+  const { post } = useFetchClient();
   const navigate = useNavigate();
   const { toggleNotification } = useNotification();
   const { can: canImport } = useCan(PERMISSIONS.importSources);
   const { can: canCreate } = useCan(PERMISSIONS.createSources);
   const { can: canCheckLinks } = useCan(PERMISSIONS.checkSourceLinks);
-  const { formatAPIError } = useAPIErrorHandler();
-  // Strapi's formatter reads API errors; a network failure has only its own message.
-  const describeError = React.useCallback(
-    (failure: unknown) => {
-      try {
-        return formatAPIError(failure as Parameters<typeof formatAPIError>[0]);
-      } catch {
-        return failure instanceof Error ? failure.message : String(failure);
-      }
-    },
-    [formatAPIError]
-  );
+  const describeError = useErrorMessage();
   const [{ query }, setQuery] = useQueryParams<SourcesQuery>();
-  const search = query._q ? decodeURIComponent(query._q) : '';
-  const filter: Filter = FILTERS.includes(query.filter as Filter) ? (query.filter as Filter) : 'all';
+  // useQueryParams hands the search back decoded (SearchInput wrote it encoded).
+  const search = typeof query._q === 'string' ? query._q : '';
+  const filter = oneOf(FILTERS, query.filter, 'all');
   const page = Math.max(1, Number(query.page) || 1);
   const pageSize = Math.max(1, Number(query.pageSize) || DEFAULT_PAGE_SIZE);
   const [checking, setChecking] = React.useState(false);
-  const [library, setLibrary] = React.useState<Library | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
-  const [reload, setReload] = React.useState(0);
+  const params: SourceLibraryQuery = { search: search.trim() || undefined, filter, page, pageSize };
   // Loading until the answer to the current request arrives: a new search or page shows the loader
   // instead of the previous list's counts.
-  const requestKey = JSON.stringify([search, filter, page, pageSize, reload]);
-  const [answeredKey, setAnsweredKey] = React.useState<string | null>(null);
-  const loading = answeredKey !== requestKey;
-  const t = (id: string, defaultMessage: string, values?: Record<string, unknown>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values as any);
-
-  React.useEffect(() => {
-    let live = true;
-    get<Library>('/cited-articles/sources', { params: { search: search.trim() || undefined, filter, page, pageSize } })
-      .then(({ data }) => {
-        if (!live) return;
-        setLibrary(data);
-        setError(null);
-      })
-      .catch((failure: unknown) => {
-        if (live) setError(describeError(failure));
-      })
-      .finally(() => {
-        if (live) setAnsweredKey(requestKey);
-      });
-    return () => {
-      live = false;
-    };
-  }, [get, describeError, search, filter, page, pageSize, requestKey]);
+  const { data: library, error, loading, reload } = useAdminQuery<SourceLibraryResponse>('/cited-articles/sources', { ...params });
 
   const checkLinks = async () => {
     setChecking(true);
     try {
-      const { data } = await post<any>('/cited-articles/sources/check-links', {});
+      const { data } = await post<CheckLinksResponse, CheckLinksRequest>('/cited-articles/sources/check-links', {});
       const report = data.data;
       toggleNotification({
         type: report.broken > 0 || report.retracted > 0 ? 'warning' : 'success',
         message: t(
           'sources.check.done',
           '{checked} links checked: {ok} fine, {redirected} redirected, {broken} broken ({archived} given an archived copy); {retracted} retracted',
-          report
+          { ...report }
         ),
       });
-      setReload((count) => count + 1);
+      reload();
     } catch (failure: unknown) {
       toggleNotification({ type: 'danger', message: describeError(failure) });
     } finally {
@@ -162,7 +103,7 @@ const SourcesPage = () => {
                 {t('sources.check.button', 'Check links now')}
               </Button>
             ) : null}
-            {canImport ? <ImportSourcesModal onImported={() => setReload((count) => count + 1)} /> : null}
+            {canImport ? <ImportSourcesModal onImported={reload} /> : null}
             {canCreate ? <AddFromIdentifierModal onSaved={(source) => navigate(editUrl(SOURCE_UID, source.documentId))} /> : null}
             <LinkButton tag={RouterLink} to={`/content-manager/collection-types/${SOURCE_UID}/create`} startIcon={<Plus />}>
               {t('sources.create', 'Create a source')}
@@ -180,7 +121,9 @@ const SourcesPage = () => {
             <SingleSelect
               aria-label={t('sources.filter.label', 'Show')}
               value={filter}
-              onChange={(value: string | number) => setQuery({ filter: value === 'all' ? undefined : String(value), page: '1' })}
+              onChange={(value: string | number) =>
+                setQuery(withEncodedUserParams(query, { filter: value === 'all' ? undefined : String(value), page: '1' }))
+              }
             >
               <SingleSelectOption value="all">{t('sources.filter.all', 'All sources')}</SingleSelectOption>
               <SingleSelectOption value="uncited">

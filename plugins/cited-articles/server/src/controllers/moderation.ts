@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { CommentDetailResponse, DeleteCommentsResponse, ModerateResponse, ModerationQueueResponse, StaffReplyResponse } from '../contracts';
 import { getService } from '../utils/get-service';
 import { parseOrThrow } from '../utils/errors';
 import { readPagination } from '../validation/content-api';
@@ -14,13 +15,15 @@ const moderation = ({ strapi }: { strapi: Core.Strapi }) => {
     async find(ctx) {
       const query = parseOrThrow(moderationListQuery, { ...ctx.query, ...readPagination(ctx.query) }, 'query');
       const { rows, pagination, counts } = await service().list(query);
-      ctx.body = { data: rows, meta: { pagination, counts } };
+      const body: ModerationQueueResponse = { data: rows, meta: { pagination, counts } };
+      ctx.body = body;
     },
 
     /** GET /comments/:documentId: a comment with its article, thread and reports. */
     async findOne(ctx) {
       const { documentId } = parseOrThrow(documentIdParams, ctx.params, 'comment documentId');
-      ctx.body = { data: await service().findOne(documentId), meta: {} };
+      const body: CommentDetailResponse = { data: await service().findOne(documentId), meta: {} };
+      ctx.body = body;
     },
 
     /** POST /comments/actions/moderate: { documentIds, status } for one or many comments. */
@@ -28,14 +31,16 @@ const moderation = ({ strapi }: { strapi: Core.Strapi }) => {
       const { documentIds, status } = parseOrThrow(moderateBody, ctx.request.body ?? {}, 'moderation');
       const user = ctx.state.user;
       const data = await service().setStatus({ documentIds, status, moderator: user?.email ?? `admin:${user?.id}` });
-      ctx.body = { data, meta: { updated: data.length } };
+      const body: ModerateResponse = { data, meta: { updated: data.length } };
+      ctx.body = body;
     },
 
     /** DELETE /comments/:documentId: the comment, its replies and its reports. */
     async delete(ctx) {
       const { documentId } = parseOrThrow(documentIdParams, ctx.params, 'comment documentId');
       const deleted = await service().delete([documentId]);
-      ctx.body = { data: { deleted }, meta: { deleted: deleted.length } };
+      const body: DeleteCommentsResponse = { data: { deleted }, meta: { deleted: deleted.length } };
+      ctx.body = body;
     },
 
     /** POST /comments/:documentId/reply: { content, approveParent? }, a reply from the newsroom. */
@@ -49,8 +54,9 @@ const moderation = ({ strapi }: { strapi: Core.Strapi }) => {
           approveParent: approveParent === true,
           admin: ctx.state.user,
         });
+        const body: StaffReplyResponse = { data, meta: {} };
         ctx.status = 201;
-        ctx.body = { data, meta: {} };
+        ctx.body = body;
       } catch (error) {
         // Strapi has no conflict error class: 409 is answered here (see utils/errors.ts).
         if (error instanceof ConflictError) return ctx.conflict(error.message, error.details);
@@ -62,7 +68,8 @@ const moderation = ({ strapi }: { strapi: Core.Strapi }) => {
     async deleteMany(ctx) {
       const { documentIds } = parseOrThrow(bulkDeleteBody, ctx.request.body ?? {}, 'deletion');
       const deleted = await service().delete(documentIds);
-      ctx.body = { data: { deleted }, meta: { deleted: deleted.length } };
+      const body: DeleteCommentsResponse = { data: { deleted }, meta: { deleted: deleted.length } };
+      ctx.body = body;
     },
   };
 };

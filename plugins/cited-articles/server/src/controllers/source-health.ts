@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { CheckLinksResponse, LookupResponse } from '../contracts';
 import { RemoteServiceError } from '../outbound/errors';
 import { ConflictError, parseOrThrow } from '../utils/errors';
 import { getService } from '../utils/get-service';
@@ -20,14 +21,16 @@ const sourceHealth = ({ strapi }: { strapi: Core.Strapi }) => ({
   lookup: (ctx) =>
     answerErrors(ctx, async () => {
       const { identifier } = parseOrThrow(lookupBody, ctx.request.body, 'lookup request');
-      ctx.body = await getService('source-lookup', { strapi }).lookup(identifier);
+      const body: LookupResponse = await getService('source-lookup', { strapi }).lookup(identifier);
+      ctx.body = body;
     }),
 
   /** POST /cited-articles/sources/check-links: checks links and retractions now. */
   checkLinks: (ctx) =>
     answerErrors(ctx, async () => {
       const { documentIds } = parseOrThrow(checkLinksBody, ctx.request.body ?? {}, 'link check request');
-      ctx.body = { data: await getService('link-check', { strapi }).run({ documentIds }) };
+      const body: CheckLinksResponse = { data: await getService('link-check', { strapi }).run({ documentIds }) };
+      ctx.body = body;
     }),
 });
 

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { ImportResponse } from '../contracts';
 import { getService } from '../utils/get-service';
 import { parseOrThrow } from '../utils/errors';
 import { importBody } from '../validation/admin';
@@ -8,7 +9,8 @@ const sourceImport = ({ strapi }: { strapi: Core.Strapi }) => ({
   async import(ctx) {
     const { content, format } = parseOrThrow(importBody, ctx.request.body, 'import request');
     const { created, skipped } = await getService('source-import', { strapi }).importFile(content, format);
-    ctx.body = { data: { created, skipped } };
+    const body: ImportResponse = { data: { created, skipped } };
+    ctx.body = body;
   },
 });
 

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { SourceLibraryResponse } from '../contracts';
 import { getService } from '../utils/get-service';
 import { parseOrThrow } from '../utils/errors';
 import { readPagination } from '../validation/content-api';
@@ -8,7 +9,8 @@ const sourceLibrary = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /cited-articles/sources: the library for the Sources page. */
   async find(ctx) {
     const query = parseOrThrow(sourceLibraryQuery, { ...ctx.query, ...readPagination(ctx.query) }, 'query');
-    ctx.body = await getService('source-library', { strapi }).list(query);
+    const body: SourceLibraryResponse = await getService('source-library', { strapi }).list(query);
+    ctx.body = body;
   },
 });
 

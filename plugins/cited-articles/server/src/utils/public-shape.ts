@@ -3,9 +3,10 @@
 // because nothing reaches a response unless it is named here.
 
 import { toSafeHtml } from '../comments/text';
-import type { CommentStatus } from '../comments/statuses';
-import type { SourceFields } from '../citations/source-fields';
+import type { PublicComment, PublicSource, PublicThread } from '../contracts';
 import type { DateValue } from '../content-types/records';
+
+export type { PublicComment, PublicSource, PublicThread };
 
 export const PUBLIC_SOURCE_FIELDS = [
   'documentId',
@@ -64,14 +65,6 @@ export interface ThreadRow extends CommentRow {
 const pick = <F extends string>(row: { readonly [K in F]?: unknown }, fields: readonly F[]) =>
   Object.fromEntries(fields.map((field) => [field, row[field] ?? null])) as { [K in F]: unknown };
 
-/** A source as the content API shows it: its descriptive fields (citations/source-fields.ts). */
-export interface PublicSource extends Omit<SourceFields, 'type'> {
-  documentId: string;
-  key: string;
-  /** The stored type; null on rows saved before the field was required. */
-  type: SourceFields['type'] | null;
-}
-
 export const toPublicSource = (row: SourceRow): PublicSource => {
   const shaped = pick(row, PUBLIC_SOURCE_FIELDS) as unknown as PublicSource;
   // authors is a JSON attribute: only a list of strings is meaningful to a frontend.
@@ -87,25 +80,6 @@ export const toCitableSource = (row: SourceRow) => ({
 });
 
 export const toPublicArticleSummary = (row: ArticleSummaryRow) => pick(row, PUBLIC_ARTICLE_FIELDS);
-
-export interface PublicComment {
-  documentId: string;
-  parent: string | null;
-  depth: number;
-  /** null for a deleted comment kept as a placeholder. */
-  authorName: string | null;
-  content: string;
-  /** content as escaped HTML (paragraphs and line breaks), safe to insert as is. */
-  contentHtml: string;
-  status: Extract<CommentStatus, 'pending' | 'approved'>;
-  createdAt: string;
-  /** When its author last edited it, or null. */
-  editedAt: string | null;
-  /** Deleted by its author but kept for its replies: no name, no text. */
-  deleted: boolean;
-  /** Written by the newsroom (an admin's reply); authorName is the admin's display name. */
-  staff: boolean;
-}
 
 const isoOrNull = (value: unknown) => (value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : null);
 const flag = (value: unknown) => value === true || value === 1;
@@ -131,8 +105,6 @@ export const toPublicComment = (row: CommentRow): PublicComment => {
     staff: !deleted && flag(row.staff),
   };
 };
-
-export type PublicThread = PublicComment & { replies: PublicThread[] };
 
 /** A thread as listComments builds it: each comment public, its replies nested below it. */
 export const toPublicThread = (node: ThreadRow): PublicThread => ({

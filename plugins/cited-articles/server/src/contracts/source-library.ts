@@ -1,0 +1,66 @@
+import type { DuplicateGroup } from '../citations/duplicate-groups';
+import type { LinkStatus, SourceType } from '../citations/types';
+import type { Pagination } from './pagination';
+
+export type LibraryFilter = 'all' | 'uncited' | 'duplicates' | 'broken';
+
+/** GET /cited-articles/sources: the query. */
+export interface SourceLibraryQuery {
+  search?: string;
+  filter?: LibraryFilter;
+  page?: number;
+  pageSize?: number;
+}
+
+/** What the last link and retraction check found (admin-only fields of a source). */
+export interface SourceHealth {
+  archiveUrl: string | null;
+  linkStatus: LinkStatus | null;
+  linkHttpStatus: number | null;
+  linkRedirectUrl: string | null;
+  linkCheckedAt: string | null;
+  retracted: boolean | null;
+  retractionDoi: string | null;
+}
+
+export interface CitingArticle {
+  documentId: string;
+  title: string;
+  slug: string;
+}
+
+/** A source on the Sources page: its list fields, its health, and the articles citing it. */
+export interface LibrarySource extends SourceHealth {
+  documentId: string;
+  key: string;
+  title: string;
+  publisher: string | null;
+  url: string | null;
+  doi: string | null;
+  type: SourceType | null;
+  publishedDate: string | null;
+  updatedAt: string;
+  /** Each article once, draft or published. */
+  citedByCount: number;
+  citedBy: CitingArticle[];
+}
+
+export interface DuplicateSource {
+  documentId: string;
+  key: string;
+  title: string;
+  url: string | null;
+  doi: string | null;
+}
+
+/** GET /cited-articles/sources */
+export interface SourceLibraryResponse {
+  data: LibrarySource[];
+  meta: {
+    pagination: Pagination;
+    /** Sources cited by no article, in the whole library. */
+    uncitedCount: number;
+    /** Groups of likely duplicates, in the whole library (not only this page). */
+    duplicates: Array<DuplicateGroup<DuplicateSource>>;
+  };
+}
