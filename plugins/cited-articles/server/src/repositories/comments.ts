@@ -62,7 +62,8 @@ type Row<K extends keyof CommentRecord> = Pick<CommentRecord, 'id' | 'documentId
  * on the public paths (the Document Service wraps even reads in a transaction, see npm run bench),
  * the Document Service where its middlewares and lifecycles must run (writes a reader or a
  * moderator makes, the moderation queue), and the SQL the Query Engine cannot say (comments-sql.ts).
- * Each method names its purpose and runs the same statements it always did: tests count them.
+ * Each method names its purpose; tests count the statements public routes run
+ * (tests/api/query-count*.test.ts), so a change to one is a change to those counts.
  *
  * A plain module taking `strapi`, not a Strapi service: services build it where they use it (it
  * holds no state) and nothing outside the server reaches it.
@@ -99,7 +100,7 @@ export const commentsRepository = (strapi: Core.Strapi) => {
       return (await query().findOne({
         where: { documentId, status: 'approved' },
         select: ['id', 'depth', 'threadRoot', 'articleDocumentId', 'articleLocale'],
-      })) as Row<'depth' | 'threadRoot' | 'articleDocumentId' | 'articleLocale'> | null;
+      })) as Pick<CommentRecord, 'id' | 'depth' | 'threadRoot' | 'articleDocumentId' | 'articleLocale'> | null;
     },
 
     /** An approved comment a reader reports, with its article version. */
@@ -107,7 +108,7 @@ export const commentsRepository = (strapi: Core.Strapi) => {
       return (await query().findOne({
         where: { documentId, status: 'approved' },
         select: ['id', 'status', 'articleDocumentId', 'articleLocale'],
-      })) as Row<'status' | 'articleDocumentId' | 'articleLocale'> | null;
+      })) as Pick<CommentRecord, 'id' | 'status' | 'articleDocumentId' | 'articleLocale'> | null;
     },
 
     /** An approved top-level comment, the root of a thread whose replies are paged. */

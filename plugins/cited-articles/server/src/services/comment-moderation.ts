@@ -3,11 +3,15 @@ import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
 import { inTransaction } from '../utils/transaction';
 import { COMMENT_STATUSES, type CommentStatus } from '../comments/statuses';
-import type { CommentRecord, CommentReportRecord } from '../content-types/records';
+import type { CommentReport } from '../contracts';
+import type { CommentRecord, CommentReportRecord, DateValue } from '../content-types/records';
 import { commentsRepository } from '../repositories/comments';
-import type { AdminComment, AdminReport, CommentModerationService, ModerationFilters } from './contracts/comments';
+import type { AdminComment, CommentModerationService, ModerationFilters } from './contracts/comments';
 
 export type { ModerationFilters };
+
+/** A date as the admin's JSON carries it (what JSON.stringify would make of a Date anyway). */
+const iso = <T extends DateValue | null | undefined>(value: T) => (value instanceof Date ? value.toISOString() : value) as Exclude<T, Date>;
 
 /** A comment as moderators see it: everything, emails included (this never leaves the admin API). */
 export const toAdminComment = (row: CommentRecord): AdminComment => ({
@@ -26,20 +30,20 @@ export const toAdminComment = (row: CommentRecord): AdminComment => ({
   heldReason: row.heldReason ?? null,
   ipHash: row.ipHash ?? null,
   moderatedBy: row.moderatedBy ?? null,
-  moderatedAt: row.moderatedAt ?? null,
-  createdAt: row.createdAt,
-  updatedAt: row.updatedAt,
-  editedAt: row.editedAt ?? null,
+  moderatedAt: iso(row.moderatedAt ?? null),
+  createdAt: iso(row.createdAt),
+  updatedAt: iso(row.updatedAt),
+  editedAt: iso(row.editedAt ?? null),
   deleted: row.deleted === true || row.deleted === 1,
   staff: row.staff === true || row.staff === 1,
 });
 
-const toAdminReport = (report: CommentReportRecord): AdminReport => ({
+const toAdminReport = (report: CommentReportRecord): CommentReport => ({
   documentId: report.documentId,
   reason: report.reason,
   details: report.details ?? null,
   resolved: Boolean(report.resolved),
-  createdAt: report.createdAt,
+  createdAt: iso(report.createdAt),
 });
 
 /** Moderators' operations: the queue with counts, decisions in bulk, deletion, a comment in context. */

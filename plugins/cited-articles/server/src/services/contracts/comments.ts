@@ -5,17 +5,12 @@
 import type { CommentEvent } from '../../comments/events';
 import type { CommentStatus } from '../../comments/statuses';
 import type { Threaded } from '../../comments/thread';
-import type { CommentRecord, DateValue, ReportReason } from '../../content-types/records';
+import type { CommentRecord, ReportReason } from '../../content-types/records';
+import type { AdminComment, AdminCommentDetail, ModerationDecision, Pagination } from '../../contracts';
 import type { SortOrder, ThreadEntry } from '../../repositories/comments';
 
-export type { CommentEvent, SortOrder, ThreadEntry };
-
-export interface Pagination {
-  page: number;
-  pageSize: number;
-  pageCount: number;
-  total: number;
-}
+// The answers the admin routes send are the HTTP contracts' (contracts/): the services build them.
+export type { AdminComment, AdminCommentDetail, CommentEvent, ModerationDecision, Pagination, SortOrder, ThreadEntry };
 
 /** A comment row with its parent named by documentId (null for a root), as services pass comments on. */
 export type CommentWithParentId = Omit<CommentRecord, 'parent'> & { parent: string | null };
@@ -69,39 +64,6 @@ export interface NewsroomAdmin {
   email?: string | null;
 }
 
-/** A comment as moderators see it: everything, emails included (this never leaves the admin API). */
-export interface AdminComment {
-  documentId: string;
-  content: string | undefined;
-  authorName: string | null | undefined;
-  authorEmail: string | null | undefined;
-  status: CommentStatus | undefined;
-  depth: number;
-  parent: string | null;
-  threadRoot: string | null;
-  article: { documentId: string; slug: string | undefined; title: string | undefined } | null;
-  /** The localized version of the article the comment belongs to (a thread per locale). */
-  locale: string | null;
-  reportCount: number;
-  heldReason: string | null;
-  ipHash: string | null;
-  moderatedBy: string | null;
-  moderatedAt: DateValue | null;
-  createdAt: DateValue | undefined;
-  updatedAt: DateValue | undefined;
-  editedAt: DateValue | null;
-  deleted: boolean;
-  staff: boolean;
-}
-
-export interface AdminReport {
-  documentId: string;
-  reason: string | undefined;
-  details: string | null;
-  resolved: boolean;
-  createdAt: DateValue | undefined;
-}
-
 export interface ModerationFilters {
   status?: CommentStatus;
   article?: string;
@@ -109,8 +71,6 @@ export interface ModerationFilters {
   reported?: boolean;
   q?: string;
 }
-
-export type ModerationDecision = 'approved' | 'rejected' | 'spam';
 
 /** An article row as the list counts its references: its stored targets and its citations in the editor's order. */
 export interface CountableRow {
@@ -151,7 +111,7 @@ export interface CommentModerationService {
   list(
     query: ModerationFilters & { page: number; pageSize: number; sort: 'newest' | 'oldest' }
   ): Promise<{ rows: AdminComment[]; pagination: Pagination; counts: Record<CommentStatus, number> }>;
-  findOne(documentId: string): Promise<AdminComment & { thread: AdminComment[]; reports: AdminReport[] }>;
+  findOne(documentId: string): Promise<AdminCommentDetail>;
   setStatus(params: { documentIds: string[]; status: ModerationDecision; moderator: string }): Promise<AdminComment[]>;
   /** Deletes comments with their replies and reports; returns the documentIds deleted. */
   delete(documentIds: string[]): Promise<string[]>;
