@@ -2,7 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
 import { ConflictError, parseOrThrow } from '../utils/errors';
+import type { ListedThread } from '../services/contracts/comments';
 import { toPublicComment, toPublicThread } from '../utils/public-shape';
+import type { RequestContext } from '../utils/request-context';
 import { commentSettings } from '../utils/settings';
 import { localeQuery, readPagination, slugParams } from '../validation/content-api';
 import { sendPublic } from '../http-cache/respond';
@@ -17,8 +19,15 @@ import {
   reportBody,
 } from '../validation/comments';
 
+/** A reader's Users & Permissions account, as the JWT strategy puts it on the request. */
+interface ReaderAccount {
+  id: number;
+  username: string;
+  blocked?: boolean;
+}
+
 /** The Users & Permissions user behind the request (a reader's JWT), or null (public, API token). */
-const readerAccount = (ctx: any): { id: number; username: string; blocked?: boolean } | null =>
+const readerAccount = (ctx: RequestContext): ReaderAccount | null =>
   ctx.state.auth?.strategy?.name === 'users-permissions' && ctx.state.user ? ctx.state.user : null;
 
 /**
@@ -26,11 +35,11 @@ const readerAccount = (ctx: any): { id: number; username: string; blocked?: bool
  * enable server.proxy.koa with maxIpsCount (the number of proxies) in config/server.ts, or every
  * reader shares the proxy's address (no proxy setting) or picks their own (no maxIpsCount).
  */
-const comment = ({ strapi }: { strapi: Core.Strapi }) => {
+const comment = ({ strapi }: { strapi: Core.Strapi }): Core.Controller => {
   // Some answers need ctx: Strapi has no conflict error class; Retry-After is a header; and a
   // ForbiddenError thrown past Strapi's authorize middleware is answered with a bare "Forbidden",
   // while a reader should learn why (comments closed), so 403 is answered here.
-  const answerErrors = async (ctx: any, run: () => Promise<void>) => {
+  const answerErrors = async (ctx: RequestContext, run: () => Promise<void>) => {
     try {
       await run();
     } catch (error) {
@@ -46,7 +55,7 @@ const comment = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** The reader acting on their own comment, after flood control (shared with posting). */
-  const authorOf = async (ctx: any, verb: string) => {
+  const authorOf = async (ctx: RequestContext, verb: string) => {
     const guard = getService('abuse-guard', { strapi });
     await guard.assertCommentBudget(guard.hashIp(ctx.request.ip));
     const account = readerAccount(ctx);
@@ -65,7 +74,7 @@ const comment = ({ strapi }: { strapi: Core.Strapi }) => {
         ...query,
       });
       // Roots also say how many replies their thread has, and whether GET …/replies has more.
-      const shapeRoot = (node: any) => ({ ...toPublicThread(node), replyCount: node.replyCount, moreReplies: node.moreReplies });
+      const shapeRoot = (node: ListedThread) => ({ ...toPublicThread(node), replyCount: node.replyCount, moreReplies: node.moreReplies });
       sendPublic(ctx, strapi, { data: threads.map(shapeRoot), meta: { pagination, sort: query.sort, commentCount } }, [
         commentsKey(articleDocumentId),
       ]);

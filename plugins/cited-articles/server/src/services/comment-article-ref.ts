@@ -1,8 +1,17 @@
 import type { Core } from '@strapi/strapi';
 import { articleVersionKey } from '../comments/article-version';
+import type { CommentRecord } from '../content-types/records';
+import { commentsRepository } from '../repositories/comments';
 import { COMMENT_UID } from '../utils/uids';
+import type { CommentArticleRefService } from './contracts/comments';
 
 const BACKFILL_BATCH = 1000;
+
+/** What the lifecycle reads of a comment write: the data written and the row's id. */
+interface WriteEvent {
+  params?: { data?: Record<string, unknown> };
+  result?: { id?: number } | null;
+}
 
 /**
  * Keeps each comment's `articleDocumentId` and `articleLocale` equal to the documentId and locale of
@@ -21,11 +30,11 @@ const BACKFILL_BATCH = 1000;
  * create or update that sets `article` (Document Service, Query Engine) is caught by a database
  * lifecycle, and rows written before the column existed are filled once at startup.
  */
-const commentArticleRef = ({ strapi }: { strapi: Core.Strapi }) => {
+const commentArticleRef = ({ strapi }: { strapi: Core.Strapi }): CommentArticleRefService => {
   /** Re-reads the comment's article through the relation and stores its documentId. */
   const sync = async (id: number) => {
     // db.query runs inside the caller's transaction, so it sees the link rows just written.
-    const row: any = await strapi.db.query(COMMENT_UID).findOne({
+    const row: CommentRecord | null = await strapi.db.query(COMMENT_UID).findOne({
       where: { id },
       select: ['id', 'articleDocumentId', 'articleLocale', 'articleVersion'],
       populate: { article: { select: ['documentId', 'locale'] } },
@@ -42,7 +51,7 @@ const commentArticleRef = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     subscribe() {
       // A write that sets `article` without the copy (anything but the plugin's own posting).
-      const resync = async (event: any) => {
+      const resync = async (event: WriteEvent) => {
         const data = event.params?.data ?? {};
         const copied = data.articleDocumentId !== undefined && data.articleLocale !== undefined && data.articleVersion !== undefined;
         if (data.article !== undefined && !copied && event.result?.id) {
@@ -58,36 +67,20 @@ const commentArticleRef = ({ strapi }: { strapi: Core.Strapi }) => {
      * (Strapi gives the existing articles the default locale when localization is turned on).
      */
     async backfill() {
-      const comments = strapi.db.metadata.get(COMMENT_UID);
-      const link = (comments.attributes.article as any).joinTable;
-      const articleTable = strapi.db.metadata.get((comments.attributes.article as any).target).tableName;
-      const knex = strapi.db.connection;
-      const ofArticle = (column: string) =>
-        knex(`${link.name} as l`)
-          .join(`${articleTable} as a`, 'a.id', `l.${link.inverseJoinColumn.name}`)
-          .whereRaw('?? = ??', [`l.${link.joinColumn.name}`, `${comments.tableName}.id`])
-          .min(`a.${column}`);
-      const updated = await knex(comments.tableName)
-        .where((missing) => missing.whereNull('article_document_id').orWhereNull('article_locale'))
-        .whereExists(knex(link.name).whereRaw('?? = ??', [`${link.name}.${link.joinColumn.name}`, `${comments.tableName}.id`]))
-        .update({ article_document_id: ofArticle('document_id'), article_locale: ofArticle('locale') });
+      const comments = commentsRepository(strapi);
+      const updated = await comments.copyLinkedArticle();
       if (updated > 0) strapi.log.info(`[cited-articles] linked ${updated} comments to their article's documentId`);
 
       // The combined key, in batches, grouped by article version (one UPDATE per version in a batch).
       for (;;) {
-        const rows: Array<{ id: number; documentId: string; locale: string }> = await knex(comments.tableName)
-          .whereNull('article_version')
-          .whereNotNull('article_document_id')
-          .whereNotNull('article_locale')
-          .limit(BACKFILL_BATCH)
-          .select('id', 'article_document_id as documentId', 'article_locale as locale');
+        const rows = await comments.unversioned(BACKFILL_BATCH);
         if (rows.length === 0) break;
         const byVersion = new Map<string, number[]>();
         for (const row of rows) {
           const key = articleVersionKey(row.documentId, row.locale);
           byVersion.set(key, [...(byVersion.get(key) ?? []), row.id]);
         }
-        for (const [key, ids] of byVersion) await knex(comments.tableName).whereIn('id', ids).update({ article_version: key });
+        for (const [key, ids] of byVersion) await comments.setArticleVersion(ids, key);
       }
       return updated;
     },

@@ -1,30 +1,23 @@
 import type { Core } from '@strapi/strapi';
 import { articleVersionKey } from '../comments/article-version';
-import { COMMENT_UID } from '../utils/uids';
+import { commentsRepository } from '../repositories/comments';
+import type { CommentCountsService } from './contracts/comments';
 
 /**
  * Approved-comment counts for many articles of one locale in one query, by article documentId (an
  * article's draft and published versions share it; each locale has its own thread and count). They
  * come from the comment's copy of that documentId and locale, `articleVersion` (see
- * comment-article-ref.ts), and the index that starts with it, not from the link table.
+ * comment-article-ref.ts), and the index that starts with it, not from the link table. A
+ * placeholder kept for its replies (its author deleted it) is not a comment to count.
  */
-const commentCounts = ({ strapi }: { strapi: Core.Strapi }) => ({
-  async approvedByArticle(documentIds: string[], locale: string): Promise<Map<string, number>> {
+const commentCounts = ({ strapi }: { strapi: Core.Strapi }): CommentCountsService => ({
+  async approvedByArticle(documentIds, locale) {
     const counts = new Map<string, number>(documentIds.map((id) => [id, 0]));
     if (documentIds.length === 0) return counts;
 
     const byVersion = new Map(documentIds.map((id) => [articleVersionKey(id, locale), id]));
-    const rows: Array<{ version: string; count: string | number }> = await strapi.db
-      .connection(strapi.db.metadata.get(COMMENT_UID).tableName)
-      .where('status', 'approved')
-      // A placeholder kept for its replies (its author deleted it) is not a comment to count.
-      .where((q: any) => q.whereNull('deleted').orWhereRaw('NOT ??', ['deleted']))
-      .whereIn('article_version', [...byVersion.keys()])
-      .groupBy('article_version')
-      .select('article_version as version')
-      .count({ count: '*' });
-
-    for (const row of rows) counts.set(byVersion.get(row.version)!, Number(row.count));
+    const rows = await commentsRepository(strapi).approvedByVersion([...byVersion.keys()]);
+    for (const row of rows) counts.set(byVersion.get(row.version)!, row.count);
     return counts;
   },
 });

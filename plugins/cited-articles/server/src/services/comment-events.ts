@@ -1,5 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import { COMMENT_EVENTS, type CommentEvent } from '../comments/events';
 import { toPublicComment } from '../utils/public-shape';
+import type { CommentEventsService } from './contracts/comments';
+
+export { COMMENT_EVENTS, type CommentEvent };
 
 /**
  * Events on Strapi's event hub, also offered as webhook events (Settings > Webhooks), so that a
@@ -7,22 +11,14 @@ import { toPublicComment } from '../utils/public-shape';
  * holds no email or IP hash, because webhooks leave the server; a listener inside Strapi that needs
  * the email reads the comment by its documentId.
  */
-export const COMMENT_EVENTS = {
-  created: { key: 'CITED_ARTICLES_COMMENT_CREATED', name: 'cited-articles.comment.created' },
-  approved: { key: 'CITED_ARTICLES_COMMENT_APPROVED', name: 'cited-articles.comment.approved' },
-  rejected: { key: 'CITED_ARTICLES_COMMENT_REJECTED', name: 'cited-articles.comment.rejected' },
-} as const;
-
-export type CommentEvent = keyof typeof COMMENT_EVENTS;
-
-const commentEvents = ({ strapi }: { strapi: Core.Strapi }) => ({
+const commentEvents = ({ strapi }: { strapi: Core.Strapi }): CommentEventsService => ({
   /** Lets administrators pick the events in Settings > Webhooks. */
   registerWebhookEvents() {
     const store = strapi.get('webhookStore');
     for (const { key, name } of Object.values(COMMENT_EVENTS)) store.addAllowedEvent(key, name);
   },
 
-  async emit(event: CommentEvent, comment: Record<string, any>, article: { documentId: string; slug: string } | null) {
+  async emit(event, comment, article) {
     await strapi.eventHub.emit(COMMENT_EVENTS[event].name, {
       // The real status (a webhook for "rejected" should say rejected), otherwise the public shape.
       comment: { ...toPublicComment(comment), status: comment.status },

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { contentFingerprint } from '../comments/duplicate-text';
-import { COMMENT_UID } from '../utils/uids';
+import { commentsRepository } from '../repositories/comments';
+import type { CommentFingerprintService } from './contracts/comments';
 
 const BATCH = 500;
 
@@ -11,33 +12,18 @@ const BATCH = 500;
  * duplicate normalisation (comments/duplicate-text.ts) portably; so the hashing happens here, in
  * batches, once at startup.
  */
-const commentFingerprint = ({ strapi }: { strapi: Core.Strapi }) => ({
+const commentFingerprint = ({ strapi }: { strapi: Core.Strapi }): CommentFingerprintService => ({
   async backfill() {
-    const meta = strapi.db.metadata.get(COMMENT_UID);
-    const column = (name: string) => (meta.attributes[name] as any).columnName ?? name;
-    const [id, content, articleDocumentId, fingerprint] = ['id', 'content', 'articleDocumentId', 'contentFingerprint'].map(column);
-    const knex = strapi.db.connection;
+    const comments = commentsRepository(strapi);
     let filled = 0;
     // Keyset pages by id: rows without an article (no documentId to hash with) stay unfilled and
     // must not be read again on every page.
     for (let after = 0; ;) {
-      const rows: any[] = await knex(meta.tableName)
-        .select(id, content, articleDocumentId)
-        .whereNull(fingerprint)
-        .whereNotNull(articleDocumentId)
-        .where(id, '>', after)
-        .orderBy(id, 'asc')
-        .limit(BATCH);
+      const rows = await comments.unfingerprinted(after, BATCH);
       if (rows.length === 0) break;
-      await knex.transaction(async (trx) => {
-        for (const row of rows) {
-          await trx(meta.tableName)
-            .where(id, row[id])
-            .update({ [fingerprint]: contentFingerprint(row[articleDocumentId], row[content] ?? '') });
-        }
-      });
+      await comments.setFingerprints(rows.map((row) => ({ id: row.id, fingerprint: contentFingerprint(row.articleDocumentId, row.content ?? '') })));
       filled += rows.length;
-      after = rows[rows.length - 1][id];
+      after = rows[rows.length - 1].id;
     }
     if (filled > 0) strapi.log.info(`[cited-articles] stored duplicate fingerprints on ${filled} comments`);
     return filled;

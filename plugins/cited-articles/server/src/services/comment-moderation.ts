@@ -2,35 +2,19 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
 import { inTransaction } from '../utils/transaction';
-import { COMMENT_REPORT_UID, COMMENT_UID } from '../utils/uids';
 import { COMMENT_STATUSES, type CommentStatus } from '../comments/statuses';
+import type { CommentReport } from '../contracts';
+import type { CommentRecord, CommentReportRecord, DateValue } from '../content-types/records';
+import { commentsRepository } from '../repositories/comments';
+import type { AdminComment, CommentModerationService, ModerationFilters } from './contracts/comments';
 
-const ADMIN_FIELDS = [
-  'content',
-  'authorName',
-  'authorEmail',
-  'status',
-  'depth',
-  'threadRoot',
-  'reportCount',
-  'heldReason',
-  'ipHash',
-  'moderatedBy',
-  'moderatedAt',
-  'articleLocale',
-  'createdAt',
-  'updatedAt',
-  'editedAt',
-  'deleted',
-  'staff',
-];
-const ADMIN_POPULATE = {
-  article: { fields: ['slug', 'title'] },
-  parent: { fields: ['depth'] },
-};
+export type { ModerationFilters };
+
+/** A date as the admin's JSON carries it (what JSON.stringify would make of a Date anyway). */
+const iso = <T extends DateValue | null | undefined>(value: T) => (value instanceof Date ? value.toISOString() : value) as Exclude<T, Date>;
 
 /** A comment as moderators see it: everything, emails included (this never leaves the admin API). */
-export const toAdminComment = (row: any) => ({
+export const toAdminComment = (row: CommentRecord): AdminComment => ({
   documentId: row.documentId,
   content: row.content,
   authorName: row.authorName,
@@ -46,47 +30,28 @@ export const toAdminComment = (row: any) => ({
   heldReason: row.heldReason ?? null,
   ipHash: row.ipHash ?? null,
   moderatedBy: row.moderatedBy ?? null,
-  moderatedAt: row.moderatedAt ?? null,
-  createdAt: row.createdAt,
-  updatedAt: row.updatedAt,
-  editedAt: row.editedAt ?? null,
+  moderatedAt: iso(row.moderatedAt ?? null),
+  createdAt: iso(row.createdAt),
+  updatedAt: iso(row.updatedAt),
+  editedAt: iso(row.editedAt ?? null),
   deleted: row.deleted === true || row.deleted === 1,
   staff: row.staff === true || row.staff === 1,
 });
 
-export interface ModerationFilters {
-  status?: CommentStatus;
-  article?: string;
-  locale?: string;
-  reported?: boolean;
-  q?: string;
-}
+const toAdminReport = (report: CommentReportRecord): CommentReport => ({
+  documentId: report.documentId,
+  reason: report.reason,
+  details: report.details ?? null,
+  resolved: Boolean(report.resolved),
+  createdAt: iso(report.createdAt),
+});
 
 /** Moderators' operations: the queue with counts, decisions in bulk, deletion, a comment in context. */
-const commentModeration = ({ strapi }: { strapi: Core.Strapi }) => {
-  const comments = () => strapi.documents(COMMENT_UID);
-
-  /** Filters other than status, shared by the list and the per-status counts. */
-  const scope = ({ article, locale, reported, q }: ModerationFilters) => {
-    const and: any[] = [];
-    if (article) and.push({ article: { documentId: article } });
-    if (locale) and.push({ articleLocale: locale });
-    if (reported === true) and.push({ reportCount: { $gt: 0 } });
-    if (reported === false) and.push({ $or: [{ reportCount: 0 }, { reportCount: { $null: true } }] });
-    if (q) {
-      and.push({
-        $or: [{ content: { $containsi: q } }, { authorName: { $containsi: q } }, { authorEmail: { $containsi: q } }],
-      });
-    }
-    return and;
-  };
+const commentModeration = ({ strapi }: { strapi: Core.Strapi }): CommentModerationService => {
+  const comments = () => commentsRepository(strapi);
 
   const findByDocumentIds = async (documentIds: string[]) => {
-    const rows: any[] = await comments().findMany({
-      filters: { documentId: { $in: documentIds } } as any,
-      fields: ADMIN_FIELDS as any,
-      populate: ADMIN_POPULATE as any,
-    });
+    const rows = await comments().adminRows(documentIds);
     const missing = documentIds.filter((id) => !rows.some((row) => row.documentId === id));
     if (missing.length > 0) {
       throw new errors.NotFoundError(`No comment has the documentId ${missing.map((id) => `"${id}"`).join(', ')}.`, {
@@ -98,18 +63,13 @@ const commentModeration = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /**
    * A reader may report a comment while it is being deleted: the report's link to the comment goes
-   * with the comment, and the report would stay behind, counted by nothing. Sweep those.
+   * with the comment, and the report would stay behind, counted by nothing. Sweep those. The sweep
+   * is housekeeping: if it loses a race, the next deletion sweeps what is left, so its failure fails
+   * nothing.
    */
   const deleteOrphanReports = async () => {
-    const reports = strapi.db.metadata.get(COMMENT_REPORT_UID);
-    const link = (reports.attributes.comment as any).joinTable;
-    const knex = strapi.db.connection;
-    // Read first, then delete by primary key: a DELETE with the subquery locks ranges of both
-    // tables, which deadlocks on MariaDB against reports being written. The sweep is housekeeping:
-    // if it loses a race, the next deletion sweeps what is left, so its failure fails nothing.
     try {
-      const orphans: number[] = await knex(reports.tableName).whereNotIn('id', knex(link.name).select(link.joinColumn.name)).pluck('id');
-      if (orphans.length > 0) await knex(reports.tableName).whereIn('id', orphans).del();
+      await comments().deleteOrphanReports();
     } catch (error) {
       strapi.log.warn(`cited-articles: could not sweep orphaned comment reports (${(error as Error).message})`);
     }
@@ -119,11 +79,7 @@ const commentModeration = ({ strapi }: { strapi: Core.Strapi }) => {
   const deleteThreads = async (documentIds: string[]) => {
     const targets = await findByDocumentIds(documentIds);
     const roots = [...new Set(targets.map((row) => row.threadRoot ?? row.documentId))];
-    const threads: any[] = await comments().findMany({
-      filters: { threadRoot: { $in: roots } } as any,
-      fields: ['threadRoot'] as any,
-      populate: { parent: { fields: ['depth'] } } as any,
-    });
+    const threads = await comments().threadMembers(roots);
     const deleted = new Set(documentIds);
     // Replies of replies: repeat until no reply of a deleted comment is left.
     for (let grew = true; grew;) {
@@ -138,34 +94,18 @@ const commentModeration = ({ strapi }: { strapi: Core.Strapi }) => {
     // In a fixed order (by documentId, reports by id), so that two deletions of the same thread
     // lock its rows in the same order rather than deadlock.
     const ids = [...deleted];
-    const reports = await strapi.documents(COMMENT_REPORT_UID).findMany({
-      filters: { comment: { documentId: { $in: ids } } } as any,
-      fields: ['reason'] as any,
-      sort: [{ id: 'asc' }] as any,
-    });
-    for (const report of reports) await strapi.documents(COMMENT_REPORT_UID).delete({ documentId: report.documentId });
-    for (const id of [...ids].sort()) await comments().delete({ documentId: id });
+    await comments().deleteReportsOf(ids);
+    for (const id of [...ids].sort()) await comments().delete(id);
     return ids;
   };
 
   return {
-    async list({ page, pageSize, sort, status, ...filters }: ModerationFilters & { page: number; pageSize: number; sort: 'newest' | 'oldest' }) {
-      const shared = scope(filters);
-      const where = (extra: any[]) => ({ $and: [...shared, ...extra] });
-      const listed = where(status ? [{ status }] : []);
+    async list({ page, pageSize, sort, status, ...filters }) {
       const order = sort === 'oldest' ? 'asc' : 'desc';
-
       const [rows, total, ...perStatus] = await Promise.all([
-        comments().findMany({
-          filters: listed as any,
-          fields: ADMIN_FIELDS as any,
-          populate: ADMIN_POPULATE as any,
-          sort: [{ createdAt: order }, { id: order }] as any,
-          start: (page - 1) * pageSize,
-          limit: pageSize,
-        }),
-        comments().count({ filters: listed as any }),
-        ...COMMENT_STATUSES.map((name) => comments().count({ filters: where([{ status: name }]) as any })),
+        comments().queuePage(filters, { status, order, start: (page - 1) * pageSize, limit: pageSize }),
+        comments().queueCount(filters, status),
+        ...COMMENT_STATUSES.map((name) => comments().queueCount(filters, name)),
       ]);
       return {
         rows: rows.map(toAdminComment),
@@ -175,32 +115,14 @@ const commentModeration = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** A comment with its article, its whole thread (any status, oldest first) and its reports. */
-    async findOne(documentId: string) {
+    async findOne(documentId) {
       const [comment] = await findByDocumentIds([documentId]);
       const root = comment.threadRoot ?? comment.documentId;
-      const [thread, reports] = await Promise.all([
-        comments().findMany({
-          filters: { $or: [{ documentId: root }, { threadRoot: root }] } as any,
-          fields: ADMIN_FIELDS as any,
-          populate: ADMIN_POPULATE as any,
-          sort: [{ createdAt: 'asc' }, { id: 'asc' }] as any,
-        }),
-        strapi.documents(COMMENT_REPORT_UID).findMany({
-          filters: { comment: { documentId } } as any,
-          fields: ['reason', 'details', 'resolved', 'createdAt'] as any,
-          sort: [{ createdAt: 'desc' }] as any,
-        }),
-      ]);
+      const [thread, reports] = await Promise.all([comments().adminThread(root), comments().reportsOf(documentId)]);
       return {
         ...toAdminComment(comment),
         thread: thread.map(toAdminComment),
-        reports: reports.map((report: any) => ({
-          documentId: report.documentId,
-          reason: report.reason,
-          details: report.details ?? null,
-          resolved: Boolean(report.resolved),
-          createdAt: report.createdAt,
-        })),
+        reports: reports.map(toAdminReport),
       };
     },
 
@@ -209,30 +131,16 @@ const commentModeration = ({ strapi }: { strapi: Core.Strapi }) => {
      * the comment's reports (they no longer count towards sending it back to pending). Unknown
      * documentIds fail the whole call before anything changes.
      */
-    async setStatus({ documentIds, status, moderator }: { documentIds: string[]; status: 'approved' | 'rejected' | 'spam'; moderator: string }) {
+    async setStatus({ documentIds, status, moderator }) {
       const before = await findByDocumentIds(documentIds);
-      await strapi.db.query(COMMENT_UID).updateMany({
-        where: { documentId: { $in: documentIds } },
-        data: {
-          status,
-          moderatedBy: moderator,
-          moderatedAt: new Date(),
-          heldReason: null,
-          ...(status === 'approved' ? { reportCount: 0 } : {}),
-        },
+      await comments().updateMany(documentIds, {
+        status,
+        moderatedBy: moderator,
+        moderatedAt: new Date(),
+        heldReason: null,
+        ...(status === 'approved' ? { reportCount: 0 } : {}),
       });
-      if (status === 'approved') {
-        const open = await strapi.db.query(COMMENT_REPORT_UID).findMany({
-          where: { comment: { documentId: { $in: documentIds } }, resolved: false },
-          select: ['id'],
-        });
-        if (open.length > 0) {
-          await strapi.db.query(COMMENT_REPORT_UID).updateMany({
-            where: { id: { $in: open.map((report: any) => report.id) } },
-            data: { resolved: true },
-          });
-        }
-      }
+      if (status === 'approved') await comments().resolveReportsOf(documentIds);
 
       // In the order the moderator named them, for the response and the events.
       const order = new Map(documentIds.map((id, index) => [id, index]));
@@ -242,7 +150,7 @@ const commentModeration = ({ strapi }: { strapi: Core.Strapi }) => {
         const events = getService('comment-events', { strapi });
         const changed = new Set(before.filter((row) => row.status !== status).map((row) => row.documentId));
         for (const row of after.filter((comment) => changed.has(comment.documentId))) {
-          await events.emit(status, { ...row, parent: row.parent?.documentId ?? null }, row.article);
+          await events.emit(status, { ...row, parent: row.parent?.documentId ?? null }, row.article ?? null);
         }
       }
       return after.map(toAdminComment);
@@ -253,7 +161,7 @@ const commentModeration = ({ strapi }: { strapi: Core.Strapi }) => {
      * and their reports, in one transaction: a failure midway leaves every row in place rather than
      * replies without their comment or reports without either. Returns the documentIds deleted.
      */
-    async delete(documentIds: string[]) {
+    async delete(documentIds) {
       const ids = await inTransaction(strapi, () => deleteThreads(documentIds));
       // After the commit, outside the transaction: the sweep may lose a race and must fail nothing.
       await deleteOrphanReports();

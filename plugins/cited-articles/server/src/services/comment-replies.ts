@@ -2,9 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
 import { commentSettings } from '../utils/settings';
-import { ARTICLE_UID, COMMENT_UID } from '../utils/uids';
-
-const PUBLIC_REPLY_FIELDS = ['content', 'authorName', 'status', 'depth', 'createdAt', 'editedAt', 'deleted', 'staff'];
+import { commentsRepository } from '../repositories/comments';
+import { ARTICLE_UID } from '../utils/uids';
+import type { CommentRepliesService } from './contracts/comments';
 
 type Known = { approved: boolean; parent: string | null };
 
@@ -13,8 +13,8 @@ type Known = { approved: boolean; parent: string | null };
  * comment list (which carries the oldest `repliesPerThread` of each). Flat and oldest first, like
  * the thread itself: each reply names its parent and depth, so a client nests them as it goes.
  */
-const commentReplies = ({ strapi }: { strapi: Core.Strapi }) => {
-  const comments = () => strapi.db.query(COMMENT_UID);
+const commentReplies = ({ strapi }: { strapi: Core.Strapi }): CommentRepliesService => {
+  const comments = () => commentsRepository(strapi);
 
   /**
    * The replies whose every ancestor up to the root is approved (the rule of the comment list: a
@@ -27,11 +27,7 @@ const commentReplies = ({ strapi }: { strapi: Core.Strapi }) => {
     const unknownParents = () =>
       [...new Set([...known.values()].map((entry) => entry.parent))].filter((id): id is string => id !== null && !known.has(id));
     for (let level = 0, wanted = unknownParents(); wanted.length > 0 && level < maxDepth; level++, wanted = unknownParents()) {
-      const found: any[] = await comments().findMany({
-        where: { documentId: { $in: wanted } },
-        select: ['id', 'documentId', 'status'],
-        populate: { parent: { select: ['id', 'documentId'] } },
-      });
+      const found = await comments().statusesWithParents(wanted);
       for (const id of wanted) known.set(id, { approved: false, parent: null });
       for (const row of found) known.set(row.documentId, { approved: row.status === 'approved', parent: row.parent?.documentId ?? null });
     }
@@ -44,11 +40,8 @@ const commentReplies = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    async listReplies({ documentId, page, pageSize }: { documentId: string; page: number; pageSize: number }) {
-      const root: any = await comments().findOne({
-        where: { documentId, status: 'approved', depth: 0 },
-        select: ['id', 'documentId', 'articleDocumentId', 'articleLocale'],
-      });
+    async listReplies({ documentId, page, pageSize }) {
+      const root = await comments().approvedRoot(documentId);
       // The thread lives on one localized version of the article, which must be the published one.
       const published =
         root?.articleDocumentId &&
@@ -56,7 +49,7 @@ const commentReplies = ({ strapi }: { strapi: Core.Strapi }) => {
           where: { documentId: root.articleDocumentId, locale: root.articleLocale, publishedAt: { $notNull: true } },
         })) > 0;
       // A reply, or a comment that is not public, is answered like one that does not exist.
-      if (!published) {
+      if (!published || !root?.articleDocumentId) {
         throw new errors.NotFoundError(`No approved top-level comment of a published article has the documentId "${documentId}".`);
       }
 
@@ -66,21 +59,13 @@ const commentReplies = ({ strapi }: { strapi: Core.Strapi }) => {
         pages.replyPage(documentId, { page, pageSize, maxDepth }),
         pages.replyCounts([documentId], { maxDepth }),
       ]);
-      const rows: any[] =
-        ids.length > 0
-          ? await comments().findMany({
-              where: { documentId: { $in: ids }, status: 'approved' },
-              select: ['id', 'documentId', ...PUBLIC_REPLY_FIELDS],
-              populate: { parent: { select: ['id', 'documentId'] } },
-              orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-            })
-          : [];
+      const rows = ids.length > 0 ? await comments().threadReplies(ids) : [];
       const flat = rows.map((row) => ({ ...row, parent: row.parent?.documentId ?? null }));
       const total = counts.get(documentId) ?? 0;
       return {
         replies: await visibleOnly(documentId, flat, maxDepth),
         pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
-        articleDocumentId: root.articleDocumentId as string,
+        articleDocumentId: root.articleDocumentId,
       };
     },
   };

@@ -7,30 +7,24 @@ import { buildThreads, replyDepthProblem } from '../comments/thread';
 import { ConflictError, fieldError, isUniqueViolation } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { commentSettings } from '../utils/settings';
-import { ARTICLE_UID, COMMENT_REPORT_UID, COMMENT_UID } from '../utils/uids';
+import type { CommentRecord, CommentReportRecord } from '../content-types/records';
+import { commentsRepository, PUBLIC_COMMENT_FIELDS } from '../repositories/comments';
+import { ARTICLE_UID } from '../utils/uids';
+import type { CommentsPublicService, ListedComment, NewComment, PublishedArticle } from './contracts/comments';
 
-/** What a public comment response needs from a row, and nothing private. */
-export const PUBLIC_COMMENT_FIELDS = ['content', 'authorName', 'status', 'depth', 'threadRoot', 'createdAt', 'editedAt', 'deleted', 'staff'];
+export { PUBLIC_COMMENT_FIELDS, type NewComment };
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export interface NewComment {
-  authorName: string;
-  /** null for a reader with an account: their address stays on the account. */
-  authorEmail: string | null;
-  /** The Users & Permissions user posting, if any. */
-  userId?: number | null;
-  notifyReplies?: boolean;
-  content: string;
-  parent?: string | null;
-  honeypot?: unknown;
-}
+/** A row with its parent as a documentId and its depth set, as threads are built from. */
+const listed = (row: CommentRecord): ListedComment => ({ ...row, parent: row.parent?.documentId ?? null, depth: row.depth ?? 0 });
 
 /**
  * Reader-facing comment operations: the approved threads of an article, posting a comment and
  * reporting one. Only approved comments under a published article are ever read here.
  */
-const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
-  const comments = () => strapi.documents(COMMENT_UID);
+const commentsPublic = ({ strapi }: { strapi: Core.Strapi }): CommentsPublicService => {
+  const comments = () => commentsRepository(strapi);
   const guard = () => getService('abuse-guard', { strapi });
 
   /** The published article with this slug in this locale (the default one when none is asked for). */
@@ -39,12 +33,12 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
     const locale = await locales.resolve(requestedLocale);
     // Query Engine reads on the public paths: the Document Service wraps every call, reads too, in
     // a transaction (BEGIN and COMMIT round trips) and transforms its parameters (npm run bench).
-    const article: any = await strapi.db.query(ARTICLE_UID).findOne({
+    const article = (await strapi.db.query(ARTICLE_UID).findOne({
       where: { slug, locale, publishedAt: { $notNull: true } },
       select: ['id', 'documentId', 'locale', 'slug', 'commentsEnabled', 'publishedAt'],
-    });
+    })) as PublishedArticle | null;
     if (!article) throw await locales.articleNotFound({ slug, locale, status: 'published' });
-    return article as { documentId: string; locale: string; slug: string; commentsEnabled: boolean | null; publishedAt: string };
+    return article;
   };
 
   const assertOpen = (article: { commentsEnabled: boolean | null; publishedAt: string }) => {
@@ -62,10 +56,7 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
    * locale), and not already at the deepest level.
    */
   const resolveParent = async (parentId: string, article: { documentId: string; locale: string }) => {
-    const parent: any = await strapi.db.query(COMMENT_UID).findOne({
-      where: { documentId: parentId, status: 'approved' },
-      select: ['id', 'depth', 'threadRoot', 'articleDocumentId', 'articleLocale'],
-    });
+    const parent = await comments().approvedReplyTarget(parentId);
     if (!parent) throw fieldError('comment', 'parent', 'no approved comment has this documentId');
     if (parent.articleDocumentId !== article.documentId) {
       throw fieldError('comment', 'parent', 'the comment answered belongs to another article');
@@ -91,12 +82,12 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const isStoredDuplicate = async (fingerprint: string, input: NewComment, ipHash: string) => {
     const since = new Date(Date.now() - commentSettings(strapi).duplicateWindowSeconds * 1000);
-    const count = await strapi.db.query(COMMENT_UID).count({
-      where: {
-        contentFingerprint: fingerprint,
-        createdAt: { $gte: since },
-        $or: [{ ipHash }, input.userId ? { user: { id: input.userId } } : { authorEmail: input.authorEmail }],
-      },
+    const count = await comments().countRecentDuplicates({
+      fingerprint,
+      since,
+      ipHash,
+      userId: input.userId,
+      authorEmail: input.authorEmail,
     });
     return count > 0;
   };
@@ -108,19 +99,7 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
      * Approved comments of a published article: root comments paginated, replies nested, at most
      * `repliesPerThread` of them per thread (the oldest); each root says how many its thread has.
      */
-    async listApproved({
-      slug,
-      locale,
-      page,
-      pageSize,
-      sort,
-    }: {
-      slug: string;
-      locale?: string;
-      page: number;
-      pageSize: number;
-      sort: 'oldest' | 'newest';
-    }) {
+    async listApproved({ slug, locale, page, pageSize, sort }) {
       const article = await findPublishedArticle(slug, locale);
       const { maxDepth, repliesPerThread } = commentSettings(strapi);
       const order = sort === 'newest' ? 'desc' : 'asc';
@@ -131,13 +110,7 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
         pages.rootPage(articleVersionKey(article.documentId, article.locale), { page, pageSize, order }),
         pages.approvedCounts(articleVersionKey(article.documentId, article.locale)),
       ]);
-      const rootRows =
-        rootIds.length > 0
-          ? await strapi.db.query(COMMENT_UID).findMany({
-              where: { documentId: { $in: rootIds } },
-              select: ['id', 'documentId', ...PUBLIC_COMMENT_FIELDS],
-            })
-          : [];
+      const rootRows = rootIds.length > 0 ? await comments().publicRows(rootIds) : [];
       const position = new Map(rootIds.map((id, index) => [id, index]));
       const roots = rootRows.sort((a, b) => position.get(a.documentId)! - position.get(b.documentId)!);
       const rootTotal = counts.roots;
@@ -149,25 +122,16 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
         pages.firstReplies(rootIds, { limit: repliesPerThread, maxDepth }),
         pages.replyCounts(rootIds, { maxDepth }),
       ]);
-      const replies =
-        firstReplies.length > 0
-          ? await strapi.db.query(COMMENT_UID).findMany({
-              where: { documentId: { $in: firstReplies.map((reply) => reply.documentId) }, status: 'approved' },
-              select: ['id', 'documentId', ...PUBLIC_COMMENT_FIELDS],
-              populate: { parent: { select: ['id', 'documentId', 'depth'] } },
-              orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-            })
-          : [];
+      const replies = firstReplies.length > 0 ? await comments().listedReplies(firstReplies.map((reply) => reply.documentId)) : [];
 
-      const flat = (row: any) => ({ ...row, parent: row.parent?.documentId ?? null, depth: row.depth ?? 0 });
       return {
-        threads: buildThreads(roots.map(flat), replies.map(flat), maxDepth).map((thread) => {
+        threads: buildThreads(roots.map(listed), replies.map(listed), maxDepth).map((thread) => {
           const replyCount = replyCounts.get(thread.documentId) ?? 0;
           return { ...thread, replyCount, moreReplies: replyCount > repliesPerThread };
         }),
         pagination: { page, pageSize, pageCount: Math.ceil(rootTotal / pageSize), total: rootTotal },
         commentCount: counts.all,
-        articleDocumentId: article.documentId as string,
+        articleDocumentId: article.documentId,
       };
     },
 
@@ -176,7 +140,7 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
      * first, before the body is even validated). The cheapest refusals come first: the article and
      * the parent, then duplicates, right before the insert.
      */
-    async create({ slug, locale, input, ipHash }: { slug: string; locale?: string; input: NewComment; ipHash: string }) {
+    async create({ slug, locale, input, ipHash }) {
       const settings = commentSettings(strapi);
 
       const article = await findPublishedArticle(slug, locale);
@@ -206,10 +170,10 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
 
-      let created: any;
+      let created: CommentRecord;
       try {
-        created = await comments().create({
-          data: {
+        created = await comments().create(
+          {
             content: input.content,
             authorName: input.authorName,
             authorEmail: input.authorEmail,
@@ -229,9 +193,9 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
             threadRoot: parent?.threadRoot ?? null,
             ipHash,
             reportCount: 0,
-          } as any,
-          fields: PUBLIC_COMMENT_FIELDS as any,
-        });
+          },
+          { fields: PUBLIC_COMMENT_FIELDS }
+        );
       } catch (error) {
         await release?.();
         throw error;
@@ -247,25 +211,10 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
      * and comment is recorded; the reporter is a logged-in user or else an IP hash. One report per
      * network and comment counts toward `reportThreshold`. Returns whether this report was new.
      */
-    async report({
-      documentId,
-      reason,
-      details,
-      ipHash,
-      userId,
-    }: {
-      documentId: string;
-      reason: string;
-      details?: string | null;
-      ipHash: string;
-      userId?: number | string | null;
-    }) {
+    async report({ documentId, reason, details, ipHash, userId }) {
       const reporterHash = guard().reporterHash({ userId, ipHash });
 
-      const comment: any = await strapi.db.query(COMMENT_UID).findOne({
-        where: { documentId, status: 'approved' },
-        select: ['id', 'status', 'articleDocumentId', 'articleLocale'],
-      });
+      const comment = await comments().approvedForReport(documentId);
       // The locale the comment was posted on must be published (a thread per locale).
       const articlePublished =
         comment?.articleDocumentId &&
@@ -278,17 +227,22 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
 
       // The unique fingerprint makes "one report per reporter" hold even for simultaneous requests.
       const fingerprint = crypto.createHash('sha256').update(`${documentId}:${reporterHash}`).digest('hex');
-      let created: any;
+      let created: CommentReportRecord;
       try {
-        created = await strapi.documents(COMMENT_REPORT_UID).create({
-          data: { comment: documentId, reason, details: details || null, reporterHash, fingerprint, resolved: false } as any,
+        created = await comments().createReport({
+          comment: documentId,
+          reason,
+          details: details || null,
+          reporterHash,
+          fingerprint,
+          resolved: false,
         });
       } catch (error) {
         if (isUniqueViolation(error)) return { counted: false };
         // A moderator deleted the comment while this report was being stored: its relation no longer
         // resolves (400 from the Document Service) or the link's foreign key fails once the deletion
         // commits (500). Either way the comment is gone, which the reader is told as for any other.
-        if ((await strapi.db.query(COMMENT_UID).count({ where: { documentId } })) === 0) {
+        if (!(await comments().exists(documentId))) {
           throw new errors.NotFoundError(`No published comment has the documentId "${documentId}".`);
         }
         throw error;
@@ -303,28 +257,19 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }) => {
         .update(`${documentId}:${guard().reporterHash({ ipHash })}`)
         .digest('hex');
       try {
-        await strapi.db.query(COMMENT_REPORT_UID).update({ where: { id: created.id }, data: { networkFingerprint } as any });
+        await comments().setReportNetwork(created.id, networkFingerprint);
       } catch (error) {
         if (isUniqueViolation(error)) return { counted: true };
         throw error;
       }
 
       // Counted in SQL so that simultaneous reports each add one.
-      const meta = strapi.db.metadata.get(COMMENT_UID);
-      const column = (name: string) => (meta.attributes[name] as any).columnName ?? name;
-      const reportCount = column('reportCount');
-      await strapi.db
-        .connection(meta.tableName)
-        .where(column('documentId'), documentId)
-        .update({ [reportCount]: strapi.db.connection.raw('COALESCE(??, 0) + 1', [reportCount]) });
+      await comments().incrementReportCount(documentId);
 
       const { reportThreshold } = commentSettings(strapi);
-      const sentBack = await strapi.db.query(COMMENT_UID).updateMany({
-        where: { documentId, status: 'approved', reportCount: { $gte: reportThreshold } },
-        data: { status: 'pending', heldReason: 'reports', heldAt: new Date() },
-      });
+      const sentBack = await comments().sendBackIfReported(documentId, reportThreshold);
       // Moderators hear of a comment the readers sent back (after the response, see notifications.ts).
-      if (Number((sentBack as { count?: number })?.count ?? 0) > 0) getService('notifications', { strapi }).moderationWaiting();
+      if (sentBack) getService('notifications', { strapi }).moderationWaiting();
       return { counted: true };
     },
   };

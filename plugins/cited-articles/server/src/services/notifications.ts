@@ -3,12 +3,15 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { moderatorDigest, replyNotice } from '../notifications/templates';
 import { addressHash, signUnsubscribeToken, verifyUnsubscribeToken } from '../notifications/unsubscribe-token';
-import { COMMENT_EVENTS } from './comment-events';
+import { COMMENT_EVENTS } from '../comments/events';
+import type { ArticleRecord } from '../content-types/records';
+import { commentsRepository } from '../repositories/comments';
 import { ACTIONS } from '../utils/actions';
 import { isUniqueViolation } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { notificationSettings, publicationSettings } from '../utils/settings';
-import { ARTICLE_UID, COMMENT_UID, NOTIFICATION_OPTOUT_UID, PLUGIN_ID } from '../utils/uids';
+import { ARTICLE_UID, NOTIFICATION_OPTOUT_UID, PLUGIN_ID } from '../utils/uids';
+import type { NotificationsService } from './contracts/comments';
 
 const DIGEST_KEY = 'moderator-digest';
 const MINUTE_MS = 60 * 1000;
@@ -27,7 +30,12 @@ const DIGEST_LIMIT = 50;
  * waiting (`heldAt`) since then and still wait when it is sent, so a comment rejected meanwhile is
  * not listed, and no email goes out when none is left.
  */
-const notifications = ({ strapi }: { strapi: Core.Strapi }) => {
+/** What the listener reads of a comment event's payload (comment-events.ts). */
+interface CommentEventPayload {
+  comment?: { documentId?: string; status?: string; parent?: string | null } | null;
+}
+
+const notifications = ({ strapi }: { strapi: Core.Strapi }): NotificationsService => {
   let digestTimer: NodeJS.Timeout | null = null;
   let digestBusy = false;
   let digestAgain = false;
@@ -83,23 +91,18 @@ const notifications = ({ strapi }: { strapi: Core.Strapi }) => {
   const sendDigest = async () => {
     const since = await lastDigestAt();
     const cutoff = new Date();
-    const rows: any[] = await strapi.db.query(COMMENT_UID).findMany({
-      where: { status: 'pending', heldAt: { $gt: new Date(since), $lte: cutoff } },
-      select: ['authorName', 'content', 'heldReason', 'articleDocumentId'],
-      orderBy: [{ heldAt: 'asc' }, { id: 'asc' }],
-      limit: DIGEST_LIMIT,
-    });
+    const rows = await commentsRepository(strapi).heldBetween(new Date(since), cutoff, DIGEST_LIMIT);
     if (rows.length === 0) return;
     const articleIds = [...new Set(rows.map((row) => row.articleDocumentId).filter(Boolean))];
-    const articles: any[] = await strapi.db
+    const articles = (await strapi.db
       .query(ARTICLE_UID)
-      .findMany({ where: { documentId: { $in: articleIds } }, select: ['documentId', 'title'] });
+      .findMany({ where: { documentId: { $in: articleIds } }, select: ['documentId', 'title'] })) as ArticleRecord[];
     const titles = new Map(articles.map((article) => [article.documentId, article.title]));
     const mail = moderatorDigest(
       rows.map((row) => ({
         authorName: row.authorName ?? null,
         content: row.content ?? '',
-        articleTitle: titles.get(row.articleDocumentId) ?? null,
+        articleTitle: (row.articleDocumentId ? titles.get(row.articleDocumentId) : undefined) ?? null,
         reason: row.heldReason ?? null,
       })),
       moderationUrl()
@@ -140,20 +143,10 @@ const notifications = ({ strapi }: { strapi: Core.Strapi }) => {
   const isUnsubscribed = async (hash: string) => (await strapi.db.query(NOTIFICATION_OPTOUT_UID).count({ where: { addressHash: hash } })) > 0;
 
   const sendReplyNotice = async (replyDocumentId: string) => {
-    const reply: any = await strapi.db.query(COMMENT_UID).findOne({
-      where: { documentId: replyDocumentId, status: 'approved' },
-      select: ['id', 'authorName', 'authorEmail', 'content', 'staff', 'articleDocumentId', 'articleLocale'],
-      populate: {
-        user: { select: ['id'] },
-        parent: {
-          select: ['id', 'authorEmail', 'notifyReplies', 'deleted'],
-          populate: { user: { select: ['id', 'email', 'blocked'] } },
-        },
-      },
-    });
+    const reply = await commentsRepository(strapi).replyWithParentContact(replyDocumentId);
     const parent = reply?.parent;
-    if (!parent || !parent.notifyReplies || parent.deleted) return;
-    const address: string | null = parent.user ? (parent.user.blocked ? null : parent.user.email) : parent.authorEmail;
+    if (!reply || !parent || !parent.notifyReplies || parent.deleted) return;
+    const address = (parent.user ? (parent.user.blocked ? null : parent.user.email) : parent.authorEmail) ?? null;
     if (!address) return;
     // Nobody is told of their own reply.
     if (parent.user && reply.user && String(parent.user.id) === String(reply.user.id)) return;
@@ -161,12 +154,14 @@ const notifications = ({ strapi }: { strapi: Core.Strapi }) => {
     const hash = addressHash(key(), address);
     if (await isUnsubscribed(hash)) return;
 
-    const article: any = reply.articleDocumentId
-      ? await strapi.db.query(ARTICLE_UID).findOne({
-          where: { documentId: reply.articleDocumentId, ...(reply.articleLocale ? { locale: reply.articleLocale } : {}) },
-          select: ['title', 'slug'],
-        })
-      : null;
+    const article = (
+      reply.articleDocumentId
+        ? await strapi.db.query(ARTICLE_UID).findOne({
+            where: { documentId: reply.articleDocumentId, ...(reply.articleLocale ? { locale: reply.articleLocale } : {}) },
+            select: ['title', 'slug'],
+          })
+        : null
+    ) as Pick<ArticleRecord, 'title' | 'slug'> | null;
     const { articleUrl } = publicationSettings(strapi);
     const apiPrefix = String(strapi.config.get('api.rest.prefix', '/api'));
     const server = withoutTrailingSlash(String(strapi.config.get('server.absoluteUrl') ?? ''));
@@ -181,7 +176,7 @@ const notifications = ({ strapi }: { strapi: Core.Strapi }) => {
     mailer().send({ to: address, ...mail });
   };
 
-  const onEvent = async (payload: any) => {
+  const onEvent = async (payload: CommentEventPayload | undefined) => {
     const comment = payload?.comment;
     if (!comment?.documentId) return;
     if (comment.status === 'pending') afterResponse('moderator digest', scheduleDigest);

@@ -7,18 +7,20 @@ import {
   type CitableSource,
   type ReferenceTargets,
 } from '../citations';
+import type { ArticleRecord, SourceRecord } from '../content-types/records';
+import { citationsRepository } from '../repositories/citations';
 import { toPublicSource } from '../utils/public-shape';
 import { ARTICLE_UID, PLUGIN_ID, SOURCE_UID } from '../utils/uids';
+import type { CountableRow, ReferenceCountsService } from './contracts/comments';
 
 const VERSION_KEY = 'reference-targets-version';
 const BACKFILL_BATCH = 200;
 
-/** A list row: its stored targets and its citations in the editor's order. */
-export interface CountableRow {
-  id: number;
-  numberingStart?: number | null;
-  referenceTargets?: unknown;
-  citations?: Array<Record<string, unknown>>;
+export type { CountableRow };
+
+/** What the lifecycles read of an article write: the data about to be written. */
+interface ArticleWriteEvent {
+  params?: { data?: unknown };
 }
 
 /**
@@ -33,96 +35,86 @@ export interface CountableRow {
  * article's own page. Rows without usable targets (older rows, raw SQL) are filled at startup; one
  * that still lacks them is computed from its body on the fly, in one extra query for the page.
  */
-const referenceCounts = ({ strapi }: { strapi: Core.Strapi }) => {
-  const meta = () => strapi.db.metadata.get(ARTICLE_UID);
-  const column = (name: string) => ((meta().attributes[name] as any)?.columnName as string | undefined) ?? name;
+const referenceCounts = ({ strapi }: { strapi: Core.Strapi }): ReferenceCountsService => ({
+  subscribe() {
+    const fill = (value: unknown, creating: boolean) => {
+      if (!value || typeof value !== 'object') return;
+      const data = value as Record<string, unknown>;
+      // On update, no body in the data means the body is unchanged, and so are its targets.
+      if (creating || 'body' in data) data.referenceTargets = referenceTargets(data.body as string | null);
+    };
+    strapi.db.lifecycles.subscribe({
+      models: [ARTICLE_UID],
+      beforeCreate: (event: ArticleWriteEvent) => fill(event.params?.data, true),
+      beforeCreateMany: (event: ArticleWriteEvent) => {
+        const many = event.params?.data;
+        for (const data of Array.isArray(many) ? many : []) fill(data, true);
+      },
+      beforeUpdate: (event: ArticleWriteEvent) => fill(event.params?.data, false),
+    });
+  },
 
-  return {
-    subscribe() {
-      const fill = (data: Record<string, unknown> | undefined, creating: boolean) => {
-        if (!data || typeof data !== 'object') return;
-        // On update, no body in the data means the body is unchanged, and so are its targets.
-        if (creating || 'body' in data) data.referenceTargets = referenceTargets(data.body as string | null);
-      };
-      strapi.db.lifecycles.subscribe({
-        models: [ARTICLE_UID],
-        beforeCreate: (event: any) => fill(event.params?.data, true),
-        beforeCreateMany: (event: any) => {
-          for (const data of Array.isArray(event.params?.data) ? event.params.data : []) fill(data, true);
-        },
-        beforeUpdate: (event: any) => fill(event.params?.data, false),
-      });
-    },
+  /**
+   * Stores targets on rows that have none, or on every row when the parsing rules changed since
+   * the last start (the plugin store remembers the version last filled).
+   */
+  async backfill() {
+    const store = strapi.store({ type: 'plugin', name: PLUGIN_ID });
+    const everyRow = (await store.get({ key: VERSION_KEY })) !== REFERENCE_TARGETS_VERSION;
+    const articles = citationsRepository(strapi);
+    let lastId = 0;
+    let filled = 0;
+    for (;;) {
+      const rows = await articles.bodiesAfter(lastId, BACKFILL_BATCH, { everyRow });
+      if (rows.length === 0) break;
+      // Straight to the column: this is derived data, the article's updatedAt must not move.
+      for (const row of rows) await articles.storeTargets(row.id, referenceTargets(row.body));
+      filled += rows.length;
+      lastId = rows[rows.length - 1].id;
+    }
+    await store.set({ key: VERSION_KEY, value: REFERENCE_TARGETS_VERSION });
+    if (filled > 0) strapi.log.info(`[cited-articles] stored the cited keys of ${filled} article rows`);
+    return filled;
+  },
 
-    /**
-     * Stores targets on rows that have none, or on every row when the parsing rules changed since
-     * the last start (the plugin store remembers the version last filled).
-     */
-    async backfill() {
-      const store = strapi.store({ type: 'plugin', name: PLUGIN_ID });
-      const everyRow = (await store.get({ key: VERSION_KEY })) !== REFERENCE_TARGETS_VERSION;
-      const knex = strapi.db.connection;
-      const table = meta().tableName;
-      const targetsColumn = column('referenceTargets');
-      let lastId = 0;
-      let filled = 0;
-      for (;;) {
-        const query = knex(table).where('id', '>', lastId).orderBy('id').limit(BACKFILL_BATCH).select('id', column('body'));
-        if (!everyRow) query.whereNull(targetsColumn);
-        const rows: Array<{ id: number; [column: string]: unknown }> = await query;
-        if (rows.length === 0) break;
-        for (const row of rows) {
-          // Straight to the column: this is derived data, the article's updatedAt must not move.
-          const targets = referenceTargets(row[column('body')] as string | null);
-          await knex(table)
-            .where('id', row.id)
-            .update({ [targetsColumn]: JSON.stringify(targets) });
-        }
-        filled += rows.length;
-        lastId = rows[rows.length - 1].id;
-      }
-      await store.set({ key: VERSION_KEY, value: REFERENCE_TARGETS_VERSION });
-      if (filled > 0) strapi.log.info(`[cited-articles] stored the cited keys of ${filled} article rows`);
-      return filled;
-    },
+  /** The reference count of each row, in order: at most two queries whatever the number of rows. */
+  async countMany(rows) {
+    const targets = new Map<number, ReferenceTargets>();
+    const missing: number[] = [];
+    for (const row of rows) {
+      const stored = readReferenceTargets(row.referenceTargets);
+      if (stored) targets.set(row.id, stored);
+      else missing.push(row.id);
+    }
+    if (missing.length > 0) {
+      const bodies: Array<Pick<ArticleRecord, 'id' | 'body'>> = await strapi.db
+        .query(ARTICLE_UID)
+        .findMany({ where: { id: { $in: missing } }, select: ['id', 'body'] });
+      for (const { id, body } of bodies) targets.set(id, referenceTargets(body));
+    }
 
-    /** The reference count of each row, in order: at most two queries whatever the number of rows. */
-    async countMany(rows: CountableRow[]): Promise<number[]> {
-      const targets = new Map<number, ReferenceTargets>();
-      const missing: number[] = [];
-      for (const row of rows) {
-        const stored = readReferenceTargets(row.referenceTargets);
-        if (stored) targets.set(row.id, stored);
-        else missing.push(row.id);
-      }
-      if (missing.length > 0) {
-        const bodies: Array<{ id: number; body: string | null }> = await strapi.db
-          .query(ARTICLE_UID)
-          .findMany({ where: { id: { $in: missing } }, select: ['id', 'body'] });
-        for (const { id, body } of bodies) targets.set(id, referenceTargets(body));
-      }
-
-      const listedOf = (row: CountableRow) => (row.citations ?? []).map((source) => toPublicSource(source) as CitableSource);
-      // `[@key]` keys not in an article's own list fall back to the library: one query for all.
-      const libraryKeys = new Set<string>();
-      for (const row of rows) {
-        const listed = new Set((row.citations ?? []).map((source) => source.key));
-        for (const key of targets.get(row.id)?.keys ?? []) if (!listed.has(key)) libraryKeys.add(key);
-      }
-      // Only what a count needs (identity and key), through the Query Engine: no transaction.
-      const library: CitableSource[] =
-        libraryKeys.size > 0
-          ? (await strapi.db.query(SOURCE_UID).findMany({ where: { key: { $in: [...libraryKeys] } }, select: ['id', 'documentId', 'key'] })).map(
-              (source: Record<string, unknown>) => toPublicSource(source) as CitableSource
-            )
-          : [];
-      return rows.map((row) => {
-        const rowTargets = targets.get(row.id);
-        if (!rowTargets) return 0;
-        return countReferences(rowTargets, listedOf(row), { numberingStart: row.numberingStart === 0 ? 0 : 1 }, library);
-      });
-    },
-  };
-};
+    const listedOf = (row: CountableRow) => (row.citations ?? []).map((source) => toPublicSource(source) as CitableSource);
+    // `[@key]` keys not in an article's own list fall back to the library: one query for all.
+    const libraryKeys = new Set<string>();
+    for (const row of rows) {
+      const listed = new Set((row.citations ?? []).map((source) => source.key));
+      for (const key of targets.get(row.id)?.keys ?? []) if (!listed.has(key)) libraryKeys.add(key);
+    }
+    // Only what a count needs (identity and key), through the Query Engine: no transaction.
+    const library: CitableSource[] =
+      libraryKeys.size > 0
+        ? (
+            (await strapi.db
+              .query(SOURCE_UID)
+              .findMany({ where: { key: { $in: [...libraryKeys] } }, select: ['id', 'documentId', 'key'] })) as SourceRecord[]
+          ).map((source) => toPublicSource(source) as CitableSource)
+        : [];
+    return rows.map((row) => {
+      const rowTargets = targets.get(row.id);
+      if (!rowTargets) return 0;
+      return countReferences(rowTargets, listedOf(row), { numberingStart: row.numberingStart === 0 ? 0 : 1 }, library);
+    });
+  },
+});
 
 export default referenceCounts;

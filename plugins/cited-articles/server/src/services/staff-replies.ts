@@ -6,11 +6,12 @@ import { replyDepthProblem } from '../comments/thread';
 import { ConflictError, fieldError } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { commentSettings } from '../utils/settings';
-import { COMMENT_UID } from '../utils/uids';
+import { commentsRepository } from '../repositories/comments';
 import { toAdminComment } from './comment-moderation';
+import type { NewsroomAdmin, StaffRepliesService } from './contracts/comments';
 
 /** How an admin is shown under their reply: their name as Strapi shows it, else their username. */
-export const adminDisplayName = (admin: { firstname?: string | null; lastname?: string | null; username?: string | null; email?: string | null }) =>
+export const adminDisplayName = (admin: Omit<NewsroomAdmin, 'id'>) =>
   [admin.firstname, admin.lastname].filter(Boolean).join(' ').trim() || admin.username || 'Newsroom';
 
 /**
@@ -18,23 +19,10 @@ export const adminDisplayName = (admin: { firstname?: string | null; lastname?: 
  * (a moderator wrote it) and marked `staff`. A pending comment is approved first, only when asked
  * (`approveParent`), so that a reply never hangs under a comment the public cannot see.
  */
-const staffReplies = ({ strapi }: { strapi: Core.Strapi }) => ({
-  async reply({
-    documentId,
-    content,
-    approveParent,
-    admin,
-  }: {
-    documentId: string;
-    content: string;
-    approveParent: boolean;
-    admin: { id: number | string; firstname?: string | null; lastname?: string | null; username?: string | null; email?: string | null };
-  }) {
-    const parent: any = await strapi.db.query(COMMENT_UID).findOne({
-      where: { documentId },
-      select: ['id', 'documentId', 'status', 'depth', 'threadRoot', 'deleted', 'articleDocumentId', 'articleLocale'],
-      populate: { article: { select: ['id', 'documentId', 'slug', 'locale'] } },
-    });
+const staffReplies = ({ strapi }: { strapi: Core.Strapi }): StaffRepliesService => ({
+  async reply({ documentId, content, approveParent, admin }) {
+    const comments = commentsRepository(strapi);
+    const parent = await comments.forStaffReply(documentId);
     if (!parent) throw new errors.NotFoundError(`No comment has the documentId "${documentId}".`);
     if (parent.deleted)
       throw new ConflictError('This comment was deleted by its author: answer one of its replies instead.', { field: 'documentId' });
@@ -58,29 +46,25 @@ const staffReplies = ({ strapi }: { strapi: Core.Strapi }) => ({
     // The reply joins the thread where it stands: the same localized version of the article.
     const articleDocumentId = parent.articleDocumentId ?? parent.article?.documentId ?? null;
     const articleLocale: string | null = parent.articleLocale ?? parent.article?.locale ?? null;
-    const created: any = await strapi.documents(COMMENT_UID).create({
-      data: {
-        content,
-        authorName: adminDisplayName(admin).slice(0, 100),
-        status: 'approved',
-        staff: true,
-        moderatedBy: moderator,
-        moderatedAt: new Date(),
-        article: articleDocumentId ? (articleLocale ? { documentId: articleDocumentId, locale: articleLocale } : articleDocumentId) : null,
-        articleDocumentId,
-        articleLocale,
-        articleVersion: articleDocumentId && articleLocale ? articleVersionKey(articleDocumentId, articleLocale) : null,
-        contentFingerprint: articleDocumentId ? contentFingerprint(articleDocumentId, content) : null,
-        parent: documentId,
-        depth,
-        threadRoot: parent.threadRoot ?? documentId,
-        reportCount: 0,
-      } as any,
+    const created = await comments.create({
+      content,
+      authorName: adminDisplayName(admin).slice(0, 100),
+      status: 'approved',
+      staff: true,
+      moderatedBy: moderator,
+      moderatedAt: new Date(),
+      article: articleDocumentId ? (articleLocale ? { documentId: articleDocumentId, locale: articleLocale } : articleDocumentId) : null,
+      articleDocumentId,
+      articleLocale,
+      articleVersion: articleDocumentId && articleLocale ? articleVersionKey(articleDocumentId, articleLocale) : null,
+      contentFingerprint: articleDocumentId ? contentFingerprint(articleDocumentId, content) : null,
+      parent: documentId,
+      depth,
+      threadRoot: parent.threadRoot ?? documentId,
+      reportCount: 0,
     });
-    const row: any = await strapi.documents(COMMENT_UID).findOne({
-      documentId: created.documentId,
-      populate: { article: { fields: ['slug', 'title'] }, parent: { fields: ['depth'] } } as any,
-    });
+    const row = await comments.adminView(created.documentId);
+    if (!row) throw new errors.NotFoundError(`No comment has the documentId "${created.documentId}".`);
     await getService('comment-events', { strapi }).emit('created', { ...row, parent: documentId }, parent.article ?? null);
     return toAdminComment(row);
   },

@@ -1,3 +1,4 @@
+import { commentsRepository } from '../../repositories/comments';
 import { COMMENT_UID } from '../../utils/uids';
 import type { DocumentMiddlewareFactory } from './types';
 import { paramsOf } from './types';
@@ -6,7 +7,7 @@ import { paramsOf } from './types';
 export const relatedDocumentId = (value: unknown): string | null => {
   if (typeof value === 'string') return value;
   if (!value || typeof value !== 'object') return null;
-  const object = value as Record<string, any>;
+  const object = value as { documentId?: unknown; connect?: unknown; set?: unknown };
   if (typeof object.documentId === 'string') return object.documentId;
   const list = object.connect ?? object.set;
   const one = Array.isArray(list) ? (list.length === 1 ? list[0] : null) : list;
@@ -23,7 +24,7 @@ export const commentThreadPosition: DocumentMiddlewareFactory = (strapi) => asyn
   const data = paramsOf(context).data;
   const parentId = data ? relatedDocumentId(data.parent) : null;
   if (data && parentId && (data.depth === undefined || data.threadRoot === undefined)) {
-    const parent: any = await strapi.documents(COMMENT_UID).findOne({ documentId: parentId, fields: ['depth', 'threadRoot'] as any });
+    const parent = await commentsRepository(strapi).threadPositionOf(parentId);
     if (parent) {
       data.depth = (parent.depth ?? 0) + 1;
       data.threadRoot = parent.threadRoot ?? parent.documentId;

@@ -1,0 +1,413 @@
+import type { Core } from '@strapi/strapi';
+import type { CommentStatus } from '../comments/statuses';
+import type { CommentRecord, CommentReportRecord } from '../content-types/records';
+import { COMMENT_REPORT_UID, COMMENT_UID } from '../utils/uids';
+import { commentsSql, type SortOrder } from './comments-sql';
+
+export type { SortOrder, ThreadEntry, UnfingerprintedComment, UnversionedComment } from './comments-sql';
+
+/** What a public comment response needs from a row, and nothing private. */
+export const PUBLIC_COMMENT_FIELDS = ['content', 'authorName', 'status', 'depth', 'threadRoot', 'createdAt', 'editedAt', 'deleted', 'staff'];
+/** The same for a page of one thread's replies (they all share the thread's root). */
+const PUBLIC_REPLY_FIELDS = ['content', 'authorName', 'status', 'depth', 'createdAt', 'editedAt', 'deleted', 'staff'];
+
+/** What moderators see of a comment: everything, emails included (this never leaves the admin API). */
+const ADMIN_FIELDS = [
+  'content',
+  'authorName',
+  'authorEmail',
+  'status',
+  'depth',
+  'threadRoot',
+  'reportCount',
+  'heldReason',
+  'ipHash',
+  'moderatedBy',
+  'moderatedAt',
+  'articleLocale',
+  'createdAt',
+  'updatedAt',
+  'editedAt',
+  'deleted',
+  'staff',
+];
+const ADMIN_POPULATE = {
+  article: { fields: ['slug', 'title'] },
+  parent: { fields: ['depth'] },
+};
+
+/** The moderation queue's filters other than status. */
+export interface QueueFilters {
+  article?: string;
+  locale?: string;
+  reported?: boolean;
+  q?: string;
+}
+
+/** The fields a new comment is written with (relations by documentId). */
+export type NewCommentData = Omit<CommentRecord, 'id' | 'documentId' | 'article' | 'parent' | 'user' | 'replies'> & {
+  article: string | { documentId: string; locale: string } | null;
+  parent: string | null;
+  user?: number | null;
+};
+
+/** The fields a report is written with (its comment by documentId). */
+export type NewReportData = Omit<CommentReportRecord, 'id' | 'documentId' | 'comment'> & { comment: string };
+
+/** A comment row read for a given purpose: its id and documentId, and the fields named. */
+type Row<K extends keyof CommentRecord> = Pick<CommentRecord, 'id' | 'documentId' | K>;
+
+/**
+ * Every query of the comment aggregate (comments and their reports), in one place: the Query Engine
+ * on the public paths (the Document Service wraps even reads in a transaction, see npm run bench),
+ * the Document Service where its middlewares and lifecycles must run (writes a reader or a
+ * moderator makes, the moderation queue), and the SQL the Query Engine cannot say (comments-sql.ts).
+ * Each method names its purpose; tests count the statements public routes run
+ * (tests/api/query-count*.test.ts), so a change to one is a change to those counts.
+ *
+ * A plain module taking `strapi`, not a Strapi service: services build it where they use it (it
+ * holds no state) and nothing outside the server reaches it.
+ */
+export const commentsRepository = (strapi: Core.Strapi) => {
+  const query = () => strapi.db.query(COMMENT_UID);
+  const documents = () => strapi.documents(COMMENT_UID);
+  const reportQuery = () => strapi.db.query(COMMENT_REPORT_UID);
+  const reportDocuments = () => strapi.documents(COMMENT_REPORT_UID);
+
+  /** Moderation filters as Document Service filters, shared by the queue and its per-status counts. */
+  const queueScope = ({ article, locale, reported, q }: QueueFilters) => {
+    const and: Array<Record<string, unknown>> = [];
+    if (article) and.push({ article: { documentId: article } });
+    if (locale) and.push({ articleLocale: locale });
+    if (reported === true) and.push({ reportCount: { $gt: 0 } });
+    if (reported === false) and.push({ $or: [{ reportCount: 0 }, { reportCount: { $null: true } }] });
+    if (q) {
+      and.push({
+        $or: [{ content: { $containsi: q } }, { authorName: { $containsi: q } }, { authorEmail: { $containsi: q } }],
+      });
+    }
+    return and;
+  };
+  const inQueue = (filters: QueueFilters, status?: CommentStatus) => ({ $and: [...queueScope(filters), ...(status ? [{ status }] : [])] });
+
+  return {
+    ...commentsSql(strapi),
+
+    // Public paths (Query Engine).
+
+    /** An approved comment a reader answers: where it sits and which article version it is on. */
+    async approvedReplyTarget(documentId: string) {
+      return (await query().findOne({
+        where: { documentId, status: 'approved' },
+        select: ['id', 'depth', 'threadRoot', 'articleDocumentId', 'articleLocale'],
+      })) as Pick<CommentRecord, 'id' | 'depth' | 'threadRoot' | 'articleDocumentId' | 'articleLocale'> | null;
+    },
+
+    /** An approved comment a reader reports, with its article version. */
+    async approvedForReport(documentId: string) {
+      return (await query().findOne({
+        where: { documentId, status: 'approved' },
+        select: ['id', 'status', 'articleDocumentId', 'articleLocale'],
+      })) as Pick<CommentRecord, 'id' | 'status' | 'articleDocumentId' | 'articleLocale'> | null;
+    },
+
+    /** An approved top-level comment, the root of a thread whose replies are paged. */
+    async approvedRoot(documentId: string) {
+      return (await query().findOne({
+        where: { documentId, status: 'approved', depth: 0 },
+        select: ['id', 'documentId', 'articleDocumentId', 'articleLocale'],
+      })) as Row<'articleDocumentId' | 'articleLocale'> | null;
+    },
+
+    /** Comments with this fingerprint since `since`, from this network or this sender. */
+    async countRecentDuplicates({
+      fingerprint,
+      since,
+      ipHash,
+      userId,
+      authorEmail,
+    }: {
+      fingerprint: string;
+      since: Date;
+      ipHash: string;
+      userId?: number | null;
+      authorEmail: string | null;
+    }): Promise<number> {
+      return query().count({
+        where: {
+          contentFingerprint: fingerprint,
+          createdAt: { $gte: since },
+          $or: [{ ipHash }, userId ? { user: { id: userId } } : { authorEmail }],
+        },
+      });
+    },
+
+    /** The public fields of the comments named (any status: the caller has chosen them). */
+    async publicRows(documentIds: string[]) {
+      return (await query().findMany({
+        where: { documentId: { $in: documentIds } },
+        select: ['id', 'documentId', ...PUBLIC_COMMENT_FIELDS],
+      })) as CommentRecord[];
+    },
+
+    /** The public fields of one comment, by id. */
+    async publicRow(id: number) {
+      return (await query().findOne({ where: { id }, select: ['id', 'documentId', ...PUBLIC_COMMENT_FIELDS] })) as CommentRecord | null;
+    },
+
+    /** The approved ones of the replies named, with their parent, oldest first (the comment list). */
+    async listedReplies(documentIds: string[]) {
+      return (await query().findMany({
+        where: { documentId: { $in: documentIds }, status: 'approved' },
+        select: ['id', 'documentId', ...PUBLIC_COMMENT_FIELDS],
+        populate: { parent: { select: ['id', 'documentId', 'depth'] } },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      })) as CommentRecord[];
+    },
+
+    /** The approved ones of the replies named, with their parent, oldest first (a page of one thread). */
+    async threadReplies(documentIds: string[]) {
+      return (await query().findMany({
+        where: { documentId: { $in: documentIds }, status: 'approved' },
+        select: ['id', 'documentId', ...PUBLIC_REPLY_FIELDS],
+        populate: { parent: { select: ['id', 'documentId'] } },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      })) as CommentRecord[];
+    },
+
+    /** The status and parent of the comments named (a page's ancestors outside the page). */
+    async statusesWithParents(documentIds: string[]) {
+      return (await query().findMany({
+        where: { documentId: { $in: documentIds } },
+        select: ['id', 'documentId', 'status'],
+        populate: { parent: { select: ['id', 'documentId'] } },
+      })) as Array<Row<'status' | 'parent'>>;
+    },
+
+    /** Whether a comment with this documentId exists, whatever its status. */
+    async exists(documentId: string): Promise<boolean> {
+      return (await query().count({ where: { documentId } })) > 0;
+    },
+
+    /** Records a report (the Document Service: its lifecycles must run). */
+    async createReport(data: NewReportData) {
+      return (await reportDocuments().create({ data })) as CommentReportRecord;
+    },
+
+    /** Claims a report's network place (unique: a second report from the network fails here). */
+    async setReportNetwork(reportId: number, networkFingerprint: string): Promise<void> {
+      await reportQuery().update({ where: { id: reportId }, data: { networkFingerprint } });
+    },
+
+    /** Sends an approved comment back to pending once its reports reach `threshold`; whether it did. */
+    async sendBackIfReported(documentId: string, threshold: number): Promise<boolean> {
+      const sentBack = await query().updateMany({
+        where: { documentId, status: 'approved', reportCount: { $gte: threshold } },
+        data: { status: 'pending', heldReason: 'reports', heldAt: new Date() },
+      });
+      return Number((sentBack as { count?: number })?.count ?? 0) > 0;
+    },
+
+    // Writes of comments.
+
+    /** Writes a new comment through the Document Service (its middlewares and lifecycles run). */
+    async create(data: NewCommentData, { fields }: { fields?: string[] } = {}) {
+      return (await documents().create({ data, ...(fields ? { fields } : {}) })) as CommentRecord;
+    },
+
+    /** Updates one comment by id (Query Engine: inside the caller's transaction, no middlewares). */
+    async update(id: number, data: Partial<Omit<CommentRecord, 'user'>> & { user?: number | null }): Promise<void> {
+      await query().update({ where: { id }, data });
+    },
+
+    /** Updates the comments named. */
+    async updateMany(documentIds: string[], data: Partial<CommentRecord>): Promise<void> {
+      await query().updateMany({ where: { documentId: { $in: documentIds } }, data });
+    },
+
+    /** Deletes one comment (all its versions) through the Document Service. */
+    async delete(documentId: string): Promise<void> {
+      await documents().delete({ documentId });
+    },
+
+    // The author's own comment.
+
+    /** A comment with its account and parent, for its author to edit or delete. */
+    async forAuthor(documentId: string) {
+      return (await query().findOne({
+        where: { documentId },
+        select: ['id', 'documentId', 'status', 'createdAt', 'deleted', 'heldReason', 'articleDocumentId', 'depth'],
+        populate: { user: { select: ['id'] }, parent: { select: ['id', 'documentId', 'deleted'] } },
+      })) as CommentRecord | null;
+    },
+
+    /** The parent of a comment (id, documentId, deleted), or null. */
+    async parentOf(id: number) {
+      const row = (await query().findOne({
+        where: { id },
+        select: ['id'],
+        populate: { parent: { select: ['id', 'documentId', 'deleted'] } },
+      })) as Pick<CommentRecord, 'id' | 'parent'> | null;
+      return row?.parent ?? null;
+    },
+
+    /** Replies of a comment, leaving out the ids in `except` when given. */
+    async countReplies(parentId: number, except?: number[]): Promise<number> {
+      return query().count({ where: { parent: { id: parentId }, ...(except ? { id: { $notIn: except } } : {}) } });
+    },
+
+    /** Deletes the reports of the comments with these ids (two statements, one when there are none). */
+    async deleteReportsOfIds(commentIds: number[]): Promise<void> {
+      const reports = (await reportQuery().findMany({
+        where: { comment: { id: { $in: commentIds } } },
+        select: ['id'],
+      })) as Array<Pick<CommentReportRecord, 'id'>>;
+      if (reports.length > 0) await reportQuery().deleteMany({ where: { id: { $in: reports.map((report) => report.id) } } });
+    },
+
+    // Article copies and thread positions.
+
+    /** A comment's copies of its article version and the article its link points to. */
+    async articleLinkOf(id: number) {
+      return (await query().findOne({
+        where: { id },
+        select: ['id', 'articleDocumentId', 'articleLocale', 'articleVersion'],
+        populate: { article: { select: ['documentId', 'locale'] } },
+      })) as CommentRecord | null;
+    },
+
+    /** A comment's depth and thread root, for a reply written under it by any API. */
+    async threadPositionOf(documentId: string) {
+      return (await documents().findOne({ documentId, fields: ['depth', 'threadRoot'] })) as Row<'depth' | 'threadRoot'> | null;
+    },
+
+    // Moderation (Document Service).
+
+    /** The comment a moderator answers: its place, status and article version. */
+    async forStaffReply(documentId: string) {
+      return (await query().findOne({
+        where: { documentId },
+        select: ['id', 'documentId', 'status', 'depth', 'threadRoot', 'deleted', 'articleDocumentId', 'articleLocale'],
+        populate: { article: { select: ['id', 'documentId', 'slug', 'locale'] } },
+      })) as CommentRecord | null;
+    },
+
+    /** Every field of a comment with its article and parent, as moderators see a new one. */
+    async adminView(documentId: string) {
+      return (await documents().findOne({
+        documentId,
+        populate: { article: { fields: ['slug', 'title'] }, parent: { fields: ['depth'] } },
+      })) as CommentRecord | null;
+    },
+
+    /** The comments named, as moderators see them (those that exist). */
+    async adminRows(documentIds: string[]) {
+      return (await documents().findMany({
+        filters: { documentId: { $in: documentIds } },
+        fields: ADMIN_FIELDS,
+        populate: ADMIN_POPULATE,
+      })) as CommentRecord[];
+    },
+
+    /** A page of the moderation queue. */
+    async queuePage(
+      filters: QueueFilters,
+      { status, order, start, limit }: { status?: CommentStatus; order: SortOrder; start: number; limit: number }
+    ) {
+      return (await documents().findMany({
+        filters: inQueue(filters, status),
+        fields: ADMIN_FIELDS,
+        populate: ADMIN_POPULATE,
+        sort: [{ createdAt: order }, { id: order }],
+        start,
+        limit,
+      })) as CommentRecord[];
+    },
+
+    /** Comments in the moderation queue, of one status or all. */
+    async queueCount(filters: QueueFilters, status?: CommentStatus): Promise<number> {
+      return documents().count({ filters: inQueue(filters, status) });
+    },
+
+    /** A whole thread (any status, oldest first), as moderators see it. */
+    async adminThread(rootDocumentId: string) {
+      return (await documents().findMany({
+        filters: { $or: [{ documentId: rootDocumentId }, { threadRoot: rootDocumentId }] },
+        fields: ADMIN_FIELDS,
+        populate: ADMIN_POPULATE,
+        sort: [{ createdAt: 'asc' }, { id: 'asc' }],
+      })) as CommentRecord[];
+    },
+
+    /** The members of the threads named, each with its parent. */
+    async threadMembers(rootDocumentIds: string[]) {
+      return (await documents().findMany({
+        filters: { threadRoot: { $in: rootDocumentIds } },
+        fields: ['threadRoot'],
+        populate: { parent: { fields: ['depth'] } },
+      })) as CommentRecord[];
+    },
+
+    /** A comment's reports, newest first. */
+    async reportsOf(documentId: string) {
+      return (await reportDocuments().findMany({
+        filters: { comment: { documentId } },
+        fields: ['reason', 'details', 'resolved', 'createdAt'],
+        sort: [{ createdAt: 'desc' }],
+      })) as CommentReportRecord[];
+    },
+
+    /** Deletes the reports of the comments named, one by one in id order (see comment-moderation.ts). */
+    async deleteReportsOf(documentIds: string[]): Promise<void> {
+      const reports = await reportDocuments().findMany({
+        filters: { comment: { documentId: { $in: documentIds } } },
+        fields: ['reason'],
+        sort: [{ id: 'asc' }],
+      });
+      for (const report of reports) await reportDocuments().delete({ documentId: report.documentId });
+    },
+
+    /** Marks the open reports of the comments named as resolved (two statements, one when none is open). */
+    async resolveReportsOf(documentIds: string[]): Promise<void> {
+      const open = (await reportQuery().findMany({
+        where: { comment: { documentId: { $in: documentIds } }, resolved: false },
+        select: ['id'],
+      })) as Array<Pick<CommentReportRecord, 'id'>>;
+      if (open.length > 0) {
+        await reportQuery().updateMany({
+          where: { id: { $in: open.map((report) => report.id) } },
+          data: { resolved: true },
+        });
+      }
+    },
+
+    // Notifications.
+
+    /** Comments that started waiting for a moderator in (since, until], oldest first. */
+    async heldBetween(since: Date, until: Date, limit: number) {
+      return (await query().findMany({
+        where: { status: 'pending', heldAt: { $gt: since, $lte: until } },
+        select: ['authorName', 'content', 'heldReason', 'articleDocumentId'],
+        orderBy: [{ heldAt: 'asc' }, { id: 'asc' }],
+        limit,
+      })) as Array<Pick<CommentRecord, 'authorName' | 'content' | 'heldReason' | 'articleDocumentId'>>;
+    },
+
+    /** An approved reply with its author's account and its parent's contact details and preference. */
+    async replyWithParentContact(documentId: string) {
+      return (await query().findOne({
+        where: { documentId, status: 'approved' },
+        select: ['id', 'authorName', 'authorEmail', 'content', 'staff', 'articleDocumentId', 'articleLocale'],
+        populate: {
+          user: { select: ['id'] },
+          parent: {
+            select: ['id', 'authorEmail', 'notifyReplies', 'deleted'],
+            populate: { user: { select: ['id', 'email', 'blocked'] } },
+          },
+        },
+      })) as CommentRecord | null;
+    },
+  };
+};
+
+export type CommentsRepository = ReturnType<typeof commentsRepository>;
