@@ -14,3 +14,12 @@ export function extractCitedKeys(body: string): string[] {
   }
   return [...keys];
 }
+
+/**
+ * Of the keys a body cites, those the article's own list of sources does not hold: the ones to look
+ * up in the library. Distinct, in order of first use.
+ */
+export function keysMissingFrom(citedKeys: readonly string[], listed: readonly { key?: string | null }[] | null | undefined): string[] {
+  const held = new Set((listed ?? []).map((source) => source.key));
+  return [...new Set(citedKeys)].filter((key) => !held.has(key));
+}

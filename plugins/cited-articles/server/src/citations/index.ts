@@ -5,7 +5,7 @@
  */
 export type * from './types';
 export { parseMarkers } from './parse-markers';
-export { extractCitedKeys } from './extract-cited-keys';
+export { extractCitedKeys, keysMissingFrom } from './extract-cited-keys';
 export { resolveCitations } from './resolve';
 export { normaliseUrl } from './normalise-url';
 export { isSafeUrl } from './is-safe-url';

@@ -17,9 +17,7 @@ const codeOf = (error: unknown): string | null => {
   return null;
 };
 
-// Required when first needed: `graphql` comes with @strapi/plugin-graphql, which may be absent,
-// and an import would load it whenever the plugin loads.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- required when first needed: `graphql` comes with @strapi/plugin-graphql, which may be absent, and an import would load it whenever the plugin loads
 const graphQLError = (): typeof GraphQLErrorType => require('graphql').GraphQLError;
 
 export const toGraphQLError = (error: unknown): unknown => {

@@ -16,7 +16,7 @@ export const ANY_SOURCE_KEY = 'cited-sources';
 // response heads over 16 kB, and Cache-Tag repeats the list.
 const HEADER_BUDGET = 3000;
 
-const token = (value: unknown) => String(value ?? '').replace(/[^\w.~-]/gi, '_');
+const token = (value: unknown) => String(value ?? '').replace(/[^\w.~-]/g, '_');
 
 export const articleKey = (documentId: unknown) => `cited-article-${token(documentId)}`;
 export const sourceKey = (documentId: unknown) => `cited-source-${token(documentId)}`;

@@ -21,7 +21,7 @@ export interface ReadResult {
 
 export { UnreadableFileError };
 
-const UID = /^[\w\-.~]{1,120}$/i;
+const UID = /^[\w\-.~]{1,120}$/;
 
 const TYPE_OF_CSL: Record<string, SourceType> = {
   'article-newspaper': 'news',

@@ -1,7 +1,7 @@
 import crypto from 'crypto';
 import { LRUCache } from 'lru-cache';
 import type { Core } from '@strapi/strapi';
-import { extractCitedKeys } from '../citations';
+import { extractCitedKeys, keysMissingFrom } from '../citations';
 import { getService } from '../utils/get-service';
 import { publicationSettings } from '../utils/settings';
 import type { ArticleRow, PresentedArticle as Presented, ResolveRequest, ResolvedArticleMemoService } from './contracts';
@@ -43,8 +43,7 @@ const resolvedArticleMemo = ({ strapi }: { strapi: Core.Strapi }): ResolvedArtic
       keys = extractCitedKeys(body);
       citedKeys.set(bodyHash, keys);
     }
-    const listed = new Set((row.citations ?? []).map((source) => source.key));
-    return [...new Set(keys)].filter((key) => !listed.has(key));
+    return keysMissingFrom(keys, row.citations);
   };
 
   /**

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { extractCitedKeys, renderBodyHtml, resolveCitations, type CitableSource } from '../citations';
+import { extractCitedKeys, keysMissingFrom, renderBodyHtml, resolveCitations, type CitableSource } from '../citations';
 import type { DateValue, SourceRecord } from '../content-types/records';
 import { PUBLIC_SOURCE_FIELDS, SOURCE_HEALTH_FIELDS, toCitableSource, toPublicArticleSummary, toPublicSource } from '../utils/public-shape';
 import { SOURCE_UID } from '../utils/uids';
@@ -39,12 +39,7 @@ const resolvedArticles = ({ strapi }: { strapi: Core.Strapi }): ResolvedArticles
 
   /** Keys cited in these bodies that the article's own list does not hold. */
   missingKeys(rows) {
-    const missing = new Set<string>();
-    for (const row of rows) {
-      const listed = new Set((row.citations ?? []).map((source) => source.key));
-      for (const key of extractCitedKeys(row.body ?? '')) if (!listed.has(key)) missing.add(key);
-    }
-    return [...missing];
+    return [...new Set(rows.flatMap((row) => keysMissingFrom(extractCitedKeys(row.body ?? ''), row.citations)))];
   },
 
   resolveRow(row, library) {
