@@ -2,8 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
 import { commentSettings } from '../utils/settings';
+import { articlesRepository } from '../repositories/articles';
 import { commentsRepository } from '../repositories/comments';
-import { ARTICLE_UID } from '../utils/uids';
 import type { CommentRepliesService } from './contracts/comments';
 
 type Known = { approved: boolean; parent: string | null };
@@ -43,11 +43,7 @@ const commentReplies = ({ strapi }: { strapi: Core.Strapi }): CommentRepliesServ
     async listReplies({ documentId, page, pageSize }) {
       const root = await comments().approvedRoot(documentId);
       // The thread lives on one localized version of the article, which must be the published one.
-      const published =
-        root?.articleDocumentId &&
-        (await strapi.db.query(ARTICLE_UID).count({
-          where: { documentId: root.articleDocumentId, locale: root.articleLocale, publishedAt: { $notNull: true } },
-        })) > 0;
+      const published = root?.articleDocumentId && (await articlesRepository(strapi).isPublished(root.articleDocumentId, root.articleLocale));
       // A reply, or a comment that is not public, is answered like one that does not exist.
       if (!published || !root?.articleDocumentId) {
         throw new errors.NotFoundError(`No approved top-level comment of a published article has the documentId "${documentId}".`);

@@ -8,8 +8,8 @@ import { ConflictError, fieldError, isUniqueViolation } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { commentSettings } from '../utils/settings';
 import type { CommentRecord, CommentReportRecord } from '../content-types/records';
+import { articlesRepository } from '../repositories/articles';
 import { commentsRepository, PUBLIC_COMMENT_FIELDS } from '../repositories/comments';
-import { ARTICLE_UID } from '../utils/uids';
 import type { CommentsPublicService, ListedComment, NewComment, PublishedArticle } from './contracts/comments';
 
 export { PUBLIC_COMMENT_FIELDS, type NewComment };
@@ -25,18 +25,14 @@ const listed = (row: CommentRecord): ListedComment => ({ ...row, parent: row.par
  */
 const commentsPublic = ({ strapi }: { strapi: Core.Strapi }): CommentsPublicService => {
   const comments = () => commentsRepository(strapi);
+  const articles = () => articlesRepository(strapi);
   const guard = () => getService('abuse-guard', { strapi });
 
   /** The published article with this slug in this locale (the default one when none is asked for). */
   const findPublishedArticle = async (slug: string, requestedLocale?: string) => {
     const locales = getService('content-locales', { strapi });
     const locale = await locales.resolve(requestedLocale);
-    // Query Engine reads on the public paths: the Document Service wraps every call, reads too, in
-    // a transaction (BEGIN and COMMIT round trips) and transforms its parameters (npm run bench).
-    const article = (await strapi.db.query(ARTICLE_UID).findOne({
-      where: { slug, locale, publishedAt: { $notNull: true } },
-      select: ['id', 'documentId', 'locale', 'slug', 'commentsEnabled', 'publishedAt'],
-    })) as PublishedArticle | null;
+    const article = (await articles().publishedForComments(slug, locale)) as PublishedArticle | null;
     if (!article) throw await locales.articleNotFound({ slug, locale, status: 'published' });
     return article;
   };
@@ -216,11 +212,7 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }): CommentsPublicServ
 
       const comment = await comments().approvedForReport(documentId);
       // The locale the comment was posted on must be published (a thread per locale).
-      const articlePublished =
-        comment?.articleDocumentId &&
-        (await strapi.db.query(ARTICLE_UID).count({
-          where: { documentId: comment.articleDocumentId, locale: comment.articleLocale, publishedAt: { $notNull: true } },
-        })) > 0;
+      const articlePublished = comment?.articleDocumentId && (await articles().isPublished(comment.articleDocumentId, comment.articleLocale));
       // Pending, rejected or spam comments, or comments under an unpublished article, are not
       // public: answering 404 does not even confirm that they exist.
       if (!articlePublished) throw new errors.NotFoundError(`No published comment has the documentId "${documentId}".`);

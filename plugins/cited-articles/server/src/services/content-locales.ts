@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { ARTICLE_UID } from '../utils/uids';
+import { articlesRepository } from '../repositories/articles';
 import type { ContentLocalesService } from './contracts';
 
 type LocaleRow = { code: string; name?: string };
@@ -46,11 +46,8 @@ const contentLocales = ({ strapi }: { strapi: Core.Strapi }): ContentLocalesServ
       const codes = await this.codes();
       if (!codes.includes(locale)) return unknownLocale(locale, codes);
       const what = status === 'draft' ? 'article' : 'published article';
-      const rows: Array<{ locale: string }> = await strapi.db.query(ARTICLE_UID).findMany({
-        where: { slug, publishedAt: status === 'published' ? { $notNull: true } : { $null: true } },
-        select: ['locale'],
-      });
-      const elsewhere = [...new Set(rows.map((row) => row.locale))].filter((code) => code !== locale).sort();
+      const locales = await articlesRepository(strapi).localesWithSlug(slug, status);
+      const elsewhere = [...new Set(locales)].filter((code) => code !== locale).sort();
       if (elsewhere.length === 0) return new errors.NotFoundError(`No ${what} has the slug "${slug}".`);
       return new errors.NotFoundError(
         `No ${what} has the slug "${slug}" in locale "${locale}"; it exists in ${elsewhere.map((code) => `"${code}"`).join(', ')} (ask with ?locale=${elsewhere[0]}).`,

@@ -4,13 +4,13 @@ import { errors } from '@strapi/utils';
 import { moderatorDigest, replyNotice } from '../notifications/templates';
 import { addressHash, signUnsubscribeToken, verifyUnsubscribeToken } from '../notifications/unsubscribe-token';
 import { COMMENT_EVENTS } from '../comments/events';
-import type { ArticleRecord } from '../content-types/records';
+import { articlesRepository } from '../repositories/articles';
 import { commentsRepository } from '../repositories/comments';
 import { ACTIONS } from '../utils/actions';
 import { isUniqueViolation } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { notificationSettings, publicationSettings } from '../utils/settings';
-import { ARTICLE_UID, NOTIFICATION_OPTOUT_UID, PLUGIN_ID } from '../utils/uids';
+import { NOTIFICATION_OPTOUT_UID, PLUGIN_ID } from '../utils/uids';
 import type { NotificationsService } from './contracts/comments';
 
 const DIGEST_KEY = 'moderator-digest';
@@ -94,9 +94,7 @@ const notifications = ({ strapi }: { strapi: Core.Strapi }): NotificationsServic
     const rows = await commentsRepository(strapi).heldBetween(new Date(since), cutoff, DIGEST_LIMIT);
     if (rows.length === 0) return;
     const articleIds = [...new Set(rows.map((row) => row.articleDocumentId).filter(Boolean))];
-    const articles = (await strapi.db
-      .query(ARTICLE_UID)
-      .findMany({ where: { documentId: { $in: articleIds } }, select: ['documentId', 'title'] })) as ArticleRecord[];
+    const articles = await articlesRepository(strapi).titlesOf(articleIds);
     const titles = new Map(articles.map((article) => [article.documentId, article.title]));
     const mail = moderatorDigest(
       rows.map((row) => ({
@@ -154,14 +152,7 @@ const notifications = ({ strapi }: { strapi: Core.Strapi }): NotificationsServic
     const hash = addressHash(key(), address);
     if (await isUnsubscribed(hash)) return;
 
-    const article = (
-      reply.articleDocumentId
-        ? await strapi.db.query(ARTICLE_UID).findOne({
-            where: { documentId: reply.articleDocumentId, ...(reply.articleLocale ? { locale: reply.articleLocale } : {}) },
-            select: ['title', 'slug'],
-          })
-        : null
-    ) as Pick<ArticleRecord, 'title' | 'slug'> | null;
+    const article = reply.articleDocumentId ? await articlesRepository(strapi).titleAndSlug(reply.articleDocumentId, reply.articleLocale) : null;
     const { articleUrl } = publicationSettings(strapi);
     const apiPrefix = String(strapi.config.get('api.rest.prefix', '/api'));
     const server = withoutTrailingSlash(String(strapi.config.get('server.absoluteUrl') ?? ''));
