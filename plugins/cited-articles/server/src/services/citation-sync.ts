@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { extractCitedKeys } from '../citations';
-import type { ArticleRecord, SourceRecord } from '../content-types/records';
-import { ARTICLE_UID, SOURCE_UID } from '../utils/uids';
+import type { SourceRecord } from '../content-types/records';
+import { articlesRepository } from '../repositories/articles';
+import { SOURCE_UID } from '../utils/uids';
 import type { CitationSyncService } from './contracts';
 
 /**
@@ -15,13 +16,8 @@ const citationSync = ({ strapi }: { strapi: Core.Strapi }): CitationSyncService 
     const keys = extractCitedKeys(body);
     if (keys.length === 0) return [];
 
-    const draft = (await strapi.documents(ARTICLE_UID).findOne({
-      documentId,
-      locale,
-      status: 'draft',
-      fields: ['id'],
-      populate: { citations: { fields: ['key'] } },
-    })) as ArticleRecord | null;
+    const articles = articlesRepository(strapi);
+    const draft = await articles.draftCitationKeys(documentId, locale);
     if (!draft) return [];
     const listed = new Set((draft.citations ?? []).map((source) => source.key));
     const missing = keys.filter((key) => !listed.has(key));
@@ -36,12 +32,12 @@ const citationSync = ({ strapi }: { strapi: Core.Strapi }): CitationSyncService 
     const toAppend = missing.filter((key) => byKey.has(key));
     if (toAppend.length === 0) return [];
 
-    // Appended after the list the editor ordered, so positional markers keep their sources. A plain
-    // record: without the host app's generated types the Document Service knows no `citations` field.
-    const appended: Record<string, unknown> = {
-      citations: { connect: toAppend.map((key) => ({ documentId: byKey.get(key), position: { end: true } })) },
-    };
-    await strapi.documents(ARTICLE_UID).update({ documentId, locale, status: 'draft', data: appended });
+    // Appended after the list the editor ordered, so positional markers keep their sources.
+    await articles.appendCitations(
+      documentId,
+      locale,
+      toAppend.flatMap((key) => byKey.get(key) ?? [])
+    );
     return toAppend;
   },
 });

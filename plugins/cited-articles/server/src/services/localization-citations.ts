@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { ArticleRecord } from '../content-types/records';
-import { ARTICLE_UID } from '../utils/uids';
+import { articlesRepository } from '../repositories/articles';
 import type { LocalizationCitationsService } from './contracts';
 
 /** Whether a relation payload asks for nothing: absent, or connect/set lists with no entry. */
@@ -24,22 +23,15 @@ const isEmptyRelationPayload = (value: unknown) => {
 const localizationCitations = ({ strapi }: { strapi: Core.Strapi }): LocalizationCitationsService => ({
   /** Whether saving this document in this locale creates the locale (no row of it yet). */
   async isNewLocale(documentId, locale) {
-    const query = strapi.db.query(ARTICLE_UID);
-    const [inLocale, any] = await Promise.all([query.count({ where: { documentId, locale } }), query.count({ where: { documentId } })]);
-    return inLocale === 0 && any > 0;
+    const { inLocale, all } = await articlesRepository(strapi).rowCounts(documentId, locale);
+    return inLocale === 0 && all > 0;
   },
 
   /** The citations (source documentIds, in order) a new locale should start with, or null. */
   async citationsToCopy(documentId, data) {
     if (!isEmptyRelationPayload(data.citations)) return null;
-    const query = strapi.db.query(ARTICLE_UID);
     const defaultLocale = await strapi.plugin('i18n').service('locales').getDefaultLocale();
-    const drafts: ArticleRecord[] = await query.findMany({
-      where: { documentId, publishedAt: { $null: true } },
-      select: ['id', 'locale'],
-      orderBy: [{ id: 'asc' }],
-      populate: { citations: { select: ['id', 'documentId'] } },
-    });
+    const drafts = await articlesRepository(strapi).draftsWithCitations(documentId);
     const from = drafts.find((draft) => draft.locale === defaultLocale) ?? drafts[0];
     if (!from || (from.citations ?? []).length === 0) return null;
     return from.citations.map((source) => source.documentId);

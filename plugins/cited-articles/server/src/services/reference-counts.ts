@@ -7,7 +7,8 @@ import {
   type CitableSource,
   type ReferenceTargets,
 } from '../citations';
-import type { ArticleRecord, SourceRecord } from '../content-types/records';
+import type { SourceRecord } from '../content-types/records';
+import { articlesRepository } from '../repositories/articles';
 import { citationsRepository } from '../repositories/citations';
 import { toPublicSource } from '../utils/public-shape';
 import { ARTICLE_UID, PLUGIN_ID, SOURCE_UID } from '../utils/uids';
@@ -87,9 +88,7 @@ const referenceCounts = ({ strapi }: { strapi: Core.Strapi }): ReferenceCountsSe
       else missing.push(row.id);
     }
     if (missing.length > 0) {
-      const bodies: Array<Pick<ArticleRecord, 'id' | 'body'>> = await strapi.db
-        .query(ARTICLE_UID)
-        .findMany({ where: { id: { $in: missing } }, select: ['id', 'body'] });
+      const bodies = await articlesRepository(strapi).bodiesOf(missing);
       for (const { id, body } of bodies) targets.set(id, referenceTargets(body));
     }
 

@@ -1,3 +1,4 @@
+import { articlesRepository } from '../../repositories/articles';
 import { applyRelationPayload, movesToStart } from '../../utils/relation-order';
 import { ARTICLE_UID } from '../../utils/uids';
 import type { DocumentMiddlewareFactory } from './types';
@@ -12,21 +13,8 @@ export const citationOrder: DocumentMiddlewareFactory = (strapi) => async (conte
   const params = paramsOf(context);
   const data = params.data;
   if (context.uid !== ARTICLE_UID || context.action !== 'update' || !data || !movesToStart(data.citations)) return next();
-  const current = params.documentId
-    ? await strapi.documents(ARTICLE_UID).findOne({
-        documentId: params.documentId,
-        locale: params.locale,
-        status: 'draft',
-        fields: ['id'],
-        populate: { citations: { fields: ['id'] } },
-      })
-    : null;
-  const ordered = current
-    ? applyRelationPayload(
-        (current.citations ?? []).map((source) => source.documentId),
-        data.citations
-      )
-    : null;
+  const current = params.documentId ? await articlesRepository(strapi).draftCitationIds(params.documentId, params.locale) : null;
+  const ordered = current ? applyRelationPayload(current, data.citations) : null;
   if (ordered) data.citations = { set: ordered };
   return next();
 };

@@ -1,3 +1,4 @@
+import { articlesRepository } from '../../repositories/articles';
 import { getService } from '../../utils/get-service';
 import { ARTICLE_UID } from '../../utils/uids';
 import type { DocumentMiddlewareFactory } from './types';
@@ -23,7 +24,7 @@ export const appendCitedSources: DocumentMiddlewareFactory = (strapi) => async (
       locale: params.locale,
     });
     if (appended.length > 0 && params.status === 'published') {
-      await strapi.documents(ARTICLE_UID).publish({ documentId, locale: params.locale });
+      await articlesRepository(strapi).publish(documentId, params.locale);
     }
   }
   return result;
