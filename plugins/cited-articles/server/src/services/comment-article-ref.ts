@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import { articleVersionKey } from '../comments/article-version';
-import type { CommentRecord } from '../content-types/records';
 import { commentsRepository } from '../repositories/comments';
 import { COMMENT_UID } from '../utils/uids';
 import type { CommentArticleRefService } from './contracts/comments';
@@ -33,18 +32,16 @@ interface WriteEvent {
 const commentArticleRef = ({ strapi }: { strapi: Core.Strapi }): CommentArticleRefService => {
   /** Re-reads the comment's article through the relation and stores its documentId. */
   const sync = async (id: number) => {
-    // db.query runs inside the caller's transaction, so it sees the link rows just written.
-    const row: CommentRecord | null = await strapi.db.query(COMMENT_UID).findOne({
-      where: { id },
-      select: ['id', 'articleDocumentId', 'articleLocale', 'articleVersion'],
-      populate: { article: { select: ['documentId', 'locale'] } },
-    });
+    // Query Engine reads and writes: they run inside the caller's transaction, so they see the link
+    // rows just written.
+    const comments = commentsRepository(strapi);
+    const row = await comments.articleLinkOf(id);
     if (!row) return;
     const articleDocumentId = row.article?.documentId ?? null;
     const articleLocale = row.article?.locale ?? null;
     const articleVersion = articleDocumentId && articleLocale ? articleVersionKey(articleDocumentId, articleLocale) : null;
     if (row.articleDocumentId !== articleDocumentId || row.articleLocale !== articleLocale || row.articleVersion !== articleVersion) {
-      await strapi.db.query(COMMENT_UID).update({ where: { id }, data: { articleDocumentId, articleLocale, articleVersion } });
+      await comments.update(id, { articleDocumentId, articleLocale, articleVersion });
     }
   };
 
