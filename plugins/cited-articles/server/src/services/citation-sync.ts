@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { extractCitedKeys } from '../citations';
-import type { ArticleRecord, SourceRecord } from '../content-types/records';
-import { ARTICLE_UID, SOURCE_UID } from '../utils/uids';
+import type { ArticleRecord } from '../content-types/records';
+import { sourcesRepository } from '../repositories/sources';
+import { ARTICLE_UID } from '../utils/uids';
 import type { CitationSyncService } from './contracts';
 
 /**
@@ -27,10 +28,7 @@ const citationSync = ({ strapi }: { strapi: Core.Strapi }): CitationSyncService 
     const missing = keys.filter((key) => !listed.has(key));
     if (missing.length === 0) return [];
 
-    const found = (await strapi.documents(SOURCE_UID).findMany({
-      filters: { key: { $in: missing } },
-      fields: ['key'],
-    })) as SourceRecord[];
+    const found = await sourcesRepository(strapi).idsOfKeys(missing);
     const byKey = new Map(found.map((source) => [source.key, source.documentId]));
     // Append in order of first use in the body.
     const toAppend = missing.filter((key) => byKey.has(key));
