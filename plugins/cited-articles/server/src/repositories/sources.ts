@@ -88,6 +88,14 @@ export const sourcesRepository = (strapi: Core.Strapi) => {
       })) as SourceRecord[];
     },
 
+    /**
+     * The id, documentId and key of the sources with these keys: all that counting references
+     * needs, through the Query Engine, so an article list's counts open no transaction.
+     */
+    async identitiesByKeys(keys: string[]) {
+      return (await query().findMany({ where: { key: { $in: keys } }, select: ['id', 'documentId', 'key'] })) as SourceRecord[];
+    },
+
     /** The key and documentId of the sources with these keys (those that exist). */
     async idsOfKeys(keys: string[]) {
       return (await documents().findMany({
