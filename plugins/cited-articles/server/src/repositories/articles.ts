@@ -14,7 +14,7 @@ export type ArticleVersionStatus = 'published' | 'draft';
 export type CommentedArticle = Pick<ArticleRecord, 'id' | 'documentId' | 'locale' | 'slug' | 'commentsEnabled' | 'publishedAt'>;
 
 /**
- * Every query of articles (the stored reference targets' SQL aside, see citations.ts), in one place:
+ * Every query of articles (the stored reference targets aside, see citations.ts), in one place:
  * the Query Engine on the content API's hot reads and wherever a read must see the caller's
  * transaction or admin-only fields, the Document Service where the editor's save runs through it
  * (its middlewares and lifecycles must see the change). Each method names its purpose; tests count
@@ -73,11 +73,6 @@ export const articlesRepository = (strapi: Core.Strapi) => {
         select: ['locale'],
       })) as Array<{ locale: string }>;
       return rows.map((row) => row.locale);
-    },
-
-    /** The bodies of the rows named, for reference counts of rows stored without their targets. */
-    async bodiesOf(ids: number[]) {
-      return (await query().findMany({ where: { id: { $in: ids } }, select: ['id', 'body'] })) as Array<Pick<ArticleRecord, 'id' | 'body'>>;
     },
 
     // Comments (Query Engine, public paths).

@@ -32,6 +32,11 @@ export const citationsRepository = (strapi: Core.Strapi) => {
       return query;
     },
 
+    /** The bodies of these article rows, for the ones whose targets are not stored yet (Query Engine, no transaction). */
+    async bodiesOf(ids: number[]): Promise<ArticleBody[]> {
+      return (await strapi.db.query(ARTICLE_UID).findMany({ where: { id: { $in: ids } }, select: ['id', 'body'] })) as ArticleBody[];
+    },
+
     /** Stores one row's reference targets. */
     async storeTargets(id: number, targets: ReferenceTargets): Promise<void> {
       await knex(articles.table)

@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { extractCitedKeys } from '../citations';
-import type { SourceRecord } from '../content-types/records';
 import { articlesRepository } from '../repositories/articles';
-import { SOURCE_UID } from '../utils/uids';
+import { sourcesRepository } from '../repositories/sources';
 import type { CitationSyncService } from './contracts';
 
 /**
@@ -23,10 +22,7 @@ const citationSync = ({ strapi }: { strapi: Core.Strapi }): CitationSyncService 
     const missing = keys.filter((key) => !listed.has(key));
     if (missing.length === 0) return [];
 
-    const found = (await strapi.documents(SOURCE_UID).findMany({
-      filters: { key: { $in: missing } },
-      fields: ['key'],
-    })) as SourceRecord[];
+    const found = await sourcesRepository(strapi).idsOfKeys(missing);
     const byKey = new Map(found.map((source) => [source.key, source.documentId]));
     // Append in order of first use in the body.
     const toAppend = missing.filter((key) => byKey.has(key));

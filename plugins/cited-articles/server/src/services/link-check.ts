@@ -4,10 +4,10 @@ import { retractionOf } from '../lookup/retraction';
 import { closestSnapshot } from '../lookup/wayback';
 import { OutboundError } from '../outbound/errors';
 import type { SafeResponse } from '../outbound/safe-fetch';
+import { sourcesRepository, type LinkFindings, type RetractionFindings } from '../repositories/sources';
 import { ConflictError } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { linkCheckSettings, lookupSettings } from '../utils/source-settings';
-import { SOURCE_UID } from '../utils/uids';
 import type { LinkCheckReport, LinkCheckRow, LinkCheckService, LinkVerdict } from './contracts';
 
 export type { LinkCheckReport } from './contracts';
@@ -43,6 +43,9 @@ async function perGroup<T>(groups: Map<string, T[]>, limit: number, work: (item:
   });
   await Promise.all(workers);
 }
+
+/** What a check found about one source, written at the end of its page. */
+type Findings = LinkFindings & RetractionFindings & { archiveUrl?: string };
 
 const hostOf = (url: string) => {
   try {
@@ -82,17 +85,10 @@ const linkCheck = ({ strapi }: { strapi: Core.Strapi }): LinkCheckService => ({
 
   async checkAll(documentIds) {
     const report: LinkCheckReport = { checked: 0, ok: 0, redirected: 0, broken: 0, archived: 0, retracted: 0 };
-    const sources = strapi.db.query(SOURCE_UID);
+    const sources = sourcesRepository(strapi);
     // Pages by id, so that a large library is never held in memory at once.
     for (let lastId = 0; ;) {
-      const where: Record<string, unknown> = { id: { $gt: lastId } };
-      if (documentIds) where.documentId = { $in: documentIds };
-      const rows: LinkCheckRow[] = await sources.findMany({
-        where,
-        select: ['id', 'documentId', 'url', 'archiveUrl', 'doi'],
-        orderBy: { id: 'asc' },
-        limit: PAGE,
-      });
+      const rows: LinkCheckRow[] = await sources.linkCheckPage(lastId, PAGE, documentIds);
       if (rows.length === 0) break;
       lastId = rows[rows.length - 1].id;
       await this.checkPage(rows, report);
@@ -101,8 +97,8 @@ const linkCheck = ({ strapi }: { strapi: Core.Strapi }): LinkCheckService => ({
   },
 
   async checkPage(rows, report) {
-    const sources = strapi.db.query(SOURCE_UID);
-    const updates = new Map<number, Record<string, unknown>>(rows.map((row) => [row.id, {}]));
+    const sources = sourcesRepository(strapi);
+    const updates = new Map<number, Findings>(rows.map((row) => [row.id, {}]));
 
     const withUrl = new Map<string, LinkCheckRow[]>();
     for (const row of rows) {
@@ -155,23 +151,13 @@ const linkCheck = ({ strapi }: { strapi: Core.Strapi }): LinkCheckService => ({
       }
     );
 
-    // The Query Engine, not the Document Service: a check is not an edit, so it sends no entry
-    // webhooks; and updateMany, whose timestamps subscriber leaves updatedAt alone when given one
-    // object, so the Sources page and the Content Manager do not show every source as just edited.
-    // Each finding is written only while the source still holds what was checked: the page was
-    // read seconds or minutes ago, and an editor may have changed the URL or set an archive since.
+    // Written without marking the sources as edited, each only while the source still holds what
+    // was checked (see repositories/sources.ts).
     for (const row of rows) {
       const { archiveUrl, retracted, retractionDoi, retractionDate, ...link } = updates.get(row.id)!;
-      if (Object.keys(link).length > 0) await sources.updateMany({ where: { id: row.id, url: row.url }, data: link });
-      if (archiveUrl !== undefined) {
-        await sources.updateMany({
-          where: { id: row.id, url: row.url, $or: [{ archiveUrl: { $null: true } }, { archiveUrl: '' }] },
-          data: { archiveUrl },
-        });
-      }
-      if (retracted !== undefined) {
-        await sources.updateMany({ where: { id: row.id, doi: row.doi }, data: { retracted, retractionDoi, retractionDate } });
-      }
+      if (Object.keys(link).length > 0) await sources.recordLinkFindings(row, link);
+      if (archiveUrl !== undefined) await sources.setArchiveIfNone(row, archiveUrl);
+      if (retracted !== undefined) await sources.recordRetraction(row, { retracted, retractionDoi, retractionDate });
     }
   },
 

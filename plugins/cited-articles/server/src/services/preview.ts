@@ -1,24 +1,14 @@
 import type { Core } from '@strapi/strapi';
-import type { SourceRecord } from '../content-types/records';
+import { sourcesRepository } from '../repositories/sources';
 import { getService } from '../utils/get-service';
-import { PUBLIC_SOURCE_FIELDS, SOURCE_HEALTH_FIELDS } from '../utils/public-shape';
-import { SOURCE_UID } from '../utils/uids';
 import type { PreviewService } from './contracts';
-
-const SOURCE_FIELDS = PUBLIC_SOURCE_FIELDS.filter((field) => field !== 'documentId');
 
 /** The resolved form of an unsaved article, for the editor's References panel. */
 const preview = ({ strapi }: { strapi: Core.Strapi }): PreviewService => ({
   async resolveDraft(input) {
     // The listed sources in one query, then put back in the editor's order. A documentId that no
     // longer exists is skipped: the editor sees the list as it will be saved.
-    const rows =
-      input.citations.length === 0
-        ? []
-        : ((await strapi.documents(SOURCE_UID).findMany({
-            filters: { documentId: { $in: input.citations } },
-            fields: [...SOURCE_FIELDS, ...SOURCE_HEALTH_FIELDS],
-          })) as SourceRecord[]);
+    const rows = input.citations.length === 0 ? [] : await sourcesRepository(strapi).citableByDocumentIds(input.citations);
     const byId = new Map(rows.map((row) => [row.documentId, row]));
     const citations = input.citations.map((id) => byId.get(id)).filter(Boolean);
     return getService('resolved-articles', { strapi }).present(

@@ -1,17 +1,17 @@
 import type { Core } from '@strapi/strapi';
 import {
   countReferences,
+  keysMissingFrom,
   readReferenceTargets,
   referenceTargets,
   REFERENCE_TARGETS_VERSION,
   type CitableSource,
   type ReferenceTargets,
 } from '../citations';
-import type { SourceRecord } from '../content-types/records';
-import { articlesRepository } from '../repositories/articles';
 import { citationsRepository } from '../repositories/citations';
+import { sourcesRepository } from '../repositories/sources';
 import { toPublicSource } from '../utils/public-shape';
-import { ARTICLE_UID, PLUGIN_ID, SOURCE_UID } from '../utils/uids';
+import { ARTICLE_UID, PLUGIN_ID } from '../utils/uids';
 import type { CountableRow, ReferenceCountsService } from './contracts/comments';
 
 const VERSION_KEY = 'reference-targets-version';
@@ -88,25 +88,15 @@ const referenceCounts = ({ strapi }: { strapi: Core.Strapi }): ReferenceCountsSe
       else missing.push(row.id);
     }
     if (missing.length > 0) {
-      const bodies = await articlesRepository(strapi).bodiesOf(missing);
-      for (const { id, body } of bodies) targets.set(id, referenceTargets(body));
+      for (const { id, body } of await citationsRepository(strapi).bodiesOf(missing)) targets.set(id, referenceTargets(body));
     }
 
     const listedOf = (row: CountableRow) => (row.citations ?? []).map((source) => toPublicSource(source) as CitableSource);
     // `[@key]` keys not in an article's own list fall back to the library: one query for all.
-    const libraryKeys = new Set<string>();
-    for (const row of rows) {
-      const listed = new Set((row.citations ?? []).map((source) => source.key));
-      for (const key of targets.get(row.id)?.keys ?? []) if (!listed.has(key)) libraryKeys.add(key);
-    }
-    // Only what a count needs (identity and key), through the Query Engine: no transaction.
+    const libraryKeys = [...new Set(rows.flatMap((row) => keysMissingFrom(targets.get(row.id)?.keys ?? [], row.citations)))];
     const library: CitableSource[] =
-      libraryKeys.size > 0
-        ? (
-            (await strapi.db
-              .query(SOURCE_UID)
-              .findMany({ where: { key: { $in: [...libraryKeys] } }, select: ['id', 'documentId', 'key'] })) as SourceRecord[]
-          ).map((source) => toPublicSource(source) as CitableSource)
+      libraryKeys.length > 0
+        ? (await sourcesRepository(strapi).identitiesByKeys(libraryKeys)).map((source) => toPublicSource(source) as CitableSource)
         : [];
     return rows.map((row) => {
       const rowTargets = targets.get(row.id);

@@ -1,16 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { extractCitedKeys, keysMissingFrom, renderBodyHtml, resolveCitations, type CitableSource } from '../citations';
-import type { DateValue, SourceRecord } from '../content-types/records';
-import { PUBLIC_SOURCE_FIELDS, SOURCE_HEALTH_FIELDS, toCitableSource, toPublicArticleSummary, toPublicSource } from '../utils/public-shape';
-import { SOURCE_UID } from '../utils/uids';
+import type { DateValue } from '../content-types/records';
+import { sourcesRepository } from '../repositories/sources';
+import { toCitableSource, toPublicArticleSummary, toPublicSource } from '../utils/public-shape';
 import { getService } from '../utils/get-service';
 import { publicationSettings } from '../utils/settings';
 import { articleJsonLd } from '../interchange/json-ld';
 import type { ResolvedArticlesService } from './contracts';
 
 export type { ArticleRow, ResolveRequest } from './contracts';
-
-const SOURCE_FIELDS = PUBLIC_SOURCE_FIELDS.filter((field) => field !== 'documentId');
 
 /** The public URL of an article, from the publication's `articleUrl` template. */
 export const articleUrlOf = (template: string | null, slug: unknown) =>
@@ -30,10 +28,7 @@ const resolvedArticles = ({ strapi }: { strapi: Core.Strapi }): ResolvedArticles
   /** Sources with these keys, in one query (the library that `[@key]` markers fall back to). */
   async loadLibrary(keys) {
     if (keys.length === 0) return [];
-    const rows = (await strapi.documents(SOURCE_UID).findMany({
-      filters: { key: { $in: keys } },
-      fields: [...SOURCE_FIELDS, ...SOURCE_HEALTH_FIELDS],
-    })) as SourceRecord[];
+    const rows = await sourcesRepository(strapi).citableByKeys(keys);
     return rows.map((row) => toCitableSource(row) as CitableSource);
   },
 

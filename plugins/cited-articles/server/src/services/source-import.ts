@@ -2,9 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { readImportFile, UnreadableFileError, type ImportedSource } from '../interchange/read-import';
 import type { ImportFormat } from '../interchange/split-entries';
-import { SOURCE_UID } from '../utils/uids';
+import { sourcesRepository } from '../repositories/sources';
 import { normaliseDoi, normaliseUrl } from '../citations';
-import type { SourceRecord } from '../content-types/records';
 import type { ImportReport, SourceImportService } from './contracts';
 
 export type { ImportReport } from './contracts';
@@ -27,25 +26,12 @@ const contentError = (message: string, problems: Array<{ line: number; message: 
 const urlIdentity = (url: string) => normaliseUrl(url) ?? url.trim();
 const doiIdentity = (doi: string) => normaliseDoi(doi) ?? doi.trim().toLowerCase();
 
-interface ExistingSource {
-  key: string;
-  url: string | null;
-  doi: string | null;
-}
-
 /**
  * Creates sources from a BibTeX, RIS or CSL-JSON file. Either every readable entry is handled
  * (created, or skipped when a source with its URL or DOI exists) or, when any entry cannot be read,
  * nothing is written and each bad entry is reported with its line.
  */
 const sourceImport = ({ strapi }: { strapi: Core.Strapi }): SourceImportService => {
-  /**
-   * The library's identity fields, read once (one query, like the Sources page's duplicate report):
-   * matching on normalised URLs and DOIs cannot be a database condition. The Query Engine read
-   * joins the import's transaction on its own (strapi.db.transaction).
-   */
-  const readLibrary = async (): Promise<ExistingSource[]> => strapi.db.query(SOURCE_UID).findMany({ select: ['key', 'url', 'doi'] });
-
   return {
     async importFile(content: string, format?: ImportFormat): Promise<ImportReport> {
       let read;
@@ -66,10 +52,11 @@ const sourceImport = ({ strapi }: { strapi: Core.Strapi }): SourceImportService 
       const entries = read.entries as Array<{ line: number; source: ImportedSource }>;
 
       return strapi.db.transaction(async () => {
-        const documents = strapi.documents(SOURCE_UID);
-        // One read of the library, never a query with a condition per entry (SQLite refuses an
-        // expression 1,000 levels deep, and a normalised URL is not a column).
-        const library = await readLibrary();
+        const sources = sourcesRepository(strapi);
+        // One read of the library (like the Sources page's duplicate report), never a query with a
+        // condition per entry (SQLite refuses an expression 1,000 levels deep, and a normalised URL
+        // is not a column).
+        const library = await sources.importIdentities();
         const knownUrls = new Map<string, string>(
           library.filter((row) => row.url).map((row) => [urlIdentity(row.url as string), `a source with this URL exists ("${row.key}")`])
         );
@@ -90,9 +77,7 @@ const sourceImport = ({ strapi }: { strapi: Core.Strapi }): SourceImportService 
           // A key that is taken (or absent) is left blank: the server derives a free one from the title.
           const key = source.key && !usedKeys.has(source.key) ? source.key : null;
           const data = { ...source, key, authors: source.authors.length > 0 ? source.authors : null };
-          // A plain record: without the host app's generated types the Document Service knows no field.
-          const input: Record<string, unknown> = data;
-          const created = (await documents.create({ data: input, fields: ['key', 'title'] })) as SourceRecord;
+          const created = await sources.create(data, { fields: ['key', 'title'] });
           usedKeys.add(created.key);
           const sameAs = `line ${line} of this file has the same`;
           if (url !== null) knownUrls.set(url, `${sameAs} URL`);

@@ -5,13 +5,12 @@ import { sourceFromCsl } from '../lookup/from-csl';
 import { sourceFromOpenLibrary } from '../lookup/from-open-library';
 import { parseIdentifier } from '../lookup/identifier';
 import type { LookedUpSource } from '../lookup/looked-up-source';
-import type { SourceRecord } from '../content-types/records';
 import { sourceFromPage } from '../lookup/page-metadata';
 import { RemoteServiceError } from '../outbound/errors';
 import type { SafeResponse } from '../outbound/safe-fetch';
+import { sourcesRepository } from '../repositories/sources';
 import { getService } from '../utils/get-service';
 import { lookupSettings } from '../utils/source-settings';
-import { SOURCE_UID } from '../utils/uids';
 import type { SourceLookupService } from './contracts';
 import { asHttpError } from './outbound';
 
@@ -102,15 +101,7 @@ const sourceLookup = ({ strapi }: { strapi: Core.Strapi }): SourceLookupService 
     const wanted = new Set(urls.map((url) => normaliseUrl(url)).filter((url): url is string => !!url));
     const hosts = new Set<string>();
     for (const url of wanted) hosts.add(new URL(url).hostname);
-    const or: Array<Record<string, unknown>> = [...hosts].map((host) => ({ url: { $containsi: host } }));
-    if (doi) or.push({ doi: { $eqi: doi } });
-    if (or.length === 0) return null;
-    const rows = (await strapi.documents(SOURCE_UID).findMany({
-      filters: { $or: or },
-      fields: ['url', 'doi'],
-      sort: [{ id: 'asc' }],
-      limit: 500,
-    })) as SourceRecord[];
+    const rows = await sourcesRepository(strapi).lookupCandidates([...hosts], doi);
     const match =
       (doi ? rows.find((row) => typeof row.doi === 'string' && row.doi.toLowerCase() === doi.toLowerCase()) : undefined) ??
       rows.find((row) => wanted.has(normaliseUrl(row.url) ?? ''));

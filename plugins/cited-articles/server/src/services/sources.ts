@@ -1,11 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { ArticleRecord } from '../content-types/records';
-import { PUBLIC_SOURCE_FIELDS } from '../utils/public-shape';
+import { sourcesRepository } from '../repositories/sources';
 import { getService } from '../utils/get-service';
-import { SOURCE_UID } from '../utils/uids';
-import type { SourcesService, SourceWithCitingArticles } from './contracts';
-
-const SOURCE_FIELDS = PUBLIC_SOURCE_FIELDS.filter((field) => field !== 'documentId');
+import type { SourcesService } from './contracts';
 
 /** Reads of the source library for the content API. */
 const sources = ({ strapi }: { strapi: Core.Strapi }): SourcesService => ({
@@ -15,21 +12,7 @@ const sources = ({ strapi }: { strapi: Core.Strapi }): SourcesService => ({
    */
   async findByKeyWithCitingArticles(key: string, requestedLocale?: string) {
     const locale = await getService('content-locales', { strapi }).resolve(requestedLocale);
-    const source = (await strapi.documents(SOURCE_UID).findFirst({
-      filters: { key },
-      // Sources have no drafts; asking for 'published' makes the populated articles the published
-      // versions (the Document Service populates relations in the status of the query).
-      status: 'published',
-      fields: [...SOURCE_FIELDS],
-      populate: {
-        citedBy: {
-          // citedBy holds draft and published rows of each article: only published ones count.
-          filters: { publishedAt: { $notNull: true }, locale },
-          fields: ['locale', 'slug', 'title', 'summary', 'publishedAt', 'updatedAt'],
-          sort: ['publishedAt:desc'],
-        },
-      },
-    })) as SourceWithCitingArticles | null;
+    const source = await sourcesRepository(strapi).byKeyWithPublishedCiters(key, locale);
     if (!source) return null;
     const seen = new Set<string>();
     const citedBy = (source.citedBy ?? []).filter((article: ArticleRecord) => {

@@ -1,0 +1,235 @@
+import type { Core } from '@strapi/strapi';
+import type { SourceRecord } from '../content-types/records';
+import type { LibraryFilter } from '../contracts';
+import { PUBLIC_SOURCE_FIELDS, SOURCE_HEALTH_FIELDS } from '../utils/public-shape';
+import { SOURCE_UID } from '../utils/uids';
+
+/** The public fields a citation resolves a source with (its documentId comes with every row). */
+const CITABLE_FIELDS = [...PUBLIC_SOURCE_FIELDS.filter((field) => field !== 'documentId'), ...SOURCE_HEALTH_FIELDS];
+const PUBLIC_FIELDS = PUBLIC_SOURCE_FIELDS.filter((field) => field !== 'documentId');
+
+// The admin's Sources page.
+const LIST_FIELDS = ['key', 'title', 'publisher', 'url', 'doi', 'type', 'publishedDate', 'updatedAt'];
+// Admin-only health fields, for the link status column (the Sources page is an admin route).
+const HEALTH_FIELDS = ['archiveUrl', 'linkStatus', 'linkCheckedAt', 'linkHttpStatus', 'linkRedirectUrl', 'retracted', 'retractionDoi'];
+const BROKEN = { linkStatus: 'broken' };
+const IDENTITY_FIELDS = ['key', 'title', 'url', 'doi'];
+const SEARCHED_FIELDS = ['title', 'key', 'publisher', 'url', 'doi'];
+// A source whose citedBy join has no row at all: cited by no draft and no published article.
+const UNCITED = { citedBy: { id: { $null: true } } };
+const TITLE_ORDER = [{ title: 'asc' as const }, { id: 'asc' as const }];
+
+/** The most candidates a lookup compares by hand. */
+const LOOKUP_CANDIDATES = 500;
+
+/** The part of the library the Sources page shows: a search and one of its filters. */
+export interface LibraryScope {
+  search?: string;
+  filter: LibraryFilter;
+  /** The sources the `duplicates` filter keeps: those in a group of likely duplicates. */
+  duplicateIds: string[];
+}
+
+/** A source as the link check reads it. */
+export type LinkCheckSource = Pick<SourceRecord, 'id' | 'documentId' | 'url' | 'archiveUrl' | 'doi'>;
+
+/** What a link check writes about a link. */
+export type LinkFindings = Pick<SourceRecord, 'linkStatus' | 'linkHttpStatus' | 'linkRedirectUrl' | 'linkCheckedAt'>;
+
+/** What a link check writes about a DOI's retraction. */
+export type RetractionFindings = Pick<SourceRecord, 'retracted' | 'retractionDoi' | 'retractionDate'>;
+
+/** A source's identity as an import compares it (the key always set, URL and DOI possibly null). */
+export interface ImportIdentity {
+  key: string;
+  url: string | null;
+  doi: string | null;
+}
+
+/**
+ * Every query of the source library, in one place: the Document Service where the rows answer an
+ * API (it fills relations in the status asked for, and its middlewares run on writes), the Query
+ * Engine where a read must join the caller's transaction or a write must not count as an edit (the
+ * import's identity read, the link check). Each method names its purpose; the article route's
+ * statement count (tests/api/query-count.test.ts) includes the library read of `citableByKeys`.
+ *
+ * A plain module taking `strapi`, like repositories/comments.ts: services build it where they use it.
+ */
+export const sourcesRepository = (strapi: Core.Strapi) => {
+  const query = () => strapi.db.query(SOURCE_UID);
+  const documents = () => strapi.documents(SOURCE_UID);
+
+  /** The Sources page's scope as Document Service filters, shared by its page and its count. */
+  const libraryFilters = ({ search, filter, duplicateIds }: LibraryScope) => {
+    const conditions: Record<string, unknown>[] = [];
+    if (search) conditions.push({ $or: SEARCHED_FIELDS.map((field) => ({ [field]: { $containsi: search } })) });
+    if (filter === 'uncited') conditions.push(UNCITED);
+    if (filter === 'broken') conditions.push(BROKEN);
+    if (filter === 'duplicates') conditions.push({ documentId: { $in: duplicateIds } });
+    return conditions.length > 0 ? { $and: conditions } : {};
+  };
+
+  return {
+    // Citations (the content API's resolved articles and the editor's preview).
+
+    /** The sources with these keys, with what a citation shows (the library `[@key]` falls back to). */
+    async citableByKeys(keys: string[]) {
+      return (await documents().findMany({
+        filters: { key: { $in: keys } },
+        fields: CITABLE_FIELDS,
+      })) as SourceRecord[];
+    },
+
+    /** The sources named, with what a citation shows (those that exist, in no particular order). */
+    async citableByDocumentIds(documentIds: string[]) {
+      return (await documents().findMany({
+        filters: { documentId: { $in: documentIds } },
+        fields: CITABLE_FIELDS,
+      })) as SourceRecord[];
+    },
+
+    /**
+     * The id, documentId and key of the sources with these keys: all that counting references
+     * needs, through the Query Engine, so an article list's counts open no transaction.
+     */
+    async identitiesByKeys(keys: string[]) {
+      return (await query().findMany({ where: { key: { $in: keys } }, select: ['id', 'documentId', 'key'] })) as SourceRecord[];
+    },
+
+    /** The key and documentId of the sources with these keys (those that exist). */
+    async idsOfKeys(keys: string[]) {
+      return (await documents().findMany({
+        filters: { key: { $in: keys } },
+        fields: ['key'],
+      })) as SourceRecord[];
+    },
+
+    /**
+     * The source with this key and the published articles of one locale citing it, newest first
+     * (each article possibly twice: citedBy also holds its draft row when that cites the source).
+     */
+    async byKeyWithPublishedCiters(key: string, locale: string | null | undefined) {
+      return (await documents().findFirst({
+        filters: { key },
+        // Sources have no drafts; asking for 'published' makes the populated articles the published
+        // versions (the Document Service populates relations in the status of the query).
+        status: 'published',
+        fields: [...PUBLIC_FIELDS],
+        populate: {
+          citedBy: {
+            // citedBy holds draft and published rows of each article: only published ones count.
+            filters: { publishedAt: { $notNull: true }, locale },
+            fields: ['locale', 'slug', 'title', 'summary', 'publishedAt', 'updatedAt'],
+            sort: ['publishedAt:desc'],
+          },
+        },
+      })) as SourceRecord | null;
+    },
+
+    // The admin's Sources page.
+
+    /** The identity fields of the whole library in title order, for the duplicate report. */
+    async libraryIdentities() {
+      return (await documents().findMany({
+        fields: IDENTITY_FIELDS,
+        sort: TITLE_ORDER,
+      })) as SourceRecord[];
+    },
+
+    /** A page of the library in title order, with the articles citing each (draft and published rows). */
+    async libraryPage(scope: LibraryScope, { start, limit }: { start: number; limit: number }) {
+      return (await documents().findMany({
+        filters: libraryFilters(scope),
+        fields: [...LIST_FIELDS, ...HEALTH_FIELDS],
+        sort: TITLE_ORDER,
+        start,
+        limit,
+        populate: { citedBy: { fields: ['title', 'slug'] } },
+      })) as SourceRecord[];
+    },
+
+    /** Sources in the scope. */
+    async countInLibrary(scope: LibraryScope): Promise<number> {
+      return documents().count({ filters: libraryFilters(scope) });
+    },
+
+    /** Sources cited nowhere, by no draft and no published article. */
+    async countUncited(): Promise<number> {
+      return documents().count({ filters: UNCITED });
+    },
+
+    // Imports and lookups.
+
+    /**
+     * The key, URL and DOI of every source, in one read (matching on normalised URLs and DOIs cannot
+     * be a database condition). The Query Engine read joins the caller's transaction on its own
+     * (strapi.db.transaction).
+     */
+    async importIdentities() {
+      return (await query().findMany({ select: ['key', 'url', 'doi'] })) as ImportIdentity[];
+    },
+
+    /**
+     * Writes a new source through the Document Service (its middlewares derive a missing key). A
+     * plain record: without the host app's generated types the Document Service knows no field.
+     */
+    async create(data: Record<string, unknown>, { fields }: { fields: string[] }) {
+      return (await documents().create({ data, fields })) as SourceRecord;
+    },
+
+    /**
+     * Sources whose URL contains one of these hosts or whose DOI is this one (without case), oldest
+     * first: the candidates a lookup then compares normalised. None asked, none read.
+     */
+    async lookupCandidates(hosts: string[], doi: string | null) {
+      const or: Array<Record<string, unknown>> = hosts.map((host) => ({ url: { $containsi: host } }));
+      if (doi) or.push({ doi: { $eqi: doi } });
+      if (or.length === 0) return [];
+      return (await documents().findMany({
+        filters: { $or: or },
+        fields: ['url', 'doi'],
+        sort: [{ id: 'asc' }],
+        limit: LOOKUP_CANDIDATES,
+      })) as SourceRecord[];
+    },
+
+    // The link check. The Query Engine, not the Document Service: a check is not an edit, so it
+    // sends no entry webhooks; and updateMany, whose timestamps subscriber leaves updatedAt alone
+    // when given one object, so the Sources page and the Content Manager do not show every source as
+    // just edited. Each finding is written only while the source still holds what was checked: the
+    // page was read seconds or minutes ago, and an editor may have changed the URL or set an archive
+    // since.
+
+    /** Up to `limit` sources past id `after`, in id order; only the ones named when `documentIds` is given. */
+    async linkCheckPage(after: number, limit: number, documentIds?: string[]) {
+      const where: Record<string, unknown> = { id: { $gt: after } };
+      if (documentIds) where.documentId = { $in: documentIds };
+      return (await query().findMany({
+        where,
+        select: ['id', 'documentId', 'url', 'archiveUrl', 'doi'],
+        orderBy: { id: 'asc' },
+        limit,
+      })) as LinkCheckSource[];
+    },
+
+    /** Records what a check found about a source's link, if its URL is still the one checked. */
+    async recordLinkFindings(source: LinkCheckSource, findings: LinkFindings): Promise<void> {
+      await query().updateMany({ where: { id: source.id, url: source.url }, data: findings });
+    },
+
+    /** Sets an archived copy, if the URL is still the one checked and no archive was set meanwhile. */
+    async setArchiveIfNone(source: LinkCheckSource, archiveUrl: string): Promise<void> {
+      await query().updateMany({
+        where: { id: source.id, url: source.url, $or: [{ archiveUrl: { $null: true } }, { archiveUrl: '' }] },
+        data: { archiveUrl },
+      });
+    },
+
+    /** Records what Crossref says of a source's DOI, if its DOI is still the one checked. */
+    async recordRetraction(source: LinkCheckSource, findings: RetractionFindings): Promise<void> {
+      await query().updateMany({ where: { id: source.id, doi: source.doi }, data: findings });
+    },
+  };
+};
+
+export type SourcesRepository = ReturnType<typeof sourcesRepository>;
