@@ -133,14 +133,18 @@ const commentModeration = ({ strapi }: { strapi: Core.Strapi }): CommentModerati
      */
     async setStatus({ documentIds, status, moderator }) {
       const before = await findByDocumentIds(documentIds);
-      await comments().updateMany(documentIds, {
-        status,
-        moderatedBy: moderator,
-        moderatedAt: new Date(),
-        heldReason: null,
-        ...(status === 'approved' ? { reportCount: 0 } : {}),
+      // One transaction: the decision and the settled reports go together, and a deadlock with a
+      // deletion or a report racing it (MySQL/MariaDB) is run again instead of answering 500.
+      await inTransaction(strapi, async () => {
+        await comments().updateMany(documentIds, {
+          status,
+          moderatedBy: moderator,
+          moderatedAt: new Date(),
+          heldReason: null,
+          ...(status === 'approved' ? { reportCount: 0 } : {}),
+        });
+        if (status === 'approved') await comments().resolveReportsOf(documentIds);
       });
-      if (status === 'approved') await comments().resolveReportsOf(documentIds);
 
       // In the order the moderator named them, for the response and the events.
       const order = new Map(documentIds.map((id, index) => [id, index]));
