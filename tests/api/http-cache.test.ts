@@ -107,6 +107,27 @@ describe('conditional requests and cache headers', () => {
     expect(other.headers.etag).toBe(etag);
   });
 
+  it.each([...PUBLIC_GETS, '/comments/:root/replies'])(
+    'GET %s adds Accept-Encoding to Vary and keeps the Origin that CORS answers depend on',
+    async (template) => {
+      const url = template.replace(':root', comment.documentId);
+      for (const origin of ['https://news.example', undefined]) {
+        const call = api(url);
+        const res = origin ? await call.set('Origin', origin) : await call;
+        expect(res.status).toBe(200);
+        const vary = res.headers.vary.split(',').map((name: string) => name.trim().toLowerCase());
+        // Both, once each: CORS's Origin was added to, not replaced.
+        expect(vary.filter((name: string) => name === 'origin')).toHaveLength(1);
+        expect(vary.filter((name: string) => name === 'accept-encoding')).toHaveLength(1);
+        if (origin) expect(res.headers['access-control-allow-origin']).toBe(origin);
+        // The 304 of a revalidation says the same (a cache updates its stored headers from it).
+        const revalidated = await api(url).set('If-None-Match', res.headers.etag);
+        expect(revalidated.status).toBe(304);
+        expect(revalidated.headers.vary.toLowerCase()).toContain('origin');
+      }
+    }
+  );
+
   it('gives each style, locale and format its own tag', async () => {
     const tags = new Set<string>();
     for (const query of ['', '?style=apa', '?style=apa&referenceLocale=de-DE', '?format=html', '?format=jsonld', '?referenceLocale=xx-YY']) {

@@ -52,6 +52,37 @@ describe('behind Varnish with the shipped configuration', () => {
     }
   });
 
+  it('never gives one origin the CORS headers of another, or of a request without Origin', async () => {
+    const allowOrigin = (res: request.Response) => res.headers['access-control-allow-origin'];
+    // Every public route, each first asked by an attacker's page, then by the news site's.
+    for (const url of [
+      `${ARTICLE}?style=mla`,
+      '/api/cited-articles/articles?pageSize=3',
+      `${ARTICLE}/comments`,
+      '/api/cited-articles/sources/varnish-source',
+      `${ARTICLE}/references?format=bibtex`,
+    ]) {
+      const attacker = await viaVarnish(url).set('Origin', 'https://attacker.example');
+      expect(attacker.status).toBe(200);
+      expect(allowOrigin(attacker)).toBe('https://attacker.example');
+      const news = await viaVarnish(url).set('Origin', 'https://news.example');
+      expect(allowOrigin(news)).toBe('https://news.example');
+      // Each origin's copy is still cached and served to that origin.
+      const newsAgain = await viaVarnish(url).set('Origin', 'https://news.example');
+      expect(newsAgain.headers['x-cache']).toBe('HIT');
+      expect(allowOrigin(newsAgain)).toBe('https://news.example');
+      expect(allowOrigin(await viaVarnish(url).set('Origin', 'https://attacker.example'))).toBe('https://attacker.example');
+    }
+    // A request without Origin (a crawler, curl) first: a browser's request then gets its own.
+    const url = `${ARTICLE}?style=chicago`;
+    const bare = await viaVarnish(url);
+    expect(bare.status).toBe(200);
+    expect(allowOrigin(bare) ?? '').not.toContain('news.example');
+    const browser = await viaVarnish(url).set('Origin', 'https://news.example');
+    expect(allowOrigin(browser)).toBe('https://news.example');
+    expect(allowOrigin(await viaVarnish(url)) ?? '').toBe(allowOrigin(bare) ?? '');
+  });
+
   it('refuses a purge that names no key', async () => {
     const res = await request(varnish.url).purge('/').set('Surrogate-Key', '');
     expect(res.status).toBe(400);

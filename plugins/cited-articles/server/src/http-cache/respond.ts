@@ -23,8 +23,12 @@ const setPublicHeaders = (ctx: RequestContext, strapi: Core.Strapi, etag: string
   // Fastly and Varnish read space-separated keys; Cloudflare's Cache-Tag takes commas.
   ctx.set('Surrogate-Key', names.join(' '));
   ctx.set('Cache-Tag', names.join(','));
-  // Answers differ by query string only; no header selects a different representation.
-  ctx.set('Vary', 'Accept-Encoding');
+  // Added to, never replaced: Strapi's CORS middleware has already said `Vary: Origin`, because it
+  // answers with the caller's own origin in Access-Control-Allow-Origin; a shared cache that lost
+  // it would hand one site's CORS headers to another. Origin is named here too, so the answer stays
+  // keyed by it even if that middleware is configured differently.
+  ctx.vary('Origin');
+  ctx.vary('Accept-Encoding');
 };
 
 /**
