@@ -9,6 +9,7 @@ import { setupStrapi } from '../helpers/strapi';
 import { createAdmin, type AdminSession } from '../helpers/admin';
 import { SOURCE_UID, createArticle, createSource, publishArticle, updateArticle } from '../helpers/content';
 import { startVarnish, type Varnish } from '../helpers/varnish';
+import { authenticatedReaderJwt } from '../helpers/readers';
 
 const app = setupStrapi();
 let admin: AdminSession;
@@ -81,6 +82,22 @@ describe('behind Varnish with the shipped configuration', () => {
     const browser = await viaVarnish(url).set('Origin', 'https://news.example');
     expect(allowOrigin(browser)).toBe('https://news.example');
     expect(allowOrigin(await viaVarnish(url)) ?? '').toBe(allowOrigin(bare) ?? '');
+  });
+
+  it('never keeps an answer asked with credentials, nor gives it to anyone else', async () => {
+    const jwt = await authenticatedReaderJwt(app, 'varnish-reader');
+    const url = `${ARTICLE}?format=html`;
+    const reader = await viaVarnish(url).set('Authorization', `Bearer ${jwt}`);
+    expect(reader.status).toBe(200);
+    expect(reader.headers['cache-control']).toBe('private, no-cache');
+    const anonymous = await viaVarnish(url);
+    expect(anonymous.headers['x-cache']).toBe('MISS');
+    expect(anonymous.headers['cache-control']).toMatch(/^public, /);
+    expect((await viaVarnish(url)).headers['x-cache']).toBe('HIT');
+    // The reader is passed to Strapi again, not served the shared copy.
+    const readerAgain = await viaVarnish(url).set('Authorization', `Bearer ${jwt}`);
+    expect(readerAgain.headers['x-cache']).toBe('MISS');
+    expect(readerAgain.headers['cache-control']).toBe('private, no-cache');
   });
 
   it('refuses a purge that names no key', async () => {
