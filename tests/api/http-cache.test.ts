@@ -325,6 +325,21 @@ describe('purges', () => {
     }
   });
 
+  it('sends the purge secret in X-Purge-Token when cache.purgeToken is set', async () => {
+    const path = 'plugin::cited-articles.cache.purgeToken';
+    const token = 'purge-secret-0123456789abcdef0123456789';
+    app.strapi.config.set(path, token);
+    try {
+      const before = listener.received.length;
+      await purgedBy(() => updateArticle(admin, article.documentId, { summary: 'With the secret' }));
+      const sent = listener.received.slice(before);
+      expect(sent.length).toBeGreaterThan(0);
+      expect(sent.every((purge) => purge.token === token)).toBe(true);
+    } finally {
+      app.strapi.config.set(path, null);
+    }
+  });
+
   it('retries a purge the cache refused, and never fails the save', async () => {
     listener.failNext(2, 503);
     const keys = await purgedBy(async () => {

@@ -24,6 +24,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   varnish = await startVarnish((app.server.address() as AddressInfo).port);
   app.strapi.config.set('plugin::cited-articles.cache.purgeUrls', [varnish.url]);
+  app.strapi.config.set('plugin::cited-articles.cache.purgeToken', varnish.purgeToken);
   admin = await createAdmin(app);
   source = await createSource(admin, { key: 'varnish-source', title: 'Original source title', url: 'https://example.org/v' });
   article = await createArticle(admin, {
@@ -101,8 +102,47 @@ describe('behind Varnish with the shipped configuration', () => {
   });
 
   it('refuses a purge that names no key', async () => {
-    const res = await request(varnish.url).purge('/').set('Surrogate-Key', '');
+    const res = await request(varnish.url).purge('/').set('Surrogate-Key', '').set('X-Purge-Token', varnish.purgeToken);
     expect(res.status).toBe(400);
+  });
+
+  it('refuses, and logs, a purge without the secret or with a wrong one, even from an allowed address', async () => {
+    await viaVarnish(ARTICLE);
+    expect((await viaVarnish(ARTICLE)).headers['x-cache']).toBe('HIT');
+    for (const token of [undefined, '', 'wrong-token', `${varnish.purgeToken}x`, varnish.purgeToken.slice(1)]) {
+      let purge = request(varnish.url).purge('/').set('Surrogate-Key', `cited-articles cited-article-${article.documentId}`);
+      if (token !== undefined) purge = purge.set('X-Purge-Token', token);
+      expect((await purge).status).toBe(403);
+      // Nothing was banned.
+      expect((await viaVarnish(ARTICLE)).headers['x-cache']).toBe('HIT');
+    }
+    const refusals = varnish.vclLog().filter((line) => line.includes('cited-articles purge refused: missing or wrong X-Purge-Token'));
+    expect(refusals.length).toBeGreaterThanOrEqual(5);
+    // A client cannot supply the expected value itself.
+    const forged = await request(varnish.url)
+      .purge('/')
+      .set('Surrogate-Key', 'cited-articles')
+      .set('X-Cited-Purge-Secret', 'forged-secret')
+      .set('X-Purge-Token', 'forged-secret');
+    expect(forged.status).toBe(403);
+    // With it, the purge is done.
+    const purged = await request(varnish.url).purge('/').set('Surrogate-Key', 'cited-articles').set('X-Purge-Token', varnish.purgeToken);
+    expect(purged.status).toBe(200);
+    expect((await viaVarnish(ARTICLE)).headers['x-cache']).toBe('MISS');
+  });
+
+  it('refuses every purge while purge-secret.vcl still holds the example value', async () => {
+    const example = await startVarnish((app.server.address() as AddressInfo).port, 'replace-with-the-value-of-CITED_ARTICLES_PURGE_TOKEN');
+    try {
+      const res = await request(example.url)
+        .purge('/')
+        .set('Surrogate-Key', 'cited-articles')
+        .set('X-Purge-Token', 'replace-with-the-value-of-CITED_ARTICLES_PURGE_TOKEN');
+      expect(res.status).toBe(403);
+      expect(example.vclLog().some((line) => line.includes('no purge secret configured'))).toBe(true);
+    } finally {
+      await example.stop();
+    }
   });
 
   it('serves a publish within a second, every time', async () => {
