@@ -10,6 +10,7 @@ import { createAdmin, type AdminSession } from '../helpers/admin';
 import { SOURCE_UID, createArticle, createSource, publishArticle, updateArticle } from '../helpers/content';
 import { startVarnish, type Varnish } from '../helpers/varnish';
 import { authenticatedReaderJwt } from '../helpers/readers';
+import { setCommentOptions } from '../helpers/comments';
 
 const app = setupStrapi();
 let admin: AdminSession;
@@ -180,6 +181,38 @@ describe('behind Varnish with the shipped configuration', () => {
       expect(after.text).toContain('Edited source title');
       expect(after.text).not.toContain('Original source title');
     }
+  });
+
+  it('stops serving a comment its author edited after approval under pre-moderation, until it is approved again', async () => {
+    setCommentOptions(app.strapi, { moderation: 'pre' });
+    const jwt = await authenticatedReaderJwt(app, 'varnish-commenter');
+    const comments = `${ARTICLE}/comments`;
+    const posted = await request(app.server)
+      .post(comments)
+      .set('Authorization', `Bearer ${jwt}`)
+      .send({ content: 'Approved words through Varnish.' });
+    expect(posted.status).toBe(201);
+    const { documentId } = posted.body.data;
+    await admin.post('/cited-articles/comments/actions/moderate').send({ documentIds: [documentId], status: 'approved' });
+    await settled();
+    await viaVarnish(comments);
+    const cached = await viaVarnish(comments);
+    expect(cached.headers['x-cache']).toBe('HIT');
+    expect(cached.text).toContain('Approved words through Varnish.');
+
+    const edited = await request(app.server)
+      .patch(`/api/cited-articles/comments/${documentId}`)
+      .set('Authorization', `Bearer ${jwt}`)
+      .send({ content: 'Rewritten words after approval.' });
+    expect(edited.body.data.status).toBe('pending');
+    await settled();
+    const hidden = await viaVarnish(comments);
+    expect(hidden.text).not.toContain('Approved words through Varnish.');
+    expect(hidden.text).not.toContain('Rewritten words after approval.');
+
+    await admin.post('/cited-articles/comments/actions/moderate').send({ documentIds: [documentId], status: 'approved' });
+    await settled();
+    expect((await viaVarnish(comments)).text).toContain('Rewritten words after approval.');
   });
 
   it('does not cache a 404: an article published later is served at once', async () => {
