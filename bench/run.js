@@ -38,6 +38,8 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
 const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const PUBLISHES = Number(process.env.BENCH_PUBLISHES || 20);
 const { freePort, startVarnish } = require('./varnish');
+// The purge secret shared by the app and Varnish's purge-secret.vcl (README "Purging on change").
+const PURGE_TOKEN = require('node:crypto').randomBytes(32).toString('hex');
 
 function startServer(client, env = {}) {
   const child = fork(path.join(__dirname, 'server.js'), [client], {
@@ -217,7 +219,7 @@ async function benchCaching(server, port, varnishPort, resolvedUrl, listeningAt)
     note: `${firstApaMs} ms (target < 300 ms)`,
   });
 
-  const varnish = varnishPort ? await startVarnish(varnishPort, port) : null;
+  const varnish = varnishPort ? await startVarnish(varnishPort, port, PURGE_TOKEN) : null;
   if (!varnish) {
     rows.push({ group: 'caching', name: 'through Varnish', note: 'not measured: varnishd is not installed' });
     return rows;
@@ -269,7 +271,7 @@ async function benchDatabase(client) {
   console.log(`\n${client}: seeding`);
   // Varnish's port is chosen first: the app purges it (CITED_ARTICLES_PURGE_URLS).
   const varnishPort = await freePort();
-  const server = startServer(client, { CITED_ARTICLES_PURGE_URLS: `http://127.0.0.1:${varnishPort}` });
+  const server = startServer(client, { CITED_ARTICLES_PURGE_URLS: `http://127.0.0.1:${varnishPort}`, CITED_ARTICLES_PURGE_TOKEN: PURGE_TOKEN });
   const { port, cases, listeningAt } = await server.ready;
   const rows = [];
   try {

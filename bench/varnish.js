@@ -25,12 +25,14 @@ function varnishdPath() {
   return spawnSync('sh', ['-c', 'command -v varnishd'], { encoding: 'utf8' }).stdout.trim() || null;
 }
 
-async function startVarnish(port, backendPort) {
+async function startVarnish(port, backendPort, purgeToken) {
   const binary = varnishdPath();
   if (!binary) return null;
   const workdir = fs.mkdtempSync(path.join(os.tmpdir(), 'varnish-bench-'));
   const vclPath = path.join(workdir, 'bench.vcl');
   fs.writeFileSync(vclPath, fs.readFileSync(VCL, 'utf8').replace('.port = "1337";', `.port = "${backendPort}";`));
+  // The purge secret, as an operator writes it beside default.vcl (varnish/purge-secret.vcl.example).
+  fs.writeFileSync(path.join(workdir, 'purge-secret.vcl'), `sub cited_purge_secret {\n  set req.http.X-Cited-Purge-Secret = "${purgeToken}";\n}\n`);
   const child = spawn(binary, ['-F', '-j', 'none', '-a', `127.0.0.1:${port}`, '-f', vclPath, '-n', workdir, '-s', 'malloc,256m'], {
     stdio: 'ignore',
   });

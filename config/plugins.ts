@@ -74,6 +74,9 @@ export default ({ env }) => ({
           .split(',')
           .map((url: string) => url.trim())
           .filter(Boolean),
+        // The shared secret sent in X-Purge-Token; the caches check it (varnish/purge-secret.vcl.example).
+        // Required with purge URLs: generate one with `openssl rand -hex 32`.
+        purgeToken: env('CITED_ARTICLES_PURGE_TOKEN', '') || null,
         // Tells the other instances what changed, so their in-process caches drop it too; unset
         // uses CITED_ARTICLES_REDIS_URL. Several instances need one of them (or originCache off).
         redisUrl: env('CITED_ARTICLES_CACHE_REDIS_URL', '') || null,

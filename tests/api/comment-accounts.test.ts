@@ -150,7 +150,9 @@ describe('editing one’s own comment', () => {
     await app.strapi.db.query(COMMENT_UID).update({ where: { documentId }, data: { status: 'approved' } });
 
     const clean = await editAs(alice, documentId, { content: 'A plain correction, no links.' });
-    expect(clean.body.data.status).toBe('approved');
+    // Under pre-moderation any edit of an approved comment is reviewed again (see the next block).
+    expect(clean.body.data.status).toBe('pending');
+    await app.strapi.db.query(COMMENT_UID).update({ where: { documentId }, data: { status: 'approved', heldReason: null } });
 
     setCommentOptions(app.strapi, { blockedWords: ['casino'] });
     const held = await editAs(alice, documentId, { content: 'Visit my casino now.' });
@@ -159,6 +161,51 @@ describe('editing one’s own comment', () => {
     expect(await row(documentId)).toMatchObject({ status: 'pending', heldReason: 'blocked-word' });
     const list = await listComments(app, 'accounts');
     expect(list.body.data.some((c: any) => c.documentId === documentId)).toBe(false);
+  });
+
+  it('under pre-moderation, hides an edited approved comment until a moderator approves the new text', async () => {
+    setCommentOptions(app.strapi, { moderation: 'pre' });
+    const posted = await postAs(alice, 'accounts', { content: 'The figure is 21%.' });
+    const documentId = posted.body.data.documentId;
+    expect(posted.body.data.status).toBe('pending');
+    expect((await admin.post('/cited-articles/comments/actions/moderate').send({ documentIds: [documentId], status: 'approved' })).status).toBe(200);
+    const before = await listComments(app, 'accounts');
+    expect(before.body.data.find((c: any) => c.documentId === documentId)?.content).toBe('The figure is 21%.');
+    const countBefore = before.body.meta.commentCount;
+
+    const edited = await editAs(alice, documentId, { content: 'The figure is 12%, and here is my unrelated advert.' });
+    expect(edited.status).toBe(200);
+    expect(edited.body.data).toMatchObject({ status: 'pending', content: 'The figure is 12%, and here is my unrelated advert.' });
+    // Readers no longer see it, nor count it; neither the old nor the new text is served.
+    const after = await listComments(app, 'accounts');
+    expect(after.body.data.some((c: any) => c.documentId === documentId)).toBe(false);
+    expect(after.body.meta.commentCount).toBe(countBefore - 1);
+    expect((await request(app.server).get(`${API}/articles/accounts`)).body.data.commentCount).toBe(countBefore - 1);
+
+    // The moderation queue shows it pending, marked as edited after approval, with when.
+    const queue = await admin.get('/cited-articles/comments?status=pending');
+    const queued = queue.body.data.find((c: any) => c.documentId === documentId);
+    expect(queued).toMatchObject({ status: 'pending', heldReason: 'edited', content: 'The figure is 12%, and here is my unrelated advert.' });
+    expect(queued.editedAt).toBe(edited.body.data.editedAt);
+
+    // Approved again: readers see the new text.
+    await admin.post('/cited-articles/comments/actions/moderate').send({ documentIds: [documentId], status: 'approved' });
+    const approved = await listComments(app, 'accounts');
+    expect(approved.body.data.find((c: any) => c.documentId === documentId)).toMatchObject({
+      content: 'The figure is 12%, and here is my unrelated advert.',
+      editedAt: edited.body.data.editedAt,
+    });
+    expect((await row(documentId)).heldReason).toBeNull();
+  });
+
+  it('under post-moderation, an edit of an approved comment is shown at once, as before', async () => {
+    const documentId = await approvedBy(alice);
+    const edited = await editAs(alice, documentId, { content: 'Shown at once after the edit.' });
+    expect(edited.body.data.status).toBe('approved');
+    expect((await row(documentId)).heldReason ?? null).toBeNull();
+    expect((await listComments(app, 'accounts')).body.data.find((c: any) => c.documentId === documentId)?.content).toBe(
+      'Shown at once after the edit.'
+    );
   });
 
   it('holds an edit full of links too', async () => {

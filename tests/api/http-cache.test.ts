@@ -107,6 +107,27 @@ describe('conditional requests and cache headers', () => {
     expect(other.headers.etag).toBe(etag);
   });
 
+  it.each([...PUBLIC_GETS, '/comments/:root/replies'])(
+    'GET %s adds Accept-Encoding to Vary and keeps the Origin that CORS answers depend on',
+    async (template) => {
+      const url = template.replace(':root', comment.documentId);
+      for (const origin of ['https://news.example', undefined]) {
+        const call = api(url);
+        const res = origin ? await call.set('Origin', origin) : await call;
+        expect(res.status).toBe(200);
+        const vary = res.headers.vary.split(',').map((name: string) => name.trim().toLowerCase());
+        // Both, once each: CORS's Origin was added to, not replaced.
+        expect(vary.filter((name: string) => name === 'origin')).toHaveLength(1);
+        expect(vary.filter((name: string) => name === 'accept-encoding')).toHaveLength(1);
+        if (origin) expect(res.headers['access-control-allow-origin']).toBe(origin);
+        // The 304 of a revalidation says the same (a cache updates its stored headers from it).
+        const revalidated = await api(url).set('If-None-Match', res.headers.etag);
+        expect(revalidated.status).toBe(304);
+        expect(revalidated.headers.vary.toLowerCase()).toContain('origin');
+      }
+    }
+  );
+
   it('gives each style, locale and format its own tag', async () => {
     const tags = new Set<string>();
     for (const query of ['', '?style=apa', '?style=apa&referenceLocale=de-DE', '?format=html', '?format=jsonld', '?referenceLocale=xx-YY']) {
@@ -301,6 +322,21 @@ describe('purges', () => {
       expect([...deleted]).toEqual(expect.arrayContaining(expected));
     } finally {
       setCommentOptions(app.strapi, saved);
+    }
+  });
+
+  it('sends the purge secret in X-Purge-Token when cache.purgeToken is set', async () => {
+    const path = 'plugin::cited-articles.cache.purgeToken';
+    const token = 'purge-secret-0123456789abcdef0123456789';
+    app.strapi.config.set(path, token);
+    try {
+      const before = listener.received.length;
+      await purgedBy(() => updateArticle(admin, article.documentId, { summary: 'With the secret' }));
+      const sent = listener.received.slice(before);
+      expect(sent.length).toBeGreaterThan(0);
+      expect(sent.every((purge) => purge.token === token)).toBe(true);
+    } finally {
+      app.strapi.config.set(path, null);
     }
   });
 

@@ -9,6 +9,8 @@ import { setupStrapi } from '../helpers/strapi';
 import { createAdmin, type AdminSession } from '../helpers/admin';
 import { SOURCE_UID, createArticle, createSource, publishArticle, updateArticle } from '../helpers/content';
 import { startVarnish, type Varnish } from '../helpers/varnish';
+import { authenticatedReaderJwt } from '../helpers/readers';
+import { setCommentOptions } from '../helpers/comments';
 
 const app = setupStrapi();
 let admin: AdminSession;
@@ -23,6 +25,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   varnish = await startVarnish((app.server.address() as AddressInfo).port);
   app.strapi.config.set('plugin::cited-articles.cache.purgeUrls', [varnish.url]);
+  app.strapi.config.set('plugin::cited-articles.cache.purgeToken', varnish.purgeToken);
   admin = await createAdmin(app);
   source = await createSource(admin, { key: 'varnish-source', title: 'Original source title', url: 'https://example.org/v' });
   article = await createArticle(admin, {
@@ -52,9 +55,95 @@ describe('behind Varnish with the shipped configuration', () => {
     }
   });
 
+  it('never gives one origin the CORS headers of another, or of a request without Origin', async () => {
+    const allowOrigin = (res: request.Response) => res.headers['access-control-allow-origin'];
+    // Every public route, each first asked by an attacker's page, then by the news site's.
+    for (const url of [
+      `${ARTICLE}?style=mla`,
+      '/api/cited-articles/articles?pageSize=3',
+      `${ARTICLE}/comments`,
+      '/api/cited-articles/sources/varnish-source',
+      `${ARTICLE}/references?format=bibtex`,
+    ]) {
+      const attacker = await viaVarnish(url).set('Origin', 'https://attacker.example');
+      expect(attacker.status).toBe(200);
+      expect(allowOrigin(attacker)).toBe('https://attacker.example');
+      const news = await viaVarnish(url).set('Origin', 'https://news.example');
+      expect(allowOrigin(news)).toBe('https://news.example');
+      // Each origin's copy is still cached and served to that origin.
+      const newsAgain = await viaVarnish(url).set('Origin', 'https://news.example');
+      expect(newsAgain.headers['x-cache']).toBe('HIT');
+      expect(allowOrigin(newsAgain)).toBe('https://news.example');
+      expect(allowOrigin(await viaVarnish(url).set('Origin', 'https://attacker.example'))).toBe('https://attacker.example');
+    }
+    // A request without Origin (a crawler, curl) first: a browser's request then gets its own.
+    const url = `${ARTICLE}?style=chicago`;
+    const bare = await viaVarnish(url);
+    expect(bare.status).toBe(200);
+    expect(allowOrigin(bare) ?? '').not.toContain('news.example');
+    const browser = await viaVarnish(url).set('Origin', 'https://news.example');
+    expect(allowOrigin(browser)).toBe('https://news.example');
+    expect(allowOrigin(await viaVarnish(url)) ?? '').toBe(allowOrigin(bare) ?? '');
+  });
+
+  it('never keeps an answer asked with credentials, nor gives it to anyone else', async () => {
+    const jwt = await authenticatedReaderJwt(app, 'varnish-reader');
+    const url = `${ARTICLE}?format=html`;
+    const reader = await viaVarnish(url).set('Authorization', `Bearer ${jwt}`);
+    expect(reader.status).toBe(200);
+    expect(reader.headers['cache-control']).toBe('private, no-cache');
+    const anonymous = await viaVarnish(url);
+    expect(anonymous.headers['x-cache']).toBe('MISS');
+    expect(anonymous.headers['cache-control']).toMatch(/^public, /);
+    expect((await viaVarnish(url)).headers['x-cache']).toBe('HIT');
+    // The reader is passed to Strapi again, not served the shared copy.
+    const readerAgain = await viaVarnish(url).set('Authorization', `Bearer ${jwt}`);
+    expect(readerAgain.headers['x-cache']).toBe('MISS');
+    expect(readerAgain.headers['cache-control']).toBe('private, no-cache');
+  });
+
   it('refuses a purge that names no key', async () => {
-    const res = await request(varnish.url).purge('/').set('Surrogate-Key', '');
+    const res = await request(varnish.url).purge('/').set('Surrogate-Key', '').set('X-Purge-Token', varnish.purgeToken);
     expect(res.status).toBe(400);
+  });
+
+  it('refuses, and logs, a purge without the secret or with a wrong one, even from an allowed address', async () => {
+    await viaVarnish(ARTICLE);
+    expect((await viaVarnish(ARTICLE)).headers['x-cache']).toBe('HIT');
+    for (const token of [undefined, '', 'wrong-token', `${varnish.purgeToken}x`, varnish.purgeToken.slice(1)]) {
+      let purge = request(varnish.url).purge('/').set('Surrogate-Key', `cited-articles cited-article-${article.documentId}`);
+      if (token !== undefined) purge = purge.set('X-Purge-Token', token);
+      expect((await purge).status).toBe(403);
+      // Nothing was banned.
+      expect((await viaVarnish(ARTICLE)).headers['x-cache']).toBe('HIT');
+    }
+    const refusals = varnish.vclLog().filter((line) => line.includes('cited-articles purge refused: missing or wrong X-Purge-Token'));
+    expect(refusals.length).toBeGreaterThanOrEqual(5);
+    // A client cannot supply the expected value itself.
+    const forged = await request(varnish.url)
+      .purge('/')
+      .set('Surrogate-Key', 'cited-articles')
+      .set('X-Cited-Purge-Secret', 'forged-secret')
+      .set('X-Purge-Token', 'forged-secret');
+    expect(forged.status).toBe(403);
+    // With it, the purge is done.
+    const purged = await request(varnish.url).purge('/').set('Surrogate-Key', 'cited-articles').set('X-Purge-Token', varnish.purgeToken);
+    expect(purged.status).toBe(200);
+    expect((await viaVarnish(ARTICLE)).headers['x-cache']).toBe('MISS');
+  });
+
+  it('refuses every purge while purge-secret.vcl still holds the example value', async () => {
+    const example = await startVarnish((app.server.address() as AddressInfo).port, 'replace-with-the-value-of-CITED_ARTICLES_PURGE_TOKEN');
+    try {
+      const res = await request(example.url)
+        .purge('/')
+        .set('Surrogate-Key', 'cited-articles')
+        .set('X-Purge-Token', 'replace-with-the-value-of-CITED_ARTICLES_PURGE_TOKEN');
+      expect(res.status).toBe(403);
+      expect(example.vclLog().some((line) => line.includes('no purge secret configured'))).toBe(true);
+    } finally {
+      await example.stop();
+    }
   });
 
   it('serves a publish within a second, every time', async () => {
@@ -92,6 +181,38 @@ describe('behind Varnish with the shipped configuration', () => {
       expect(after.text).toContain('Edited source title');
       expect(after.text).not.toContain('Original source title');
     }
+  });
+
+  it('stops serving a comment its author edited after approval under pre-moderation, until it is approved again', async () => {
+    setCommentOptions(app.strapi, { moderation: 'pre' });
+    const jwt = await authenticatedReaderJwt(app, 'varnish-commenter');
+    const comments = `${ARTICLE}/comments`;
+    const posted = await request(app.server)
+      .post(comments)
+      .set('Authorization', `Bearer ${jwt}`)
+      .send({ content: 'Approved words through Varnish.' });
+    expect(posted.status).toBe(201);
+    const { documentId } = posted.body.data;
+    await admin.post('/cited-articles/comments/actions/moderate').send({ documentIds: [documentId], status: 'approved' });
+    await settled();
+    await viaVarnish(comments);
+    const cached = await viaVarnish(comments);
+    expect(cached.headers['x-cache']).toBe('HIT');
+    expect(cached.text).toContain('Approved words through Varnish.');
+
+    const edited = await request(app.server)
+      .patch(`/api/cited-articles/comments/${documentId}`)
+      .set('Authorization', `Bearer ${jwt}`)
+      .send({ content: 'Rewritten words after approval.' });
+    expect(edited.body.data.status).toBe('pending');
+    await settled();
+    const hidden = await viaVarnish(comments);
+    expect(hidden.text).not.toContain('Approved words through Varnish.');
+    expect(hidden.text).not.toContain('Rewritten words after approval.');
+
+    await admin.post('/cited-articles/comments/actions/moderate').send({ documentIds: [documentId], status: 'approved' });
+    await settled();
+    expect((await viaVarnish(comments)).text).toContain('Rewritten words after approval.');
   });
 
   it('does not cache a 404: an article published later is served at once', async () => {

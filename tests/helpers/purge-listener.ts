@@ -5,6 +5,8 @@ export interface PurgeRequest {
   method: string;
   url: string;
   keys: string[];
+  /** The X-Purge-Token header sent (the shared secret), or null. */
+  token: string | null;
 }
 
 export interface PurgeListener {
@@ -31,7 +33,13 @@ export async function startPurgeListener(): Promise<PurgeListener> {
         return res.end();
       }
       const header = String(req.headers['surrogate-key'] ?? '');
-      received.push({ method: req.method ?? '', url: req.url ?? '', keys: header.split(' ').filter(Boolean) });
+      const token = req.headers['x-purge-token'];
+      received.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        keys: header.split(' ').filter(Boolean),
+        token: typeof token === 'string' ? token : null,
+      });
       res.statusCode = 200;
       res.end('purged');
     });

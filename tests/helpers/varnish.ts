@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
+import crypto from 'crypto';
 import fs from 'fs';
 import net from 'net';
 import os from 'os';
@@ -10,8 +11,15 @@ export const SHIPPED_VCL = path.join(APP_DIR, 'varnish', 'default.vcl');
 export interface Varnish {
   url: string;
   port: number;
+  /** The purge secret in this instance's purge-secret.vcl (set it as cache.purgeToken). */
+  purgeToken: string;
+  /** The lines std.log wrote so far (varnishlog's VCL_Log records). */
+  vclLog(): string[];
   stop(): Promise<void>;
 }
+
+/** The purge secret the tests' Varnish checks: random per run, in the form cache.purgeToken takes. */
+export const testPurgeToken = () => crypto.randomBytes(32).toString('hex');
 
 /** A TCP port nobody listens on right now. */
 export const freePort = () =>
@@ -34,9 +42,10 @@ export function varnishdPath() {
 
 /**
  * Runs Debian's varnishd in the foreground with the shipped VCL, its backend pointed at
- * `backendPort`, on a free port, and resolves once it answers.
+ * `backendPort` and its purge-secret.vcl holding `purgeToken`, on a free port, and resolves once
+ * it answers.
  */
-export async function startVarnish(backendPort: number): Promise<Varnish> {
+export async function startVarnish(backendPort: number, purgeToken = testPurgeToken()): Promise<Varnish> {
   const binary = varnishdPath();
   const port = await freePort();
   const workdir = fs.mkdtempSync(path.join(os.tmpdir(), 'varnish-test-'));
@@ -44,6 +53,8 @@ export async function startVarnish(backendPort: number): Promise<Varnish> {
   if (!vcl.includes(`"${backendPort}"`)) throw new Error('the shipped VCL no longer has .port = "1337" to point at the test app');
   const vclPath = path.join(workdir, 'test.vcl');
   fs.writeFileSync(vclPath, vcl);
+  // What an operator writes beside default.vcl (varnish/purge-secret.vcl.example).
+  fs.writeFileSync(path.join(workdir, 'purge-secret.vcl'), `sub cited_purge_secret {\n  set req.http.X-Cited-Purge-Secret = "${purgeToken}";\n}\n`);
   // -j none: no privilege separation, so the work directory needs no varnish user.
   const child: ChildProcess = spawn(binary, ['-F', '-j', 'none', '-a', `127.0.0.1:${port}`, '-f', vclPath, '-n', workdir, '-s', 'malloc,64m'], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -73,6 +84,12 @@ export async function startVarnish(backendPort: number): Promise<Varnish> {
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    purgeToken,
+    vclLog() {
+      // -d: what the shared memory log holds now, then exit.
+      const log = spawnSync('varnishlog', ['-n', workdir, '-d', '-g', 'raw', '-i', 'VCL_Log'], { encoding: 'utf8', timeout: 10_000 });
+      return log.stdout.split('\n').filter((line) => line.includes('VCL_Log'));
+    },
     async stop() {
       if (child.exitCode === null) {
         child.kill('SIGTERM');

@@ -73,4 +73,15 @@ describe('cache options', () => {
     expect(() => config.validator({ cache: { purgeMethod: 'DELETE' } })).toThrow('cache.purgeMethod must be "PURGE" or "BAN"');
     expect(() => config.validator({ cache: { purgeUrl: 'http://x' } })).toThrow(/purgeUrl/);
   });
+
+  it('need the purge secret with purge URLs, and one that fits a VCL string', () => {
+    const token = 'a'.repeat(64);
+    expect(() => config.validator({ cache: { purgeUrls: ['http://127.0.0.1:6081'] } })).toThrow(
+      'invalid option cache.purgeToken: cache.purgeToken must be set when cache.purgeUrls is'
+    );
+    expect(() => config.validator({ cache: { purgeUrls: ['http://127.0.0.1:6081'], purgeToken: token } })).not.toThrow();
+    expect(() => config.validator({ cache: { purgeToken: 'short' } })).toThrow('cache.purgeToken must be 32 to 256 letters');
+    expect(() => config.validator({ cache: { purgeToken: `${token}"; }` } })).toThrow('cache.purgeToken must be 32 to 256 letters');
+    expect(configSchema.parse({}).cache.purgeToken).toBeNull();
+  });
 });

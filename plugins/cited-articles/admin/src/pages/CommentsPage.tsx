@@ -317,8 +317,21 @@ const CommentsPage = () => {
                   <Typography variant="pi" textColor="neutral600">
                     {comment.authorEmail ?? ''} · {new Date(comment.createdAt).toLocaleString()}
                     {comment.parent ? ` · ${t('comments.reply', 'reply')}` : ''}
-                    {comment.heldReason ? ` · ${t('comments.held', 'held: {reason}', { reason: comment.heldReason })}` : ''}
+                    {comment.heldReason && comment.heldReason !== 'edited'
+                      ? ` · ${t('comments.held', 'held: {reason}', { reason: comment.heldReason })}`
+                      : ''}
+                    {comment.editedAt && comment.heldReason !== 'edited'
+                      ? ` · ${t('comments.edited', 'edited {date}', { date: new Date(comment.editedAt).toLocaleString() })}`
+                      : ''}
                   </Typography>
+                  {comment.heldReason === 'edited' ? (
+                    // Under pre-moderation an edit of an approved comment comes back here (docs/decisions.md).
+                    <Typography variant="pi" fontWeight="bold" textColor="warning600" tag="p" data-testid="comment-edited-after-approval">
+                      {t('comments.editedAfterApproval', 'Edited by its author after approval ({date}): hidden from readers until approved again', {
+                        date: comment.editedAt ? new Date(comment.editedAt).toLocaleString() : '',
+                      })}
+                    </Typography>
+                  ) : null}
                   <Typography variant="omega" tag="p" style={{ whiteSpace: 'pre-wrap' }}>
                     {comment.content}
                   </Typography>

@@ -53,7 +53,27 @@ export const cacheOptionsSchema = z
     warmUpStyles: z.boolean({ error: 'cache.warmUpStyles must be true or false' }).default(true),
     /** Attempts per purge request (the first included) before it is logged as failed. */
     purgeAttempts: z.number().int().min(1, 'cache.purgeAttempts must be at least 1').max(10).default(4),
+    /**
+     * The shared secret sent in `X-Purge-Token` with every purge; the shipped Varnish configuration
+     * refuses a purge without it (varnish/purge-secret.vcl.example). At least 32 characters of
+     * letters, digits and `-` `_` `.` `~`, so that it fits a VCL string as it is (`openssl rand -hex 32`).
+     */
+    purgeToken: z
+      .string({ error: 'cache.purgeToken must be a string' })
+      .regex(/^[\w.~-]{32,256}$/, 'cache.purgeToken must be 32 to 256 letters, digits, "-", "_", "." or "~" (e.g. openssl rand -hex 32)')
+      .nullable()
+      .default(null),
   })
   .strict();
+
+/**
+ * The options as checked at startup: purge URLs need the purge secret. A cache that takes purges
+ * from anyone who can reach it can be emptied by anyone, and an address ACL alone trusts every
+ * client of a TLS terminator on the same host. (Reads at request time use the schema above.)
+ */
+export const startupCacheOptionsSchema = cacheOptionsSchema.refine((options) => options.purgeUrls.length === 0 || options.purgeToken !== null, {
+  path: ['purgeToken'],
+  error: 'cache.purgeToken must be set when cache.purgeUrls is (CITED_ARTICLES_PURGE_TOKEN): caches refuse purges without it',
+});
 
 export type CacheOptions = z.output<typeof cacheOptionsSchema>;

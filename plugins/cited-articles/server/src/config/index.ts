@@ -1,6 +1,6 @@
 import { z } from '@strapi/utils';
 import { linkCheckOptionsSchema, lookupOptionsSchema } from './sources-options';
-import { cacheOptionsSchema } from './cache-options';
+import { startupCacheOptionsSchema } from './cache-options';
 
 // The plugin's options, set in the host app's config/plugins.ts under 'cited-articles'.config.
 // Strapi fills missing keys from `default()` (deeply) and then calls `validator`, which refuses a
@@ -138,7 +138,7 @@ export const configSchema = z
     notifications: notificationsOptionsSchema.prefault({}),
     lookup: lookupOptionsSchema.prefault({}),
     linkCheck: linkCheckOptionsSchema.prefault({}),
-    cache: cacheOptionsSchema.prefault({}),
+    cache: startupCacheOptionsSchema.prefault({}),
     /** Refuse to publish an article whose body has citation errors (unknown key, out of range…). */
     blockPublishOnCitationErrors: z.boolean({ error: 'blockPublishOnCitationErrors must be true or false' }).default(false),
   })

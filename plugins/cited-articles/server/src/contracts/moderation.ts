@@ -21,6 +21,10 @@ export interface AdminComment {
   /** The locale of the article version the comment belongs to (a thread per locale). */
   locale: string | null;
   reportCount: number;
+  /**
+   * Why it waits: `links`, `blocked-word`, `honeypot`, `reports`, or `edited` (its author edited it
+   * after approval under pre-moderation, and readers see it again once approved).
+   */
   heldReason: string | null;
   ipHash: string | null;
   moderatedBy: string | null;

@@ -6,6 +6,7 @@ import { canPreviewDrafts } from '../utils/preview-access';
 import { answerIfFresh, noStore, sendPublic } from '../http-cache/respond';
 import { LIST_KEY } from '../http-cache/keys';
 import { strongEtag } from '../http-cache/etag';
+import { audienceOf, scopedCacheId } from '../http-cache/audience';
 import { articleQuery, localeQuery, paginationQuery, readPagination, slugParams } from '../validation/content-api';
 
 /** A body serialised once, when it was cached: sent as it is. */
@@ -17,10 +18,11 @@ const sendJson = (ctx, json: string) => {
 const article = ({ strapi }: { strapi: Core.Strapi }) => {
   /**
    * Answers from the in-process response cache (services/response-cache.ts) when it holds this id:
-   * a 304 for a client holding the tag, else the body serialised once. False on a miss.
+   * a 304 for a client holding the tag, else the body serialised once. False on a miss. `id` is
+   * already scoped to the caller's audience; null (credentials that cannot be named) is a miss.
    */
-  const answeredFromCache = (ctx, id: string): boolean => {
-    const cached = getService('response-cache', { strapi }).get(id);
+  const answeredFromCache = (ctx, id: string | null): boolean => {
+    const cached = id === null ? undefined : getService('response-cache', { strapi }).get(id);
     ctx.set('X-Origin-Cache', cached ? 'HIT' : 'MISS');
     if (!cached) return false;
     if (!answerIfFresh(ctx, strapi, cached.etag, cached.keys)) sendJson(ctx, cached.json);
@@ -52,20 +54,24 @@ const article = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     // Served from memory when nothing it depends on changed since (services/response-cache.ts).
     const cache = getService('response-cache', { strapi });
-    const id = pages.publishedCacheId({
-      slug,
-      locale: query.locale,
-      style: query.style,
-      referenceLocale: query.referenceLocale,
-      format: query.format,
-    });
+    // An answer asked with credentials is kept apart from the anonymous one (http-cache/audience.ts).
+    const id = scopedCacheId(
+      audienceOf(ctx),
+      pages.publishedCacheId({
+        slug,
+        locale: query.locale,
+        style: query.style,
+        referenceLocale: query.referenceLocale,
+        format: query.format,
+      })
+    );
     if (answeredFromCache(ctx, id)) return;
     const ticket = cache.begin();
     // The tag is known before resolving: a client holding this version costs no formatting.
     const prepared = await pages.prepareBySlug(request);
     if (answerIfFresh(ctx, strapi, prepared.etag, prepared.keys)) return;
     const body = await prepared.present();
-    cache.set(id, ticket, { etag: prepared.etag, keys: prepared.keys, body });
+    if (id !== null) cache.set(id, ticket, { etag: prepared.etag, keys: prepared.keys, body });
     ctx.body = body;
   };
 
@@ -75,13 +81,13 @@ const article = ({ strapi }: { strapi: Core.Strapi }) => {
       const { page, pageSize } = parseOrThrow(paginationQuery, readPagination(ctx.query), 'pagination');
       const cache = getService('response-cache', { strapi });
       const { locale } = parseOrThrow(localeQuery, { locale: ctx.query.locale }, 'query');
-      const id = JSON.stringify(['list', locale ?? null, page, pageSize]);
+      const id = scopedCacheId(audienceOf(ctx), JSON.stringify(['list', locale ?? null, page, pageSize]));
       if (answeredFromCache(ctx, id)) return;
       const ticket = cache.begin();
       const { data, pagination } = await getService('article-pages', { strapi }).listPublished({ page, pageSize, locale });
       const body = { data, meta: { pagination } };
       const etag = strongEtag(JSON.stringify(body));
-      cache.set(id, ticket, { etag, keys: [LIST_KEY], body });
+      if (id !== null) cache.set(id, ticket, { etag, keys: [LIST_KEY], body });
       sendPublic(ctx, strapi, body, [LIST_KEY], etag);
     },
 

@@ -1,3 +1,4 @@
+import type { Caller } from '../http-cache/audience';
 import type { GraphQLError as GraphQLErrorType, GraphQLResolveInfo } from 'graphql';
 import { errors } from '@strapi/utils';
 import { ConflictError } from '../utils/errors';
@@ -41,7 +42,13 @@ export interface ResolverArgs {
 
 /** What Strapi's GraphQL plugin puts in the resolver context; only the parts the plugin reads. */
 export interface ResolverContext {
-  koaContext?: { request?: { ip?: string }; set?: (name: string, value: string) => void };
+  koaContext?: {
+    request?: { ip?: string };
+    set?: (name: string, value: string) => void;
+    /** Koa's request header getter and state: whom an answer is for (http-cache/audience.ts). */
+    get?: (field: string) => string;
+    state?: Caller['state'];
+  };
   state?: { user?: { id?: number | string } | null };
 }
 

@@ -7,6 +7,7 @@ import { commentSettings } from '../utils/settings';
 import { articleQuery, keyParams, localeQuery, paginationQuery, slugParams } from '../validation/content-api';
 import { createCommentBody, documentIdParams, listCommentsQuery, reportBody } from '../validation/comments';
 import { withErrorCodes } from './errors';
+import { audienceOf, type Caller } from '../http-cache/audience';
 import { selectsField } from './selection';
 
 /**
@@ -28,17 +29,21 @@ export const createResolvers = (strapi: Core.Strapi) => {
 
   return {
     Query: {
-      citedArticle: withErrorCodes(async (_parent, args, _context, info) => {
+      citedArticle: withErrorCodes(async (_parent, args, context, info) => {
         const { slug } = parseOrThrow(slugParams, { slug: args.slug }, 'article slug');
         const query = parseOrThrow(articleQuery, given({ style: args.style, locale: args.locale, referenceLocale: args.referenceLocale }), 'query');
         // Shares the REST route's in-process cache: a repeated read costs no SQL and no resolving.
-        const { data, meta } = await service('article-pages').presentPublishedCached({
-          slug,
-          style: query.style,
-          locale: query.locale,
-          referenceLocale: query.referenceLocale,
-          html: selectsField(info, 'bodyHtml'),
-        });
+        const { data, meta } = await service('article-pages').presentPublishedCached(
+          {
+            slug,
+            style: query.style,
+            locale: query.locale,
+            referenceLocale: query.referenceLocale,
+            html: selectsField(info, 'bodyHtml'),
+          },
+          // A reader's JWT or an API token keeps its own entries, apart from the anonymous ones.
+          context.koaContext?.get ? audienceOf(context.koaContext as Caller) : { credentialed: true, scope: null }
+        );
         return { ...data, issues: meta.issues, style: meta.style, locale: meta.locale ?? null, referenceLocale: meta.referenceLocale ?? null };
       }),
 

@@ -1,13 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import { cacheSettings } from '../utils/settings';
 import { ifNoneMatchHits, strongEtag } from './etag';
+import { audienceOf } from './audience';
 import { keyList } from './keys';
 import type { RequestContext } from '../utils/request-context';
 
 /**
  * Headers of the public GET routes (README "Caching and CDNs"): a strong ETag, Cache-Control from
  * the `cache` options, and Surrogate-Key / Cache-Tag naming what the answer depends on, so that a
- * shared cache can keep it and the plugin can purge exactly what a change affects.
+ * shared cache can keep it and the plugin can purge exactly what a change affects. An answer to a
+ * request carrying credentials (audience.ts) keeps its ETag but is private.
  */
 
 /** Drafts and previews: no cache, shared or private, may keep them. */
@@ -16,15 +18,27 @@ export const noStore = (ctx: RequestContext) => {
 };
 
 const setPublicHeaders = (ctx: RequestContext, strapi: Core.Strapi, etag: string, keys: Iterable<string>) => {
+  ctx.set('ETag', etag);
+  // Added to, never replaced: Strapi's CORS middleware has already said `Vary: Origin`, because it
+  // answers with the caller's own origin in Access-Control-Allow-Origin; a shared cache that lost
+  // it would hand one site's CORS headers to another. Origin is named here too, so the answer stays
+  // keyed by it even if that middleware is configured differently.
+  ctx.vary('Origin');
+  ctx.vary('Accept-Encoding');
+  if (audienceOf(ctx).credentialed) {
+    // Asked with credentials: only the caller's own browser may keep it, and must ask again (a
+    // 304 when unchanged) before reusing it. No surrogate keys: no shared cache holds it.
+    ctx.set('Cache-Control', 'private, no-cache');
+    ctx.vary('Authorization');
+    ctx.vary('Cookie');
+    return;
+  }
   const { maxAge, sMaxAge, staleWhileRevalidate } = cacheSettings(strapi);
   const names = keyList(keys);
-  ctx.set('ETag', etag);
   ctx.set('Cache-Control', `public, max-age=${maxAge}, s-maxage=${sMaxAge}, stale-while-revalidate=${staleWhileRevalidate}`);
   // Fastly and Varnish read space-separated keys; Cloudflare's Cache-Tag takes commas.
   ctx.set('Surrogate-Key', names.join(' '));
   ctx.set('Cache-Tag', names.join(','));
-  // Answers differ by query string only; no header selects a different representation.
-  ctx.set('Vary', 'Accept-Encoding');
 };
 
 /**

@@ -3,6 +3,7 @@ import { getService } from '../utils/get-service';
 import { toPublicArticleSummary } from '../utils/public-shape';
 import { assertStyle } from '../utils/styles';
 import { strongEtag } from '../http-cache/etag';
+import { scopedCacheId } from '../http-cache/audience';
 import { articleKey, commentsKey, sourceKey, sourceKeyKey } from '../http-cache/keys';
 import type { ArticlePagesService, PresentedArticle } from './contracts';
 
@@ -78,15 +79,16 @@ const articlePages = ({ strapi }: { strapi: Core.Strapi }): ArticlePagesService 
    * depends on changed since (the GraphQL field's path; the REST route also answers 304s and sends
    * the cached JSON as it is).
    */
-  async presentPublishedCached(request) {
+  async presentPublishedCached(request, audience) {
     const cache = getService('response-cache', { strapi });
-    const id = this.publishedCacheId({ ...request, format: request.html ? 'html' : undefined });
-    const cached = cache.get(id);
+    // A caller with credentials never reads or fills the anonymous entry (http-cache/audience.ts).
+    const id = scopedCacheId(audience, this.publishedCacheId({ ...request, format: request.html ? 'html' : undefined }));
+    const cached = id === null ? undefined : cache.get(id);
     if (cached) return JSON.parse(cached.json) as PresentedArticle;
     const ticket = cache.begin();
     const prepared = await this.prepareBySlug({ ...request, status: 'published' });
     const body = await prepared.present();
-    cache.set(id, ticket, { etag: prepared.etag, keys: prepared.keys, body });
+    if (id !== null) cache.set(id, ticket, { etag: prepared.etag, keys: prepared.keys, body });
     return body;
   },
 

@@ -13,7 +13,7 @@ type Listener = (keys: string[]) => void;
 /**
  * Sends purge requests to the shared caches named in `cache.purgeUrls`: `PURGE` (or `BAN`) to each
  * base URL with the keys in a space-separated Surrogate-Key header, the form Fastly and the shipped
- * Varnish configuration read. These caches are the operator's own, configured by them, so requests
+ * Varnish configuration read, and the shared secret `cache.purgeToken` in X-Purge-Token. These caches are the operator's own, configured by them, so requests
  * go out directly (not through the outbound address policy, which refuses private addresses), with
  * a timeout. Keys asked for in one tick go in one request; a failed request is retried with
  * backoff and then logged: a purge never fails or delays the save that caused it.
@@ -24,11 +24,14 @@ const cachePurge = ({ strapi }: { strapi: Core.Strapi }): CachePurgeService => {
   const inFlight = new Set<Promise<void>>();
   const listeners = new Set<Listener>();
 
-  const sendOnce = (base: string, method: string, keys: string[], timeoutMs: number) =>
+  const sendOnce = (base: string, method: string, keys: string[], timeoutMs: number, token: string | null) =>
     new Promise<void>((resolve, reject) => {
       const url = new URL(base);
       const client = url.protocol === 'https:' ? https : http;
-      const req = client.request(url, { method, timeout: timeoutMs, headers: { 'Surrogate-Key': keys.join(' '), 'Content-Length': 0 } }, (res) => {
+      const headers: Record<string, string | number> = { 'Surrogate-Key': keys.join(' '), 'Content-Length': 0 };
+      // The shared secret the cache checks (the shipped VCL answers 403 without it); never logged.
+      if (token) headers['X-Purge-Token'] = token;
+      const req = client.request(url, { method, timeout: timeoutMs, headers }, (res) => {
         res.resume();
         res.on('end', () => {
           const status = res.statusCode ?? 0;
@@ -42,10 +45,10 @@ const cachePurge = ({ strapi }: { strapi: Core.Strapi }): CachePurgeService => {
     });
 
   const sendWithRetries = async (base: string, keys: string[]) => {
-    const { purgeMethod, purgeTimeoutMs, purgeAttempts } = cacheSettings(strapi);
+    const { purgeMethod, purgeTimeoutMs, purgeAttempts, purgeToken } = cacheSettings(strapi);
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await sendOnce(base, purgeMethod, keys, purgeTimeoutMs);
+        await sendOnce(base, purgeMethod, keys, purgeTimeoutMs, purgeToken ?? null);
         return;
       } catch (error) {
         if (attempt >= purgeAttempts) {

@@ -45,13 +45,15 @@ const commentAuthors = ({ strapi }: { strapi: Core.Strapi }): CommentAuthorsServ
 
   return {
     /**
-     * The author's new text, within `editWindowMinutes` of posting. An approved comment stays
-     * approved unless the new text would be held (links, blocked words): then it waits for a
-     * moderator again, whatever the moderation mode. A pending comment stays pending.
+     * The author's new text, within `editWindowMinutes` of posting. Under pre-moderation, readers
+     * see only text a moderator approved: an edited approved comment goes back to `pending`
+     * (heldReason `edited`) until a moderator approves it again (docs/decisions.md). Under
+     * post-moderation it stays approved unless the new text would be held (links, blocked words):
+     * then it waits for a moderator again. A pending comment stays pending.
      */
     async edit({ documentId, author, content }) {
       const row = await findOwn(documentId, author, 'edit');
-      const { editWindowMinutes } = commentSettings(strapi);
+      const { editWindowMinutes, moderation } = commentSettings(strapi);
       const age = Date.now() - new Date(row.createdAt).getTime();
       if (age > editWindowMinutes * MINUTE_MS) {
         throw new errors.ForbiddenError(
@@ -60,17 +62,20 @@ const commentAuthors = ({ strapi }: { strapi: Core.Strapi }): CommentAuthorsServ
         );
       }
       const held = getService('abuse-guard', { strapi }).holdReason({ content, authorName: author.username ?? '', authorEmail: '' });
-      const status = held ? 'pending' : row.status;
+      // An approval was of the text approved, not of whatever replaces it.
+      const reviewAgain = !held && moderation === 'pre' && row.status === 'approved';
+      const heldReason = held ?? (reviewAgain ? 'edited' : null);
+      const status = heldReason ? 'pending' : row.status;
       const sentBack = status === 'pending' && row.status !== 'pending';
       await comments().update(row.id, {
         content,
         editedAt: new Date(),
         status,
         contentFingerprint: row.articleDocumentId ? contentFingerprint(row.articleDocumentId, content) : null,
-        ...(held ? { heldReason: held } : {}),
+        ...(heldReason ? { heldReason } : {}),
         ...(sentBack ? { heldAt: new Date() } : {}),
       });
-      if (status === 'pending' && held) getService('notifications', { strapi }).moderationWaiting();
+      if (heldReason) getService('notifications', { strapi }).moderationWaiting();
       const updated = await comments().publicRow(row.id);
       return { ...updated, parent: row.parent?.documentId ?? null };
     },

@@ -2,6 +2,7 @@
 import type { ArticleRecord, SourceRecord } from '../../content-types/records';
 import type { Pagination } from '../../contracts';
 import type { PresentedArticle } from './resolving';
+import type { Audience } from '../../http-cache/audience';
 
 export type ArticleStatus = 'published' | 'draft';
 
@@ -47,6 +48,7 @@ export interface ArticlePagesService {
   listPublished(query: { page: number; pageSize: number; locale?: string }): Promise<{ data: ArticleListItem[]; pagination: Pagination }>;
   presentBySlug(request: ArticlePageRequest): Promise<PresentedArticle>;
   publishedCacheId(request: Omit<ArticlePageRequest, 'status' | 'html' | 'jsonld'> & { format?: string }): string;
-  presentPublishedCached(request: Omit<ArticlePageRequest, 'status' | 'jsonld'>): Promise<PresentedArticle>;
+  /** `audience`: who asks (http-cache/audience.ts); credentials keep their own cache entries. */
+  presentPublishedCached(request: Omit<ArticlePageRequest, 'status' | 'jsonld'>, audience: Audience): Promise<PresentedArticle>;
   prepareBySlug(request: ArticlePageRequest): Promise<PreparedArticlePage>;
 }
