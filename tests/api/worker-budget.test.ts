@@ -63,6 +63,21 @@ describe('the worker pool', () => {
     expect(pool().stats().started).toBeGreaterThan(before);
   });
 
+  it('formats with a style registered at runtime on the main thread, between two worker jobs', async () => {
+    const styles = (app.strapi as any).plugin('cited-articles').service('reference-styles');
+    styles.register({
+      id: 'shouting',
+      label: 'Titles in capitals',
+      kind: 'builtin',
+      locales: () => ['en-US'],
+      format: (sources: Array<{ title: string }>) => sources.map((source) => source.title.toUpperCase()),
+    });
+    const res = await admin.post(PREVIEW).send({ body: 'A claim [1].', citations: [sourceId], style: 'shouting' });
+    expect(res.status).toBe(200);
+    expect(res.body.data.references[0].formatted).toBe('HEAVY SOURCE');
+    expect(res.body.data.bodyHtml).toContain('HEAVY SOURCE');
+  });
+
   it('answers 422 to a preview over the work budget, saying which limit, and recovers', async () => {
     setBudget(1);
     const res = await admin.post(PREVIEW).send({ body: heavyBody('over budget'), citations: [sourceId] });

@@ -7,9 +7,9 @@ import type { Core } from '@strapi/strapi';
 import { LRUCache } from 'lru-cache';
 import { Piscina } from 'piscina';
 import type { BodyIndex, JobInput, JobName, JobOutput } from '../workers/jobs';
-import type { WorkerTask } from '../workers/worker';
+import type { WorkerOptions, WorkerTask } from '../workers/worker';
 import { workQueueFullError, workTooComplexError } from '../utils/errors';
-import { workerSettings } from '../utils/settings';
+import { cacheSettings, workerSettings } from '../utils/settings';
 import type { WorkPoolService, WorkPoolStats } from './contracts';
 
 /**
@@ -53,7 +53,8 @@ const workPool = ({ strapi }: { strapi: Core.Strapi }): WorkPoolService => {
     maxQueue = settings.maxQueue;
     // No queue limit in piscina: the plugin counts what it takes itself (run), so that its own
     // bound answers first, with the 503 the README describes.
-    pool = new Piscina({ filename: WORKER_FILE, minThreads: threads, maxThreads: threads });
+    const workerData: WorkerOptions = { warmUpStyles: cacheSettings(strapi).warmUpStyles };
+    pool = new Piscina({ filename: WORKER_FILE, minThreads: threads, maxThreads: threads, workerData });
     return pool;
   };
 

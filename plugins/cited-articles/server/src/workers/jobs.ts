@@ -15,6 +15,7 @@ import { CSL_STYLES, createEntryCache, formatWithCsl } from '../csl/csl-style';
 import { readImportFile, UnreadableFileError, type ReadResult } from '../interchange/read-import';
 import type { ImportFormat } from '../interchange/split-entries';
 import { toPublicSource } from '../utils/public-shape';
+import { engineBuildCount, warmUpStyles } from './style-warm-up';
 
 /** What a body cites: the keys (first use first) and the stored reference targets. */
 export interface BodyIndex {
@@ -94,6 +95,18 @@ export const jobs = {
       if (error instanceof UnreadableFileError) return { unreadable: { message: error.message, line: error.line } };
       throw error;
     }
+  },
+
+  /** Builds the bundled CSL styles' engines in this thread (once); the ids of the styles warmed. */
+  warmUp(): string[] {
+    return warmUpStyles(formatBundled, (id, error) => {
+      console.warn(`[cited-articles] could not prepare style ${id}: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  },
+
+  /** How many citeproc engines this thread has built (the warm-up's test reads it). */
+  engineBuilds(): number {
+    return engineBuildCount();
   },
 
   /** Answers at once: proves the pool is up (tests, health). */

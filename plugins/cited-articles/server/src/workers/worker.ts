@@ -1,7 +1,17 @@
 // The entry of the plugin's worker threads (piscina loads the built file, dist/worker/index.js).
 // It runs the pure jobs of jobs.ts and nothing else: no Strapi, no database, no network.
-import type { MessagePort } from 'node:worker_threads';
+import { workerData, type MessagePort } from 'node:worker_threads';
 import { jobs, type JobName } from './jobs';
+import { countEngineBuilds } from './style-warm-up';
+
+/** What the pool tells each thread when it starts it (services/work-pool.ts). */
+export interface WorkerOptions {
+  /** Build the CSL engines now, before the first job (the plugin option cache.warmUpStyles). */
+  warmUpStyles: boolean;
+}
+
+countEngineBuilds();
+if ((workerData as WorkerOptions | undefined)?.warmUpStyles) jobs.warmUp();
 
 export interface WorkerTask {
   job: JobName;
