@@ -10,6 +10,7 @@ import type { Worker } from 'node:worker_threads';
 import { bootStrapi, stopStrapi, type TestApp } from '../helpers/strapi';
 import { createAdmin, type AdminSession } from '../helpers/admin';
 import { ARTICLE_UID, createArticle, createSource, SOURCE_UID } from '../helpers/content';
+import { firstError, graphql } from '../helpers/graphql';
 
 const ENV = { CITED_ARTICLES_WORKER_THREADS: '1', CITED_ARTICLES_WORKER_MAX_QUEUE: '0' };
 const PREVIEW = '/cited-articles/preview';
@@ -117,6 +118,21 @@ describe('the worker pool', () => {
     expect(res.status).toBe(422);
     expect(res.body.error.message).toMatch(/This file is too complex to process within the limit/);
     expect(await app.strapi.db.query(SOURCE_UID).count()).toBe(before);
+  });
+
+  it('answers a GraphQL read over the budget with UNPROCESSABLE_CONTENT', async () => {
+    // Saved and published within the default budget; never read, so its first read resolves it.
+    await createArticle(admin, { title: 'Long', slug: 'long-read', body: heavyBody('graphql'), citations: [sourceId] });
+    setBudget(1);
+    const res = await graphql(app, '{ citedArticle(slug: "long-read") { title bodyHtml } }');
+    expect(firstError(res)).toMatchObject({
+      code: 'UNPROCESSABLE_CONTENT',
+      message: expect.stringMatching(/too complex to process within the limit of 1 ms/),
+    });
+    setBudget(60_000);
+    const again = await graphql(app, '{ citedArticle(slug: "long-read") { title } }');
+    expect(firstError(again)).toBeNull();
+    expect(again.body.data.citedArticle.title).toBe('Long');
   });
 
   it('answers 503 with Retry-After when every thread is busy and the queue is full', async () => {
