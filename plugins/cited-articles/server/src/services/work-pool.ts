@@ -101,10 +101,6 @@ const workPool = ({ strapi }: { strapi: Core.Strapi }): WorkPoolService => {
       return index;
     },
 
-    knownBodyIndex(body: string): BodyIndex | null {
-      return bodyIndexes.get(hash(body)) ?? null;
-    },
-
     liveThreads() {
       return pool ? [...pool.threads] : [];
     },

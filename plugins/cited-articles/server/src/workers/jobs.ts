@@ -108,11 +108,6 @@ export const jobs = {
   engineBuilds(): number {
     return engineBuildCount();
   },
-
-  /** Answers at once: proves the pool is up (tests, health). */
-  ping(input: string): string {
-    return input;
-  },
 };
 
 export type Jobs = typeof jobs;

@@ -61,8 +61,6 @@ export interface WorkPoolService {
   run<Name extends JobName>(job: Name, input: JobInput<Name>, what: string): Promise<JobOutput<Name>>;
   /** What a body cites, from memory for a body already seen, else parsed in a worker. */
   bodyIndex(body: string, what: string): Promise<BodyIndex>;
-  /** The index of a body already parsed, or null (never starts work). */
-  knownBodyIndex(body: string): BodyIndex | null;
   stats(): WorkPoolStats;
   /** The threads running now (tests watch them end with Strapi). */
   liveThreads(): Worker[];
