@@ -85,6 +85,14 @@ export default ({ env }) => ({
         // Builds the CSL engines after startup (the tests turn it off to save CPU, but one).
         warmUpStyles: env.bool('CITED_ARTICLES_WARM_UP_STYLES', true),
       },
+      // Worker threads for parsing, resolving, formatting and import parsing (README "Heavy work off
+      // the event loop"). Unset variables keep the defaults: threads from the machine's cores, 16
+      // jobs waiting at most, 5000 ms of work per job.
+      workers: {
+        threads: env.int('CITED_ARTICLES_WORKER_THREADS', 0) || null,
+        maxQueue: env.int('CITED_ARTICLES_WORKER_MAX_QUEUE', 16),
+        timeoutMs: env.int('CITED_ARTICLES_WORKER_TIMEOUT_MS', 5000),
+      },
       linkCheck: {
         // Daily at 03:00 by default; "off" leaves only the admin's "Check links" button.
         cron: ['off', 'false', ''].includes(env('CITED_ARTICLES_LINK_CHECK_CRON', '0 3 * * *'))

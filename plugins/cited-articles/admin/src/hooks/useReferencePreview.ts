@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { useFetchClient, useForm } from '@strapi/strapi/admin';
+import { isFetchError, useFetchClient, useForm } from '@strapi/strapi/admin';
 import type { CitationIssue, PreviewReference, PreviewRequest, PreviewResponse } from '../../../server/src/contracts';
 import { ARTICLE_UID } from '../permissions';
 import { bodyOf, citationChangesOf, numberingStartOf, type RelationChanges } from '../utils/articleForm';
@@ -17,6 +17,20 @@ export interface ReferencePreview {
 type SavedRelations = { results?: Array<{ documentId: string }> };
 
 const DEBOUNCE_MS = 400;
+// At most this long before asking again after a 503, whatever Retry-After says.
+const MAX_RETRY_SECONDS = 60;
+
+/**
+ * The seconds to wait before asking again when the server was too busy (503: its worker threads
+ * and queue are all taken, README "Heavy work off the event loop"), from the answer's
+ * `details.retryAfterSeconds`; null for any other failure, which waits for the editor's next change.
+ */
+const busyRetrySeconds = (failure: unknown): number | null => {
+  if (!isFetchError(failure) || failure.status !== 503) return null;
+  const answer = failure.response?.data as { error?: { details?: { retryAfterSeconds?: unknown } } } | undefined;
+  const seconds = answer?.error?.details?.retryAfterSeconds;
+  return typeof seconds === 'number' && seconds > 0 ? Math.min(seconds, MAX_RETRY_SECONDS) : null;
+};
 const NO_CITATIONS: string[] = [];
 
 /**
@@ -95,6 +109,8 @@ export const useReferencePreview = ({
   const [answered, setAnswered] = React.useState<typeof inputs | null>(null);
   const loading = enabled && answered !== inputs;
   const latest = React.useRef(0);
+  // Bumped to ask again for the same form after a 503's Retry-After.
+  const [retries, setRetries] = React.useState(0);
 
   const ask = React.useCallback(
     async (input: { body: string | undefined; citations: string[]; numberingStart: 0 | 1 | undefined }): Promise<ReferencePreview> => {
@@ -140,6 +156,7 @@ export const useReferencePreview = ({
   React.useEffect(() => {
     const request = ++latest.current;
     if (!enabled) return;
+    let retry: ReturnType<typeof setTimeout> | undefined;
     const timer = setTimeout(async () => {
       try {
         const fresh = await ask(inputs);
@@ -148,13 +165,19 @@ export const useReferencePreview = ({
         setError(null);
       } catch (failure) {
         if (request !== latest.current) return;
+        // The server's message: too complex within its work budget (422), busy (503), or other.
         setError(describeError(failure, 'Preview failed'));
+        const wait = busyRetrySeconds(failure);
+        if (wait !== null) retry = setTimeout(() => setRetries((count) => count + 1), wait * 1000);
       } finally {
         if (request === latest.current) setAnswered(inputs);
       }
     }, DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [inputs, enabled, ask, describeError]);
+    return () => {
+      clearTimeout(timer);
+      clearTimeout(retry);
+    };
+  }, [inputs, enabled, ask, describeError, retries]);
 
   return { preview, error, loading, resolveNow };
 };

@@ -1,7 +1,7 @@
 import type { Caller } from '../http-cache/audience';
 import type { GraphQLError as GraphQLErrorType, GraphQLResolveInfo } from 'graphql';
 import { errors } from '@strapi/utils';
-import { ConflictError } from '../utils/errors';
+import { ConflictError, isWorkRefusal } from '../utils/errors';
 
 /**
  * The REST routes answer with a status code; GraphQL answers 200 with an error whose
@@ -15,6 +15,8 @@ const codeOf = (error: unknown): string | null => {
   if (error instanceof errors.ForbiddenError || error instanceof errors.UnauthorizedError) return 'FORBIDDEN';
   if (error instanceof errors.NotFoundError) return 'NOT_FOUND';
   if (error instanceof errors.RateLimitError) return 'TOO_MANY_REQUESTS';
+  // The worker pool's refusals (utils/errors.ts): over the work budget, or its queue is full.
+  if (isWorkRefusal(error)) return error.status === 422 ? 'UNPROCESSABLE_CONTENT' : 'SERVICE_UNAVAILABLE';
   return null;
 };
 
@@ -27,7 +29,7 @@ export const toGraphQLError = (error: unknown): unknown => {
   const { name, message, details } = error as errors.ApplicationError;
   const extensions: Record<string, unknown> = { code, error: { name, message, details: details ?? {} } };
   const retryAfterSeconds = (details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
-  if (code === 'TOO_MANY_REQUESTS' && retryAfterSeconds) extensions.retryAfterSeconds = retryAfterSeconds;
+  if ((code === 'TOO_MANY_REQUESTS' || code === 'SERVICE_UNAVAILABLE') && retryAfterSeconds) extensions.retryAfterSeconds = retryAfterSeconds;
   return new (graphQLError())(message, { extensions, originalError: error as Error });
 };
 

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { extractCitedKeys } from '../citations';
 import { articlesRepository } from '../repositories/articles';
 import { sourcesRepository } from '../repositories/sources';
+import { getService } from '../utils/get-service';
 import type { CitationSyncService } from './contracts';
 
 /**
@@ -12,7 +12,8 @@ import type { CitationSyncService } from './contracts';
  */
 const citationSync = ({ strapi }: { strapi: Core.Strapi }): CitationSyncService => ({
   async appendCitedSources({ documentId, body, locale }) {
-    const keys = extractCitedKeys(body);
+    // Parsed before the save (the document middleware), so answered from memory here.
+    const { keys } = await getService('work-pool', { strapi }).bodyIndex(body, 'This article');
     if (keys.length === 0) return [];
 
     const articles = articlesRepository(strapi);

@@ -36,6 +36,7 @@ import taskLock from './task-lock';
 import sources from './sources';
 import staffReplies from './staff-replies';
 import styleWarmUp from './style-warm-up';
+import workPool from './work-pool';
 import type { PluginServices } from './contracts';
 
 /** Every service, each checked against its contract (services/contracts/). */
@@ -79,4 +80,5 @@ export default {
   sources,
   'staff-replies': staffReplies,
   'style-warm-up': styleWarmUp,
+  'work-pool': workPool,
 } satisfies ServiceFactories;

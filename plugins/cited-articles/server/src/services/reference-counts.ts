@@ -10,6 +10,7 @@ import {
 } from '../citations';
 import { citationsRepository } from '../repositories/citations';
 import { sourcesRepository } from '../repositories/sources';
+import { getService } from '../utils/get-service';
 import { toPublicSource } from '../utils/public-shape';
 import { ARTICLE_UID, PLUGIN_ID } from '../utils/uids';
 import type { CountableRow, ReferenceCountsService } from './contracts/comments';
@@ -38,18 +39,23 @@ interface ArticleWriteEvent {
  */
 const referenceCounts = ({ strapi }: { strapi: Core.Strapi }): ReferenceCountsService => ({
   subscribe() {
-    const fill = (value: unknown, creating: boolean) => {
+    // The body was parsed before the save (document middleware cited-sources), so its targets come
+    // from memory; a write that skipped it (the Query Engine, a publish of an older draft) parses it
+    // in a worker thread, within the work budget like any save.
+    const fill = async (value: unknown, creating: boolean) => {
       if (!value || typeof value !== 'object') return;
       const data = value as Record<string, unknown>;
       // On update, no body in the data means the body is unchanged, and so are its targets.
-      if (creating || 'body' in data) data.referenceTargets = referenceTargets(data.body as string | null);
+      if (!creating && !('body' in data)) return;
+      const body = typeof data.body === 'string' ? data.body : '';
+      data.referenceTargets = (await getService('work-pool', { strapi }).bodyIndex(body, 'This article')).targets;
     };
     strapi.db.lifecycles.subscribe({
       models: [ARTICLE_UID],
       beforeCreate: (event: ArticleWriteEvent) => fill(event.params?.data, true),
-      beforeCreateMany: (event: ArticleWriteEvent) => {
+      beforeCreateMany: async (event: ArticleWriteEvent) => {
         const many = event.params?.data;
-        for (const data of Array.isArray(many) ? many : []) fill(data, true);
+        for (const data of Array.isArray(many) ? many : []) await fill(data, true);
       },
       beforeUpdate: (event: ArticleWriteEvent) => fill(event.params?.data, false),
     });

@@ -37,7 +37,7 @@ const referenceExport = ({ strapi }: { strapi: Core.Strapi }): ReferenceExportSe
       const sources = resolved[0].references.map((reference) => reference.source as CitableSource);
       const keys = [articleKey(row.documentId), ...sources.map((source) => sourceKey(source.documentId))];
       // A `[@key]` no source answers yet: a source created with that key changes the file.
-      for (const key of resolvedArticles.missingKeys([row])) keys.push(sourceKeyKey(key));
+      for (const key of await resolvedArticles.missingKeys([row])) keys.push(sourceKeyKey(key));
       return file(sources.map(sourceToCsl), format, `${slug}-references`, keys);
     },
 

@@ -20,14 +20,18 @@ const referenceStyles = (): ReferenceStylesService => {
   // Keyed by lower-case id: `?style=APA` and `?style=apa` are one style (and one memo entry).
   const styles = new Map<string, ReferenceStyle>([[news.id.toLowerCase(), news]]);
   const cache = createEntryCache();
+  // The styles made here, which workers/jobs.ts can rebuild from their id in a worker thread.
+  const bundled = new Set<ReferenceStyle>([news]);
   for (const definition of CSL_STYLES) {
-    styles.set(definition.id.toLowerCase(), {
+    const style: ReferenceStyle = {
       id: definition.id,
       label: definition.label,
       kind: 'csl',
       locales: cslLocales,
       format: (sources, { locale }) => formatWithCsl(definition, sources, locale, cache),
-    });
+    };
+    styles.set(definition.id.toLowerCase(), style);
+    bundled.add(style);
   }
   return {
     defaultStyle: news.id,
@@ -37,6 +41,10 @@ const referenceStyles = (): ReferenceStylesService => {
     /** The style with this id, matched without regard to case. */
     get(id: string) {
       return styles.get(id.toLowerCase()) ?? null;
+    },
+    /** True for the styles above; false for one registered at runtime, even under a bundled id. */
+    isBundled(style: ReferenceStyle) {
+      return bundled.has(style);
     },
     list() {
       return [...styles.values()].map(({ id, label, kind, locales }) => ({ id, label, kind, locales: locales() }));

@@ -1,7 +1,7 @@
 import crypto from 'crypto';
 import { LRUCache } from 'lru-cache';
 import type { Core } from '@strapi/strapi';
-import { extractCitedKeys, keysMissingFrom } from '../citations';
+import { keysMissingFrom } from '../citations';
 import { getService } from '../utils/get-service';
 import { publicationSettings } from '../utils/settings';
 import type { ArticleRow, PresentedArticle as Presented, ResolveRequest, ResolvedArticleMemoService } from './contracts';
@@ -29,20 +29,16 @@ const resolvedArticleMemo = ({ strapi }: { strapi: Core.Strapi }): ResolvedArtic
     sizeCalculation: (entry) => entry.size,
   });
 
-  // The keys a body cites, by hash of the body: finding them parses the Markdown, which for a long
-  // body costs more than everything else in a request.
-  const citedKeys = new LRUCache<string, string[]>({ max: MAX_ENTRIES });
   const hash = (text: string) => crypto.createHash('sha256').update(text).digest('base64');
 
-  /** Keys cited in the body that the article's own list does not hold (the library to read). */
-  const missingKeys = (row: ArticleRow) => {
-    const body = row.body ?? '';
-    const bodyHash = hash(body);
-    let keys = citedKeys.get(bodyHash);
-    if (!keys) {
-      keys = extractCitedKeys(body);
-      citedKeys.set(bodyHash, keys);
-    }
+  /**
+   * Keys cited in the body that the article's own list does not hold (the library to read).
+   * Finding them parses the Markdown, which for a long body costs more than everything else in a
+   * request: the work pool keeps them by hash of the body, so a body already seen is answered from
+   * memory on this thread, and only a new one is parsed, in a worker.
+   */
+  const missingKeys = async (row: ArticleRow) => {
+    const { keys } = await getService('work-pool', { strapi }).bodyIndex(row.body ?? '', 'This article');
     return keysMissingFrom(keys, row.citations);
   };
 
@@ -72,7 +68,7 @@ const resolvedArticleMemo = ({ strapi }: { strapi: Core.Strapi }): ResolvedArtic
       const resolved = getService('resolved-articles', { strapi });
       // The row carries its locale, so the key differs per locale even where two rows look alike.
       const { canonical, fallback } = canonicalRequest(request, row.locale);
-      const missing = missingKeys(row);
+      const missing = await missingKeys(row);
       const library = missing.length > 0 ? await resolved.loadLibrary(missing) : [];
       const input = JSON.stringify([row, library, canonical, extra, publicationSettings(strapi)]);
       const key = hash(input);

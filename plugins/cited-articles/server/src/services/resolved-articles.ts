@@ -1,12 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import { extractCitedKeys, keysMissingFrom, renderBodyHtml, resolveCitations, type CitableSource } from '../citations';
+import { keysMissingFrom, type CitableSource, type ResolvedCitations } from '../citations';
 import type { DateValue } from '../content-types/records';
 import { sourcesRepository } from '../repositories/sources';
-import { toCitableSource, toPublicArticleSummary, toPublicSource } from '../utils/public-shape';
+import { toCitableSource, toPublicArticleSummary } from '../utils/public-shape';
 import { getService } from '../utils/get-service';
 import { publicationSettings } from '../utils/settings';
 import { articleJsonLd } from '../interchange/json-ld';
-import type { ResolvedArticlesService } from './contracts';
+import type { ArticleRow, ResolvedArticlesService } from './contracts';
 
 export type { ArticleRow, ResolveRequest } from './contracts';
 
@@ -18,6 +18,14 @@ export const articleUrlOf = (template: string | null, slug: unknown) =>
 const dateText = (value: DateValue | null | undefined) => (value instanceof Date ? value.toISOString() : (value ?? null));
 
 const numberingStartOf = (row: { numberingStart?: number | null }): 0 | 1 => (row.numberingStart === 0 ? 0 : 1);
+
+/** What a worker needs to resolve a row: plain data only (it crosses a thread). */
+const resolveInput = (row: ArticleRow, library: CitableSource[]) => ({
+  body: row.body ?? '',
+  listed: (row.citations ?? []).map((source) => toCitableSource(source) as CitableSource),
+  library,
+  numberingStart: numberingStartOf(row),
+});
 
 /**
  * Articles with their citations resolved by the citation engine: numbered references, back-links,
@@ -32,33 +40,50 @@ const resolvedArticles = ({ strapi }: { strapi: Core.Strapi }): ResolvedArticles
     return rows.map((row) => toCitableSource(row) as CitableSource);
   },
 
-  /** Keys cited in these bodies that the article's own list does not hold. */
-  missingKeys(rows) {
-    return [...new Set(rows.flatMap((row) => keysMissingFrom(extractCitedKeys(row.body ?? ''), row.citations)))];
+  /** Keys cited in these bodies that the article's own list does not hold (parsed in a worker). */
+  async missingKeys(rows) {
+    const pool = getService('work-pool', { strapi });
+    const missing = new Set<string>();
+    for (const row of rows) {
+      const { keys } = await pool.bodyIndex(row.body ?? '', 'This article');
+      for (const key of keysMissingFrom(keys, row.citations)) missing.add(key);
+    }
+    return [...missing];
   },
 
-  resolveRow(row, library) {
-    const listed = (row.citations ?? []).map((source) => toCitableSource(source) as CitableSource);
-    return resolveCitations(row.body ?? '', listed, { numberingStart: numberingStartOf(row) }, library);
+  /** Resolution of one row in a worker thread, within the budget (services/work-pool.ts). */
+  async resolveRow(row, library) {
+    return getService('work-pool', { strapi }).run('resolve', resolveInput(row, library), 'This article');
   },
 
   /** Many articles at once: one library query whatever their number. */
   async resolveMany(rows) {
-    const library = await this.loadLibrary(this.missingKeys(rows));
-    return rows.map((row) => this.resolveRow(row, library));
+    const library = await this.loadLibrary(await this.missingKeys(rows));
+    const resolved: ResolvedCitations[] = [];
+    for (const row of rows) resolved.push(await this.resolveRow(row, library));
+    return resolved;
   },
 
   /** The API's `data` and `meta` for one article row. */
   async present(row, request, extra = {}) {
-    const library = await this.loadLibrary(this.missingKeys([row]));
-    const resolved = this.resolveRow(row, library);
+    const library = await this.loadLibrary(await this.missingKeys([row]));
     const styles = getService('reference-styles', { strapi });
     const style = styles.get(request.style);
     if (!style) throw new Error(`unknown style ${request.style}`);
     const { locale, fallback } = styles.referenceLocale(style, request.referenceLocale, row.locale);
-    // Back to the public fields: the engine's health inputs stay on the server.
-    const sources = resolved.references.map((reference) => toPublicSource(reference.source) as CitableSource);
-    const formatted = style.format(sources, { locale });
+    const pool = getService('work-pool', { strapi });
+    const what = row.documentId ? 'This article' : 'This body';
+    // Resolution, formatting and rendering in one worker job. A style registered at runtime
+    // (reference-styles register()) is a function of the host app that cannot cross into a
+    // thread: its entries are formatted here, between a resolving job and a rendering one.
+    const input = { ...resolveInput(row, library), html: request.html === true };
+    let worked = await pool.run('present', { ...input, style: styles.isBundled(style) ? { id: style.id, locale } : null, formatted: null }, what);
+    if (!worked.formatted) {
+      const formatted = style.format(worked.sources, { locale });
+      worked = request.html ? await pool.run('present', { ...input, style: null, formatted }, what) : { ...worked, formatted };
+    }
+    const { resolved, sources } = worked;
+    const formatted = worked.formatted ?? [];
     const references = resolved.references.map((reference, index) => ({
       id: reference.id,
       number: reference.number,
@@ -74,11 +99,7 @@ const resolvedArticles = ({ strapi }: { strapi: Core.Strapi }): ResolvedArticles
       citations: resolved.citations,
       references,
     };
-    if (request.html) {
-      data.bodyHtml = renderBodyHtml(row.body ?? '', resolved, {
-        formatted: new Map(references.map((reference) => [reference.id, reference.formatted])),
-      });
-    }
+    if (request.html) data.bodyHtml = worked.bodyHtml ?? '';
     if (request.jsonld) {
       const publication = publicationSettings(strapi);
       data.jsonLd = articleJsonLd(

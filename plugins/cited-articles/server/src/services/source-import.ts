@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { readImportFile, UnreadableFileError, type ImportedSource } from '../interchange/read-import';
+import type { ImportedSource } from '../interchange/read-import';
+import { getService } from '../utils/get-service';
 import type { ImportFormat } from '../interchange/split-entries';
 import { sourcesRepository } from '../repositories/sources';
 import { normaliseDoi, normaliseUrl } from '../citations';
@@ -34,13 +35,14 @@ const doiIdentity = (doi: string) => normaliseDoi(doi) ?? doi.trim().toLowerCase
 const sourceImport = ({ strapi }: { strapi: Core.Strapi }): SourceImportService => {
   return {
     async importFile(content: string, format?: ImportFormat): Promise<ImportReport> {
-      let read;
-      try {
-        read = readImportFile(content, format);
-      } catch (error) {
-        if (!(error instanceof UnreadableFileError)) throw error;
-        throw contentError(`The file cannot be read: ${error.message}. Nothing was imported.`, [{ line: error.line, message: error.message }]);
+      // citation-js parses in a worker thread, within the work budget (a file too complex answers
+      // 422, before anything is written); an unreadable file comes back as an answer.
+      const parsed = await getService('work-pool', { strapi }).run('readImport', { content, format }, 'This file');
+      if ('unreadable' in parsed) {
+        const { message, line } = parsed.unreadable;
+        throw contentError(`The file cannot be read: ${message}. Nothing was imported.`, [{ line, message }]);
       }
+      const { read } = parsed;
       const problems = read.entries.flatMap((entry) => ('error' in entry ? [{ line: entry.line, message: entry.error }] : []));
       if (problems.length > 0) {
         const first = problems[0];

@@ -1,4 +1,5 @@
 import { errors, validateZodSchema } from '@strapi/utils';
+import createHttpError from 'http-errors';
 import type { z } from '@strapi/utils';
 import { errorChain } from './error-chain';
 
@@ -62,3 +63,29 @@ export const isUniqueViolation = (error: unknown): boolean => {
   }
   return false;
 };
+
+/**
+ * 422 and 503 for work the worker pool refused (services/work-pool.ts). Strapi's error classes have
+ * neither status, but its error middleware answers any http-errors error with that error's status
+ * in Strapi's shape ({ data: null, error: { status, name, message, details } }), from a controller,
+ * a policy or a Document Service middleware alike. `expose` keeps the 503's message (http-errors
+ * hides the message of a 5xx by default).
+ */
+export const workTooComplexError = (what: string, timeoutMs: number) =>
+  createHttpError(
+    422,
+    `${what} is too complex to process within the limit of ${timeoutMs} ms of work (the plugin option workers.timeoutMs); nothing was written. Split it, or remove some of its citations or nesting.`,
+    { details: { limit: 'workers.timeoutMs', timeoutMs } }
+  );
+
+export const workQueueFullError = (retryAfterSeconds: number) =>
+  createHttpError(503, `The server is busy processing other articles; nothing was written. Try again in ${retryAfterSeconds} seconds.`, {
+    expose: true,
+    details: { limit: 'workers.maxQueue', retryAfterSeconds },
+  });
+
+/** A refusal by the worker pool (either of the two above). */
+export const isWorkRefusal = (error: unknown): error is createHttpError.HttpError =>
+  createHttpError.isHttpError(error) &&
+  (error.status === 422 || error.status === 503) &&
+  typeof (error.details as { limit?: unknown } | undefined)?.limit === 'string';

@@ -10,6 +10,7 @@ import {
   type PublicationOptions,
 } from '../config';
 import { cacheOptionsSchema, type CacheOptions } from '../config/cache-options';
+import { workersOptionsSchema, type WorkersOptions } from '../config/workers-options';
 import { PLUGIN_ID } from './uids';
 
 /**
@@ -26,6 +27,10 @@ export const publicationSettings = (strapi: Core.Strapi): PublicationOptions =>
 /** The body size limits in force, in bytes (read on every request, like the comment options). */
 export const bodyLimitSettings = (strapi: Core.Strapi): BodyLimitsOptions =>
   bodyLimitsOptionsSchema.parse(strapi.config.get(`plugin::${PLUGIN_ID}.bodyLimits`) ?? {});
+
+/** The worker pool's options in force (the budget is read per job; threads and queue at start). */
+export const workerSettings = (strapi: Core.Strapi): WorkersOptions =>
+  workersOptionsSchema.parse(strapi.config.get(`plugin::${PLUGIN_ID}.workers`) ?? {});
 
 /** Whether publishing an article with citation errors is refused (plugin option, default false). */
 export const blocksPublishOnCitationErrors = (strapi: Core.Strapi): boolean =>

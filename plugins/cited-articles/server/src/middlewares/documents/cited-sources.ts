@@ -11,10 +11,17 @@ const savedDocumentId = (result: unknown): string | null =>
 /**
  * An article saved with a body: append the sources it cites by key but does not list yet, after
  * the save. Created straight as published (seeds, imports): publish the completed draft too.
+ *
+ * The body is parsed before the save, in a worker thread within the work budget (work-pool's
+ * bodyIndex): a body too complex to parse in time answers 422 and nothing is written. The save's
+ * own uses of the parse (the stored reference targets, the keys appended below) then find it in
+ * memory.
  */
 export const appendCitedSources: DocumentMiddlewareFactory = (strapi) => async (context, next) => {
+  if (context.uid !== ARTICLE_UID || (context.action !== 'create' && context.action !== 'update')) return next();
+  const body = paramsOf(context).data?.body;
+  if (typeof body === 'string') await getService('work-pool', { strapi }).bodyIndex(body, 'This article');
   const result = await next();
-  if (context.uid !== ARTICLE_UID || (context.action !== 'create' && context.action !== 'update')) return result;
   const params = paramsOf(context);
   const documentId = savedDocumentId(result);
   if (documentId && typeof params.data?.body === 'string') {

@@ -19,7 +19,7 @@ import type {
   StaffRepliesService,
 } from './comments';
 import type { CitationSyncService, LocalizationCitationsService, PublishGuardService } from './editing';
-import type { ContentLocalesService, MailerService, OutboundService, TaskLockService } from './platform';
+import type { ContentLocalesService, MailerService, OutboundService, TaskLockService, WorkPoolService } from './platform';
 import type { AbuseGuardService, RateLimitService } from './protection';
 import type { ReferenceExportService, ReferenceStylesService, StyleWarmUpService } from './references';
 import type { PreviewService, ResolvedArticleMemoService, ResolvedArticlesService } from './resolving';
@@ -63,6 +63,7 @@ export interface PluginServices {
   'staff-replies': StaffRepliesService;
   'style-warm-up': StyleWarmUpService;
   'task-lock': TaskLockService;
+  'work-pool': WorkPoolService;
 }
 
 export type ServiceName = keyof PluginServices;

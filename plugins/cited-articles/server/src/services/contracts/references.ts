@@ -32,6 +32,8 @@ export interface ReferenceStylesService {
   register(style: ReferenceStyle): void;
   /** The style with this id (any case), or null. */
   get(id: string): ReferenceStyle | null;
+  /** A style the plugin ships, which its worker threads can format (workers/jobs.ts); not one registered at runtime. */
+  isBundled(style: ReferenceStyle): boolean;
   list(): ListedStyle[];
   resolveLocale(style: ReferenceStyle, requested: string | undefined): LocaleChoice;
   localeForContent(style: ReferenceStyle, contentLocale: string | null | undefined): string;

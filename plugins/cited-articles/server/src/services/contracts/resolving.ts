@@ -23,8 +23,10 @@ export interface PresentedArticle {
 
 export interface ResolvedArticlesService {
   loadLibrary(keys: string[]): Promise<CitableSource[]>;
-  missingKeys(rows: ArticleRow[]): string[];
-  resolveRow(row: ArticleRow, library: CitableSource[]): ResolvedCitations;
+  /** Parsed in a worker thread unless the body was seen before (work-pool bodyIndex). */
+  missingKeys(rows: ArticleRow[]): Promise<string[]>;
+  /** In a worker thread, within workers.timeoutMs (422 past it, 503 when the queue is full). */
+  resolveRow(row: ArticleRow, library: CitableSource[]): Promise<ResolvedCitations>;
   resolveMany(rows: ArticleRow[]): Promise<ResolvedCitations[]>;
   present(row: ArticleRow, request: ResolveRequest, extra?: Record<string, unknown>): Promise<PresentedArticle>;
 }
