@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 /**
  * Worst-case timing of every text entry point (not a test): each is fed
- * adversarial inputs of 10 kB, 100 kB and 1 MB, and the growth per 10x of
- * input says whether it is linear. Run: `npm run bench:adversarial`.
+ * adversarial inputs of 10 kB, 100 kB and 1 MB, and the growth of CPU time per
+ * 10x of input says whether it is linear (at most 12x); a row past that prints
+ * the reason found by profiling it, so the table the README quotes explains
+ * itself. Run: `npm run bench:adversarial`.
  *
  * Prints a Markdown table, a row as each case finishes. A measurement is the
  * median of a few runs (one run when it already takes a second); the 1 MB
