@@ -68,13 +68,13 @@ const resolve = (body) => engine.resolveCitations(body, sources, { numberingStar
  * scan, text mapping, sups) is 2 to 12 % of the time and grows about 10x; micromark's tokenizing and
  * mdast-util-from-markdown's compile grow about 10x as well, but they keep every event, token and
  * node of the body alive until the tree is built: 0.4 to 2.4 GB of heap for 1 MB of dense markup
- * (1.1 GB for markers on one line, 1.9 GB for a table of many rows), against 10 to 30 MB for 10 kB.
- * V8's garbage collection then costs 30 to 45 % of the time and grows faster than the input
+ * (0.4 GB for a run of `<a`, 1.1 GB for markers on one line, 1.9 GB for a table of many rows).
+ * V8's garbage collection then costs 30 to 56 % of the time and grows faster than the input
  * (scavenges and mark-compacts over an ever larger live heap). Not ours to change short of
  * forking the parser; the worker's per-job time budget (a 422 past it) bounds such a body.
  */
 const MICROMARK_HEAP =
-  "micromark keeps every token of the body alive until the tree is built (about 1 to 2.4 GB for 1 MB of dense markup); V8's GC over that heap grows faster than the input while the parse itself grows about 10x. Bounded by the worker's time budget";
+  "micromark keeps every token of the body alive until the tree is built (0.4 to 2.4 GB for 1 MB of dense markup); V8's GC over that heap grows faster than the input while the parse itself grows about 10x. Bounded by the worker's time budget";
 
 /** Adversarial Markdown bodies, shared by marker parsing and bodyHtml; a third element overrides the reason above. */
 const bodies = [
