@@ -53,7 +53,8 @@ export const lingerAfterRefusal = (req: IncomingMessage, limits: LingerLimits = 
   const close = () => {
     if (done) return;
     if (!answered) {
-      // Stop reading: the answer's own destroySoon closes the connection right after it.
+      // The answer is not out yet (the upload ended or hit a bound first): stop reading, and let
+      // the answer's destroySoon below close the connection right after it.
       req.pause();
       return;
     }
