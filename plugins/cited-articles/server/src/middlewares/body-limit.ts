@@ -3,6 +3,7 @@ import type { BodyLimitsOptions } from '../config';
 import { bodyLimitSettings } from '../utils/settings';
 import { PLUGIN_ID } from '../utils/uids';
 import type { RequestContext } from '../utils/request-context';
+import { lingerAfterRefusal } from './lingering-close';
 
 /**
  * Refuses an oversized body on the plugin's body-taking routes before anything reads it.
@@ -13,10 +14,12 @@ import type { RequestContext } from '../utils/request-context';
  * `register`, which runs before Strapi adds the middlewares of config/middlewares.ts (in
  * `bootstrap`, `server.initMiddlewares`), so it runs before all of them. It decides from the
  * headers alone and answers itself, in Strapi's error shape, because `strapi::errors` is not
- * around it yet:
+ * around it yet. Every refusal below closes the connection the same lingering way:
  *
- * - Content-Length above the route's limit: 413, without reading the body, and the connection is
- *   closed so that the rest of the upload is not received either.
+ * - Content-Length above the route's limit: 413, without parsing the body. The answer goes out at
+ *   once with `Connection: close`; the rest of the upload is then read and thrown away, within
+ *   bounds, before the connection closes, so that the client reads the 413 instead of a reset
+ *   (lingering-close.ts).
  * - No Content-Length (a chunked body): 411. Its size is known only once it has been read, and a
  *   browser or a proxy that buffers (nginx by default) always sends Content-Length.
  * - A compressed body (Content-Encoding other than identity): 415. koa-body unpacks it, and a
@@ -58,6 +61,7 @@ const limitedRoutes = (apiPrefix: string, graphqlEndpoint: string | null): Limit
 const refuse = (ctx: RequestContext, status: number, name: string, message: string, limit: number) => {
   ctx.status = status;
   ctx.set('Connection', 'close');
+  lingerAfterRefusal(ctx.req);
   ctx.body = { data: null, error: { status, name, message, details: { limit } } };
 };
 
