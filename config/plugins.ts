@@ -92,6 +92,7 @@ export default ({ env }) => ({
         threads: env.int('CITED_ARTICLES_WORKER_THREADS', 0) || null,
         maxQueue: env.int('CITED_ARTICLES_WORKER_MAX_QUEUE', 16),
         timeoutMs: env.int('CITED_ARTICLES_WORKER_TIMEOUT_MS', 5000),
+        maxMemoryMb: env.int('CITED_ARTICLES_WORKER_MAX_MEMORY_MB', 1024),
       },
       linkCheck: {
         // Daily at 03:00 by default; "off" leaves only the admin's "Check links" button.

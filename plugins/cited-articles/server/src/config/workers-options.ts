@@ -19,6 +19,13 @@ export const workersOptionsSchema = z
     maxQueue: whole('maxQueue', 0, 10_000).default(16),
     /** Milliseconds a job may run; one over it is stopped and its request answers 422, writing nothing. */
     timeoutMs: whole('timeoutMs', 1, 600_000).default(5000),
+    /**
+     * Megabytes of heap one thread may hold (its old generation); a job that needs more is stopped
+     * like one over its time budget. micromark keeps every token of a body alive until the tree is
+     * built: 1 MB of dense markup reaches 1 to 2.4 GB, so without a cap a few threads could take the
+     * machine's memory before their time ran out.
+     */
+    maxMemoryMb: whole('maxMemoryMb', 128, 65_536).default(1024),
   })
   .strict();
 

@@ -8,7 +8,7 @@ import { LRUCache } from 'lru-cache';
 import { Piscina } from 'piscina';
 import type { BodyIndex, JobInput, JobName, JobOutput } from '../workers/jobs';
 import type { WorkerOptions, WorkerTask } from '../workers/worker';
-import { workQueueFullError, workTooComplexError } from '../utils/errors';
+import { workQueueFullError, workTooComplexError, workTooLargeError } from '../utils/errors';
 import { cacheSettings, workerSettings } from '../utils/settings';
 import type { WorkPoolService, WorkPoolStats } from './contracts';
 
@@ -20,6 +20,8 @@ import type { WorkPoolService, WorkPoolStats } from './contracts';
 export const WORKER_FILE = path.resolve(__dirname, '..', 'worker', 'index.js');
 
 const BODY_INDEX_ENTRIES = 1000;
+
+const isOutOfMemory = (error: unknown) => (error as { code?: unknown } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
 
 /**
  * The pool of worker threads (piscina) that does the plugin's CPU-heavy work: Markdown parsing and
@@ -54,7 +56,13 @@ const workPool = ({ strapi }: { strapi: Core.Strapi }): WorkPoolService => {
     // No queue limit in piscina: the plugin counts what it takes itself (run), so that its own
     // bound answers first, with the 503 the README describes.
     const workerData: WorkerOptions = { warmUpStyles: cacheSettings(strapi).warmUpStyles };
-    pool = new Piscina({ filename: WORKER_FILE, minThreads: threads, maxThreads: threads, workerData });
+    pool = new Piscina({
+      filename: WORKER_FILE,
+      minThreads: threads,
+      maxThreads: threads,
+      workerData,
+      resourceLimits: { maxOldGenerationSizeMb: settings.maxMemoryMb },
+    });
     return pool;
   };
 
@@ -83,6 +91,8 @@ const workPool = ({ strapi }: { strapi: Core.Strapi }): WorkPoolService => {
         return (await workers.run(task, { transferList: [port2], signal: controller.signal })) as JobOutput<Name>;
       } catch (error) {
         if (controller.signal.aborted) throw workTooComplexError(what, timeoutMs);
+        // The thread reached its heap cap (resourceLimits): Node ends it, piscina starts another.
+        if (isOutOfMemory(error)) throw workTooLargeError(what, workerSettings(strapi).maxMemoryMb);
         if (error instanceof Error && /queue is at limit|No task queue available/.test(error.message)) refuseFull(timeoutMs);
         throw error;
       } finally {

@@ -78,6 +78,13 @@ export const workTooComplexError = (what: string, timeoutMs: number) =>
     { details: { limit: 'workers.timeoutMs', timeoutMs } }
   );
 
+export const workTooLargeError = (what: string, maxMemoryMb: number) =>
+  createHttpError(
+    422,
+    `${what} is too complex to process within the limit of ${maxMemoryMb} MB of memory (the plugin option workers.maxMemoryMb); nothing was written. Split it, or remove some of its citations or nesting.`,
+    { details: { limit: 'workers.maxMemoryMb', maxMemoryMb } }
+  );
+
 export const workQueueFullError = (retryAfterSeconds: number) =>
   createHttpError(503, `The server is busy processing other articles; nothing was written. Try again in ${retryAfterSeconds} seconds.`, {
     expose: true,
