@@ -25,6 +25,7 @@
  *   npm run bench:stall -- --quick      # 5 s per phase, to check that it runs
  *   npm run bench:stall -- --seconds 60
  *   npm run bench:stall -- --rate 100   # requests per second of each reader (default 50)
+ *   npm run bench:stall -- --cpu-prof /tmp/prof   # V8 CPU profiles of the app's threads
  *
  * It ends by itself: every wait is bounded, an app that no longer answers (a blocked event loop) is
  * reported as such and killed, and a watchdog kills the children and exits if the whole run
@@ -268,9 +269,17 @@ const SECONDS = args.includes('--seconds') ? Number(args[args.indexOf('--seconds
 const READER_RATE = args.includes('--rate') ? Number(args[args.indexOf('--rate') + 1]) : 50;
 const READER_TIMEOUT_MS = 10_000;
 const children = new Set();
+// `--cpu-prof DIR`: the app's process writes V8 CPU profiles (one per thread) to DIR when it exits,
+// to find what held its event loop (open them in Chrome's DevTools, Performance panel).
+const PROFILE_DIR = args.includes('--cpu-prof') ? args[args.indexOf('--cpu-prof') + 1] : null;
+const PROFILE_ARGS = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
 
 function forkRole(role, env = {}) {
-  const child = fork(__filename, ['--role', role], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, ...env } });
+  const child = fork(__filename, ['--role', role], {
+    execArgv: role === 'server' ? PROFILE_ARGS : [],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, ...env },
+  });
   children.add(child);
   child.on('exit', () => children.delete(child));
   return child;

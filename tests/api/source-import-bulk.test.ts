@@ -2,8 +2,10 @@
  * A large import (5,000 entries with DOIs and URLs) through POST /cited-articles/sources/import:
  * every entry is created, and importing the same file again skips every one as existing, on each
  * database. The duplicate look-ups go in batches, not as one query with thousands of conditions
- * (SQLite refuses an expression tree deeper than 1,000).
+ * (SQLite refuses an expression tree deeper than 1,000). While such an import writes, the server
+ * keeps answering other requests.
  */
+import request from 'supertest';
 import { setupStrapi } from '../helpers/strapi';
 import { createAdmin, type AdminSession } from '../helpers/admin';
 import { SOURCE_UID } from '../helpers/content';
@@ -50,4 +52,29 @@ it(`imports ${ENTRIES} entries with DOIs in one request, and skips all of them t
   expect(third.status).toBe(200);
   expect(third.body.data.created).toEqual([]);
   expect(third.body.data.skipped.every((entry: any) => /a source with this DOI exists/.test(entry.reason))).toBe(true);
+}, 600_000);
+
+it('answers other requests while a large import writes its sources', async () => {
+  // better-sqlite3 answers each query synchronously: without a turn of the event loop between the
+  // import's writes, a request sent once they have begun would wait for the whole import.
+  const pool = (app.strapi as any).plugin('cited-articles').service('work-pool');
+  const parsedBefore = pool.stats().completed;
+  const content = bibtex(2000).replace(/bulk/gi, 'turns');
+  const finished: string[] = [];
+  const importing = admin
+    .post('/cited-articles/sources/import')
+    .send({ content, format: 'bibtex' })
+    .then((res) => {
+      finished.push('import');
+      return res;
+    });
+  // The file is parsed in a worker; the writes start on the main thread once that job is done.
+  while (pool.stats().completed === parsedBefore) await new Promise((resolve) => setTimeout(resolve, 2));
+  const health = await request(app.server).get('/_health');
+  finished.push('health');
+  const imported = await importing;
+  expect(health.status).toBeLessThan(300);
+  expect(imported.status).toBe(200);
+  expect(imported.body.data.created).toHaveLength(2000);
+  expect(finished).toEqual(['health', 'import']);
 }, 600_000);

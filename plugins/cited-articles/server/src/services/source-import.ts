@@ -5,6 +5,7 @@ import { getService } from '../utils/get-service';
 import type { ImportFormat } from '../interchange/split-entries';
 import { sourcesRepository } from '../repositories/sources';
 import { normaliseDoi, normaliseUrl } from '../citations';
+import { eventLoopTurns } from '../utils/event-loop-turns';
 import type { ImportReport, SourceImportService } from './contracts';
 
 export type { ImportReport } from './contracts';
@@ -68,7 +69,10 @@ const sourceImport = ({ strapi }: { strapi: Core.Strapi }): SourceImportService 
         const usedKeys = new Set<string>(library.map((row) => row.key));
 
         const report: ImportReport = { format: read.format, created: [], skipped: [] };
+        // Thousands of writes in one transaction: readers get a turn between them.
+        const giveTurn = eventLoopTurns();
         for (const { line, source } of entries) {
+          await giveTurn();
           const url = source.url ? urlIdentity(source.url) : null;
           const doi = source.doi ? doiIdentity(source.doi) : null;
           const reason = (url !== null ? knownUrls.get(url) : undefined) ?? (doi !== null ? knownDois.get(doi) : undefined);
