@@ -1,6 +1,7 @@
 import { z } from '@strapi/utils';
 import { linkCheckOptionsSchema, lookupOptionsSchema } from './sources-options';
 import { cacheOptionsSchema } from './cache-options';
+import { permissionsOptionsSchema } from './permissions-options';
 
 // The plugin's options, set in the host app's config/plugins.ts under 'cited-articles'.config.
 // Strapi fills missing keys from `default()` (deeply) and then calls `validator`, which refuses a
@@ -139,6 +140,7 @@ export const configSchema = z
     lookup: lookupOptionsSchema.prefault({}),
     linkCheck: linkCheckOptionsSchema.prefault({}),
     cache: cacheOptionsSchema.prefault({}),
+    permissions: permissionsOptionsSchema.prefault({}),
     /** Refuse to publish an article whose body has citation errors (unknown key, out of range…). */
     blockPublishOnCitationErrors: z.boolean({ error: 'blockPublishOnCitationErrors must be true or false' }).default(false),
   })
