@@ -109,6 +109,18 @@ function client(baseUrl) {
   };
 }
 
+/**
+ * npm gave the plugin the app's copy of @strapi/utils. With a second copy, the errors the plugin
+ * throws are not instances of the classes Strapi's error middleware knows, and a 404 becomes a 500
+ * (seen with Strapi 5.53 installed with --legacy-peer-deps).
+ */
+function checkOneStrapiUtils(appDir) {
+  const from = (dir) => require.resolve('@strapi/utils', { paths: [path.join(appDir, 'node_modules', ...dir.split('/'))] });
+  const strapis = from('@strapi/core');
+  const plugins = from('strapi-plugin-cited-articles');
+  check(strapis === plugins, "the plugin shares the app's @strapi/utils", { strapi: strapis, plugin: plugins });
+}
+
 /** `strapi build` bundled the plugin's admin: its pages call the plugin's admin routes. */
 function checkAdminBuild(appDir) {
   const buildDir = path.join(appDir, 'build');
@@ -209,11 +221,20 @@ async function main() {
   const baseUrl = `http://127.0.0.1:${port}`;
   log(`strapi start (production) on ${baseUrl}, log in ${logFile}`);
   const server = start(appDir, port, logFile);
+  // Interrupted (Ctrl-C, a CI timeout): the server goes too, not left holding the port.
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      server.kill('SIGKILL');
+      console.error(`[fresh-app] FAILED - interrupted by ${signal}`);
+      process.exit(1);
+    });
+  }
   const started = Date.now();
   let failure = null;
   try {
     await waitForHealth(baseUrl, server);
     log(`ok - the app answers /_health (${((Date.now() - started) / 1000).toFixed(1)} s after start)`);
+    checkOneStrapiUtils(appDir);
     checkAdminBuild(appDir);
     await scenario(client(baseUrl), baseUrl);
   } catch (error) {
