@@ -42,10 +42,16 @@ export default ({ env }) => ({
       jwtSecret: env('JWT_SECRET'),
     },
   },
+  // The plugin as any app installs it: the npm workspace links plugins/cited-articles into
+  // node_modules as strapi-plugin-cited-articles, so no `resolve` path is needed.
   'cited-articles': {
     enabled: true,
-    resolve: './plugins/cited-articles',
     config: {
+      // The Public and Authenticated roles get the reader actions once per database (README
+      // "Permissions granted to readers"); false leaves Settings > Roles to the administrator.
+      permissions: {
+        grantReaderActions: env.bool('CITED_ARTICLES_GRANT_READER_ACTIONS', true),
+      },
       // Reader comments; every option and its default is in the README ("Comments").
       comments: {
         moderation: env('CITED_ARTICLES_COMMENTS_MODERATION', 'pre'),

@@ -37,7 +37,7 @@ interface Route {
 // Columns:                   public user apiToken editor moderator superAdmin
 const status = (...codes: number[]): Expected => Object.fromEntries(CALLERS.map((caller, index) => [caller, codes[index]])) as Expected;
 
-// The host app grants the read and comment actions to the Public and the Authenticated role alike
+// The plugin grants the read and comment actions to the Public and the Authenticated role alike
 // (Users & Permissions roles do not inherit); drafts and previews stay with API tokens.
 // Admin JWTs are not content-API credentials: Users & Permissions answers 401 to them. A content-API
 // caller on an admin route has no admin session: 401.

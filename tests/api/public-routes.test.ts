@@ -2,7 +2,7 @@ import request from 'supertest';
 import { setupStrapi } from '../helpers/strapi';
 import { createAdmin, type AdminSession } from '../helpers/admin';
 import { createArticle, createComment, createSource, unpublishArticle } from '../helpers/content';
-import { PUBLIC_ACTIONS, grantPublicPermissions } from '../../src/bootstrap/public-permissions';
+import { PUBLIC_ACTIONS, grantReaderActions } from '@cited-articles/server/src/reader-permissions';
 import { authenticatedReaderJwt } from '../helpers/readers';
 
 const app = setupStrapi();
@@ -58,7 +58,7 @@ describe('Public role', () => {
     await app.strapi.db.query('plugin::users-permissions.permission').delete({
       where: { role: role.id, action: 'plugin::cited-articles.source.findOne' },
     });
-    expect(await grantPublicPermissions(app.strapi)).toEqual([]);
+    expect(await grantReaderActions(app.strapi)).toEqual([]);
     const res = await api('/sources/public-source');
     expect(res.status).toBe(403);
     expect(res.body.error.name).toBe('ForbiddenError');

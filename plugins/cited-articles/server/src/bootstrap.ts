@@ -3,6 +3,7 @@ import { ACTION_DEFINITIONS, DEFAULT_ROLE_GRANTS } from './utils/actions';
 import { getService } from './utils/get-service';
 import { untrustedProxyWarning } from './utils/proxy-trust';
 import { scheduleLinkCheck } from './link-check-cron';
+import { grantReaderActionsAtBootstrap } from './reader-permissions';
 import { PLUGIN_ID } from './utils/uids';
 
 const ROLE_GRANTS_KEY = 'default-role-grants';
@@ -50,6 +51,9 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
       if (role && DEFAULT_ROLE_GRANTS[role.code]) await grantDefaultRoles(strapi, [role]);
     },
   });
+  // The Public and Authenticated roles may read articles and post comments without an
+  // administrator ticking each action (option permissions.grantReaderActions).
+  await grantReaderActionsAtBootstrap(strapi);
   getService('comment-events', { strapi }).registerWebhookEvents();
   getService('notifications', { strapi }).subscribe();
   const articleRef = getService('comment-article-ref', { strapi });

@@ -2,6 +2,7 @@ import { z } from '@strapi/utils';
 import { linkCheckOptionsSchema, lookupOptionsSchema } from './sources-options';
 import { startupCacheOptionsSchema } from './cache-options';
 import { workersOptionsSchema } from './workers-options';
+import { permissionsOptionsSchema } from './permissions-options';
 
 // The plugin's options, set in the host app's config/plugins.ts under 'cited-articles'.config.
 // Strapi fills missing keys from `default()` (deeply) and then calls `validator`, which refuses a
@@ -141,6 +142,7 @@ export const configSchema = z
     linkCheck: linkCheckOptionsSchema.prefault({}),
     cache: startupCacheOptionsSchema.prefault({}),
     workers: workersOptionsSchema.prefault({}),
+    permissions: permissionsOptionsSchema.prefault({}),
     /** Refuse to publish an article whose body has citation errors (unknown key, out of range…). */
     blockPublishOnCitationErrors: z.boolean({ error: 'blockPublishOnCitationErrors must be true or false' }).default(false),
   })

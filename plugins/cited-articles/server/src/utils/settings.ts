@@ -11,6 +11,7 @@ import {
 } from '../config';
 import { cacheOptionsSchema, type CacheOptions } from '../config/cache-options';
 import { workersOptionsSchema, type WorkersOptions } from '../config/workers-options';
+import { permissionsOptionsSchema, type PermissionsOptions } from '../config/permissions-options';
 import { PLUGIN_ID } from './uids';
 
 /**
@@ -39,6 +40,10 @@ export const blocksPublishOnCitationErrors = (strapi: Core.Strapi): boolean =>
 /** The notification options in force (read on every use, like the comment options). */
 export const notificationSettings = (strapi: Core.Strapi): NotificationsOptions =>
   notificationsOptionsSchema.parse(strapi.config.get(`plugin::${PLUGIN_ID}.notifications`) ?? {});
+
+/** What the plugin grants in Users & Permissions (read at bootstrap). */
+export const permissionSettings = (strapi: Core.Strapi): PermissionsOptions =>
+  permissionsOptionsSchema.parse(strapi.config.get(`plugin::${PLUGIN_ID}.permissions`) ?? {});
 
 // Parsed once per configuration: the cache options are read on every public GET. Compared as JSON,
 // since strapi.config.set on one option changes the object in place.
