@@ -19,13 +19,14 @@
  * event-loop delay (p50, p99, max) in each, the ratio of the readers' p99 loaded/quiet, and a
  * verdict against the target: readers' p99 at most 2x quiet, event-loop delay p99 under 20 ms and
  * max under 100 ms. Editors' refused or failed requests (413, 422, 503, timeouts...) are counted,
- * not fatal. Results go to bench/results/stall-latest.json and .md.
+ * not fatal. Results go to bench/results/stall-latest.json and .md (stall-postgres-latest.* with --db postgres).
  *
  *   npm run bench:stall                 # 30 s per phase
  *   npm run bench:stall -- --quick      # 5 s per phase, to check that it runs
  *   npm run bench:stall -- --seconds 60
  *   npm run bench:stall -- --rate 100   # requests per second of each reader (default 50)
  *   npm run bench:stall -- --cpu-prof /tmp/prof   # V8 CPU profiles of the app's threads
+ *   npm run bench:stall -- --db postgres          # the app on PostgreSQL instead of SQLite
  *
  * It ends by itself: every wait is bounded, an app that no longer answers (a blocked event loop) is
  * reported as such and killed, and a watchdog kills the children and exits if the whole run
@@ -115,8 +116,9 @@ async function runServer() {
     CITED_ARTICLES_SEED: 'false',
     CITED_ARTICLES_LINK_CHECK_CRON: 'off',
     NODE_ENV: 'production',
-    DATABASE_CLIENT: 'sqlite',
-    DATABASE_FILENAME: process.env.STALL_DB_FILE,
+    ...(process.env.STALL_DB_NAME
+      ? { DATABASE_CLIENT: 'postgres', ...PG_ENV, DATABASE_NAME: process.env.STALL_DB_NAME, DATABASE_URL: '' }
+      : { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: process.env.STALL_DB_FILE }),
   });
   // The parent going away (killed, crashed) must not leave the app running.
   process.on('disconnect', () => process.exit(1));
@@ -269,6 +271,33 @@ const SECONDS = args.includes('--seconds') ? Number(args[args.indexOf('--seconds
 const READER_RATE = args.includes('--rate') ? Number(args[args.indexOf('--rate') + 1]) : 50;
 const READER_TIMEOUT_MS = 10_000;
 const children = new Set();
+// `--db postgres`: the app on a fresh PostgreSQL database (DATABASE_HOST, _PORT, _USERNAME and
+// _PASSWORD, 127.0.0.1:5432 postgres by default) instead of a SQLite file. SQLite has one
+// connection: a long write transaction (a large import) makes every query wait, reads included.
+const DB = args.includes('--db') ? args[args.indexOf('--db') + 1] : 'sqlite';
+const PG_ENV = {
+  DATABASE_HOST: process.env.DATABASE_HOST || '127.0.0.1',
+  DATABASE_PORT: process.env.DATABASE_PORT || '5432',
+  DATABASE_USERNAME: process.env.DATABASE_USERNAME || 'postgres',
+  DATABASE_PASSWORD: process.env.DATABASE_PASSWORD || '',
+};
+/** One statement on the server's admin database (creating and dropping the bench's own). */
+async function postgres(sql) {
+  const { Client } = require('pg');
+  const admin = new Client({
+    host: PG_ENV.DATABASE_HOST,
+    port: Number(PG_ENV.DATABASE_PORT),
+    user: PG_ENV.DATABASE_USERNAME,
+    password: PG_ENV.DATABASE_PASSWORD,
+    database: 'postgres',
+  });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
 // `--cpu-prof DIR`: the app's process writes V8 CPU profiles (one per thread) to DIR when it exits,
 // to find what held its event loop (open them in Chrome's DevTools, Performance panel).
 const PROFILE_DIR = args.includes('--cpu-prof') ? args[args.indexOf('--cpu-prof') + 1] : null;
@@ -421,7 +450,7 @@ function report(result) {
     `${fmt(ratios[reader], 'x')} | ${quiet[reader].answered} / ${quiet[reader].sent} | ${loaded[reader].answered} / ${loaded[reader].sent} | ` +
     `${loaded[reader].timeouts} time-outs, ${loaded[reader].errors} errors, ${loaded[reader].notOk} not 2xx |`;
   const lines = [
-    `# Stall bench (${result.seconds} s per phase${result.quick ? ', --quick' : ''}, ${result.cpus} CPUs, load average ${result.loadAverage} before the run, ${result.date})`,
+    `# Stall bench (${result.db}, ${result.seconds} s per phase${result.quick ? ', --quick' : ''}, ${result.cpus} CPUs, load average ${result.loadAverage} before the run, ${result.date})`,
     '',
     `| Readers (${READER_RATE} req/s each) | quiet p50 / p99 | loaded p50 / p99 | p99 loaded/quiet | answered / sent, quiet | answered / sent, loaded | loaded failures |`,
     '| --- | --- | --- | --- | --- | --- | --- |',
@@ -474,8 +503,10 @@ async function main() {
   const { compileStrapi } = require('@strapi/strapi');
   await compileStrapi({ appDir: APP_DIR });
 
-  const dbFile = path.join(os.tmpdir(), `ca_stall_${process.pid}_${randomBytes(3).toString('hex')}.db`);
-  const server = forkRole('server', { STALL_DB_FILE: dbFile });
+  const dbName = `ca_stall_${process.pid}_${randomBytes(3).toString('hex')}`;
+  const dbFile = path.join(os.tmpdir(), `${dbName}.db`);
+  if (DB === 'postgres') await postgres(`CREATE DATABASE "${dbName}"`);
+  const server = forkRole('server', DB === 'postgres' ? { STALL_DB_NAME: dbName } : { STALL_DB_FILE: dbFile });
   try {
     const ready = await nextMessage(server, 'ready', 5 * 60_000);
     if (!ready) throw new Error('the app exited or did not boot within 5 minutes');
@@ -512,6 +543,7 @@ async function main() {
 
     const result = {
       date: new Date().toISOString(),
+      db: DB,
       seconds: SECONDS,
       quick: QUICK,
       cpus: os.cpus().length,
@@ -525,9 +557,10 @@ async function main() {
     console.log(`\n${markdown}\n`);
     const dir = path.join(__dirname, 'results');
     fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'stall-latest.json'), `${JSON.stringify({ ...result, ratios, checks, pass }, null, 2)}\n`);
-    fs.writeFileSync(path.join(dir, 'stall-latest.md'), `${markdown}\n`);
-    console.log('written: bench/results/stall-latest.json, bench/results/stall-latest.md');
+    const name = DB === 'sqlite' ? 'stall-latest' : `stall-${DB}-latest`;
+    fs.writeFileSync(path.join(dir, `${name}.json`), `${JSON.stringify({ ...result, ratios, checks, pass }, null, 2)}\n`);
+    fs.writeFileSync(path.join(dir, `${name}.md`), `${markdown}\n`);
+    console.log(`written: bench/results/${name}.json, bench/results/${name}.md`);
   } finally {
     if (server.exitCode === null && server.signalCode === null) {
       const exited = new Promise((resolve) => server.once('exit', () => resolve(true)));
@@ -535,6 +568,7 @@ async function main() {
       if (!(await within(exited, 30_000, () => false))) server.kill('SIGKILL');
     }
     for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(dbFile + suffix, { force: true });
+    if (DB === 'postgres') await postgres(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => {});
     clearTimeout(watchdog);
   }
 }
