@@ -8,7 +8,15 @@ import os from 'os';
 import path from 'path';
 import { bootStrapi, stopStrapi, type TestApp } from '../helpers/strapi';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
-import { CITED_KEYS, adminSession, runStrapiCli, snapshotContent, writeKeptContent } from '../helpers/kept-content';
+import {
+  CITED_KEYS,
+  adminSession,
+  bootOnDatabase,
+  runStrapiCli,
+  snapshotContent,
+  stopKeepingDatabase,
+  writeKeptContent,
+} from '../helpers/kept-content';
 
 // Two CLI runs and two boots.
 jest.setTimeout(240_000);
@@ -29,15 +37,14 @@ beforeAll(async () => {
   await writeKeptContent(exported.server, admin);
   before = await snapshotContent(exported.server, admin);
   // Stopped before the export, as an operator would (one process on the database), database kept.
-  await stopStrapi({ ...exported, database: { ...exported.database, drop: async () => {} } });
+  await stopKeepingDatabase(exported);
   exportedRunning = false;
 
   await runStrapiCli(['export', '--no-encrypt', '--no-compress', '-f', archive], { ...process.env, ...exported.database.env });
   importDatabase = await createTestDatabase();
   await runStrapiCli(['import', '--force', '-f', `${archive}.tar`], { ...process.env, ...importDatabase.env });
 
-  // bootStrapi's own fresh database is left unused: the imported one's settings win (options.env).
-  imported = await bootStrapi({ env: { IS_PROXIED: 'true', ...importDatabase.env } });
+  imported = await bootOnDatabase(importDatabase, { env: { IS_PROXIED: 'true' } });
   after = await snapshotContent(imported.server, await adminSession(imported.server));
 });
 

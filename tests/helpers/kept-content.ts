@@ -13,6 +13,8 @@ import { spawn } from 'child_process';
 import path from 'path';
 import request from 'supertest';
 import type { AdminSession } from './admin';
+import { bootStrapi, stopStrapi, type BootOptions, type TestApp } from './strapi';
+import type { TestDatabase } from './test-database';
 import { ARTICLE_UID, SOURCE_UID, createArticle, createSource, updateArticle } from './content';
 
 /** An http.Server (this process) or a base URL (a child process). */
@@ -235,3 +237,13 @@ export function runStrapiCli(args: string[], env: NodeJS.ProcessEnv): Promise<st
     child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`strapi ${args.join(' ')} exited ${code}:\n${output}`))));
   });
 }
+
+/**
+ * Boots the app on an existing database (its settings override the fresh one bootStrapi makes,
+ * which stays unused and is dropped by stopStrapi).
+ */
+export const bootOnDatabase = (database: TestDatabase, options: BootOptions = {}) =>
+  bootStrapi({ ...options, env: { ...options.env, ...database.env } });
+
+/** Stops the app and keeps its database, for a next boot, a CLI run or an upgrade. */
+export const stopKeepingDatabase = (app: TestApp) => stopStrapi({ ...app, database: { ...app.database, drop: async () => {} } });
