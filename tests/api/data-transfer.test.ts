@@ -83,6 +83,7 @@ describe(`strapi export, then strapi import into an empty app (${process.env.DAT
 
   it('answers the same resolved articles and public threads', () => {
     expect(after.public).toEqual(before.public);
+    expect(after.publicList).toEqual(before.publicList);
     expect(after.public.length).toBe(2);
   });
 });

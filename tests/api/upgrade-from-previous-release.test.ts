@@ -94,6 +94,7 @@ describe(`an upgrade from ${PREVIOUS_RELEASE.version} (${PREVIOUS_RELEASE.commit
 
   it('answers the same resolved articles and public threads', () => {
     expect(after.public).toEqual(before.public);
+    expect(after.publicList).toEqual(before.publicList);
   });
 
   it("records this release's plugin migrations as run", async () => {

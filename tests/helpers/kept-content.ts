@@ -219,6 +219,8 @@ export async function snapshotContent(target: Target, admin: AdminSession) {
     sources: sources.results.map(withoutVolatile),
     comments: details,
     counts: comments.meta.counts,
+    // The list counts references from the private referenceTargets each article stores.
+    publicList: published,
     public: resolved,
   };
 }
