@@ -2,8 +2,12 @@ import type { Core } from '@strapi/strapi';
 import bodyLimit from './middlewares/body-limit';
 import { registerDocumentMiddlewares } from './middlewares/documents';
 import { registerGraphQL } from './graphql';
+import { registerMigrations } from './migrations';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
+  // Schema changes between releases move their data before Strapi's schema sync (migrations/).
+  registerMigrations(strapi);
+
   // Added now, before Strapi adds config/middlewares.ts (at bootstrap), so that it runs before the
   // body parser: an oversized body is refused before anything reads it (see body-limit.ts).
   strapi.server.use(bodyLimit({ strapi }));
