@@ -16,11 +16,14 @@ const path = require('path');
 const { randomUUID } = require('crypto');
 const { freshSecrets } = require('../ensure-env');
 
-// better-sqlite3 stays at 12: 13 declares node >=22, and the plugin supports Node 20.
+// better-sqlite3 stays at 12: 13 declares node >=22, and the plugin supports Node 20. Exactly the
+// host app's version, whose binary run.sh hands over as a local prebuild (a newer 12.x would be
+// compiled from source instead, which needs a C++ toolchain).
+const HOST_SQLITE = require('better-sqlite3/package.json').version;
 const DEPENDENCIES = (strapiVersion) => ({
   '@strapi/strapi': strapiVersion,
   '@strapi/plugin-users-permissions': strapiVersion,
-  'better-sqlite3': '^12.4.1',
+  'better-sqlite3': HOST_SQLITE,
   react: '^18.0.0',
   'react-dom': '^18.0.0',
   'react-router-dom': '^6.0.0',

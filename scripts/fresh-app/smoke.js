@@ -115,10 +115,14 @@ function client(baseUrl) {
  * (seen with Strapi 5.53 installed with --legacy-peer-deps).
  */
 function checkOneStrapiUtils(appDir) {
-  const from = (dir) => require.resolve('@strapi/utils', { paths: [path.join(appDir, 'node_modules', ...dir.split('/'))] });
-  const strapis = from('@strapi/core');
-  const plugins = from('strapi-plugin-cited-articles');
-  check(strapis === plugins, "the plugin shares the app's @strapi/utils", { strapi: strapis, plugin: plugins });
+  // http-errors likewise: the plugin's 422 and 503 are http-errors instances, and Strapi's error
+  // middleware knows only its own copy's HttpError class.
+  for (const name of ['@strapi/utils', 'http-errors']) {
+    const from = (dir) => require.resolve(name, { paths: [path.join(appDir, 'node_modules', ...dir.split('/'))] });
+    const strapis = from('@strapi/core');
+    const plugins = from('strapi-plugin-cited-articles');
+    check(strapis === plugins, `the plugin shares the app's ${name}`, { strapi: strapis, plugin: plugins });
+  }
 }
 
 /** `strapi build` bundled the plugin's admin: its pages call the plugin's admin routes. */

@@ -135,6 +135,22 @@ describe('the worker pool', () => {
     expect(again.body.data.citedArticle.title).toBe('Long');
   });
 
+  it('answers a REST read over the budget with a 422 that no cache may keep', async () => {
+    await createArticle(admin, { title: 'Long REST', slug: 'long-rest-read', body: heavyBody('rest'), citations: [sourceId] });
+    setBudget(1);
+    const res = await request(app.server).get('/api/cited-articles/articles/long-rest-read?format=html');
+    expect(res.status).toBe(422);
+    expect(res.body.error.message).toMatch(/too complex to process within the limit of 1 ms/);
+    // The article's public headers are set before the work; a refusal must not carry them.
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers.etag).toBeUndefined();
+    expect(res.headers['surrogate-key']).toBeUndefined();
+    setBudget(60_000);
+    const again = await request(app.server).get('/api/cited-articles/articles/long-rest-read?format=html');
+    expect(again.status).toBe(200);
+    expect(again.headers['cache-control']).toMatch(/^public/);
+  });
+
   it('answers 503 with Retry-After when every thread is busy and the queue is full', async () => {
     setBudget(60_000);
     const from = pool().stats().started;

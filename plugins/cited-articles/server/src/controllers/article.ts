@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
 import { parseOrThrow } from '../utils/errors';
 import { canPreviewDrafts } from '../utils/preview-access';
-import { answerIfFresh, noStore, sendPublic } from '../http-cache/respond';
+import { answerIfFresh, noStore, sendPublic, withdrawPublicHeaders } from '../http-cache/respond';
 import { LIST_KEY } from '../http-cache/keys';
 import { strongEtag } from '../http-cache/etag';
 import { audienceOf, scopedCacheId } from '../http-cache/audience';
@@ -70,7 +70,13 @@ const article = ({ strapi }: { strapi: Core.Strapi }) => {
     // The tag is known before resolving: a client holding this version costs no formatting.
     const prepared = await pages.prepareBySlug(request);
     if (answerIfFresh(ctx, strapi, prepared.etag, prepared.keys)) return;
-    const body = await prepared.present();
+    let body: Awaited<ReturnType<typeof prepared.present>>;
+    try {
+      body = await prepared.present();
+    } catch (error) {
+      withdrawPublicHeaders(ctx);
+      throw error;
+    }
     if (id !== null) cache.set(id, ticket, { etag: prepared.etag, keys: prepared.keys, body });
     ctx.body = body;
   };

@@ -42,6 +42,16 @@ const setPublicHeaders = (ctx: RequestContext, strapi: Core.Strapi, etag: string
 };
 
 /**
+ * Takes back what setPublicHeaders said, for a request whose answer failed after its headers were
+ * set (the work refused with 422 or 503): an error must not be kept by a cache, nor later turned
+ * into a 304 under the article's tag.
+ */
+export const withdrawPublicHeaders = (ctx: RequestContext) => {
+  for (const name of ['ETag', 'Surrogate-Key', 'Cache-Tag']) ctx.remove(name);
+  noStore(ctx);
+};
+
+/**
  * For an answer whose tag is known before it is built: sets the headers and, when the client
  * already holds this version, answers 304 and returns true (the caller then builds nothing).
  */
