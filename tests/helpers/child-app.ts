@@ -12,10 +12,15 @@ export interface ChildApp {
  * Starts the app in a child process with this environment (by default the current one, which after
  * bootStrapi holds the test database and secrets) and resolves once it listens.
  */
-export function startChildApp(env: NodeJS.ProcessEnv = process.env): Promise<ChildApp> {
-  const child = fork(path.join(__dirname, 'child-app-main.js'), [], { env: { ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+export function startChildApp(
+  env: NodeJS.ProcessEnv = process.env,
+  /** Another checkout's app (a previous release): its own child-app-main.js, run from its folder. */
+  { appDir, name = 'child app' }: { appDir?: string; name?: string } = {}
+): Promise<ChildApp> {
+  const main = appDir ? path.join(appDir, 'tests', 'helpers', 'child-app-main.js') : path.join(__dirname, 'child-app-main.js');
+  const child = fork(main, [], { cwd: appDir, env: { ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
-    child.once('exit', (code, signal) => reject(new Error(`child app exited (${code ?? signal}) before it was ready`)));
+    child.once('exit', (code, signal) => reject(new Error(`${name} exited (${code ?? signal}) before it was ready`)));
     child.on('message', (message: any) => {
       if (message.type !== 'ready') return;
       child.removeAllListeners('exit');

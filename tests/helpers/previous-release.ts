@@ -7,10 +7,10 @@
  *   const dir = await previousRelease();            // ~1.5 min the first time, instant afterwards
  *   const old = await startPreviousRelease(dir, env); // the 0.1.0 app in a child process
  */
-import { execFileSync, execSync, fork } from 'child_process';
+import { execFileSync, execSync } from 'child_process';
 import fs from 'fs';
 import path from 'path';
-import type { ChildApp } from './child-app';
+import { startChildApp, type ChildApp } from './child-app';
 import { APP_DIR } from './strapi';
 
 export const PREVIOUS_RELEASE = { version: '0.1.0', commit: '0639839' };
@@ -58,26 +58,5 @@ export async function previousRelease(): Promise<string> {
  * through the old tree's own tests/helpers/child-app-main.js; resolves once it listens.
  */
 export function startPreviousRelease(dir: string, env: NodeJS.ProcessEnv): Promise<ChildApp> {
-  const child = fork(path.join(dir, 'tests', 'helpers', 'child-app-main.js'), [], { cwd: dir, env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code, signal) => reject(new Error(`the ${PREVIOUS_RELEASE.version} app exited (${code ?? signal}) before it was ready`)));
-    child.on('message', (message: { type: string; port?: number }) => {
-      if (message.type !== 'ready') return;
-      child.removeAllListeners('exit');
-      resolve({
-        process: child,
-        url: `http://127.0.0.1:${message.port}`,
-        stop: () =>
-          new Promise<void>((done) => {
-            if (child.exitCode !== null || child.signalCode !== null) return done();
-            const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-            child.once('exit', () => {
-              clearTimeout(timer);
-              done();
-            });
-            child.send({ type: 'stop' });
-          }),
-      });
-    });
-  });
+  return startChildApp(env, { appDir: dir, name: `the ${PREVIOUS_RELEASE.version} app` });
 }
