@@ -5,6 +5,10 @@ import { registerGraphQL } from './graphql';
 import { registerMigrations } from './migrations';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
+  // A source's authors, editors and translators: JSON lists of CSL names (citations/names.ts),
+  // edited in the admin as names (person or organisation), not as JSON.
+  strapi.customFields.register({ name: 'names', plugin: 'cited-articles', type: 'json' });
+
   // Schema changes between releases move their data before Strapi's schema sync (migrations/).
   registerMigrations(strapi);
 

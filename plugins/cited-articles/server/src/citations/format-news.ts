@@ -53,8 +53,9 @@ export function formatNews(source: CitableSource): string {
   const parts: string[] = [];
   const title = unquote(clean(source?.title));
   if (title !== '') parts.push(`“${title}”`);
-  // A trailing comma typed into the publisher field would double ours.
-  const publisher = withoutTrailingCommas(clean(source?.publisher));
+  // The outlet: the newspaper or site the piece is in, else its publisher. A trailing comma typed
+  // into the field would double ours.
+  const publisher = withoutTrailingCommas(clean(source?.containerTitle) || clean(source?.publisher));
   if (publisher !== '') parts.push(`${publisher},`);
   const date = formatMlaDate(source?.publishedDate);
   if (date !== null) parts.push(`${date},`);

@@ -3,7 +3,27 @@
  * panel and the public frontends code against them.
  */
 
-export type SourceType = 'news' | 'web' | 'journal' | 'book' | 'report' | 'other';
+/** The kinds of work a source can be; each maps to one CSL type (csl/source-to-csl.ts, `CSL_TYPE_OF`). */
+export const SOURCE_TYPES = ['news', 'web', 'journal', 'magazine', 'book', 'chapter', 'report', 'thesis', 'dataset', 'other'] as const;
+export type SourceType = (typeof SOURCE_TYPES)[number];
+
+/**
+ * One name of a source's author, editor or translator, as CSL-JSON writes it: a person with the
+ * parts apart (`{ family: 'Beethoven', given: 'Ludwig', 'non-dropping-particle': 'van' }`), or an
+ * organisation kept whole (`{ literal: 'World Health Organization' }`), never both.
+ */
+export interface SourceName {
+  family?: string;
+  given?: string;
+  'non-dropping-particle'?: string;
+  'dropping-particle'?: string;
+  suffix?: string;
+  literal?: string;
+}
+
+/** The name lists of a source, per role. */
+export const NAME_ROLES = ['authors', 'editors', 'translators'] as const;
+export type NameRole = (typeof NAME_ROLES)[number];
 
 /** What the last link check saw at a source's URL. */
 export type LinkStatus = 'unchecked' | 'ok' | 'redirected' | 'broken';
@@ -12,12 +32,28 @@ export interface CitableSource {
   documentId: string;
   key: string;
   title: string;
+  /** The journal, newspaper, site or book the work is part of. */
+  containerTitle?: string | null;
   publisher?: string | null;
-  authors?: string[] | null;
+  publisherPlace?: string | null;
+  authors?: SourceName[] | null;
+  editors?: SourceName[] | null;
+  translators?: SourceName[] | null;
   url?: string | null;
-  /** 'YYYY-MM-DD' */
+  /** A partial date: 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' (citations/partial-date.ts). */
   publishedDate?: string | null;
   accessedDate?: string | null;
+  volume?: string | null;
+  issue?: string | null;
+  /** A page or a range, as printed: '45-67', 'e101', 'xii–xv'. */
+  pages?: string | null;
+  edition?: string | null;
+  isbn?: string | null;
+  issn?: string | null;
+  /** A report's or document's number. */
+  number?: string | null;
+  /** The kind within the type, as printed: 'PhD thesis', 'Technical report'. */
+  genre?: string | null;
   archiveUrl?: string | null;
   doi?: string | null;
   type?: SourceType | null;

@@ -10,6 +10,7 @@ export const NESTED_TYPES = [
   'CitedCitation',
   'CitedReference',
   'CitedReferenceSource',
+  'CitedName',
   'CitedIssue',
   'CitedArticleSummary',
   'CitedArticleList',

@@ -1,3 +1,4 @@
+import type { SourceName } from '../citations/types';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
@@ -122,5 +123,10 @@ export const createResolvers = (strapi: Core.Strapi) => {
     CitedArticleSummary: dateFields('publishedAt', 'updatedAt'),
     CitedCitingArticle: dateFields('publishedAt', 'updatedAt'),
     CitedComment: dateFields('createdAt'),
+    // CSL's hyphenated name parts, which a GraphQL field name cannot hold.
+    CitedName: {
+      nonDroppingParticle: (name: SourceName) => name['non-dropping-particle'] ?? null,
+      droppingParticle: (name: SourceName) => name['dropping-particle'] ?? null,
+    },
   };
 };

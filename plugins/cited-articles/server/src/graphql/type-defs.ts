@@ -19,8 +19,12 @@ const GRAPHQL_NAME = /^[_a-z]\w*$/i;
 const SOURCE_FIELD_TYPES: Record<Exclude<PublicSourceField, 'documentId'>, string> = {
   key: 'String!',
   title: 'String!',
+  containerTitle: 'String',
   publisher: 'String',
-  authors: '[String!]!',
+  publisherPlace: 'String',
+  authors: '[CitedName!]!',
+  editors: '[CitedName!]!',
+  translators: '[CitedName!]!',
   url: 'String',
   publishedDate: 'String',
   accessedDate: 'String',
@@ -28,6 +32,14 @@ const SOURCE_FIELD_TYPES: Record<Exclude<PublicSourceField, 'documentId'>, strin
   doi: 'String',
   type: 'String',
   language: 'String',
+  volume: 'String',
+  issue: 'String',
+  pages: 'String',
+  edition: 'String',
+  isbn: 'String',
+  issn: 'String',
+  number: 'String',
+  genre: 'String',
 };
 
 /** The shared field lines, in the order of PUBLIC_SOURCE_FIELDS (the REST answers' order). */
@@ -55,6 +67,16 @@ export const typeDefs = (configuredHoneypot: string | null) => {
     end: Int!
     sourceKey: String!
     locator: String
+  }
+
+  "A person (family and given apart, with particles and suffix) or an organisation (literal), as CSL-JSON writes names."
+  type CitedName {
+    family: String
+    given: String
+    nonDroppingParticle: String
+    droppingParticle: String
+    suffix: String
+    literal: String
   }
 
   "A source as a reference list shows it."

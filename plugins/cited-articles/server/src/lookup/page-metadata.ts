@@ -1,3 +1,5 @@
+import { cleanNames } from '../citations/names';
+import { emptySourceFields } from '../citations/source-fields';
 import { Parser } from 'htmlparser2';
 import type { SourceType } from '../citations/types';
 import { cleanDoi } from './identifier';
@@ -187,10 +189,12 @@ export function sourceFromPage(html: string, pageUrl: string, today: string): Lo
     ogLanguage ? [ogLanguage[1], ogLanguage[2]?.toUpperCase()].filter(Boolean).join('-') : null
   );
 
+  const { archiveUrl: _archive, ...empty } = emptySourceFields(title);
   return {
+    ...empty,
     title: capped(title, SOURCE_MAX_LENGTH.title)!,
     publisher: capped(publisher, SOURCE_MAX_LENGTH.publisher),
-    authors: authors.slice(0, 100),
+    authors: cleanNames(authors.slice(0, 100)),
     url: capped(url, SOURCE_MAX_LENGTH.url),
     publishedDate,
     accessedDate: today,

@@ -2,6 +2,8 @@
 // hashes, moderation data) and admin metadata (createdBy, updatedBy) can never leak by accident,
 // because nothing reaches a response unless it is named here.
 
+import { cleanNames } from '../citations/names';
+import { NAME_ROLES } from '../citations/types';
 import { toSafeHtml } from '../comments/text';
 import type { PublicComment, PublicSource, PublicThread } from '../contracts';
 import type { DateValue } from '../content-types/records';
@@ -12,8 +14,12 @@ export const PUBLIC_SOURCE_FIELDS = [
   'documentId',
   'key',
   'title',
+  'containerTitle',
   'publisher',
+  'publisherPlace',
   'authors',
+  'editors',
+  'translators',
   'url',
   'publishedDate',
   'accessedDate',
@@ -21,6 +27,14 @@ export const PUBLIC_SOURCE_FIELDS = [
   'doi',
   'type',
   'language',
+  'volume',
+  'issue',
+  'pages',
+  'edition',
+  'isbn',
+  'issn',
+  'number',
+  'genre',
 ] as const satisfies ReadonlyArray<keyof PublicSource>;
 
 /**
@@ -67,8 +81,8 @@ const pick = <F extends string>(row: { readonly [K in F]?: unknown }, fields: re
 
 export const toPublicSource = (row: SourceRow): PublicSource => {
   const shaped = pick(row, PUBLIC_SOURCE_FIELDS) as unknown as PublicSource;
-  // authors is a JSON attribute: only a list of strings is meaningful to a frontend.
-  shaped.authors = Array.isArray(row.authors) ? row.authors.filter((name: unknown): name is string => typeof name === 'string') : [];
+  // Names are JSON attributes: only well-formed CSL names reach a frontend (citations/names.ts).
+  for (const role of NAME_ROLES) shaped[role] = cleanNames(row[role]);
   return shaped;
 };
 

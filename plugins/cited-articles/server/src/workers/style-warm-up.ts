@@ -2,6 +2,7 @@
 // a job: building citeproc for a style and locale costs a second or two of CPU, which would
 // otherwise be spent, and counted against the work budget, by the first job of each new thread.
 import type { CitableSource } from '../citations';
+import { SOURCE_TYPES } from '../citations/types';
 import { citationJs } from '../csl/citation-js';
 import { CSL_STYLES } from '../csl/csl-style';
 
@@ -9,12 +10,17 @@ export const WARM_UP_LOCALE = 'en-US';
 
 // One entry per source type, so that each type's path through the style has run once too; never
 // shown (their own hashes in the entry cache).
-const SAMPLE_TYPES: NonNullable<CitableSource['type']>[] = ['news', 'web', 'journal', 'book', 'report', 'other'];
+const SAMPLE_TYPES = SOURCE_TYPES;
 const SAMPLES: CitableSource[] = SAMPLE_TYPES.map((type) => ({
   documentId: `warm-up-${type}`,
   key: `warm-up-${type}`,
   title: 'Warm-up entry',
-  authors: ['Jane Doe'],
+  authors: [{ family: 'Doe', given: 'Jane' }],
+  editors: [{ literal: 'Cited Articles Editors' }],
+  containerTitle: 'Warm-up Journal',
+  volume: '1',
+  issue: '2',
+  pages: '3-4',
   publisher: 'Cited Articles',
   url: 'https://example.org/warm-up',
   publishedDate: '2024-01-01',
