@@ -7,8 +7,10 @@ import type { NameField, TextField } from '../utils/newSource';
 import { NamesEditor } from './NamesEditor';
 
 /** The text fields, in the order shown; the wide ones take a whole row. */
-const TEXT_FIELDS: Array<{ name: TextField; label: string; hint?: string; wide?: boolean }> = [
-  { name: 'title', label: 'Title', wide: true },
+type TextFieldSpec = { name: TextField; label: string; hint?: string; wide?: boolean };
+
+const TITLE: TextFieldSpec = { name: 'title', label: 'Title', wide: true };
+const TEXT_FIELDS: TextFieldSpec[] = [
   { name: 'containerTitle', label: 'Published in (journal, newspaper, site, book)', wide: true },
   { name: 'publisher', label: 'Publisher' },
   { name: 'publisherPlace', label: 'Place of publication' },
@@ -46,21 +48,40 @@ export const LookedUpSourceFields = ({ fields, set }: LookedUpSourceFieldsProps)
   // Editors and translators stay shown once there, even when the editor removes the last one.
   const [shownRoles] = React.useState(() => NAME_FIELDS.filter(({ name }) => name === 'authors' || fields[name].length > 0));
 
+  const textField = ({ name, label, hint, wide }: TextFieldSpec) => (
+    <Grid.Item key={name} col={wide ? 12 : 6} s={12} direction="column" alignItems="stretch">
+      <Field.Root name={`lookup-${name}`} required={name === 'title'} hint={hint ? t(`lookup.field.${name}.hint`, hint) : undefined}>
+        <Field.Label>{t(`lookup.field.${name}`, label)}</Field.Label>
+        <TextInput
+          name={`lookup-${name}`}
+          value={fields[name] ?? ''}
+          onChange={(event: React.ChangeEvent<HTMLInputElement>) => set(name, event.target.value)}
+        />
+        {hint ? <Field.Hint /> : null}
+      </Field.Root>
+    </Grid.Item>
+  );
+
   return (
     <Flex direction="column" alignItems="stretch" gap={4} data-testid="lookup-fields">
-      <Field.Root name="lookup-type">
-        <Field.Label>{t('lookup.field.type', 'Type')}</Field.Label>
-        <SingleSelect
-          value={fields.type}
-          onChange={(value: string | number) => set('type', SOURCE_TYPES.find((type) => type === value) ?? fields.type)}
-        >
-          {SOURCE_TYPES.map((type: SourceType) => (
-            <SingleSelectOption key={type} value={type}>
-              {t(`source.type.${type}`, type)}
-            </SingleSelectOption>
-          ))}
-        </SingleSelect>
-      </Field.Root>
+      <Grid.Root gap={3}>
+        {textField(TITLE)}
+        <Grid.Item col={12} direction="column" alignItems="stretch">
+          <Field.Root name="lookup-type">
+            <Field.Label>{t('lookup.field.type', 'Type')}</Field.Label>
+            <SingleSelect
+              value={fields.type}
+              onChange={(value: string | number) => set('type', SOURCE_TYPES.find((type) => type === value) ?? fields.type)}
+            >
+              {SOURCE_TYPES.map((type: SourceType) => (
+                <SingleSelectOption key={type} value={type}>
+                  {t(`source.type.${type}`, type)}
+                </SingleSelectOption>
+              ))}
+            </SingleSelect>
+          </Field.Root>
+        </Grid.Item>
+      </Grid.Root>
       {shownRoles.map(({ name, label }) => (
         <NamesEditor
           key={name}
@@ -70,21 +91,7 @@ export const LookedUpSourceFields = ({ fields, set }: LookedUpSourceFieldsProps)
           onChange={(names) => set(name, names ?? [])}
         />
       ))}
-      <Grid.Root gap={3}>
-        {TEXT_FIELDS.map(({ name, label, hint, wide }) => (
-          <Grid.Item key={name} col={wide ? 12 : 6} s={12} direction="column" alignItems="stretch">
-            <Field.Root name={`lookup-${name}`} required={name === 'title'} hint={hint ? t(`lookup.field.${name}.hint`, hint) : undefined}>
-              <Field.Label>{t(`lookup.field.${name}`, label)}</Field.Label>
-              <TextInput
-                name={`lookup-${name}`}
-                value={fields[name] ?? ''}
-                onChange={(event: React.ChangeEvent<HTMLInputElement>) => set(name, event.target.value)}
-              />
-              {hint ? <Field.Hint /> : null}
-            </Field.Root>
-          </Grid.Item>
-        ))}
-      </Grid.Root>
+      <Grid.Root gap={3}>{TEXT_FIELDS.map(textField)}</Grid.Root>
     </Flex>
   );
 };

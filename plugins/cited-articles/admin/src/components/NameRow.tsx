@@ -7,13 +7,19 @@ import { displayName, EXTRA_PERSON_PARTS, namesFromDrafts, type NameDraft, type 
 const PART_LABELS: Record<PersonPart, [string, string]> = {
   family: ['names.part.family', 'Family name'],
   given: ['names.part.given', 'Given name(s)'],
-  'non-dropping-particle': ['names.part.non-dropping-particle', 'Particle (kept with the family name)'],
-  'dropping-particle': ['names.part.dropping-particle', 'Particle (dropped when sorting)'],
+  'non-dropping-particle': ['names.part.non-dropping-particle', 'Particle'],
+  'dropping-particle': ['names.part.dropping-particle', 'Dropping particle'],
   suffix: ['names.part.suffix', 'Suffix'],
 };
 const PART_HINTS: Partial<Record<PersonPart, [string, string]>> = {
-  'non-dropping-particle': ['names.part.non-dropping-particle.hint', 'e.g. "van" in Ludwig van Beethoven'],
-  'dropping-particle': ['names.part.dropping-particle.hint', 'e.g. "de" in Jean de La Fontaine'],
+  'non-dropping-particle': [
+    'names.part.non-dropping-particle.hint',
+    'Stays when only the family name is shown: "van" in Vincent van Gogh (van Gogh)',
+  ],
+  'dropping-particle': [
+    'names.part.dropping-particle.hint',
+    'Left out when only the family name is shown: "de" in Jean de La Fontaine (La Fontaine)',
+  ],
   suffix: ['names.part.suffix.hint', 'e.g. "Jr." or "III"'],
 };
 
