@@ -279,6 +279,16 @@ async function run() {
       isDeepStrictEqual(publicSource.data?.authors, SOURCE_AUTHORS),
       `the public source has the authors ${JSON.stringify(publicSource.data?.authors)}, not ${JSON.stringify(SOURCE_AUTHORS)}`
     );
+    // Opened again, the saved names fill the rows (the particle shown without asking for "More").
+    await page.reload();
+    await page.locator('input[name="authors.1.non-dropping-particle"]').waitFor();
+    expect(
+      (await page.locator('input[name="authors.0.literal"]').inputValue()) === 'World Health Organization' &&
+        (await page.locator('input[name="authors.1.given"]').inputValue()) === 'Ludwig' &&
+        (await page.locator('input[name="authors.1.non-dropping-particle"]').inputValue()) === 'van' &&
+        (await page.getByTestId('names-editor-authors').getByTestId('names-row').count()) === 2,
+      'the saved source does not show its two names in the names editor'
+    );
     log('source created; its authors (an organisation, a person with a particle) are saved as CSL names');
 
     // 3. An article citing it and an unknown key: the References panel resolves the unsaved body.
