@@ -3,9 +3,10 @@
  * The editor's and the moderator's path through the built admin panel, in a real browser.
  *
  * Boots the built app (`strapi build` first: `npm run test:browser` does both) on a fresh SQLite
- * file and a free port, then drives Chromium with playwright-core: first admin, a source, an article
- * citing it and one unknown key (checked in the References side panel), publish through the
- * citation-error confirmation, a reader's comment posted through the public API, approved on the
+ * file and a free port, then drives Chromium with playwright-core: first admin, a source (its
+ * authors entered with the names editor, read back from the public API), an article citing it and
+ * one unknown key (checked in the References side panel), publish through the citation-error
+ * confirmation, a reader's comment posted through the public API, approved on the
  * Comments page, and read back from the public API. A screenshot of each step goes to
  * test-output/browser/. Exits 1 at the first failed step.
  *
@@ -18,6 +19,7 @@ const fs = require('fs');
 const net = require('net');
 const os = require('os');
 const path = require('path');
+const { isDeepStrictEqual } = require('util');
 const { chromium } = require('playwright-core');
 const { freshSecrets } = require('../../scripts/ensure-env');
 
@@ -29,6 +31,9 @@ const BOOT_TIMEOUT_MS = 180_000;
 
 const ADMIN = { firstname: 'Ada', lastname: 'Editor', email: 'ada@example.org', password: 'Correct-horse-1' };
 const SOURCE = { title: 'Two killed in coal mine collapse', key: 'mine-collapse', url: 'https://news.example.org/mine' };
+// Its authors as the names editor should save them: the organisation moved above the person, the
+// person's parts apart and trimmed, the empty row dropped.
+const SOURCE_AUTHORS = [{ literal: 'World Health Organization' }, { family: 'Beethoven', given: 'Ludwig', 'non-dropping-particle': 'van' }];
 const ARTICLE = { title: 'Rescue work continues', body: 'Two miners died [@mine-collapse]. Others wait [@no-such-source].' };
 const BIBTEX = `@article{safety2024,
   title = {Mining safety review},
@@ -42,6 +47,7 @@ const BIBTEX = `@article{safety2024,
 const LOOKUP_PAGE = `<!doctype html><html lang="en"><head><title>Ignored</title>
 <meta property="og:title" content="Flooded mine: rescuers reach trapped workers">
 <meta property="og:site_name" content="Example Tribune">
+<meta name="citation_author" content="Doe, Jane">
 <meta property="article:published_time" content="2024-03-05T08:00:00Z">
 </head><body></body></html>`;
 
@@ -245,10 +251,45 @@ async function run() {
     await page.fill('input[name="title"]', SOURCE.title);
     await page.fill('input[name="key"]', SOURCE.key);
     await page.fill('input[name="url"]', SOURCE.url);
+    // Its authors, with the names editor: a person in parts, an organisation whole, reordered.
+    const authors = page.getByTestId('names-editor-authors');
+    const addName = authors.getByRole('button', { name: 'Add a name' });
+    await addName.click();
+    await page.fill('input[name="authors.0.family"]', 'Beethoven');
+    await page.fill('input[name="authors.0.given"]', ' Ludwig ');
+    await authors.getByRole('group', { name: 'Name 1' }).getByRole('button', { name: 'More: particle, suffix' }).click();
+    await page.fill('input[name="authors.0.non-dropping-particle"]', 'van');
+    await authors.getByRole('group', { name: 'Name 1' }).getByTestId('names-row-display').getByText('Ludwig van Beethoven').waitFor();
+    await addName.click();
+    await authors.getByRole('group', { name: 'Name 2' }).getByRole('radio', { name: 'Organisation' }).click();
+    await page.fill('input[name="authors.1.literal"]', 'World Health Organization');
+    expect((await page.locator('input[name="authors.1.family"]').count()) === 0, 'an organisation is offered a family name');
+    await authors.getByRole('button', { name: 'Move name 2 up' }).click();
+    expect(
+      (await page.locator('input[name="authors.0.literal"]').inputValue()) === 'World Health Organization',
+      'moving name 2 up did not put the organisation first'
+    );
+    await addName.click(); // left empty: not saved
+    await shot(page, 'source-names-editor');
     await page.getByRole('button', { name: /^Save$/ }).click();
     await page.getByText(/Saved/i).first().waitFor();
     await shot(page, 'source-saved');
-    log('source created');
+    const publicSource = await (await fetch(`${baseUrl}/api/cited-articles/sources/${SOURCE.key}`)).json();
+    expect(
+      isDeepStrictEqual(publicSource.data?.authors, SOURCE_AUTHORS),
+      `the public source has the authors ${JSON.stringify(publicSource.data?.authors)}, not ${JSON.stringify(SOURCE_AUTHORS)}`
+    );
+    // Opened again, the saved names fill the rows (the particle shown without asking for "More").
+    await page.reload();
+    await page.locator('input[name="authors.1.non-dropping-particle"]').waitFor();
+    expect(
+      (await page.locator('input[name="authors.0.literal"]').inputValue()) === 'World Health Organization' &&
+        (await page.locator('input[name="authors.1.given"]').inputValue()) === 'Ludwig' &&
+        (await page.locator('input[name="authors.1.non-dropping-particle"]').inputValue()) === 'van' &&
+        (await page.getByTestId('names-editor-authors').getByTestId('names-row').count()) === 2,
+      'the saved source does not show its two names in the names editor'
+    );
+    log('source created; its authors (an organisation, a person with a particle) are saved as CSL names');
 
     // 3. An article citing it and an unknown key: the References panel resolves the unsaved body.
     await page.goto(`${baseUrl}/admin/content-manager/collection-types/plugin::cited-articles.article/create`);
@@ -436,6 +477,11 @@ async function run() {
     );
     expect((await page.locator('input[name="lookup-publisher"]').inputValue()) === 'Example Tribune', 'the lookup filled the publisher');
     expect((await page.locator('input[name="lookup-publishedDate"]').inputValue()) === '2024-03-05', 'the lookup filled the date');
+    expect(
+      (await page.locator('input[name="lookup-authors.0.family"]').inputValue()) === 'Doe' &&
+        (await page.locator('input[name="lookup-authors.0.given"]').inputValue()) === 'Jane',
+      'the lookup did not show its author as family name "Doe" and given name "Jane" in the names editor'
+    );
     await page.locator('input[name="lookup-title"]').fill('Flooded mine: rescuers reach the trapped workers');
     await shot(page, 'sources-lookup');
     await page.getByTestId('lookup-save').click();

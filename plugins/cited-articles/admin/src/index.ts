@@ -1,7 +1,8 @@
+import type { ComponentType } from 'react';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import { PLUGIN_ID } from './pluginId';
-import { Book } from '@strapi/icons';
+import { Book, User } from '@strapi/icons';
 import { ReferencesPanel } from './components/ReferencesPanel';
 import { guardPublishAction } from './components/GuardedPublishAction';
 import { PendingCommentsIcon } from './components/PendingCommentsIcon';
@@ -28,6 +29,24 @@ export default {
       intlLabel: { id: getTranslation('menu.comments'), defaultMessage: 'Comments' },
       permissions: PERMISSIONS.readComments,
       Component: () => import('./pages/CommentsPage'),
+    });
+    // A source's authors, editors and translators (registered on the server too, see
+    // server/src/register.ts): edited as names, person or organisation, instead of raw JSON.
+    app.customFields.register({
+      name: 'names',
+      pluginId: PLUGIN_ID,
+      type: 'json',
+      intlLabel: { id: getTranslation('names.field.label'), defaultMessage: 'Names' },
+      intlDescription: {
+        id: getTranslation('names.field.description'),
+        defaultMessage: 'People and organisations (authors, editors, translators), each name in its parts',
+      },
+      icon: User,
+      components: {
+        // Strapi types the input as taking no props; the Content Manager passes the field's
+        // (name, label, hint, required, disabled), which NamesInput declares.
+        Input: async () => ({ default: (await import('./components/NamesInput')).default as ComponentType }),
+      },
     });
     app.registerPlugin({
       id: PLUGIN_ID,

@@ -1,31 +1,19 @@
 import * as React from 'react';
-import { Box, Button, Field, Flex, Modal, SingleSelect, SingleSelectOption, Textarea, TextInput, Typography } from '@strapi/design-system';
+import { Box, Button, Field, Flex, Modal, TextInput, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { LookupRequest, LookupResponse } from '../../../server/src/contracts';
 import { useErrorMessage } from '../hooks/useErrorMessage';
 import { useTranslate } from '../hooks/useTranslate';
 import { SOURCE_UID } from '../permissions';
+import { toNewSource, type NewSource } from '../utils/newSource';
+import { LookedUpSourceFields } from './LookedUpSourceFields';
 
 type Fields = LookupResponse['data'];
-/** The fields edited in a text input (all but the authors list and the type). */
-type TextField = Exclude<keyof Fields, 'authors' | 'type'>;
-/** What the Content Manager's create route is sent: blank fields as null, no authors as null. */
-type NewSource = Omit<Fields, 'authors'> & { authors: string[] | null };
 export type SavedSource = { documentId: string; key: string; title: string };
 /** The Content Manager's answer for one source (GET and POST on its collection-types routes). */
 type ContentManagerSource = { data: SavedSource };
 
-const TYPES: Array<Fields['type']> = ['news', 'web', 'journal', 'book', 'report', 'other'];
-const TEXT_FIELDS: Array<[TextField, string]> = [
-  ['title', 'Title'],
-  ['publisher', 'Publisher or outlet'],
-  ['url', 'URL'],
-  ['publishedDate', 'Published (YYYY-MM-DD)'],
-  ['accessedDate', 'Accessed (YYYY-MM-DD)'],
-  ['doi', 'DOI'],
-  ['language', 'Language'],
-];
 const CM_SOURCES = `/content-manager/collection-types/${SOURCE_UID}`;
 
 /**
@@ -50,6 +38,8 @@ export const AddFromIdentifierModal = ({
   const [existing, setExisting] = React.useState<SavedSource | null>(null);
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<string | null>(null);
+  // Each lookup's answer gets a fresh form (its names editors start from the new names).
+  const [lookups, setLookups] = React.useState(0);
 
   const reset = () => {
     setIdentifier('');
@@ -66,6 +56,7 @@ export const AddFromIdentifierModal = ({
     try {
       const { data } = await post<LookupResponse, LookupRequest>('/cited-articles/sources/lookup', { identifier });
       setFields(data.data);
+      setLookups((count) => count + 1);
       if (data.meta.existing) {
         const found = await get<ContentManagerSource>(`${CM_SOURCES}/${data.meta.existing}`);
         const source = found.data.data;
@@ -83,18 +74,7 @@ export const AddFromIdentifierModal = ({
     setBusy(true);
     setError(null);
     try {
-      const blank = (value: string | null) => (value && value.trim() !== '' ? value.trim() : null);
-      const { data } = await post<ContentManagerSource, NewSource>(CM_SOURCES, {
-        ...fields,
-        title: fields.title.trim(),
-        publisher: blank(fields.publisher),
-        url: blank(fields.url),
-        publishedDate: blank(fields.publishedDate),
-        accessedDate: blank(fields.accessedDate),
-        doi: blank(fields.doi),
-        language: blank(fields.language),
-        authors: fields.authors.length > 0 ? fields.authors : null,
-      });
+      const { data } = await post<ContentManagerSource, NewSource>(CM_SOURCES, toNewSource(fields));
       onSaved({ documentId: data.data.documentId, key: data.data.key, title: data.data.title });
       setOpen(false);
       reset();
@@ -169,50 +149,7 @@ export const AddFromIdentifierModal = ({
                 </Box>
               </Box>
             ) : null}
-            {fields ? (
-              <Flex direction="column" alignItems="stretch" gap={3} data-testid="lookup-fields">
-                {TEXT_FIELDS.map(([name, label]) => (
-                  <Field.Root key={name} name={`lookup-${name}`} required={name === 'title'}>
-                    <Field.Label>{t(`lookup.field.${name}`, label)}</Field.Label>
-                    <TextInput
-                      name={`lookup-${name}`}
-                      value={fields[name] ?? ''}
-                      onChange={(event: React.ChangeEvent<HTMLInputElement>) => set(name, event.target.value)}
-                    />
-                  </Field.Root>
-                ))}
-                <Field.Root name="lookup-authors" hint={t('lookup.field.authors.hint', 'One per line')}>
-                  <Field.Label>{t('lookup.field.authors', 'Authors')}</Field.Label>
-                  <Textarea
-                    name="lookup-authors"
-                    value={fields.authors.join('\n')}
-                    onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) =>
-                      set(
-                        'authors',
-                        event.target.value
-                          .split('\n')
-                          .map((name) => name.trim())
-                          .filter(Boolean)
-                      )
-                    }
-                  />
-                  <Field.Hint />
-                </Field.Root>
-                <Field.Root name="lookup-type">
-                  <Field.Label>{t('lookup.field.type', 'Type')}</Field.Label>
-                  <SingleSelect
-                    value={fields.type}
-                    onChange={(value: string | number) => set('type', TYPES.find((type) => type === value) ?? fields.type)}
-                  >
-                    {TYPES.map((type) => (
-                      <SingleSelectOption key={type} value={type}>
-                        {type}
-                      </SingleSelectOption>
-                    ))}
-                  </SingleSelect>
-                </Field.Root>
-              </Flex>
-            ) : null}
+            {fields ? <LookedUpSourceFields key={lookups} fields={fields} set={set} /> : null}
           </Flex>
         </Modal.Body>
         <Modal.Footer>
