@@ -13,12 +13,14 @@ export async function ensureStringColumn(trx: MigrationTransaction, table: strin
 }
 
 /**
- * Turns a `date` column into a string column holding 'YYYY-MM-DD', explicitly rather than through
- * the schema sync's alter: PostgreSQL's cast of a date to text follows the server's DateStyle
- * ('02/22/2023' under SQL, MDY), to_char does not. MySQL and MariaDB always write a DATE as
- * 'YYYY-MM-DD' when it becomes text. SQLite keeps the declared type for the sync (its column
- * holds Strapi's 'YYYY-MM-DD' text already; convertDatesToText checks the values). Does nothing
- * when the column is already text.
+ * Turns a `date` column into a string column holding 'YYYY-MM-DD'. Left to the schema sync, the
+ * change gives the same text on each database (checked: PostgreSQL casts with `::varchar(255)`,
+ * which writes ISO dates under the ISO DateStyle Strapi needs; MySQL and MariaDB write a DATE as
+ * 'YYYY-MM-DD' on MODIFY; SQLite keeps the 'YYYY-MM-DD' text Strapi stored and only the declared
+ * type changes). Done here on PostgreSQL with to_char, so the text depends on no session setting
+ * and the change is part of the migration's transaction (its DDL is transactional), and on MySQL
+ * and MariaDB so the sync finds nothing left to alter. SQLite is left to the sync (it rebuilds the
+ * table); the migration checks the values. Does nothing when the column is already text.
  */
 export async function dateColumnToString(trx: MigrationTransaction, table: string, column: string) {
   if (!(await trx.schema.hasColumn(table, column))) return;
