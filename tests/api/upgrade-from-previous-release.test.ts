@@ -49,7 +49,10 @@ let after: Snapshot;
 /** The public answers without the sources and their formatted references, which the upgrade changes on purpose. */
 const withoutSources = (answers: Snapshot['public']) =>
   answers.map(({ article, comments }: any) => ({
-    article: { ...article, data: { ...article.data, jsonLd: undefined, references: article.data.references.map(({ source, formatted, ...rest }: any) => rest) } },
+    article: {
+      ...article,
+      data: { ...article.data, jsonLd: undefined, references: article.data.references.map(({ source, formatted, ...rest }: any) => rest) },
+    },
     comments,
   }));
 

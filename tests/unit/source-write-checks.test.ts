@@ -37,7 +37,9 @@ describe('source write checks', () => {
     ]);
     expect(problems({ editors: ['Jane Doe'] })[0]).toMatch(/^editors\[0\]: a name is an object/);
     expect(problems({ authors: [{ surname: 'Doe' }] })[0]).toMatch(/^authors\[0\]: unknown part "surname"/);
-    expect(problems({ authors: [{ suffix: 'Jr.' }] })).toEqual(['authors[0]: a name needs a family or given name (a person) or a literal (an organisation)']);
+    expect(problems({ authors: [{ suffix: 'Jr.' }] })).toEqual([
+      'authors[0]: a name needs a family or given name (a person) or a literal (an organisation)',
+    ]);
     expect(problems({ translators: [{ family: 'x'.repeat(256) }] })).toEqual(['translators[0].family: is at most 255 characters']);
     expect(problems({ authors: Array.from({ length: 101 }, () => ({ literal: 'Org' })) })).toEqual(['authors: lists at most 100 names']);
     expect(problems({ authors: 'Jane Doe' })[0]).toMatch(/^authors: must be a list of names/);

@@ -81,6 +81,9 @@ async function authorsAsNames(trx: MigrationTransaction) {
   for await (const row of rowsOf<{ id: number; authors: unknown }>(trx, TABLE, ['authors'])) {
     if (row.authors === null || row.authors === undefined) continue;
     const names = namesFromStored(readJson(row.authors));
-    if (names !== null) await trx(TABLE).where('id', row.id).update({ authors: JSON.stringify(names) });
+    if (names !== null)
+      await trx(TABLE)
+        .where('id', row.id)
+        .update({ authors: JSON.stringify(names) });
   }
 }

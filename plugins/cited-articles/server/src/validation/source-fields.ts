@@ -16,11 +16,7 @@ const DATE_FORMS = "write a year ('2004'), a year and month ('2023-03') or a day
 
 const filled = (value: unknown) => typeof value === 'string' && value.trim() !== '';
 
-const namePart = z
-  .string({ error: 'must be text' })
-  .max(MAX_NAME_PART, `is at most ${MAX_NAME_PART} characters`)
-  .optional()
-  .nullable();
+const namePart = z.string({ error: 'must be text' }).max(MAX_NAME_PART, `is at most ${MAX_NAME_PART} characters`).optional().nullable();
 
 /** One CSL name: a person (family and/or given, particles, suffix) or an organisation (literal alone). */
 const sourceName = z
@@ -61,7 +57,10 @@ export const sourceWriteData = z.looseObject({
 
 /** 'authors[1].family', as an editor reads where the problem is. */
 export function fieldPath(path: ReadonlyArray<PropertyKey>): string {
-  return path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text === '' ? String(part) : `${text}.${String(part)}`), '');
+  return path.reduce<string>(
+    (text, part) => (typeof part === 'number' ? `${text}[${part}]` : text === '' ? String(part) : `${text}.${String(part)}`),
+    ''
+  );
 }
 
 export { DATE_FIELDS };
