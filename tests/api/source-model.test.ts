@@ -74,6 +74,9 @@ const graphqlName = (name: Record<string, string>) => ({
   literal: name.literal ?? null,
 });
 
+/** A reference as the REST and GraphQL answers give it (only its source is read here). */
+type AnsweredReference = { source: Record<string, unknown> };
+
 const sourceCount = async () => (await admin.get(`${CM}?page=1&pageSize=1`)).body.pagination.total as number;
 
 beforeAll(async () => {
@@ -107,8 +110,8 @@ describe('sources saved through the Content Manager', () => {
   it("are an article's references, as GET /articles/:slug answers them", async () => {
     const res = await request(app.server).get(`${API}/articles/model-article`);
     expect(res.status).toBe(200);
-    const sources = res.body.data.references.map((reference: any) => reference.source);
-    expect(sources.map((source: any) => source.key)).toEqual(['model-journal', 'model-report', 'model-book']);
+    const sources = (res.body.data.references as AnsweredReference[]).map((reference) => reference.source);
+    expect(sources.map((source) => source.key)).toEqual(['model-journal', 'model-report', 'model-book']);
     expect(sources[0]).toMatchObject({ authors: JOURNAL.authors, containerTitle: 'Journal of Mine Safety', publishedDate: '2023-03' });
     expect(sources[1]).toMatchObject({ authors: REPORT.authors, publisherPlace: 'Geneva', number: 'WHO/MS/04.1', publishedDate: '2004' });
     expect(sources[2]).toMatchObject({ editors: BOOK.editors, edition: '2', isbn: BOOK.isbn });
@@ -180,7 +183,7 @@ describe('sources saved through the Content Manager', () => {
       editors: [],
       translators: [{ family: 'Tran', given: 'Lee' }],
     });
-    const [, who, book] = res.body.data.citedArticle.references.map((reference: any) => reference.source);
+    const [, who, book] = (res.body.data.citedArticle.references as AnsweredReference[]).map((reference) => reference.source);
     expect(who).toMatchObject({
       publisherPlace: 'Geneva',
       number: 'WHO/MS/04.1',
