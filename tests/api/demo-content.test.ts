@@ -49,7 +49,9 @@ it('has an article citing a journal article, an organisation report and an edite
   const res = await request(app.server).get('/api/cited-articles/articles/why-mine-rescues-succeed-or-fail');
   expect(res.status).toBe(200);
   expect(res.body.meta.issues).toEqual([]);
-  const [journal, report, book] = res.body.data.references.map((reference: any) => reference.source);
+  const sources = res.body.data.references.map((reference: any) => reference.source);
+  expect(sources.map((source: any) => source.key)).toEqual(['van-dijk-2021', 'guardian-2023', 'who-mining-2004', 'coal-communities-2019']);
+  const [journal, , report, book] = sources;
   expect(journal).toMatchObject({
     type: 'journal',
     containerTitle: 'Journal of Mine Safety Research',
