@@ -38,7 +38,8 @@ export const structuredSources: PluginMigration = {
 async function moveOutletsToContainerTitle(trx: MigrationTransaction) {
   // Only where no container title is set, so a second run leaves 0.3.0 data alone.
   await trx(TABLE)
-    .whereIn('type', OUTLET_TYPES)
+    // A row without a type is formatted and exported as news (csl/source-to-csl.ts): moved too.
+    .where((type) => type.whereIn('type', OUTLET_TYPES).orWhereNull('type'))
     .whereNotNull('publisher')
     .where((empty) => empty.whereNull('container_title').orWhere('container_title', ''))
     .update({ container_title: trx.ref('publisher'), publisher: null });
