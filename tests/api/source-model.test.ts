@@ -260,6 +260,22 @@ describe('bad names and dates', () => {
     });
   });
 
+  it("are refused on the Content Manager's duplicate (clone) too", async () => {
+    const before = await sourceCount();
+    const refused = await admin
+      .post(`${CM}/clone/${journal.documentId}`)
+      .send({ key: 'model-clone', authors: [{ family: 'Doe', literal: 'Doe Inc.' }] });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toContain('authors[0]: a name is a person (family, given) or an organisation (literal), not both');
+    expect(await sourceCount()).toBe(before);
+    const cloned = await admin.post(`${CM}/clone/${journal.documentId}`).send({ key: 'model-clone', publishedDate: '2023' });
+    expect(cloned.status).toBe(200);
+    expect((await request(app.server).get(`${API}/sources/model-clone`)).body.data).toMatchObject({
+      authors: JOURNAL.authors,
+      publishedDate: '2023',
+    });
+  });
+
   it('are refused on the Document Service too (imports, seeds, other plugins)', async () => {
     const before = await sourceCount();
     await expect(

@@ -5,6 +5,8 @@ import { NAME_ROLES } from '../../citations/types';
 import { DATE_FIELDS, fieldPath, sourceWriteData } from '../../validation/source-fields';
 import { SOURCE_UID } from '../../utils/uids';
 import type { DocumentMiddlewareFactory } from './types';
+
+const CHECKED_ACTIONS = new Set<string>(['create', 'update', 'clone']);
 import { paramsOf } from './types';
 
 /**
@@ -14,7 +16,8 @@ import { paramsOf } from './types';
  * naming the field and what to write; a good one is stored trimmed ('' clears a date).
  */
 export const checkSourceFields: DocumentMiddlewareFactory = () => async (context, next) => {
-  if (context.uid !== SOURCE_UID || (context.action !== 'create' && context.action !== 'update')) return next();
+  // A clone takes the fields its request overrides as `data` too (the Content Manager's duplicate).
+  if (context.uid !== SOURCE_UID || !CHECKED_ACTIONS.has(context.action)) return next();
   const data = paramsOf(context).data;
   if (!data) return next();
   const checked = sourceWriteData.safeParse(data);
