@@ -105,7 +105,12 @@ const CITED_ARTICLE = `query($slug: String!) { citedArticle(slug: $slug) {
   documentId slug title summary body publishedAt updatedAt numberingStart commentsEnabled commentCount
   citations { id number marker start end sourceKey locator }
   references { id number backlinks formatted source {
-    documentId key title publisher authors url publishedDate accessedDate archiveUrl doi type language } }
+    documentId key title containerTitle publisher publisherPlace
+    authors { family given nonDroppingParticle droppingParticle suffix literal }
+    editors { family given nonDroppingParticle droppingParticle suffix literal }
+    translators { family given nonDroppingParticle droppingParticle suffix literal }
+    url publishedDate accessedDate archiveUrl doi type language
+    volume issue pages edition isbn issn number genre } }
   issues { code severity message marker start end sourceKey }
   style locale
 } }`;

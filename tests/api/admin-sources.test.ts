@@ -18,7 +18,7 @@ beforeAll(async () => {
   const make = async (key: string, data: Record<string, unknown>) => {
     ids[key] = (await createSource(admin, { key, ...data })).documentId;
   };
-  await make('alpha-report', { title: 'Alpha report', publisher: 'The Daily', url: 'https://www.example.org/alpha/' });
+  await make('alpha-report', { title: 'Alpha report', containerTitle: 'The Daily', url: 'https://www.example.org/alpha/' });
   await make('alpha-copy', { title: 'Alpha copy', url: 'http://example.org/alpha?utm_source=x' });
   await make('beta-paper', { title: 'Beta paper', doi: '10.1000/XYZ' });
   await make('beta-paper-again', { title: 'Beta paper again', doi: 'https://doi.org/10.1000/xyz' });
@@ -75,6 +75,7 @@ describe('GET /cited-articles/sources', () => {
 
   it('filters by search text, by uncited and by duplicates', async () => {
     const keys = async (query: string) => (await list(admin, query)).body.data.map((source: any) => source.key);
+    // The newspaper (containerTitle) is searched as the publisher is.
     expect(await keys('?search=daily')).toEqual(['alpha-report']);
     expect(await keys('?search=BETA')).toEqual(['beta-paper', 'beta-paper-again']);
     expect(await keys('?filter=uncited')).toEqual(['alpha-copy', 'beta-paper-again', 'gamma-lonely']);

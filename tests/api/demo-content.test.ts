@@ -12,7 +12,7 @@ const counts = async () => ({
 });
 
 it('creates the demo sources, articles and comments on an empty database', async () => {
-  expect(await counts()).toEqual({ sources: 6, articles: 2, comments: 8 });
+  expect(await counts()).toEqual({ sources: 9, articles: 3, comments: 8 });
 });
 
 it('has the coal mine article in French too, with its own thread and references in French', async () => {
@@ -45,7 +45,43 @@ it('has a second article that cites by key', async () => {
   expect(res.body.data.body).toMatch(/\[@guardian-2023\]/);
 });
 
+it('has an article citing a journal article, an organisation report and an edited book', async () => {
+  const res = await request(app.server).get('/api/cited-articles/articles/why-mine-rescues-succeed-or-fail');
+  expect(res.status).toBe(200);
+  expect(res.body.meta.issues).toEqual([]);
+  const sources = res.body.data.references.map((reference: any) => reference.source);
+  expect(sources.map((source: any) => source.key)).toEqual(['van-dijk-2021', 'guardian-2023', 'who-mining-2004', 'coal-communities-2019']);
+  const [journal, , report, book] = sources;
+  expect(journal).toMatchObject({
+    type: 'journal',
+    containerTitle: 'Journal of Mine Safety Research',
+    authors: [
+      { family: 'Dijk', given: 'Pieter', 'non-dropping-particle': 'van' },
+      { family: 'Okafor', given: 'Chinedu' },
+      { family: 'Miller', given: 'James', suffix: 'Jr.' },
+    ],
+    volume: '14',
+    publishedDate: '2021-06',
+  });
+  expect(report).toMatchObject({
+    type: 'report',
+    authors: [{ literal: 'World Health Organization' }],
+    number: 'WHO/OCH/04.2',
+    publisherPlace: 'Geneva',
+  });
+  expect(book).toMatchObject({
+    type: 'book',
+    authors: [],
+    editors: [
+      { family: 'Lindqvist', given: 'Maria' },
+      { family: 'Chen', given: 'Wei' },
+    ],
+    edition: '2',
+  });
+  expect(book.isbn).toBe('978-1-234-56789-7');
+});
+
 it('never runs twice', async () => {
   expect(await seedDemoContent(app.strapi)).toBe(false);
-  expect(await counts()).toEqual({ sources: 6, articles: 2, comments: 8 });
+  expect(await counts()).toEqual({ sources: 9, articles: 3, comments: 8 });
 });

@@ -13,10 +13,22 @@ import { firstError, graphql } from '../helpers/graphql';
 const app = setupStrapi({ env: { IS_PROXIED: 'true' } });
 const API = '/api/cited-articles';
 
+const NAME_PARTS = 'family given nonDroppingParticle droppingParticle suffix literal';
+
+/** A REST name (CSL-JSON's keys, unset parts left out) as GraphQL's CitedName answers it. */
+const asCitedName = (name: Record<string, string>) => ({
+  family: name.family ?? null,
+  given: name.given ?? null,
+  nonDroppingParticle: name['non-dropping-particle'] ?? null,
+  droppingParticle: name['dropping-particle'] ?? null,
+  suffix: name.suffix ?? null,
+  literal: name.literal ?? null,
+});
+
 const ARTICLE_FIELDS = `
   documentId slug title summary body publishedAt numberingStart commentsEnabled commentCount
   citations { id number marker start end sourceKey locator }
-  references { id number backlinks formatted source { key title publisher authors url publishedDate archiveUrl doi type } }
+  references { id number backlinks formatted source { key title containerTitle publisher authors { ${NAME_PARTS} } url publishedDate archiveUrl doi type } }
   issues { code severity message start end }
   style
 `;
@@ -37,13 +49,13 @@ beforeAll(async () => {
   const nyt = await createSource(admin, {
     key: 'gql-nyt',
     title: 'Rates rise',
-    publisher: 'NYT',
-    authors: ['Ann Author'],
+    containerTitle: 'NYT',
+    authors: [{ family: 'Author', given: 'Ann', 'non-dropping-particle': 'de' }, { literal: 'NYT Staff' }],
     url: 'https://example.org/nyt',
     publishedDate: '2024-01-02',
     type: 'news',
   });
-  const bbc = await createSource(admin, { key: 'gql-bbc', title: 'Rates fall', publisher: 'BBC', url: 'https://example.org/bbc' });
+  const bbc = await createSource(admin, { key: 'gql-bbc', title: 'Rates fall', containerTitle: 'BBC', url: 'https://example.org/bbc' });
   const article = await createArticle(admin, {
     title: 'GraphQL article',
     slug: 'gql-article',
@@ -85,11 +97,12 @@ describe('citedArticle', () => {
         number,
         backlinks,
         formatted,
-        source: (({ key, title, publisher, authors, url, publishedDate, archiveUrl, doi, type }) => ({
+        source: (({ key, title, containerTitle, publisher, authors, url, publishedDate, archiveUrl, doi, type }) => ({
           key,
           title,
+          containerTitle,
           publisher,
-          authors,
+          authors: authors.map(asCitedName),
           url,
           publishedDate,
           archiveUrl,
@@ -236,8 +249,23 @@ describe('citedSource', () => {
             documentId
             key
             title
+            containerTitle
             publisher
-            authors
+            publisherPlace
+            authors {
+              family
+              given
+              nonDroppingParticle
+              droppingParticle
+              suffix
+              literal
+            }
+            editors {
+              literal
+            }
+            translators {
+              literal
+            }
             url
             publishedDate
             accessedDate
@@ -245,6 +273,14 @@ describe('citedSource', () => {
             doi
             type
             language
+            volume
+            issue
+            pages
+            edition
+            isbn
+            issn
+            number
+            genre
             citedBy {
               documentId
               locale
@@ -259,7 +295,12 @@ describe('citedSource', () => {
       `
     );
     expect(res.body.errors).toBeUndefined();
-    expect(res.body.data.citedSource).toEqual(rest.body.data);
+    const { authors, ...fields } = rest.body.data;
+    expect(res.body.data.citedSource).toEqual({ ...fields, authors: authors.map(asCitedName) });
+    expect(res.body.data.citedSource.authors).toEqual([
+      { family: 'Author', given: 'Ann', nonDroppingParticle: 'de', droppingParticle: null, suffix: null, literal: null },
+      { family: null, given: null, nonDroppingParticle: null, droppingParticle: null, suffix: null, literal: 'NYT Staff' },
+    ]);
     expect(res.body.data.citedSource.citedBy.map((a: any) => a.slug)).toEqual(['gql-article']);
   });
 

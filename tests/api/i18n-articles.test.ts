@@ -32,7 +32,7 @@ beforeAll(async () => {
   const a = await createSource(admin, {
     key: 'wire-report',
     title: 'Mine collapse report',
-    publisher: 'Wire',
+    containerTitle: 'Wire',
     url: 'https://example.org/wire',
     type: 'news',
     publishedDate: '2023-02-22',
@@ -40,7 +40,7 @@ beforeAll(async () => {
   const b = await createSource(admin, {
     key: 'second-report',
     title: 'Second report',
-    publisher: 'Daily',
+    containerTitle: 'Daily',
     url: 'https://example.org/daily',
     type: 'news',
   });

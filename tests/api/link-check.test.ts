@@ -132,7 +132,32 @@ describe('what the findings change', () => {
     const gone = res.body.data.references.find((reference: any) => reference.source.key === 'gone').source;
     expect(gone.archiveUrl).toBe(`https://web.archive.org/web/20230101000000/${page('gone')}`);
     expect(Object.keys(gone).sort()).toEqual(
-      ['accessedDate', 'archiveUrl', 'authors', 'documentId', 'doi', 'key', 'language', 'publishedDate', 'publisher', 'title', 'type', 'url'].sort()
+      [
+        'accessedDate',
+        'archiveUrl',
+        'authors',
+        'containerTitle',
+        'documentId',
+        'doi',
+        'edition',
+        'editors',
+        'genre',
+        'isbn',
+        'issn',
+        'issue',
+        'key',
+        'language',
+        'number',
+        'pages',
+        'publishedDate',
+        'publisher',
+        'publisherPlace',
+        'title',
+        'translators',
+        'type',
+        'url',
+        'volume',
+      ].sort()
     );
     expect(JSON.stringify(res.body)).not.toMatch(
       /"(?:linkStatus|linkCheckedAt|linkHttpStatus|linkRedirectUrl|retracted|retractionDoi|retractionDate)":/

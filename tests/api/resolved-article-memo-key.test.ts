@@ -24,7 +24,7 @@ beforeAll(async () => {
   const source = await createSource(admin, {
     key: 'memo-key-source',
     title: 'Two killed in mine collapse',
-    publisher: 'The Jerusalem Post',
+    containerTitle: 'The Jerusalem Post',
     url: 'https://example.org/mine',
     publishedDate: '2023-02-22',
     type: 'news',

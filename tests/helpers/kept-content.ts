@@ -65,31 +65,121 @@ const created = (res: request.Response, what: string) => {
 export const CITED_KEYS = ['zeta-report', 'alpha-study', 'mid-survey'];
 
 /**
- * Writes: four sources (three cited, one not), a published article citing three of them in a
- * non-alphabetical order with positional and key markers, a draft article, and a comment thread
- * three deep under pre-moderation with every moderation state, a reader's report and a staff reply.
- * The app must run with IS_PROXIED=true (each comment comes from its own address).
+ * The sources of the kept content as this release writes them: CSL names (persons with particles
+ * and suffixes, organisations, editors, translators), the outlet as containerTitle, partial dates.
  */
-export async function writeKeptContent(target: Target, admin: AdminSession) {
+export const KEPT_SOURCES: Record<string, Record<string, unknown>> = {
+  'zeta-report': {
+    title: 'Zeta report on mines',
+    authors: [{ literal: 'World Health Organization' }],
+    publisher: 'Zeta Press',
+    publisherPlace: 'Geneva',
+    number: 'WHO/MIN/23.1',
+    url: 'https://example.org/zeta',
+    type: 'report',
+    publishedDate: '2023-02',
+  },
+  'alpha-study': {
+    title: 'Alpha study of rescues',
+    authors: [
+      { family: 'Doe', given: 'Jane' },
+      { family: 'Berg', given: 'Anna', 'non-dropping-particle': 'van den' },
+      { family: 'King', given: 'Martin', suffix: 'Jr.' },
+    ],
+    containerTitle: 'Alpha Journal',
+    volume: '12',
+    issue: '3',
+    pages: '45-67',
+    doi: '10.1234/alpha.1',
+    type: 'journal',
+    publishedDate: '2021-05-01',
+  },
+  'mid-survey': { title: 'Mid survey', containerTitle: 'Survey Office', url: 'https://example.org/mid', type: 'web', accessedDate: '2024-01-31' },
+  'unused-book': {
+    title: 'A book nobody cites yet',
+    editors: [{ family: 'Quist', given: 'Ada' }],
+    translators: [{ family: 'Tran', given: 'Lee' }],
+    publisher: 'Quiet House',
+    edition: '2',
+    isbn: '978-3-16-148410-0',
+    type: 'book',
+    publishedDate: '2004',
+  },
+};
+
+/**
+ * The same sources as the previous release (0.2.0) wrote them: authors as strings, the outlet of
+ * news, web and journal sources in `publisher`, full dates only. Plus a news report, to show the
+ * outlet move on each type it applies to.
+ */
+export const PREVIOUS_RELEASE_SOURCES: Record<string, Record<string, unknown>> = {
+  'zeta-report': {
+    title: 'Zeta report on mines',
+    authors: ['{World Health Organization}'],
+    publisher: 'Zeta Press',
+    url: 'https://example.org/zeta',
+    type: 'report',
+    publishedDate: '2023-02-22',
+  },
+  'alpha-study': {
+    title: 'Alpha study of rescues',
+    authors: ['Doe, Jane', 'John Q. Public'],
+    publisher: 'Alpha Journal',
+    doi: '10.1234/alpha.1',
+    type: 'journal',
+    publishedDate: '2021-05-01',
+    accessedDate: '2024-02-29',
+  },
+  'mid-survey': { title: 'Mid survey', publisher: 'Survey Office', url: 'https://example.org/mid', type: 'web', accessedDate: '2024-01-31' },
+  'unused-book': { title: 'A book nobody cites yet', authors: ['Ada Quist'], publisher: 'Quiet House', type: 'book', publishedDate: '1999-12-31' },
+  'daily-news': {
+    title: 'Mine rescue ends',
+    authors: ['Lane, Lois', 'Jimmy Olsen'],
+    publisher: 'The Daily Planet',
+    type: 'news',
+    publishedDate: '2023-03-01',
+  },
+};
+
+/**
+ * What this release must show of PREVIOUS_RELEASE_SOURCES after the upgrade: names as CSL names,
+ * outlets as containerTitle, dates as 'YYYY-MM-DD' text; every other field as it was.
+ */
+export const UPGRADED_SOURCES: Record<string, Record<string, unknown>> = {
+  'zeta-report': { authors: [{ literal: 'World Health Organization' }], publisher: 'Zeta Press', containerTitle: null, publishedDate: '2023-02-22' },
+  'alpha-study': {
+    authors: [
+      { family: 'Doe', given: 'Jane' },
+      { given: 'John Q.', family: 'Public' },
+    ],
+    publisher: null,
+    containerTitle: 'Alpha Journal',
+    publishedDate: '2021-05-01',
+    accessedDate: '2024-02-29',
+  },
+  'mid-survey': { authors: null, publisher: null, containerTitle: 'Survey Office', accessedDate: '2024-01-31' },
+  'unused-book': { authors: [{ given: 'Ada', family: 'Quist' }], publisher: 'Quiet House', containerTitle: null, publishedDate: '1999-12-31' },
+  'daily-news': {
+    authors: [
+      { family: 'Lane', given: 'Lois' },
+      { given: 'Jimmy', family: 'Olsen' },
+    ],
+    publisher: null,
+    containerTitle: 'The Daily Planet',
+    publishedDate: '2023-03-01',
+    // The upgrade test clears this source's type before upgrading (a row from before the default).
+    type: null,
+  },
+};
+
+/**
+ * Writes: the sources given (three cited, the others not), a published article citing three of
+ * them in a non-alphabetical order with positional and key markers, a draft article, and a comment
+ * thread three deep under pre-moderation with every moderation state, a reader's report and a staff
+ * reply. The app must run with IS_PROXIED=true (each comment comes from its own address).
+ */
+export async function writeKeptContent(target: Target, admin: AdminSession, fields: Record<string, Record<string, unknown>> = KEPT_SOURCES) {
   const sources: Record<string, { documentId: string }> = {};
-  const fields: Record<string, Record<string, unknown>> = {
-    'zeta-report': {
-      title: 'Zeta report on mines',
-      publisher: 'Zeta Press',
-      url: 'https://example.org/zeta',
-      type: 'report',
-      publishedDate: '2023-02-22',
-    },
-    'alpha-study': {
-      title: 'Alpha study of rescues',
-      publisher: 'Alpha Journal',
-      doi: '10.1234/alpha.1',
-      type: 'journal',
-      publishedDate: '2021-05-01',
-    },
-    'mid-survey': { title: 'Mid survey', publisher: 'Survey Office', url: 'https://example.org/mid', type: 'web' },
-    'unused-book': { title: 'A book nobody cites yet', publisher: 'Quiet House', type: 'book' },
-  };
   for (const [key, data] of Object.entries(fields)) sources[key] = await createSource(admin, { key, ...data });
 
   const article = await createArticle(admin, {

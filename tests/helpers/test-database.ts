@@ -90,3 +90,23 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 
   throw new Error(`DATABASE_CLIENT=${client} is not supported by the test harness (sqlite, postgres or mysql)`);
 }
+
+/**
+ * A knex connection to the test database itself, for a test that must write what no route can
+ * (rows as an older release could have left them). The caller destroys it.
+ */
+export async function connectKnex(database: TestDatabase) {
+  const { default: knex } = await import('knex');
+  const { env } = database;
+  if (database.client === 'sqlite') {
+    return knex({ client: 'better-sqlite3', connection: { filename: env.DATABASE_FILENAME! }, useNullAsDefault: true });
+  }
+  const connection = {
+    host: env.DATABASE_HOST,
+    port: Number(env.DATABASE_PORT),
+    user: env.DATABASE_USERNAME,
+    password: env.DATABASE_PASSWORD,
+    database: env.DATABASE_NAME,
+  };
+  return knex({ client: database.client === 'postgres' ? 'pg' : 'mysql2', connection });
+}

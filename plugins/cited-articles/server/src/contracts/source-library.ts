@@ -34,6 +34,8 @@ export interface LibrarySource extends SourceHealth {
   documentId: string;
   key: string;
   title: string;
+  /** The newspaper, site or journal the work is part of. */
+  containerTitle: string | null;
   publisher: string | null;
   url: string | null;
   doi: string | null;

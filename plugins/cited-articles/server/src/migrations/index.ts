@@ -7,9 +7,10 @@
  */
 import type { Core } from '@strapi/strapi';
 import { baseline } from './0.2.0-00-baseline';
+import { structuredSources } from './0.3.0-01-structured-sources';
 import type { PluginMigration } from './types';
 
-export const PLUGIN_MIGRATIONS: readonly PluginMigration[] = [baseline];
+export const PLUGIN_MIGRATIONS: readonly PluginMigration[] = [baseline, structuredSources];
 
 /** Names in `strapi_migrations_internal` are shared with Strapi's and other plugins': prefixed. */
 export const MIGRATION_PREFIX = 'cited-articles::';

@@ -9,12 +9,13 @@ const CITABLE_FIELDS = [...PUBLIC_SOURCE_FIELDS.filter((field) => field !== 'doc
 const PUBLIC_FIELDS = PUBLIC_SOURCE_FIELDS.filter((field) => field !== 'documentId');
 
 // The admin's Sources page.
-const LIST_FIELDS = ['key', 'title', 'publisher', 'url', 'doi', 'type', 'publishedDate', 'updatedAt'];
+const LIST_FIELDS = ['key', 'title', 'containerTitle', 'publisher', 'url', 'doi', 'type', 'publishedDate', 'updatedAt'];
 // Admin-only health fields, for the link status column (the Sources page is an admin route).
 const HEALTH_FIELDS = ['archiveUrl', 'linkStatus', 'linkCheckedAt', 'linkHttpStatus', 'linkRedirectUrl', 'retracted', 'retractionDoi'];
 const BROKEN = { linkStatus: 'broken' };
 const IDENTITY_FIELDS = ['key', 'title', 'url', 'doi'];
-const SEARCHED_FIELDS = ['title', 'key', 'publisher', 'url', 'doi'];
+// The outlet (containerTitle) as well as the publisher: editors search news by newspaper.
+const SEARCHED_FIELDS = ['title', 'key', 'containerTitle', 'publisher', 'url', 'doi'];
 // A source whose citedBy join has no row at all: cited by no draft and no published article.
 const UNCITED = { citedBy: { id: { $null: true } } };
 const TITLE_ORDER = [{ title: 'asc' as const }, { id: 'asc' as const }];

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { appendCitedSources } from './cited-sources';
+import { checkSourceFields } from './source-fields-check';
 import { citationOrder } from './citation-order';
 import { commentThreadPosition } from './comment-thread-position';
 import { generatedUids } from './generated-uids';
@@ -12,6 +13,7 @@ import { refusePublishWithCitationErrors } from './publish-guard';
  * the uid, locale and order middlewares have shaped the data.
  */
 export const DOCUMENT_MIDDLEWARES = {
+  checkSourceFields,
   commentThreadPosition,
   refusePublishWithCitationErrors,
   generatedUids,
