@@ -20,6 +20,9 @@ const afterFirstLine = (record: string, lines: string[]) => {
   return `${record.slice(0, end + 1)}${lines.join('\n')}\n${record.slice(end + 1)}`;
 };
 
+/** A value in braces that cannot close its field early: braces and backslashes left out. */
+const bibtexText = (value: string) => value.replace(/[{}\\]/g, '');
+
 const pad = (value: number) => String(value).padStart(2, '0');
 
 /**
@@ -55,6 +58,8 @@ function toBibtex(items: CslItem[]): string {
     const extra: string[] = [];
     if (item.type === 'article-newspaper') extra.push('\tentrysubtype = {newspaper},');
     if (item.type === 'article-magazine') extra.push('\tentrysubtype = {magazine},');
+    // citation-js writes a number for reports and the like only; a chapter's or a book's is its series number.
+    if (item.number && !/^\tnumber = /m.test(record)) extra.push(`\tnumber = {${bibtexText(item.number)}},`);
     // BibLaTeX has no archive field; the note (which citation-js fills with the access date) says it.
     // Braces and backslashes are percent-encoded so that no URL can close the field early.
     const url = item.custom?.archiveUrl?.replace(/[{}\\]/g, (char) => encodeURIComponent(char));

@@ -47,6 +47,8 @@ function withRecordFields(item: CslItem, raw: RawRecord | null) {
       fields.type = 'magazine';
       fields.genre = null;
     }
+    // A book's or chapter's `number` is BibLaTeX's series number, which citation-js reads as such.
+    fields.number ??= typeof item['collection-number'] === 'string' ? item['collection-number'].trim() || null : null;
     for (const role of NAME_ROLES) fields[role] = withBracedOrganisations(role, fields[role], raw.text);
   }
   return fields;

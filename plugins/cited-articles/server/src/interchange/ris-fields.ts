@@ -73,7 +73,10 @@ export function withRisFields(fields: SourceFields, raw: string): SourceFields {
     if (names.length > 0) result[role] = names;
   }
   // An edited book (EDBOOK) lists its editors as AU.
-  if (editedBook && result.editors.length === 0) [result.editors, result.authors] = [result.authors, []];
+  if (editedBook) {
+    if (result.editors.length === 0) result.editors = result.authors;
+    result.authors = [];
+  }
   const da = risDate(tags.get('DA')?.[0]);
   if (da !== null && (result.publishedDate === null || (da.startsWith(result.publishedDate) && da.length > result.publishedDate.length))) {
     result.publishedDate = da;
