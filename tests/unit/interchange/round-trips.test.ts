@@ -153,9 +153,8 @@ describe('every variable of the model', () => {
     expect(back).toEqual({
       ...source,
       authors: [{ family: 'Gogh', given: 'Vincent', 'non-dropping-particle': 'van' }, source.authors[1]],
-      // Neither has a place for a chapter's issue; RIS none for its ISSN (SN is the ISBN), genre or number.
-      issue: null,
-      ...(format === 'ris' ? { issn: null, genre: null, number: null } : {}),
+      // BibLaTeX has no place for a chapter's issue; RIS none for its ISSN (SN is the ISBN) or number.
+      ...(format === 'bibtex' ? { issue: null } : { issn: null, number: null }),
     });
   });
 });

@@ -1,7 +1,7 @@
 import type { NameRole, SourceName } from '../citations/types';
 import { citationJs } from '../csl/citation-js';
 import { CSL_NAME_OF, type CslItem } from '../csl/source-to-csl';
-import { RIS_NAME_TAGS, risNameText } from './ris-fields';
+import { RIS_NAME_TAGS, RIS_TEXT_TAGS, risNameText } from './ris-fields';
 
 import type { InterchangeFormat } from './formats';
 
@@ -98,6 +98,10 @@ function toRis(items: CslItem[]): string {
         record = record.replace(/^SP {2}- .*$/m, `SP  - ${pages[1]}\nEP  - ${pages[2]}`);
       }
       if (item.DOI && !/^DO {2}- /m.test(record)) extra.push(`DO  - ${item.DOI}`);
+      for (const [tag, , variable] of RIS_TEXT_TAGS) {
+        const value = item[variable];
+        if (typeof value === 'string' && !new RegExp(`^${tag} {2}- `, 'm').test(record)) extra.push(`${tag}  - ${value}`);
+      }
       if (item['container-title'] && !/^T2 {2}- /m.test(record)) extra.push(`T2  - ${item['container-title']}`);
       const issued = item.issued?.['date-parts']?.[0];
       if (issued && issued.length >= 2 && !/^DA {2}- /m.test(record)) {

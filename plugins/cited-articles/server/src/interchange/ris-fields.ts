@@ -53,6 +53,20 @@ export const RIS_NAME_TAGS: Record<NameRole, { write: string; read: string[] }> 
   translators: { write: 'A4', read: ['A4'] },
 };
 
+/**
+ * Fields RIS has one tag for, which citation-js writes and reads for some types only (a journal
+ * article's publisher and place, a chapter's issue and genre): written and read here for all.
+ */
+export const RIS_TEXT_TAGS = [
+  ['PB', 'publisher', 'publisher'],
+  ['CY', 'publisherPlace', 'publisher-place'],
+  ['VL', 'volume', 'volume'],
+  ['IS', 'issue', 'issue'],
+  ['ET', 'edition', 'edition'],
+  ['LA', 'language', 'language'],
+  ['M3', 'genre', 'genre'],
+] as const;
+
 /** DA (YYYY/MM/DD/) as a partial date; citation-js does not read it for every type (NEWS). */
 function risDate(value: string | undefined): string | null {
   const match = /^(\d{4})(?:\/(\d{1,2})?(?:\/(\d{1,2}))?)?/.exec(value ?? '');
@@ -82,6 +96,11 @@ export function withRisFields(fields: SourceFields, raw: string): SourceFields {
     result.publishedDate = da;
   }
   result.doi = result.doi ?? tags.get('DO')?.[0] ?? null;
+  for (const [tag, field] of RIS_TEXT_TAGS) {
+    // A book's IS is its number of volumes, not an issue.
+    if (tag === 'IS' && result.type === 'book') continue;
+    result[field] = result[field] ?? tags.get(tag)?.[0] ?? null;
+  }
   if (result.containerTitle === null && CONTAINED.has(result.type)) {
     result.containerTitle = tags.get('T2')?.[0] ?? tags.get('JO')?.[0] ?? tags.get('JF')?.[0] ?? null;
   }
