@@ -15,10 +15,24 @@ const FORMATS = ['csl-json', 'bibtex', 'ris'] as const;
 let admin: AdminSession;
 const importFile = (content: string, format?: string) =>
   admin.post('/cited-articles/sources/import').send(format ? { content, format } : { content });
-const documents = () => app.strapi.documents(SOURCE_UID as any);
+const documents = () => app.strapi.documents(SOURCE_UID);
+
+/** A stored source as the Document Service returns it. */
+interface SourceRow {
+  documentId: string;
+  key: string;
+  url: string | null;
+  doi: string | null;
+  [field: string]: unknown;
+}
+const rowsWithKeys = async (keys: string[]) => (await documents().findMany({ filters: { key: { $in: keys } } })) as unknown as SourceRow[];
+/** Changes a source's key, URL and DOI, the fields that make an import skip or rename an entry. */
+const setIdentity = (row: SourceRow, data: Pick<SourceRow, 'key' | 'url' | 'doi'>) =>
+  documents().update({ documentId: row.documentId, data: data as Record<string, unknown> });
+const createdKeys = (body: { data: { created: Array<{ key: string }> } }) => body.data.created.map((entry) => entry.key);
 
 /** A stored source's own fields, without the ids and timestamps the database gives it. */
-const fieldsOf = (row: any) => {
+const fieldsOf = (row: SourceRow) => {
   const {
     id,
     documentId,
@@ -39,15 +53,14 @@ const fieldsOf = (row: any) => {
   return fields;
 };
 const stored = async (keys: string[]) => {
-  const rows = await documents().findMany({ filters: { key: { $in: keys } } });
-  return (rows as any[]).map(fieldsOf).sort((a, b) => KEYS.indexOf(a.key) - KEYS.indexOf(b.key));
+  return (await rowsWithKeys(keys)).map(fieldsOf).sort((a, b) => KEYS.indexOf(a.key) - KEYS.indexOf(b.key));
 };
 
 beforeAll(async () => {
   admin = await createAdmin(app);
   const res = await importFile(JSON.stringify(THREE_WORKS));
   expect(res.status).toBe(200);
-  expect(res.body.data.created.map((entry: any) => entry.key)).toEqual(KEYS);
+  expect(createdKeys(res.body)).toEqual(KEYS);
   await createArticle(admin, { title: 'Music and memory', body: KEYS.map((key) => `[@${key}]`).join(' '), citations: [] });
 });
 
@@ -150,22 +163,22 @@ describe('export of the three works', () => {
     const exported = await get(`/articles/music-and-memory/references?format=${format}`);
     expect(exported.status).toBe(200);
     // The originals renamed away (key, URL, DOI), as if the file went to another library.
-    const originals = (await documents().findMany({ filters: { key: { $in: KEYS } } })) as any[];
+    const originals = await rowsWithKeys(KEYS);
     for (const row of originals) {
-      await documents().update({ documentId: row.documentId, data: { key: `${row.key}-was`, url: null, doi: null } as any });
+      await setIdentity(row, { key: `${row.key}-was`, url: null, doi: null });
     }
     try {
       const res = await importFile(exported.text, format);
       expect(res.status).toBe(200);
       expect(res.body.data.skipped).toEqual([]);
-      expect(res.body.data.created.map((entry: any) => entry.key)).toEqual(KEYS);
+      expect(createdKeys(res.body)).toEqual(KEYS);
       expect(await stored(KEYS)).toEqual(before);
     } finally {
-      for (const row of (await documents().findMany({ filters: { key: { $in: KEYS } } })) as any[]) {
+      for (const row of await rowsWithKeys(KEYS)) {
         await documents().delete({ documentId: row.documentId });
       }
       for (const row of originals) {
-        await documents().update({ documentId: row.documentId, data: { key: row.key, url: row.url, doi: row.doi } as any });
+        await setIdentity(row, { key: row.key, url: row.url, doi: row.doi });
       }
     }
   });
