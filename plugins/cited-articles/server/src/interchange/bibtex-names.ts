@@ -25,20 +25,26 @@ function delimitedValue(text: string, start: number): string | null {
   return null;
 }
 
-/** The names of a value, split at " and " outside braces. */
+/** " and " between names: tried only where a run of blanks starts, so a long run is scanned once. */
+const AND = /\s+and\s+/iy;
+
+/** The names of a value, split at " and " outside braces. Linear in the value's length. */
 function splitNames(value: string): string[] {
   const names: string[] = [];
   let depth = 0;
   let from = 0;
   for (let index = 0; index < value.length; index += 1) {
-    const char = value[index];
+    const char = value[index]!;
     if (char === '{') depth += 1;
     else if (char === '}') depth -= 1;
-    else if (depth === 0 && /\s/.test(char!) && /^\s+and\s/i.test(value.slice(index))) {
-      names.push(value.slice(from, index));
-      const skip = /^\s+and\s+/i.exec(value.slice(index))![0].length;
-      from = index + skip;
-      index = from - 1;
+    else if (depth === 0 && /\s/.test(char) && (index === 0 || !/\s/.test(value[index - 1]!))) {
+      AND.lastIndex = index;
+      const match = AND.exec(value);
+      if (match) {
+        names.push(value.slice(from, index));
+        from = index + match[0].length;
+        index = from - 1;
+      }
     }
   }
   names.push(value.slice(from));
