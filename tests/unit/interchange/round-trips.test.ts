@@ -159,6 +159,21 @@ describe('every variable of the model', () => {
   });
 });
 
+describe('dates as precise as they are known', () => {
+  it.each(FORMATS)('%s keeps a year, a year and month and a full date, published and accessed', (format) => {
+    for (const type of ['webpage', 'article-newspaper', 'article-journal', 'book', 'report']) {
+      for (const [published, accessed] of [
+        ['2004', '2024'],
+        ['2004-05', '2024-02'],
+        ['2004-05-06', '2024-02-03'],
+      ]) {
+        const source = { ...asSource({ id: 'd', type, title: 'T', URL: 'https://a.example/' }), publishedDate: published, accessedDate: accessed };
+        expect({ cslType: type, ...through(source, format).source }).toMatchObject({ type: source.type, publishedDate: published, accessedDate: accessed });
+      }
+    }
+  });
+});
+
 describe('reading what other tools write', () => {
   it('reads classic BibTeX: year, month, address, institution, braced organisations, von and Jr', () => {
     const bib = `@techreport{who,
