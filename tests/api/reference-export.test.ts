@@ -95,11 +95,11 @@ describe('?format=jsonld', () => {
   it('describes the article as a NewsArticle citing one CreativeWork per reference', async () => {
     const archived = await createSource(admin, {
       title: 'Archived story',
-      publisher: 'Wire',
+      containerTitle: 'Wire',
       url: 'https://wire.example/story',
       archiveUrl: 'https://web.archive.org/web/2024/https://wire.example/story',
       publishedDate: '2024-03-01',
-      authors: ['Ann Author'],
+      authors: [{ given: 'Ann', family: 'Author' }],
       doi: '10.1234/wire.1',
       type: 'news',
     });
@@ -119,9 +119,9 @@ describe('?format=jsonld', () => {
         '@type': 'CreativeWork',
         additionalType: 'https://schema.org/NewsArticle',
         name: 'Archived story',
-        author: [{ '@type': 'Person', name: 'Ann Author' }],
-        publisher: { '@type': 'Organization', name: 'Wire' },
+        author: [{ '@type': 'Person', name: 'Ann Author', givenName: 'Ann', familyName: 'Author' }],
         datePublished: '2024-03-01',
+        isPartOf: { '@type': 'Newspaper', name: 'Wire' },
         url: 'https://wire.example/story',
         archivedAt: 'https://web.archive.org/web/2024/https://wire.example/story',
         identifier: { '@type': 'PropertyValue', propertyID: 'DOI', value: '10.1234/wire.1' },
@@ -194,15 +194,24 @@ describe('round trips: export, then import into an empty library', () => {
     }
   });
 
-  it('keeps authors, DOI, accessed date and archive URL through every format', async () => {
+  it('keeps names, container, volume, issue, pages, ISSN, DOI, accessed date and archive URL through every format', async () => {
     const full = await createSource(admin, {
       title: 'Full record',
-      publisher: 'Journal of Tests',
+      containerTitle: 'Journal of Tests',
+      publisher: 'Test Society',
+      volume: '7',
+      issue: '2',
+      pages: '101-120',
+      issn: '2345-6789',
       url: 'https://journal.example/full',
       archiveUrl: 'https://archive.example/full',
       publishedDate: '2021-06-30',
       accessedDate: '2022-01-02',
-      authors: ['Jane Doe', 'John Q. Public'],
+      authors: [
+        { given: 'Jane', family: 'Doe' },
+        { given: 'John Q.', family: 'Public' },
+      ],
+      editors: [{ literal: 'Editorial Board of Tests' }],
       doi: '10.5555/full',
       type: 'journal',
       language: 'en',

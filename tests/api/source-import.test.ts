@@ -61,7 +61,7 @@ describe('importing a BibTeX file', () => {
     ]);
     expect(await countSources()).toBe(before + 1);
     const created: any = await app.strapi.documents(SOURCE_UID as any).findOne({ documentId: res.body.data.created[0].documentId });
-    expect(created).toMatchObject({ type: 'news', publisher: 'The Jerusalem Post', publishedDate: '2023-02-22' });
+    expect(created).toMatchObject({ type: 'news', containerTitle: 'The Jerusalem Post', publisher: null, publishedDate: '2023-02-22' });
   });
 
   it('gives a taken key a fresh one derived from the title', async () => {

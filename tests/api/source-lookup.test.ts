@@ -2,7 +2,7 @@ import request from 'supertest';
 import { setupStrapi } from '../helpers/strapi';
 import { createAdmin, roleWith, type AdminSession } from '../helpers/admin';
 import { createSource, SOURCE_UID } from '../helpers/content';
-import { DOI, ISBN, fixtureEnv, startFixtureServer, type FixtureServer } from '../helpers/source-fixtures';
+import { DOI, ISBN, MONTH_ISBN, YEAR_ONLY_DOI, fixtureEnv, startFixtureServer, type FixtureServer } from '../helpers/source-fixtures';
 
 // POST /cited-articles/sources/lookup against a local fixture server standing in for doi.org,
 // Open Library and article pages (real HTTP; private hosts allowed through the boot environment,
@@ -24,6 +24,29 @@ beforeAll(async () => {
 const lookup = (identifier: unknown, session = admin) => session.post('/cited-articles/sources/lookup').send({ identifier });
 const countSources = () => app.strapi.documents(SOURCE_UID as any).count({});
 
+/** What a lookup answers for a field it found nothing for. */
+const NOTHING = {
+  containerTitle: null,
+  publisher: null,
+  publisherPlace: null,
+  authors: [],
+  editors: [],
+  translators: [],
+  url: null,
+  publishedDate: null,
+  accessedDate: null,
+  doi: null,
+  language: null,
+  volume: null,
+  issue: null,
+  pages: null,
+  edition: null,
+  isbn: null,
+  issn: null,
+  number: null,
+  genre: null,
+};
+
 describe('DOI', () => {
   it.each([DOI, `doi:${DOI}`, `https://doi.org/${DOI}`])('fills a journal article from %s by content negotiation', async (identifier) => {
     const before = fixtures.to('/doi/').length;
@@ -31,15 +54,20 @@ describe('DOI', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       data: {
+        ...NOTHING,
         title: 'Coal mine safety in northern China, 2000–2019',
-        publisher: 'Journal of Mining Studies',
-        authors: ['Li Wei', 'Anna Schmidt'],
+        containerTitle: 'Journal of Mining Studies',
+        publisher: 'Example Society',
+        authors: [{ family: 'Wei', given: 'Li' }, { family: 'Schmidt', given: 'Anna', suffix: 'Jr.' }, { literal: 'Mine Safety Research Group' }],
         url: `https://doi.org/${DOI}`,
         publishedDate: '2020-03-14',
-        accessedDate: null,
         doi: DOI,
         type: 'journal',
         language: 'en',
+        volume: '12',
+        issue: '4',
+        pages: '210-229',
+        issn: '1234-5678',
       },
       meta: { via: 'doi', existing: null },
     });
@@ -47,6 +75,24 @@ describe('DOI', () => {
     expect(asked).toHaveLength(1);
     expect(asked[0].accept).toContain('application/vnd.citationstyles.csl+json');
     expect(asked[0].userAgent).toMatch(/CitedArticles\/.*strapi-plugin-cited-articles/);
+  });
+
+  it('keeps a year alone, an organisation, the number, place and ISBN of a report', async () => {
+    const res = await lookup(YEAR_ONLY_DOI);
+    expect(res.status).toBe(200);
+    expect(res.body.data).toEqual({
+      ...NOTHING,
+      title: 'World report on hearing',
+      publisher: 'WHO Press',
+      publisherPlace: 'Geneva',
+      authors: [{ literal: 'World Health Organization' }],
+      url: `https://doi.org/${YEAR_ONLY_DOI}`,
+      publishedDate: '2021',
+      doi: YEAR_ONLY_DOI,
+      type: 'report',
+      isbn: '9789240020481',
+      number: 'WHO/UCN/NCD/SDR/21.1',
+    });
   });
 
   it('answers 404 for a DOI that is not registered', async () => {
@@ -81,19 +127,32 @@ describe('ISBN', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       data: {
+        ...NOTHING,
         title: 'Fantastic Mr. Fox',
         publisher: 'Puffin',
-        authors: ['Roald Dahl'],
+        publisherPlace: 'New York',
+        authors: [{ given: 'Roald', family: 'Dahl' }],
         url: 'https://openlibrary.org/books/OL7353617M/Fantastic_Mr._Fox',
         publishedDate: '1988-10-01',
-        accessedDate: null,
-        doi: null,
+        edition: 'Reissue edition',
+        isbn: '978-0-306-40615-7',
         type: 'book',
-        language: null,
       },
       meta: { via: 'isbn', existing: null },
     });
     expect(fixtures.requests.at(-1)!.path).toBe(`/api/books?bibkeys=ISBN%3A${ISBN}&format=json&jscmd=data`);
+  });
+
+  it('keeps a year and month and an organisation as author', async () => {
+    const res = await lookup(MONTH_ISBN);
+    expect(res.status).toBe(200);
+    expect(res.body.data).toMatchObject({
+      authors: [{ literal: 'World Health Organization' }],
+      publishedDate: '2021-03',
+      publisher: 'WHO Press',
+      publisherPlace: 'Geneva',
+      isbn: MONTH_ISBN,
+    });
   });
 
   it('answers 404 for an ISBN Open Library does not know', async () => {
@@ -120,15 +179,25 @@ describe('URL', () => {
     const res = await lookup(page('highwire'));
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual({
+      ...NOTHING,
       title: 'Methane drainage and outbursts',
-      publisher: 'International Journal of Coal Geology',
-      authors: ['Zhang, Hui', 'Okafor, Chidi'],
+      containerTitle: 'International Journal of Coal Geology',
+      publisher: 'Example Science Publishers',
+      authors: [
+        { family: 'Zhang', given: 'Hui' },
+        { family: 'Berg', given: 'Pieter', 'non-dropping-particle': 'van der' },
+        { literal: 'Mine Safety Research Group' },
+      ],
       url: page('highwire'),
-      publishedDate: '2022-11-03',
+      publishedDate: '2022',
       accessedDate: today(),
       doi: '10.5555/cited.2022.303',
       type: 'journal',
       language: 'en',
+      volume: '254',
+      issue: '2',
+      pages: '103-118',
+      issn: '0166-5162',
     });
     expect(res.body.meta).toEqual({ via: 'url', existing: null });
   });
@@ -138,11 +207,44 @@ describe('URL', () => {
     expect(res.status).toBe(200);
     expect(res.body.data).toMatchObject({
       title: 'Two killed, more than 50 trapped in coal mine collapse',
-      publisher: 'The Example Post',
-      authors: ['Jane Reporter', 'Sam Writer'],
+      containerTitle: 'The Example Post',
+      publisher: null,
+      authors: [
+        { given: 'Jane', family: 'Reporter' },
+        { given: 'Sam', family: 'Writer' },
+      ],
       publishedDate: '2023-02-22',
       type: 'news',
       language: 'en-GB',
+    });
+  });
+
+  it('reads a ScholarlyArticle in its issue, volume and periodical, and a Book with editors, edition and ISBN', async () => {
+    const article = await lookup(page('json-ld-article'));
+    expect(article.status).toBe(200);
+    expect(article.body.data).toMatchObject({
+      title: 'Outbursts in deep seams',
+      type: 'journal',
+      containerTitle: 'Journal of Mining Studies',
+      publisher: 'Example Society',
+      authors: [{ family: 'Zhang', given: 'Hui' }, { literal: 'Mine Safety Research Group' }],
+      volume: '12',
+      issue: '3',
+      pages: '45-67',
+      issn: '1234-5678',
+      publishedDate: '2021-07',
+    });
+    const book = await lookup(page('json-ld-book'));
+    expect(book.status).toBe(200);
+    expect(book.body.data).toMatchObject({
+      title: 'A handbook of mine ventilation',
+      type: 'book',
+      editors: [{ family: 'Smith', given: 'Jane' }],
+      edition: '2nd ed.',
+      isbn: '9780198526636',
+      publisher: 'Oxford University Press',
+      containerTitle: null,
+      publishedDate: '2004',
     });
   });
 
@@ -151,8 +253,9 @@ describe('URL', () => {
     expect(res.status).toBe(200);
     expect(res.body.data).toMatchObject({
       title: 'Budget vote delayed & debated',
-      publisher: 'Daily Example',
-      authors: ['Inès Dupont'],
+      containerTitle: 'Daily Example',
+      publisher: null,
+      authors: [{ given: 'Inès', family: 'Dupont' }],
       url: `${fixtures.url}/politics/budget-vote`,
       publishedDate: '2024-05-17',
       type: 'news',
@@ -163,7 +266,14 @@ describe('URL', () => {
   it('falls back to <title>', async () => {
     const res = await lookup(page('title-only'));
     expect(res.status).toBe(200);
-    expect(res.body.data).toMatchObject({ title: 'A plain page', publisher: null, authors: [], publishedDate: null, type: 'web' });
+    expect(res.body.data).toMatchObject({
+      title: 'A plain page',
+      containerTitle: null,
+      publisher: null,
+      authors: [],
+      publishedDate: null,
+      type: 'web',
+    });
   });
 
   it('names a library source whose URL is the same after normalisation', async () => {

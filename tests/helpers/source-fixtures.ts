@@ -32,26 +32,77 @@ export const RETRACTION_NOTICE_DOI = '10.5555/cited.2021.retraction';
 export const LEGACY_RETRACTED_DOI = '10.5555/cited.2018.042';
 export const ISBN = '9780306406157';
 
-// doi.org answers with a redirect to the registration agency, which answers CSL-JSON (Crossref's).
-const CROSSREF_CSL = {
+export const YEAR_ONLY_DOI = '10.5555/cited.2021.report';
+export const MONTH_ISBN = '9789240020481';
+
+// doi.org answers with a redirect to the registration agency, which answers CSL-JSON. This is the
+// shape of Crossref's answer (abridged): lists where CSL has text (ISSN), names with `sequence`,
+// `affiliation` and ORCID, an organisation as `name`, dates besides `issued`.
+export const CROSSREF_CSL = {
   indexed: { 'date-parts': [[2024, 1, 5]], 'date-time': '2024-01-05T10:00:00Z', timestamp: 1704448800000 },
+  'reference-count': 38,
   publisher: 'Example Society',
   issue: '4',
+  'content-domain': { domain: [], 'crossmark-restriction': false },
+  'short-container-title': ['J. Min. Stud.'],
+  'published-print': { 'date-parts': [[2020, 3]] },
   DOI,
   type: 'journal-article',
+  created: { 'date-parts': [[2020, 3, 14]], 'date-time': '2020-03-14T08:00:00Z', timestamp: 1584172800000 },
   page: '210-229',
   source: 'Crossref',
+  'is-referenced-by-count': 4,
   title: 'Coal mine safety in northern China, 2000–2019',
+  prefix: '10.5555',
   volume: '12',
   author: [
-    { given: 'Li', family: 'Wei', sequence: 'first', affiliation: [] },
-    { given: 'Anna', family: 'Schmidt', sequence: 'additional', affiliation: [] },
+    {
+      ORCID: 'http://orcid.org/0000-0002-1825-0097',
+      'authenticated-orcid': false,
+      given: 'Li',
+      family: 'Wei',
+      sequence: 'first',
+      affiliation: [{ name: 'Example University' }],
+    },
+    { given: 'Anna', family: 'Schmidt', suffix: 'Jr.', sequence: 'additional', affiliation: [] },
+    { name: 'Mine Safety Research Group', sequence: 'additional', affiliation: [] },
   ],
+  member: '99999',
   'container-title': 'Journal of Mining Studies',
+  'original-title': [],
   language: 'en',
+  link: [{ URL: 'https://example.org/full.pdf', 'content-type': 'application/pdf', 'content-version': 'vor', 'intended-application': 'text-mining' }],
+  deposited: { 'date-parts': [[2020, 3, 15]], 'date-time': '2020-03-15T00:00:00Z', timestamp: 1584230400000 },
+  score: 1,
+  subtitle: [],
+  'short-title': [],
   issued: { 'date-parts': [[2020, 3, 14]] },
+  'references-count': 38,
+  'journal-issue': { issue: '4', 'published-print': { 'date-parts': [[2020, 3]] } },
   URL: `https://doi.org/${DOI}`,
-  ISSN: ['1234-5678'],
+  relation: {},
+  ISSN: ['1234-5678', '2049-3630'],
+  'issn-type': [
+    { value: '1234-5678', type: 'print' },
+    { value: '2049-3630', type: 'electronic' },
+  ],
+  subject: ['Geology'],
+  published: { 'date-parts': [[2020, 3]] },
+};
+
+// A report whose record has a year only, an organisation as author, a number and a place.
+const CROSSREF_REPORT_CSL = {
+  publisher: 'WHO Press',
+  'publisher-place': 'Geneva',
+  DOI: YEAR_ONLY_DOI,
+  type: 'report',
+  source: 'Crossref',
+  title: ['World report on hearing'],
+  author: [{ name: 'World Health Organization', sequence: 'first', affiliation: [] }],
+  number: 'WHO/UCN/NCD/SDR/21.1',
+  ISBN: ['9789240020481', '9789240020498'],
+  issued: { 'date-parts': [[2021]] },
+  URL: `https://doi.org/${YEAR_ONLY_DOI}`,
 };
 
 const OPEN_LIBRARY_BOOK = {
@@ -61,9 +112,24 @@ const OPEN_LIBRARY_BOOK = {
     title: 'Fantastic Mr. Fox',
     authors: [{ url: 'https://openlibrary.org/authors/OL34184A/Roald_Dahl', name: 'Roald Dahl' }],
     number_of_pages: 96,
-    identifiers: { isbn_13: [ISBN], openlibrary: ['OL7353617M'] },
+    identifiers: { isbn_13: ['978-0-306-40615-7'], isbn_10: ['0306406152'], openlibrary: ['OL7353617M'] },
     publishers: [{ name: 'Puffin' }],
+    publish_places: [{ name: 'New York' }, { name: 'London' }],
+    edition_name: 'Reissue edition',
     publish_date: 'October 1, 1988',
+  },
+};
+
+const OPEN_LIBRARY_REPORT = {
+  [`ISBN:${MONTH_ISBN}`]: {
+    url: 'https://openlibrary.org/books/OL0000001M/World_report_on_hearing',
+    key: '/books/OL0000001M',
+    title: 'World report on hearing',
+    authors: [{ url: 'https://openlibrary.org/authors/OL0000001A/World_Health_Organization', name: 'World Health Organization' }],
+    identifiers: { isbn_13: [MONTH_ISBN] },
+    publishers: [{ name: 'WHO Press' }],
+    publish_places: [{ name: 'Geneva' }],
+    publish_date: 'March 2021',
   },
 };
 
@@ -94,9 +160,16 @@ const HIGHWIRE_PAGE = `<!doctype html><html lang="en"><head>
 <title>Ignored page title | Journal</title>
 <meta name="citation_title" content="Methane drainage and outbursts">
 <meta name="citation_author" content="Zhang, Hui">
-<meta name="citation_author" content="Okafor, Chidi">
-<meta name="citation_publication_date" content="2022/11/03">
+<meta name="citation_author" content="van der Berg, Pieter">
+<meta name="citation_author" content="Mine Safety Research Group">
+<meta name="citation_publication_date" content="2022">
 <meta name="citation_journal_title" content="International Journal of Coal Geology">
+<meta name="citation_publisher" content="Example Science Publishers">
+<meta name="citation_volume" content="254">
+<meta name="citation_issue" content="2">
+<meta name="citation_firstpage" content="103">
+<meta name="citation_lastpage" content="118">
+<meta name="citation_issn" content="0166-5162">
 <meta name="citation_doi" content="10.5555/cited.2022.303">
 <meta property="og:title" content="Not this title">
 <meta property="og:site_name" content="Elsewhere">
@@ -111,6 +184,24 @@ const JSON_LD_PAGE = `<!doctype html><html><head>
   "datePublished":"2023-02-22T18:05:00+08:00",
   "author":[{"@type":"Person","name":"Jane Reporter"},{"@type":"Person","name":"Sam Writer"}],
   "publisher":{"@type":"Organization","name":"The Example Post"},"inLanguage":"en-GB"}]}</script>
+</head><body>…</body></html>`;
+
+const JSON_LD_ARTICLE_PAGE = `<!doctype html><html lang="en"><head>
+<title>Outbursts in deep seams | Journal</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"ScholarlyArticle",
+ "headline":"Outbursts in deep seams","datePublished":"2021-07",
+ "author":[{"@type":"Person","givenName":"Hui","familyName":"Zhang"},{"@type":"Organization","name":"Mine Safety Research Group"}],
+ "pagination":"45-67",
+ "isPartOf":{"@type":"PublicationIssue","issueNumber":"3","isPartOf":{"@type":"PublicationVolume","volumeNumber":"12",
+  "isPartOf":{"@type":"Periodical","name":"Journal of Mining Studies","issn":["1234-5678","2049-3630"]}}},
+ "publisher":{"@type":"Organization","name":"Example Society"}}</script>
+</head><body>…</body></html>`;
+
+const JSON_LD_BOOK_PAGE = `<!doctype html><html><head>
+<title>A handbook of mine ventilation</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"Book","name":"A handbook of mine ventilation",
+ "editor":[{"@type":"Person","givenName":"Jane","familyName":"Smith"}],"bookEdition":"2nd ed.","isbn":"9780198526636",
+ "datePublished":"2004","publisher":{"@type":"Organization","name":"Oxford University Press"}}</script>
 </head><body>…</body></html>`;
 
 const OPEN_GRAPH_PAGE = `<!doctype html><html><head>
@@ -153,19 +244,23 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       (req, res, url) => {
         const doi = decodeURIComponent(url.pathname.slice('/doi/'.length));
         if (!String(req.headers.accept).includes('application/vnd.citationstyles.csl+json')) return redirect(res, `${base}/landing/${doi}`);
-        if (doi === DOI) return redirect(res, `${base}/agency/csl/${doi}`, 303);
+        if (doi === DOI || doi === YEAR_ONLY_DOI) return redirect(res, `${base}/agency/csl/${doi}`, 303);
         if (doi === '10.5555/bad.answer') return html(res, 200, '<html>not JSON</html>');
         if (doi === '10.5555/server.error') return json(res, 503, { message: 'Service Unavailable' });
         return html(res, 404, '<html><body>DOI Not Found</body></html>');
       },
     ],
-    [/^\/agency\/csl\//, (_req, res) => json(res, 200, CROSSREF_CSL, 'application/vnd.citationstyles.csl+json')],
+    [
+      /^\/agency\/csl\//,
+      (_req, res, url) =>
+        json(res, 200, url.pathname.endsWith(YEAR_ONLY_DOI) ? CROSSREF_REPORT_CSL : CROSSREF_CSL, 'application/vnd.citationstyles.csl+json'),
+    ],
     // Open Library's books API answers {} for an ISBN it does not know.
     [
       /^\/api\/books$/,
       (_req, res, url) => {
         const key = url.searchParams.get('bibkeys') ?? '';
-        json(res, 200, key === `ISBN:${ISBN}` ? OPEN_LIBRARY_BOOK : {});
+        json(res, 200, key === `ISBN:${ISBN}` ? OPEN_LIBRARY_BOOK : key === `ISBN:${MONTH_ISBN}` ? OPEN_LIBRARY_REPORT : {});
       },
     ],
     // Crossref works API.
@@ -214,6 +309,8 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     // Article pages and link-check targets.
     [/^\/pages\/highwire$/, (_req, res) => html(res, 200, HIGHWIRE_PAGE)],
     [/^\/pages\/json-ld$/, (_req, res) => html(res, 200, JSON_LD_PAGE)],
+    [/^\/pages\/json-ld-article$/, (_req, res) => html(res, 200, JSON_LD_ARTICLE_PAGE)],
+    [/^\/pages\/json-ld-book$/, (_req, res) => html(res, 200, JSON_LD_BOOK_PAGE)],
     [/^\/pages\/opengraph$/, (_req, res) => html(res, 200, OPEN_GRAPH_PAGE)],
     [/^\/pages\/title-only$/, (_req, res) => html(res, 200, TITLE_ONLY_PAGE)],
     [/^\/pages\/moved$/, (_req, res) => redirect(res, '/pages/opengraph', 301)],
@@ -304,3 +401,55 @@ export const fixtureEnv = (fixtures: { url: string }, allowPrivate = true): Reco
   CITED_ARTICLES_CROSSREF_API: fixtures.url,
   CITED_ARTICLES_WAYBACK_API: fixtures.url,
 });
+
+/**
+ * Three works as a reference manager exports them in CSL-JSON, with what the product promises to
+ * keep through import and export: a journal article (particle, suffix, a year only), a report by
+ * an organisation (number, place, a year and month), an edited book (editors, edition, ISBN).
+ */
+export const THREE_WORKS = [
+  {
+    id: 'porter-2019',
+    type: 'article-journal',
+    title: 'Rhythm and memory in early music education',
+    'container-title': 'Journal of Music Pedagogy',
+    author: [
+      { family: 'Porter', given: 'H.' },
+      { family: 'Beethoven', given: 'Ludwig', 'non-dropping-particle': 'van' },
+      { family: 'King', given: 'Martin Luther', suffix: 'Jr.' },
+    ],
+    volume: '12',
+    issue: '3',
+    page: '45-67',
+    ISSN: '0027-4321',
+    DOI: '10.5555/jmp.2019.12.3.45',
+    issued: { 'date-parts': [[2019]] },
+    URL: 'https://journals.example/jmp/12/3/45',
+    language: 'en',
+  },
+  {
+    id: 'who-hearing-2021',
+    type: 'report',
+    title: 'World report on hearing',
+    author: [{ literal: 'World Health Organization' }],
+    number: 'WHO/UCN/NCD/SDR/21.1',
+    publisher: 'WHO Press',
+    'publisher-place': 'Geneva',
+    issued: { 'date-parts': [[2021, 3]] },
+    URL: 'https://who.example/publications/world-report-on-hearing',
+  },
+  {
+    id: 'music-handbook-2010',
+    type: 'book',
+    title: 'The Oxford handbook of music education',
+    editor: [
+      { family: 'McPherson', given: 'Gary E.' },
+      { family: 'Welch', given: 'Graham F.' },
+    ],
+    edition: '2',
+    ISBN: '978-0-19-852663-6',
+    publisher: 'Oxford University Press',
+    'publisher-place': 'Oxford',
+    issued: { 'date-parts': [[2010, 5, 4]] },
+  },
+];

@@ -1,9 +1,10 @@
 import { isSafeUrl } from '../citations/is-safe-url';
 import { SOURCE_MAX_LENGTH, type LimitedSourceField, type SourceFields } from '../citations/source-fields';
-import { cleanNames, nameFromText } from '../citations/names';
-import { fromDateParts } from '../citations/partial-date';
+import { NAME_ROLES } from '../citations/types';
 import { citationJs } from '../csl/citation-js';
 import { cslToSourceFields, type CslItem } from '../csl/source-to-csl';
+import { withBracedOrganisations } from './bibtex-names';
+import { withRisFields } from './ris-fields';
 import { detectFormat, jsonElementLines, jsonErrorLine, splitBibtex, splitRis, type ImportFormat, type RawEntry } from './split-entries';
 import { UnreadableFileError } from './unreadable-file';
 
@@ -26,31 +27,44 @@ const UID = /^[\w\-.~]{1,120}$/;
 
 const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.replace(/\s+/g, ' ').trim() : null);
 
-/** `DA  - 2023/02/22/` (or `2023/02//`), which citation-js does not read for every RIS type (e.g. NEWS). */
-const risDate = (raw: string) => {
-  const match = /^DA {2}- (\d{4})(?:\/(\d{1,2}))?(?:\/(\d{1,2}))?/m.exec(raw);
-  return match ? fromDateParts([[match[1], match[2], match[3]].filter((part) => part !== undefined)]) : null;
-};
-
 const ARCHIVED_AT = /Archived at (https?:\/\/\S+?)\.?(?:\s|$)/;
 
 const LIMITS = Object.entries(SOURCE_MAX_LENGTH) as Array<[LimitedSourceField, number]>;
+
+/** One record's own text and format, for what citation-js does not map. */
+export interface RawRecord {
+  format: 'bibtex' | 'ris';
+  text: string;
+}
+
+/** What citation-js leaves out or changes, read again from the record's text. */
+function withRecordFields(item: CslItem, raw: RawRecord | null) {
+  const fields = cslToSourceFields(item);
+  if (raw?.format === 'ris') return { ...withRisFields(fields, raw.text), key: fields.key };
+  if (raw?.format === 'bibtex') {
+    // A magazine article is `@article` with `entrysubtype = {magazine}` (see export-formats.ts).
+    if (fields.type === 'journal' && String(item.genre ?? '').toLowerCase() === 'magazine') {
+      fields.type = 'magazine';
+      fields.genre = null;
+    }
+    // A book's or chapter's `number` is BibLaTeX's series number, which citation-js reads as such.
+    fields.number ??= typeof item['collection-number'] === 'string' ? item['collection-number'].trim() || null : null;
+    for (const role of NAME_ROLES) fields[role] = withBracedOrganisations(role, fields[role], raw.text);
+  }
+  return fields;
+}
 
 /**
  * One CSL item (as citation-js read it from any format) as source fields, or the reason it
  * cannot be one. `raw` is the record's own text, for what citation-js does not map.
  */
-export function cslToSource(item: CslItem, raw: string | null): ImportedSource | string {
-  const fields = cslToSourceFields(item);
+export function cslToSource(item: CslItem, raw: RawRecord | null): ImportedSource | string {
+  const fields = withRecordFields(item, raw);
   if (!fields.title) return 'the entry has no title';
-  if (fields.authors.length === 0 && raw !== null) {
-    fields.authors = cleanNames([...raw.matchAll(/^(?:AU|A1) {2}- (.+)$/gm)].map((match) => nameFromText(match[1] ?? '')));
-  }
   if (fields.url !== null && !isSafeUrl(fields.url)) return `url "${fields.url.slice(0, 80)}" is not an http(s) URL`;
-  const risArchive = raw !== null ? /^L2 {2}- (.+)$/m.exec(raw)?.[1]?.trim() : undefined;
+  const risArchive = raw?.format === 'ris' ? /^L2 {2}- (.+)$/m.exec(raw.text)?.[1]?.trim() : undefined;
   fields.archiveUrl = fields.archiveUrl ?? text(risArchive) ?? ARCHIVED_AT.exec(String(item.note ?? ''))?.[1] ?? null;
   if (fields.archiveUrl !== null && !isSafeUrl(fields.archiveUrl)) return `archive URL "${fields.archiveUrl.slice(0, 80)}" is not an http(s) URL`;
-  if (fields.publishedDate === null && raw !== null) fields.publishedDate = risDate(raw);
   const source: ImportedSource = { ...fields, key: fields.key !== null && UID.test(fields.key) ? fields.key : null };
   for (const [field, max] of LIMITS) {
     const value = source[field];
@@ -81,7 +95,7 @@ const readRecords = (entries: RawEntry[], format: 'bibtex' | 'ris'): ReadEntry[]
       return { line: entry.line, error: `cannot read this ${format === 'bibtex' ? 'BibTeX' : 'RIS'} entry: ${parserMessage(error, entry)}` };
     }
     if (items.length !== 1) return { line: entry.line, error: 'cannot read this entry' };
-    const source = cslToSource(items[0], format === 'ris' ? entry.text : null);
+    const source = cslToSource(items[0], { format, text: entry.text });
     return typeof source === 'string' ? { line: entry.line, error: source } : { line: entry.line, source };
   });
 

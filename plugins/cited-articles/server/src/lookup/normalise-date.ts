@@ -31,3 +31,24 @@ export function normaliseDate(value: unknown): string | null {
   }
   return null;
 }
+
+/**
+ * A date as precise as the page or API gives it, as a source stores it: a full date (the forms
+ * normaliseDate reads), a year and month ("2004-05", "2004/5", "May 2004"), or a year ("2004").
+ * Nothing is guessed: a missing day or month stays missing.
+ */
+export function normalisePartial(value: unknown): string | null {
+  const full = normaliseDate(value);
+  if (full !== null || typeof value !== 'string') return full;
+  const text = value.trim().slice(0, 100);
+  let match = /^(\d{4})$/.exec(text);
+  if (match) return Number(match[1]) >= 1000 ? match[1]! : null;
+  match = /^(\d{4})[-/.](\d{1,2})$/.exec(text);
+  if (match) return yearMonth(Number(match[1]), Number(match[2]));
+  match = /^([A-Z]{3,9})\.?,?\s+(\d{4})$/i.exec(text);
+  if (match) return yearMonth(Number(match[2]), MONTHS.indexOf(match[1]!.slice(0, 3).toLowerCase()) + 1);
+  return null;
+}
+
+const yearMonth = (year: number, month: number): string | null =>
+  year >= 1000 && year <= 9999 && month >= 1 && month <= 12 ? `${year}-${pad(month)}` : null;

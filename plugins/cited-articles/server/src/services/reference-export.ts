@@ -56,7 +56,8 @@ const referenceExport = ({ strapi }: { strapi: Core.Strapi }): ReferenceExportSe
         documentId: row.documentId,
         key: row.slug,
         title: row.title,
-        publisher: publication.name,
+        // The publication is the newspaper the article is part of (its container), as for any news source.
+        containerTitle: publication.name,
         url: articleUrlOf(publication.articleUrl, row.slug),
         type: 'news',
       });

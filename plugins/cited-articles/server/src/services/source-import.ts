@@ -5,6 +5,7 @@ import { getService } from '../utils/get-service';
 import type { ImportFormat } from '../interchange/split-entries';
 import { sourcesRepository } from '../repositories/sources';
 import { normaliseDoi, normaliseUrl } from '../citations';
+import { NAME_ROLES } from '../citations/types';
 import { eventLoopTurns } from '../utils/event-loop-turns';
 import type { ImportReport, SourceImportService } from './contracts';
 
@@ -82,7 +83,9 @@ const sourceImport = ({ strapi }: { strapi: Core.Strapi }): SourceImportService 
           }
           // A key that is taken (or absent) is left blank: the server derives a free one from the title.
           const key = source.key && !usedKeys.has(source.key) ? source.key : null;
-          const data = { ...source, key, authors: source.authors.length > 0 ? source.authors : null };
+          // No names is stored as null, as the admin's form saves it.
+          const names = Object.fromEntries(NAME_ROLES.map((role) => [role, source[role].length > 0 ? source[role] : null]));
+          const data = { ...source, key, ...names };
           const created = await sources.create(data, { fields: ['key', 'title'] });
           usedKeys.add(created.key);
           const sameAs = `line ${line} of this file has the same`;
