@@ -475,7 +475,10 @@ async function run() {
       (await titleField.inputValue()) === 'Flooded mine: rescuers reach trapped workers',
       `the lookup filled the title with "${await titleField.inputValue()}"`
     );
-    expect((await page.locator('input[name="lookup-publisher"]').inputValue()) === 'Example Tribune', 'the lookup filled the publisher');
+    expect(
+      (await page.locator('input[name="lookup-containerTitle"]').inputValue()) === 'Example Tribune',
+      'the lookup filled the container title (the site the story is on)'
+    );
     expect((await page.locator('input[name="lookup-publishedDate"]').inputValue()) === '2024-03-05', 'the lookup filled the date');
     expect(
       (await page.locator('input[name="lookup-authors.0.family"]').inputValue()) === 'Doe' &&
