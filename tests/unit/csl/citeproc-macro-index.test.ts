@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { citationJs } from '@cited-articles/server/src/csl/citation-js';
-import { formatCslEntry } from '@cited-articles/server/src/csl/format-entry';
+import { formatCslList } from '@cited-articles/server/src/csl/format-list';
 
 // The macro index put in front of citeproc-js's style walk (csl/citeproc-macro-index.ts) must
 // answer exactly what the walk answers, for every macro of every style the plugin offers.
@@ -32,7 +32,7 @@ describe('citeproc macro index', () => {
 
   it('is in front of the walk, and APA still formats an entry', () => {
     expect(citeproc.XmlJSON.prototype.__citedArticlesMacroIndex).toBe(true);
-    const entry = formatCslEntry(
+    const { entries } = formatCslList('apa', 'en-US', false, [
       {
         id: 'x',
         type: 'article-newspaper',
@@ -41,10 +41,7 @@ describe('citeproc macro index', () => {
         issued: { 'date-parts': [[2023, 2, 22]] },
         'container-title': 'Daily News',
       } as any,
-      'apa',
-      'en-US',
-      false
-    );
-    expect(entry).toBe('Doe, J. (2023, February 22). Rescue work continues. Daily News.');
+    ], []);
+    expect(entries[0]).toBe('Doe, J. (2023, February 22). Rescue work continues. Daily News.');
   });
 });
