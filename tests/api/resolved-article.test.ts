@@ -29,7 +29,7 @@ describe('the demo article, resolved', () => {
     expect(res.body.data.references.map((r: any) => r.formatted)).toEqual(EXAMPLE_REFERENCES);
     expect(res.body.data.references[0]).toMatchObject({
       id: 'ref-0',
-      source: { key: 'jpost-2023', publisher: 'The Jerusalem Post', publishedDate: '2023-02-22', type: 'news' },
+      source: { key: 'jpost-2023', containerTitle: 'The Jerusalem Post', publishedDate: '2023-02-22', type: 'news' },
     });
   });
 
