@@ -15,7 +15,7 @@ const API = '/api/cited-articles';
 
 const ARTICLE_FIELDS = `
   documentId slug title summary body publishedAt numberingStart commentsEnabled commentCount
-  citations { id number marker start end sourceKey locator }
+  citations { id number marker start end sourceKey locator formatted }
   references { id number backlinks formatted source { key title publisher authors url publishedDate archiveUrl doi type } }
   issues { code severity message start end }
   style
