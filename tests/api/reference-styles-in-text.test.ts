@@ -25,10 +25,37 @@ beforeAll(async () => {
   const admin = await createAdmin(app);
   const john = [{ family: 'Smith', given: 'John' }];
   const sources = [
-    await createSource(admin, { key: 'smith-alpha', title: 'Alpha study', containerTitle: 'Safety Science', authors: john, publishedDate: '2020', type: 'journal' }),
-    await createSource(admin, { key: 'smith-beta', title: 'Beta study', containerTitle: 'Safety Science', authors: john, publishedDate: '2020-03', type: 'journal' }),
-    await createSource(admin, { key: 'smith-alice', title: 'Gamma', publisher: 'Press', authors: [{ family: 'Smith', given: 'Alice' }], publishedDate: '2020', type: 'book' }),
-    await createSource(admin, { key: 'anon', title: '<b>Bold</b> & <script>x</script>', containerTitle: 'Site', publishedDate: '2021-05-04', type: 'web' }),
+    await createSource(admin, {
+      key: 'smith-alpha',
+      title: 'Alpha study',
+      containerTitle: 'Safety Science',
+      authors: john,
+      publishedDate: '2020',
+      type: 'journal',
+    }),
+    await createSource(admin, {
+      key: 'smith-beta',
+      title: 'Beta study',
+      containerTitle: 'Safety Science',
+      authors: john,
+      publishedDate: '2020-03',
+      type: 'journal',
+    }),
+    await createSource(admin, {
+      key: 'smith-alice',
+      title: 'Gamma',
+      publisher: 'Press',
+      authors: [{ family: 'Smith', given: 'Alice' }],
+      publishedDate: '2020',
+      type: 'book',
+    }),
+    await createSource(admin, {
+      key: 'anon',
+      title: '<b>Bold</b> & <script>x</script>',
+      containerTitle: 'Site',
+      publishedDate: '2021-05-04',
+      type: 'web',
+    }),
   ];
   await createArticle(admin, { title: 'In-text check', slug: SLUG, body: BODY, citations: sources.map((source) => source.documentId) });
 });
@@ -49,7 +76,7 @@ describe('APA on the article route', () => {
     ]);
   });
 
-  it('gives every citation its marker\'s in-text text, the same for each source of one marker', async () => {
+  it("gives every citation its marker's in-text text, the same for each source of one marker", async () => {
     const res = await get(`/articles/${SLUG}?style=apa`);
     expect(res.body.data.citations.map((citation: any) => [citation.id, citation.formatted])).toEqual([
       ['cite-1-a', '(J. Smith, 2020a, p. 12)'],
@@ -63,12 +90,14 @@ describe('APA on the article route', () => {
     ]);
   });
 
-  it('shows the in-text citations in bodyHtml, escaped, each source\'s part linking to its reference', async () => {
+  it("shows the in-text citations in bodyHtml, escaped, each source's part linking to its reference", async () => {
     const res = await get(`/articles/${SLUG}?style=apa&format=html`);
     const html: string = res.body.data.bodyHtml;
     const [text, list] = html.split('<ol');
     expect(text).toContain('First <span class="citation">(<a id="cite-1-a" href="#ref-1">J. Smith, 2020a, p. 12</a>)</span>.');
-    expect(text).toContain('Both <span class="citation">(<a id="cite-2-a" href="#ref-2">J. Smith, 2020b</a>, <a id="cite-1-b" href="#ref-1">2020a</a>)</span>.');
+    expect(text).toContain(
+      'Both <span class="citation">(<a id="cite-2-a" href="#ref-2">J. Smith, 2020b</a>, <a id="cite-1-b" href="#ref-1">2020a</a>)</span>.'
+    );
     expect(text).toContain('<a id="cite-4-a" href="#ref-4">Bold &#x26; &#x3C;script>x&#x3C;/Script>, 2021</a>');
     // The source no one has stays as written after the citation of the one that resolved.
     expect(text).toContain('<span class="citation">(<a id="cite-2-b" href="#ref-2">J. Smith, 2020b</a>)</span>[@nowhere].');

@@ -96,7 +96,7 @@ describe('?style= on the demo article', () => {
 });
 
 describe('formatted entries follow their source', () => {
-  it('re-formats a source after it is edited (the list cache is keyed by the list\'s content)', async () => {
+  it("re-formats a source after it is edited (the list cache is keyed by the list's content)", async () => {
     const admin = await createAdmin(app);
     const source = await createSource(admin, {
       title: 'Original title',

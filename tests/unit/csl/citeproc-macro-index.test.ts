@@ -32,16 +32,22 @@ describe('citeproc macro index', () => {
 
   it('is in front of the walk, and APA still formats an entry', () => {
     expect(citeproc.XmlJSON.prototype.__citedArticlesMacroIndex).toBe(true);
-    const { entries } = formatCslList('apa', 'en-US', false, [
-      {
-        id: 'x',
-        type: 'article-newspaper',
-        title: 'Rescue work continues',
-        author: [{ family: 'Doe', given: 'Jane' }],
-        issued: { 'date-parts': [[2023, 2, 22]] },
-        'container-title': 'Daily News',
-      } as any,
-    ], []);
+    const { entries } = formatCslList(
+      'apa',
+      'en-US',
+      false,
+      [
+        {
+          id: 'x',
+          type: 'article-newspaper',
+          title: 'Rescue work continues',
+          author: [{ family: 'Doe', given: 'Jane' }],
+          issued: { 'date-parts': [[2023, 2, 22]] },
+          'container-title': 'Daily News',
+        } as any,
+      ],
+      []
+    );
     expect(entries[0]).toBe('Doe, J. (2023, February 22). Rescue work continues. Daily News.');
   });
 });

@@ -1,4 +1,6 @@
+import { CSL_STYLES, createListCache, formatWithCsl } from '@cited-articles/server/src/csl/csl-style';
 import { formatCslList, splitCluster } from '@cited-articles/server/src/csl/format-list';
+import type { CitableSource } from '@cited-articles/server/src/citations/types';
 import { citeLocator } from '@cited-articles/server/src/csl/locator';
 import type { CslItem } from '@cited-articles/server/src/csl/source-to-csl';
 
@@ -19,17 +21,21 @@ describe('whole-list CSL formatting', () => {
   });
 
   it('formats clusters with disambiguation, locators and collapsing, and cuts them into parts', () => {
-    const { clusters } = formatCslList('apa', 'en-US', false, items, [
-      [{ id: 'b', locator: '12', label: 'page' }, { id: 'g' }],
-      [{ id: 'd' }],
-    ]);
+    const { clusters } = formatCslList('apa', 'en-US', false, items, [[{ id: 'b', locator: '12', label: 'page' }, { id: 'g' }], [{ id: 'd' }]]);
     expect(clusters[0]?.text).toBe('(J. Smith, 2020a, p. 12, 2020b)');
     expect(clusters[0]?.pieces?.map((piece) => piece.item)).toEqual([null, 0, null, 1, null]);
     expect(clusters[0]?.pieces?.map((piece) => piece.text).join('')).toBe(clusters[0]?.text);
-    expect(clusters[1]).toEqual({ text: '(A. Smith, 2020)', pieces: [{ text: '(', item: null }, { text: 'A. Smith, 2020', item: 0 }, { text: ')', item: null }] });
+    expect(clusters[1]).toEqual({
+      text: '(A. Smith, 2020)',
+      pieces: [
+        { text: '(', item: null },
+        { text: 'A. Smith, 2020', item: 0 },
+        { text: ')', item: null },
+      ],
+    });
   });
 
-  it('takes the number off a numeric style\'s entries', () => {
+  it("takes the number off a numeric style's entries", () => {
     const { entries } = formatCslList('vancouver', 'en-US', true, items, []);
     expect(entries[0]).toMatch(/^Smith J\. Beta/);
   });
@@ -66,8 +72,42 @@ describe('citeLocator', () => {
     ['ch. 2', { locator: '2', label: 'chapter' }],
     ['§ 4', { locator: '4', label: 'section' }],
     ['table 3', { suffix: ', table 3' }],
+    ['constructor 3', { suffix: ', constructor 3' }],
     [null, {}],
   ])('%s', (locator, expected) => {
     expect(citeLocator(locator)).toEqual(expected);
+  });
+});
+
+describe('partial dates in every bundled CSL style', () => {
+  const sources: CitableSource[] = [
+    {
+      documentId: 'y',
+      key: 'year-only',
+      title: 'Year only',
+      authors: [{ family: 'Doe', given: 'Jane' }],
+      containerTitle: 'Outlet',
+      publishedDate: '2004',
+      type: 'news',
+    },
+    {
+      documentId: 'm',
+      key: 'year-month',
+      title: 'Year and month',
+      authors: [{ family: 'Roe', given: 'Rick' }],
+      containerTitle: 'Outlet',
+      publishedDate: '2023-03',
+      type: 'magazine',
+    },
+  ];
+  it.each(CSL_STYLES.map((style) => style.id))('%s prints the known year and never n.d.', (id) => {
+    const definition = CSL_STYLES.find((style) => style.id === id)!;
+    const { entries, clusters } = formatWithCsl(definition, sources, 'en-US', createListCache(), [
+      [{ index: 0, locator: null }],
+      [{ index: 1, locator: null }],
+    ]);
+    expect(entries[0]).toContain('2004');
+    expect(entries[1]).toContain('2023');
+    for (const text of [...entries, ...clusters.map((cluster) => cluster.text)]) expect(text).not.toMatch(/n\.d\./);
   });
 });

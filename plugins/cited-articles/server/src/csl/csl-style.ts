@@ -75,7 +75,9 @@ export function formatWithCsl(
   const citeItems = definition.numeric
     ? []
     : clusters.map((cluster) =>
-        cluster.filter(({ index }) => items[index] !== undefined).map(({ index, locator }) => ({ id: (items[index] as CslItem).id, ...citeLocator(locator) }))
+        cluster
+          .filter(({ index }) => items[index] !== undefined)
+          .map(({ index, locator }) => ({ id: (items[index] as CslItem).id, ...citeLocator(locator) }))
       );
   const key = `${definition.id}\u0000${locale}\u0000${hashOf([items, citeItems])}`;
   const cached = cache.get(key);

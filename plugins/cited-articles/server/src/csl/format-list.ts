@@ -62,13 +62,38 @@ const withoutAffixes = (text: string, prefix: string, suffix: string) => {
   return out.trim();
 };
 
-function formatCluster(engine: CiteprocEngine, items: CiteprocCiteItem[]) {
-  const text = clean(engine.makeCitationCluster(items));
-  if (items.length === 0 || text === '') return { text, pieces: null };
+/**
+ * Formats clusters against the registered list. A cluster's text depends on its items and the
+ * list only (these styles print no ibid. and no "subsequent" form), so a marker repeated in the
+ * body is formatted once, and each item's own citation once.
+ */
+function clusterFormatter(engine: CiteprocEngine) {
   const prefix = clean(engine.citation.opt.layout_prefix ?? '');
   const suffix = clean(engine.citation.opt.layout_suffix ?? '');
-  const singles = items.map((item) => withoutAffixes(clean(engine.makeCitationCluster([item])), prefix, suffix));
-  return { text, pieces: splitCluster(text, singles) };
+  const singles = new Map<string, string>();
+  const done = new Map<string, { text: string; pieces: ClusterPieces | null }>();
+  const single = (item: CiteprocCiteItem) => {
+    const key = JSON.stringify(item);
+    let text = singles.get(key);
+    if (text === undefined) {
+      text = withoutAffixes(clean(engine.makeCitationCluster([item])), prefix, suffix);
+      singles.set(key, text);
+    }
+    return text;
+  };
+  return (items: CiteprocCiteItem[]) => {
+    const key = JSON.stringify(items);
+    let formatted = done.get(key);
+    if (!formatted) {
+      const text = items.length === 0 ? '' : clean(engine.makeCitationCluster(items));
+      // One item: the cluster is its own citation, inside the layout's brackets.
+      const own = items.length === 1 ? withoutAffixes(text, prefix, suffix) : null;
+      const parts = own !== null ? [own] : items.map(single);
+      formatted = { text, pieces: text === '' ? null : splitCluster(text, parts) };
+      done.set(key, formatted);
+    }
+    return formatted;
+  };
 }
 
 /**
@@ -92,6 +117,7 @@ export function formatCslList(template: string, locale: string, numeric: boolean
       const text = byId.get(item.id) ?? '';
       return numeric ? text.replace(LEADING_NUMBER, '') : text;
     });
-    return { entries, clusters: clusters.map((cluster) => formatCluster(engine, cluster)) };
+    const format = clusterFormatter(engine);
+    return { entries, clusters: clusters.map(format) };
   });
 }

@@ -41,8 +41,10 @@ export function citeLocator(locator: string | null): Pick<CiteprocCiteItem, 'loc
   const text = (locator ?? '').trim();
   if (text === '') return {};
   if (/^\d/.test(text)) return { locator: text, label: 'page' };
-  const match = /^([a-z§¶]+)\.?\s*(\S.*)$/iu.exec(text);
-  const label = match ? LABELS[(match[1] as string).toLowerCase()] : undefined;
-  if (match && label) return { locator: match[2] as string, label };
+  const word = /^[a-z§¶]+/iu.exec(text)?.[0] ?? '';
+  // Own keys only: `constructor 3` is not a label.
+  const label = Object.hasOwn(LABELS, word.toLowerCase()) ? LABELS[word.toLowerCase()] : undefined;
+  const rest = text.slice(word.length).replace(/^\.?\s*/, '');
+  if (label && rest !== '') return { locator: rest, label };
   return { suffix: `, ${text}` };
 }

@@ -161,7 +161,14 @@ export const jobs = {
 
   /** Builds the bundled CSL styles' engines in this thread (once); the ids of the styles warmed. */
   warmUp(): string[] {
-    return warmUpStyles(formatBundled, (id, error) => {
+    const withCitations = (id: string, sources: CitableSource[], locale: string) =>
+      formatBundledList(
+        id,
+        sources,
+        locale,
+        sources.map((_, index) => [{ index, locator: '1' }])
+      );
+    return warmUpStyles(withCitations, (id, error) => {
       console.warn(`[cited-articles] could not prepare style ${id}: ${error instanceof Error ? error.message : String(error)}`);
     });
   },
