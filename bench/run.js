@@ -103,9 +103,10 @@ function startServer(client, env = {}) {
 // What GET /articles/:slug answers (format json), asked for through GraphQL.
 const CITED_ARTICLE = `query($slug: String!) { citedArticle(slug: $slug) {
   documentId slug title summary body publishedAt updatedAt numberingStart commentsEnabled commentCount
-  citations { id number marker start end sourceKey locator }
+  citations { id number marker start end sourceKey locator formatted }
   references { id number backlinks formatted source {
-    documentId key title publisher authors url publishedDate accessedDate archiveUrl doi type language } }
+    documentId key title publisher authors { family given nonDroppingParticle droppingParticle suffix literal }
+    url publishedDate accessedDate archiveUrl doi type language } }
   issues { code severity message marker start end sourceKey }
   style locale
 } }`;
