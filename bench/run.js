@@ -16,7 +16,7 @@
  * interleaved, twice each, to even out drift.
  *
  * The caching rows (README "Caching and CDNs") compare, in the same run: the resolved article
- * (warm), the article list and an If-None-Match revalidation with a Users & Permissions route that
+ * (warm, in the default style and with ?style=apa), the article list and an If-None-Match revalidation with a Users & Permissions route that
  * answers a constant (GET /styles); the first `?style=apa` request after boot; and, when varnishd is
  * installed, reads through Varnish with the shipped varnish/default.vcl and the time from a publish
  * to the new version being served through it.
@@ -103,7 +103,7 @@ function startServer(client, env = {}) {
 // What GET /articles/:slug answers (format json), asked for through GraphQL.
 const CITED_ARTICLE = `query($slug: String!) { citedArticle(slug: $slug) {
   documentId slug title summary body publishedAt updatedAt numberingStart commentsEnabled commentCount
-  citations { id number marker start end sourceKey locator }
+  citations { id number marker start end sourceKey locator formatted }
   references { id number backlinks formatted source {
     documentId key title containerTitle publisher publisherPlace
     authors { family given nonDroppingParticle droppingParticle suffix literal }
@@ -184,15 +184,20 @@ async function benchCaching(server, port, varnishPort, resolvedUrl, listeningAt)
   const etag = (await fetch(`${origin}${resolvedUrl}`)).headers.get('etag');
   await fetch(`${origin}${listUrl}`).then((res) => res.arrayBuffer());
   const revalidate = { headers: { 'if-none-match': etag } };
-  const runs = { constant: [], resolved: [], list: [], revalidation: [] };
+  // The same article in an author-date CSL style: its list formatted whole and its in-text
+  // citations, cached per article version, style and locale.
+  const apaUrl = `${resolvedUrl}?style=apa`;
+  const runs = { constant: [], resolved: [], apa: [], list: [], revalidation: [] };
   for (let round = 0; round < 2; round++) {
     runs.constant.push(await load(port, constantUrl, SECONDS));
     runs.resolved.push(await load(port, resolvedUrl, SECONDS));
+    runs.apa.push(await load(port, apaUrl, SECONDS));
     runs.list.push(await load(port, listUrl, SECONDS));
     runs.revalidation.push(await load(port, resolvedUrl, SECONDS, revalidate, 304));
   }
   const constant = merge(runs.constant);
   const resolved = merge(runs.resolved);
+  const apa = merge(runs.apa);
   const list = merge(runs.list);
   const revalidation = merge(runs.revalidation);
   const ratio = (a, b) => Number((a.requestsPerSecond / b.requestsPerSecond).toFixed(2));
@@ -203,6 +208,13 @@ async function benchCaching(server, port, varnishPort, resolvedUrl, listeningAt)
     ...resolved,
     queries: await server.countQueries(resolvedUrl),
     note: `${ratio(resolved, constant)}× constant route (target ≥ 0.9)`,
+  });
+  rows.push({
+    group: 'caching',
+    name: 'resolved article ?style=apa, warm',
+    ...apa,
+    queries: await server.countQueries(apaUrl),
+    note: `${ratio(apa, constant)}× constant route (target ≥ 0.9)`,
   });
   rows.push({
     group: 'caching',

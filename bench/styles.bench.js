@@ -3,8 +3,8 @@
  * Cost of CSL formatting over HTTP (not a test): boots the app on a temporary SQLite database,
  * publishes an article citing 100 sources, warms up, then measures GET /articles/:slug with
  * ?style=news and ?style=apa under autocannon and prints the ratio of their mean latencies.
- * After the first request a CSL entry comes from the formatted-entry cache, so the ratio should
- * stay close to 1. Writes bench/results/styles-<timestamp>.json. Run: `npm run bench:styles`
+ * After the first request the article comes from the memo (and its formatted list from the list
+ * cache), so the ratio should stay close to 1. Writes bench/results/styles-<timestamp>.json. Run: `npm run bench:styles`
  * (builds nothing: run `npm run build:plugin` first after changing the plugin).
  */
 const fs = require('node:fs');

@@ -27,7 +27,7 @@ const asCitedName = (name: Record<string, string>) => ({
 
 const ARTICLE_FIELDS = `
   documentId slug title summary body publishedAt numberingStart commentsEnabled commentCount
-  citations { id number marker start end sourceKey locator }
+  citations { id number marker start end sourceKey locator formatted }
   references { id number backlinks formatted source { key title containerTitle publisher authors { ${NAME_PARTS} } url publishedDate archiveUrl doi type } }
   issues { code severity message start end }
   style

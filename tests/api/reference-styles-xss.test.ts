@@ -29,9 +29,11 @@ beforeAll(async () => {
 });
 
 /** Only the renderer's own elements, no element from the payload, and no script URL, in HTML. */
-const expectInert = (html: string) => {
+const IN_TEXT_STYLES = ['apa', 'harvard', 'chicago', 'mla'];
+const expectInert = (html: string, style: string) => {
   const tags = new Set([...html.matchAll(/<\/?([a-z][a-z0-9]*)/gi)].map((match) => match[1].toLowerCase()));
-  expect([...tags].sort()).toEqual(['a', 'li', 'ol', 'p', 'span', 'sup']);
+  // Author-date styles print the citation in the text (a span with links), the others a sup.
+  expect([...tags].sort()).toEqual(IN_TEXT_STYLES.includes(style) ? ['a', 'li', 'ol', 'p', 'span'] : ['a', 'li', 'ol', 'p', 'span', 'sup']);
   const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((match) => match[1]);
   for (const href of hrefs) expect(href).toMatch(/^#(cite|ref)-/);
   expect(html).not.toMatch(/javascript:/i);
@@ -41,8 +43,15 @@ describe.each(STYLES)('style %s', (style) => {
   it('escapes every field in bodyHtml and never links the script URL', async () => {
     const res = await get(`/articles/hostile-source?style=${style}&format=html`);
     expect(res.status).toBe(200);
-    expectInert(res.body.data.bodyHtml);
+    expectInert(res.body.data.bodyHtml, style);
     expect(res.body.data.bodyHtml).toContain('&#x3C;script>alert(1)&#x3C;/script>');
+    if (IN_TEXT_STYLES.includes(style)) {
+      // The in-text citation names the hostile author: as text, inside the link to the reference.
+      const citation = /<span class="citation">(.*?)<\/span>/.exec(res.body.data.bodyHtml)?.[1] ?? '';
+      expect(citation).toMatch(/^\(?<a id="cite-1-a" href="#ref-1">[^<]+<\/a>/);
+      expect(citation).toContain('&#x3C;');
+      expect(res.body.data.citations[0].formatted).toContain('<');
+    }
     // The plain-text entry names the title but neither URL.
     expect(res.body.data.references[0].formatted).toMatch(/Title/i);
     expect(res.body.data.references[0].formatted).not.toMatch(/javascript:/i);

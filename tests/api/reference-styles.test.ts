@@ -96,11 +96,11 @@ describe('?style= on the demo article', () => {
 });
 
 describe('formatted entries follow their source', () => {
-  it('re-formats a source after it is edited (the cache is keyed by its content)', async () => {
+  it("re-formats a source after it is edited (the list cache is keyed by the list's content)", async () => {
     const admin = await createAdmin(app);
     const source = await createSource(admin, {
       title: 'Original title',
-      publisher: 'Daily Planet',
+      containerTitle: 'Daily Planet',
       url: 'https://planet.example/a',
       publishedDate: '2024-01-05',
       authors: ['Lois Lane'],

@@ -103,3 +103,18 @@ describe('formatMlaDate', () => {
     expect(formatMlaDate(input)).toBeNull();
   });
 });
+
+describe('partial dates', () => {
+  const base = { documentId: 'd', key: 'k', title: 'Title', containerTitle: 'Outlet' };
+  it.each([
+    ['2004', '“Title” Outlet, 2004,'],
+    ['2023-03', '“Title” Outlet, Mar. 2023,'],
+    ['2023-03-07', '“Title” Outlet, 7 Mar. 2023,'],
+  ])('news prints %s as far as it is known, never n.d.', (publishedDate, expected) => {
+    expect(formatNews({ ...base, publishedDate })).toBe(expected);
+  });
+
+  it('news leaves an unknown date out rather than printing n.d.', () => {
+    expect(formatNews({ ...base, publishedDate: null })).toBe('“Title” Outlet,');
+  });
+});

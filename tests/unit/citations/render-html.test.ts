@@ -205,3 +205,49 @@ describe('bodies nested too deeply for the Markdown tools', () => {
     expect(html).not.toContain('<script');
   });
 });
+
+describe('in-text citations (author-date styles)', () => {
+  const sources: CitableSource[] = [
+    { documentId: 'a', key: 'a', title: 'A' },
+    { documentId: 'b', key: 'b', title: 'B' },
+  ];
+  const body = 'Claim [@a; @b].';
+  const resolved = resolveCitations(body, sources);
+  const start = body.indexOf('[');
+
+  it('links each part to its reference, with the id its back-link points to, escaping the text', () => {
+    const html = renderBodyHtml(body, resolved, {
+      inText: new Map([
+        [
+          start,
+          {
+            text: '(<A>, 1; B & co, 2)',
+            pieces: [
+              { text: '(', cite: null },
+              { text: '<A>, 1', cite: { id: 'cite-1-a', number: 1 } },
+              { text: '; ', cite: null },
+              { text: 'B & co, 2', cite: { id: 'cite-2-a', number: 2 } },
+              { text: ')', cite: null },
+            ],
+          },
+        ],
+      ]),
+    });
+    expect(html).toContain(
+      '<p>Claim <span class="citation">(<a id="cite-1-a" href="#ref-1">&#x3C;A>, 1</a>; <a id="cite-2-a" href="#ref-2">B &#x26; co, 2</a>)</span>.</p>'
+    );
+  });
+
+  it('links the whole text to the first reference when the parts are unknown, keeping the other ids', () => {
+    const html = renderBodyHtml(body, resolved, { inText: new Map([[start, { text: '(A, 1; B, 2)', pieces: null }]]) });
+    expect(html).toContain('<span class="citation"><a id="cite-1-a" href="#ref-1">(A, 1; B, 2)</a><a id="cite-2-a" href="#ref-2"></a></span>');
+  });
+
+  it('ignores parts that name an occurrence the marker does not have', () => {
+    const html = renderBodyHtml(body, resolved, {
+      inText: new Map([[start, { text: 'X', pieces: [{ text: 'X', cite: { id: 'cite-9-a', number: 9 } }] }]]),
+    });
+    expect(html).not.toContain('cite-9-a');
+    expect(html).toContain('<a id="cite-1-a" href="#ref-1">X</a>');
+  });
+});

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { citationJs } from '@cited-articles/server/src/csl/citation-js';
-import { formatCslEntry } from '@cited-articles/server/src/csl/format-entry';
+import { formatCslList } from '@cited-articles/server/src/csl/format-list';
 
 // The macro index put in front of citeproc-js's style walk (csl/citeproc-macro-index.ts) must
 // answer exactly what the walk answers, for every macro of every style the plugin offers.
@@ -32,19 +32,22 @@ describe('citeproc macro index', () => {
 
   it('is in front of the walk, and APA still formats an entry', () => {
     expect(citeproc.XmlJSON.prototype.__citedArticlesMacroIndex).toBe(true);
-    const entry = formatCslEntry(
-      {
-        id: 'x',
-        type: 'article-newspaper',
-        title: 'Rescue work continues',
-        author: [{ family: 'Doe', given: 'Jane' }],
-        issued: { 'date-parts': [[2023, 2, 22]] },
-        'container-title': 'Daily News',
-      } as any,
+    const { entries } = formatCslList(
       'apa',
       'en-US',
-      false
+      false,
+      [
+        {
+          id: 'x',
+          type: 'article-newspaper',
+          title: 'Rescue work continues',
+          author: [{ family: 'Doe', given: 'Jane' }],
+          issued: { 'date-parts': [[2023, 2, 22]] },
+          'container-title': 'Daily News',
+        } as any,
+      ],
+      []
     );
-    expect(entry).toBe('Doe, J. (2023, February 22). Rescue work continues. Daily News.');
+    expect(entries[0]).toBe('Doe, J. (2023, February 22). Rescue work continues. Daily News.');
   });
 });

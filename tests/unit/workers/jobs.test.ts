@@ -33,6 +33,39 @@ describe('worker jobs', () => {
     expect(rendered.bodyHtml).toContain('TITLE LISTED');
   });
 
+  it("give an author-date style's in-text citations per occurrence and render them in place of the numbers", () => {
+    const sources = [
+      { ...source('a'), authors: [{ family: 'Porter', given: 'Ann' }], publishedDate: '2004' },
+      { ...source('b'), authors: [{ family: 'Smith', given: 'John' }], publishedDate: '2020' },
+    ];
+    const text = 'One [@a, p. 12], two [@a; @b] and [2].';
+    const out = jobs.present({
+      body: text,
+      listed: sources,
+      library: [],
+      numberingStart: 1,
+      style: { id: 'apa', locale: 'en-US' },
+      formatted: null,
+      html: true,
+    });
+    expect(out.citationTexts).toEqual(['(Porter, 2004, p. 12)', '(Porter, 2004; Smith, 2020)', '(Porter, 2004; Smith, 2020)', '(Smith, 2020)']);
+    expect(out.bodyHtml).toContain('<span class="citation">(<a id="cite-1-a" href="#ref-1">Porter, 2004, p. 12</a>)</span>');
+    expect(out.bodyHtml).toContain('(<a id="cite-1-b" href="#ref-1">Porter, 2004</a>; <a id="cite-2-a" href="#ref-2">Smith, 2020</a>)');
+    expect(out.bodyHtml?.split('<ol')[0]).not.toContain('<sup');
+    const numeric = jobs.present({
+      body: text,
+      listed: sources,
+      library: [],
+      numberingStart: 1,
+      style: { id: 'vancouver', locale: 'en-US' },
+      formatted: null,
+      html: true,
+    });
+    expect(numeric.citationTexts).toEqual([null, null, null, null]);
+    expect(numeric.bodyHtml).toContain('<sup id="cite-1-a"><a href="#ref-1">[1]</a></sup>');
+    expect(structuredClone(out)).toEqual(out);
+  });
+
   it('format only the styles the plugin ships', () => {
     expect(formatBundled('APA', [source('a')], 'en-US')?.[0]).toContain('Title a');
     expect(formatBundled('my-house-style', [source('a')], 'en-US')).toBeNull();

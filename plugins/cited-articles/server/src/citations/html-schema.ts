@@ -13,7 +13,7 @@ import { defaultSchema, type Schema } from 'hast-util-sanitize';
  *   in the tree are ours and GFM footnote ids (mdast-util-to-hast prefixes
  *   those itself).
  * - links: only http, https, mailto and relative URLs (no irc/xmpp).
- * - the reference list's classes.
+ * - the reference list's classes, and `citation` for in-text citations.
  */
 const aria = ['ariaDescribedBy', 'ariaLabel', 'ariaLabelledBy'];
 
@@ -24,7 +24,7 @@ export const citationSchema: Schema = {
   attributes: {
     ...defaultSchema.attributes,
     ol: [...aria, ['className', 'contains-task-list', 'references']],
-    span: [['className', 'backlinks', 'reference-text']],
+    span: [['className', 'backlinks', 'reference-text', 'citation']],
   },
 };
 

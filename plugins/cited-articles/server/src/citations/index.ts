@@ -13,6 +13,7 @@ export { formatMlaDate } from './format-date';
 export { formatNews } from './format-news';
 export { formatReferences, type SourceFormatter } from './format-references';
 export { renderBodyHtml, type RenderOptions } from './render-html';
+export { markerClusters, type MarkerCluster } from './in-text';
 export type { FormattedReferences } from './reference-list';
 export { findDuplicateGroups, normaliseDoi, type DuplicateGroup, type LibraryEntry } from './duplicate-groups';
 export { countReferences, readReferenceTargets, referenceTargets, REFERENCE_TARGETS_VERSION, type ReferenceTargets } from './reference-targets';

@@ -1,11 +1,11 @@
 import type { Nodes, PhrasingContent, Text } from 'mdast';
-import { citationSup } from './citation-sup';
+import type { Element } from 'hast';
+import { markerElements } from './in-text';
 import type { MarkerRendering } from './marker-renderings';
 import { locateInValue } from './text-mapping';
 
-/** An mdast text node carrying hast data: mdast-util-to-hast turns it into the sup element. */
-function sup(id: string, number: number): Text {
-  const element = citationSup(id, number);
+/** An mdast text node carrying hast data: mdast-util-to-hast turns it into the element (a sup, or an in-text citation). */
+function carrier(element: Element): Text {
   return { type: 'text', value: '', data: { hName: element.tagName, hProperties: element.properties, hChildren: element.children } };
 }
 
@@ -62,7 +62,7 @@ function splitText(node: Text, body: string, nodeStart: number, renderings: Mark
     const span = spans[index];
     if (span === null || span === undefined) return; // not placeable: stays as literal text
     literal(value.slice(cursor, span.from));
-    for (const s of rendering.sups) out.push(sup(s.id, s.number));
+    for (const element of markerElements(rendering)) out.push(carrier(element));
     literal(rendering.literals.join(''));
     cursor = span.to;
   });

@@ -1,4 +1,4 @@
-import type { CitationIssue, ResolvedCitations } from './types';
+import type { CitationIssue, InTextCitation, ResolvedCitations } from './types';
 
 /** How one marker of the body is rendered. */
 export interface MarkerRendering {
@@ -9,6 +9,8 @@ export interface MarkerRendering {
   sups: Array<{ id: string; number: number }>;
   /** Items of a multi-source marker that did not resolve, shown as literal text after the sups. */
   literals: string[];
+  /** The marker as an author-date style prints it, shown instead of the sups; null: the sups. */
+  inText: InTextCitation | null;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface MarkerRendering {
  * overlapping ones are ignored rather than trusted: the renderer must not
  * throw or cut text at arbitrary offsets.
  */
-export function planRenderings(body: string, resolved: ResolvedCitations): MarkerRendering[] {
+export function planRenderings(body: string, resolved: ResolvedCitations, inText?: ReadonlyMap<number, InTextCitation>): MarkerRendering[] {
   const byStart = new Map<number, MarkerRendering>();
   const citations = Array.isArray(resolved?.citations) ? resolved.citations : [];
   for (const citation of citations) {
@@ -26,7 +28,7 @@ export function planRenderings(body: string, resolved: ResolvedCitations): Marke
     if (body.slice(start, end) !== marker) continue;
     let rendering = byStart.get(start);
     if (rendering === undefined) {
-      rendering = { start, end, marker, sups: [], literals: [] };
+      rendering = { start, end, marker, sups: [], literals: [], inText: inText?.get(start) ?? null };
       byStart.set(start, rendering);
     }
     if (rendering.end === end) rendering.sups.push({ id: String(citation.id), number: Number(citation.number) });

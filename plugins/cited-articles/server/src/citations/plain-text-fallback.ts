@@ -1,10 +1,10 @@
 import type { Element, ElementContent } from 'hast';
-import { citationSup } from './citation-sup';
+import { markerElements } from './in-text';
 import type { MarkerRendering } from './marker-renderings';
 
 /**
- * The body as one paragraph of plain text with the citation sups at their
- * offsets: used when the body is nested too deeply to render as Markdown
+ * The body as one paragraph of plain text with the citations (sups, or an
+ * author-date style's in-text citations) at their offsets: used when the body is nested too deeply to render as Markdown
  * (see stack-overflow.ts). Flat, so it cannot overflow anything itself.
  */
 export function plainTextParagraph(body: string, renderings: readonly MarkerRendering[]): Element {
@@ -15,7 +15,7 @@ export function plainTextParagraph(body: string, renderings: readonly MarkerRend
   let cursor = 0;
   for (const rendering of renderings) {
     text(body.slice(cursor, rendering.start));
-    for (const s of rendering.sups) children.push(citationSup(s.id, s.number));
+    children.push(...markerElements(rendering));
     text(rendering.literals.join(''));
     cursor = rendering.end;
   }

@@ -9,12 +9,17 @@ import { parseMarkdown } from './markdown';
 import { plainTextParagraph } from './plain-text-fallback';
 import { referenceList, type FormattedReferences } from './reference-list';
 import { isStackOverflow } from './stack-overflow';
-import type { Reference, ResolvedCitations } from './types';
+import type { InTextCitation, Reference, ResolvedCitations } from './types';
 import { unwrapUnsafeLinks } from './unwrap-unsafe-links';
 
 export interface RenderOptions {
   /** Reference id → formatted plain text (see formatReferences). */
   formatted?: FormattedReferences;
+  /**
+   * Marker start offset → the marker as an author-date style prints it in the text (shown in
+   * place of the numbered sups, its parts linking to their references). Absent: numbered sups.
+   */
+  inText?: ReadonlyMap<number, InTextCitation>;
 }
 
 /**
@@ -22,7 +27,9 @@ export interface RenderOptions {
  * reference list appended.
  *
  * - A resolved marker becomes `<sup id="cite-1-a"><a href="#ref-1">[1]</a></sup>`
- *   (one sup per source, adjacent, for `[@a; @b]`).
+ *   (one sup per source, adjacent, for `[@a; @b]`); with an author-date style's
+ *   in-text citations, `<span class="citation">(<a id="cite-1-a" href="#ref-1">Porter,
+ *   2004</a>)</span>` instead (see in-text.ts).
  * - Unresolved markers stay as literal (escaped) text.
  * - Raw HTML in the body is dropped, links whose scheme is not http(s),
  *   mailto or relative become plain text, and the whole tree then goes
@@ -30,7 +37,7 @@ export interface RenderOptions {
  */
 export function renderBodyHtml(body: string, resolved: ResolvedCitations, options: RenderOptions = {}): string {
   const source = typeof body === 'string' ? body : '';
-  const renderings = planRenderings(source, resolved);
+  const renderings = planRenderings(source, resolved, options?.inText instanceof Map ? options.inText : undefined);
   let root: HastRoot;
   try {
     root = renderMarkdown(source, renderings);

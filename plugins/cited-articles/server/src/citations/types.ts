@@ -80,6 +80,20 @@ export interface CitationOccurrence {
   locator: string | null;
 }
 
+/**
+ * A marker as an author-date style prints it in the text: one citeproc cluster for the whole
+ * marker (`[@a; @b, p. 3]` → `(Adams, 2020; Baker, 2021, p. 3)`).
+ */
+export interface InTextCitation {
+  text: string;
+  /**
+   * `text` in order, cut where each cited source's part begins and ends: a piece with `cite` is
+   * the part that cites that occurrence (its id and reference number). Joined, the pieces are
+   * `text`. Null when the parts could not be told apart in the style's output.
+   */
+  pieces: Array<{ text: string; cite: { id: string; number: number } | null }> | null;
+}
+
 export interface Reference {
   /** 'ref-<number>' */
   id: string;

@@ -1,5 +1,5 @@
-import type { CitationIssue, CitationOccurrence, Reference } from '../citations/types';
-import type { PublicSource } from './public';
+import type { CitationIssue, Reference } from '../citations/types';
+import type { PublicCitation, PublicSource } from './public';
 
 export type { CitationIssue };
 
@@ -26,7 +26,7 @@ export interface PreviewResponse {
     locale: string | null;
     body: string;
     numberingStart: 0 | 1;
-    citations: CitationOccurrence[];
+    citations: PublicCitation[];
     references: PreviewReference[];
     bodyHtml?: string;
   };

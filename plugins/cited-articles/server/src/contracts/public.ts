@@ -1,4 +1,5 @@
 import type { SourceFields } from '../citations/source-fields';
+import type { CitationOccurrence } from '../citations/types';
 import type { CommentStatus } from '../comments/statuses';
 
 /** A source as the content API shows it: its descriptive fields (citations/source-fields.ts). */
@@ -29,3 +30,14 @@ export interface PublicComment {
 }
 
 export type PublicThread = PublicComment & { replies: PublicThread[] };
+
+/**
+ * One source cited by one marker, as the article routes answer it (`data.citations[]`).
+ * `formatted` is the whole marker as an author-date style (APA, Chicago, Harvard, MLA) prints it
+ * in the text, e.g. `(Porter et al., 2004, p. 12)`; every source of one marker (`[@a; @b]`)
+ * carries the same text, the style's one cluster. Null for numeric styles and news, whose text
+ * shows `number`.
+ */
+export interface PublicCitation extends CitationOccurrence {
+  formatted: string | null;
+}

@@ -67,6 +67,8 @@ export const typeDefs = (configuredHoneypot: string | null) => {
     end: Int!
     sourceKey: String!
     locator: String
+    "The whole marker as an author-date style prints it in the text, e.g. (Porter et al., 2004, p. 12); the same for every source of one marker. Null for numeric styles and news."
+    formatted: String
   }
 
   "A person (family and given apart, with particles and suffix) or an organisation (literal), as CSL-JSON writes names."

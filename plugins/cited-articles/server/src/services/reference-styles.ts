@@ -1,5 +1,5 @@
 import { formatNews } from '../citations';
-import { CSL_STYLES, createEntryCache, formatWithCsl } from '../csl/csl-style';
+import { CSL_STYLES, createListCache, formatWithCsl } from '../csl/csl-style';
 import { cslLocales } from '../csl/citation-js';
 import type { ReferenceStyle, ReferenceStylesService } from './contracts';
 
@@ -19,7 +19,8 @@ const news: ReferenceStyle = {
 const referenceStyles = (): ReferenceStylesService => {
   // Keyed by lower-case id: `?style=APA` and `?style=apa` are one style (and one memo entry).
   const styles = new Map<string, ReferenceStyle>([[news.id.toLowerCase(), news]]);
-  const cache = createEntryCache();
+  // Whole formatted lists, per style, locale and version of the list (csl/csl-style.ts).
+  const cache = createListCache();
   // The styles made here, which workers/jobs.ts can rebuild from their id in a worker thread.
   const bundled = new Set<ReferenceStyle>([news]);
   for (const definition of CSL_STYLES) {
@@ -28,7 +29,7 @@ const referenceStyles = (): ReferenceStylesService => {
       label: definition.label,
       kind: 'csl',
       locales: cslLocales,
-      format: (sources, { locale }) => formatWithCsl(definition, sources, locale, cache),
+      format: (sources, { locale }) => formatWithCsl(definition, sources, locale, cache).entries,
     };
     styles.set(definition.id.toLowerCase(), style);
     bundled.add(style);
@@ -89,7 +90,7 @@ const referenceStyles = (): ReferenceStylesService => {
       return requested === undefined ? { locale: this.localeForContent(style, contentLocale), fallback: null } : this.resolveLocale(style, requested);
     },
 
-    /** Drops every formatted entry (a source is re-formatted on next use anyway when it changes). */
+    /** Drops every formatted list (a list is re-formatted on next use anyway when a source changes). */
     clearCache() {
       cache.clear();
     },

@@ -96,7 +96,9 @@ const resolvedArticles = ({ strapi }: { strapi: Core.Strapi }): ResolvedArticles
       body: row.body ?? '',
       numberingStart: numberingStartOf(row),
       ...extra,
-      citations: resolved.citations,
+      // `formatted`: the marker as an author-date style prints it in the text (the whole marker,
+      // the same for each of its sources); null for numeric styles and news, which show `number`.
+      citations: resolved.citations.map((citation, index) => ({ ...citation, formatted: worked.citationTexts[index] ?? null })),
       references,
     };
     if (request.html) data.bodyHtml = worked.bodyHtml ?? '';

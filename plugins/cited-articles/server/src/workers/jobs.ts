@@ -4,14 +4,16 @@
 import {
   extractCitedKeys,
   formatNews,
+  markerClusters,
   referenceTargets,
   renderBodyHtml,
   resolveCitations,
   type CitableSource,
+  type InTextCitation,
   type ReferenceTargets,
   type ResolvedCitations,
 } from '../citations';
-import { CSL_STYLES, createEntryCache, formatWithCsl } from '../csl/csl-style';
+import { CSL_STYLES, createListCache, formatWithCsl, type ClusterItem } from '../csl/csl-style';
 import { readImportFile, UnreadableFileError, type ReadResult } from '../interchange/read-import';
 import type { ImportFormat } from '../interchange/split-entries';
 import { toPublicSource } from '../utils/public-shape';
@@ -46,19 +48,77 @@ export interface PresentOutput {
   sources: CitableSource[];
   /** Null when neither the input gave them nor the style runs here. */
   formatted: string[] | null;
+  /**
+   * Per citation occurrence (resolved.citations' order), its marker as an author-date style prints
+   * it in the text, the same for every source of one marker; null for numeric styles and news.
+   */
+  citationTexts: Array<string | null>;
   bodyHtml: string | null;
+}
+
+/** A bundled style's answer: the entries, and the in-text clusters for an author-date style. */
+export interface BundledFormat {
+  entries: string[];
+  clusters: InTextCitation[] | null;
 }
 
 export type ImportOutput = { read: ReadResult } | { unreadable: { message: string; line: number } };
 
-// One per worker thread: formatted CSL entries by style, locale and a hash of the source.
-const entryCache = createEntryCache();
+// One per worker thread: formatted lists by style, locale and a hash of the list (csl-style.ts).
+const listCache = createListCache();
 
-/** Formats with a style the plugin ships; null when the id is not one of them. */
+/** Formats a whole list with a style the plugin ships; null when the id is not one of them. */
 export function formatBundled(styleId: string, sources: CitableSource[], locale: string): string[] | null {
-  if (styleId.toLowerCase() === 'news') return sources.map(formatNews);
+  return formatBundledList(styleId, sources, locale, [])?.entries ?? null;
+}
+
+/**
+ * Formats a whole list, and the in-text citations of an author-date style, with a style the
+ * plugin ships; null when the id is not one of them. `clusters` are the markers, each a list of
+ * (index in `sources`, locator); a cluster's pieces name their item by its index in the cluster.
+ */
+export function formatBundledList(
+  styleId: string,
+  sources: CitableSource[],
+  locale: string,
+  clusters: ClusterItem[][]
+): { entries: string[]; clusters: Array<{ text: string; pieces: Array<{ text: string; item: number | null }> | null }> | null } | null {
+  if (styleId.toLowerCase() === 'news') return { entries: sources.map(formatNews), clusters: null };
   const definition = CSL_STYLES.find((style) => style.id.toLowerCase() === styleId.toLowerCase());
-  return definition ? formatWithCsl(definition, sources, locale, entryCache) : null;
+  if (!definition) return null;
+  const list = formatWithCsl(definition, sources, locale, listCache, clusters);
+  return { entries: list.entries, clusters: definition.numeric ? null : list.clusters };
+}
+
+/**
+ * The markers of a resolved body as clusters of the references' indices, and after formatting,
+ * each marker's in-text citation by its start offset and each occurrence's text.
+ */
+function inTextCitations(resolved: ResolvedCitations, style: { id: string; locale: string }, sources: CitableSource[]) {
+  const indexOfNumber = new Map(resolved.references.map((reference, index) => [reference.number, index]));
+  const markers = markerClusters(resolved.citations);
+  const clusters = markers.map((marker) =>
+    marker.occurrences.map((occurrence) => {
+      const citation = resolved.citations[occurrence] as ResolvedCitations['citations'][number];
+      return { index: indexOfNumber.get(citation.number) ?? -1, locator: citation.locator };
+    })
+  );
+  const list = formatBundledList(style.id, sources, style.locale, clusters);
+  const byStart = new Map<number, InTextCitation>();
+  const citationTexts: Array<string | null> = resolved.citations.map(() => null);
+  if (!list?.clusters) return { entries: list?.entries ?? null, byStart: null, citationTexts };
+  markers.forEach((marker, index) => {
+    const cluster = list.clusters?.[index];
+    if (!cluster || cluster.text === '') return;
+    const cite = (item: number) => {
+      const citation = resolved.citations[marker.occurrences[item] as number] as ResolvedCitations['citations'][number];
+      return { id: citation.id, number: citation.number };
+    };
+    const pieces = cluster.pieces?.map((piece) => ({ text: piece.text, cite: piece.item === null ? null : cite(piece.item) })) ?? null;
+    byStart.set(marker.start, { text: cluster.text, pieces });
+    for (const occurrence of marker.occurrences) citationTexts[occurrence] = cluster.text;
+  });
+  return { entries: list.entries, byStart, citationTexts };
 }
 
 export const jobs = {
@@ -76,14 +136,16 @@ export const jobs = {
     const resolved = jobs.resolve(input);
     // Back to the public fields: the engine's health inputs stay on the server.
     const sources = resolved.references.map((reference) => toPublicSource(reference.source) as CitableSource);
-    const formatted = input.formatted ?? (input.style ? formatBundled(input.style.id, sources, input.style.locale) : null);
+    const inText = !input.formatted && input.style ? inTextCitations(resolved, input.style, sources) : null;
+    const formatted = input.formatted ?? inText?.entries ?? null;
     let bodyHtml: string | null = null;
     if (input.html && formatted) {
       bodyHtml = renderBodyHtml(input.body, resolved, {
-        formatted: new Map(resolved.references.map((reference, index) => [reference.id, formatted[index]])),
+        formatted: new Map(resolved.references.map((reference, index) => [reference.id, formatted[index] as string])),
+        inText: inText?.byStart ?? undefined,
       });
     }
-    return { resolved, sources, formatted, bodyHtml };
+    return { resolved, sources, formatted, citationTexts: inText?.citationTexts ?? resolved.citations.map(() => null), bodyHtml };
   },
 
   /** Reads a BibTeX, RIS or CSL-JSON file (citation-js); an unreadable file is an answer, not a throw. */
@@ -99,7 +161,14 @@ export const jobs = {
 
   /** Builds the bundled CSL styles' engines in this thread (once); the ids of the styles warmed. */
   warmUp(): string[] {
-    return warmUpStyles(formatBundled, (id, error) => {
+    const withCitations = (id: string, sources: CitableSource[], locale: string) =>
+      formatBundledList(
+        id,
+        sources,
+        locale,
+        sources.map((_, index) => [{ index, locator: '1' }])
+      );
+    return warmUpStyles(withCitations, (id, error) => {
       console.warn(`[cited-articles] could not prepare style ${id}: ${error instanceof Error ? error.message : String(error)}`);
     });
   },

@@ -9,7 +9,7 @@ import { CSL_STYLES } from '../csl/csl-style';
 export const WARM_UP_LOCALE = 'en-US';
 
 // One entry per source type, so that each type's path through the style has run once too; never
-// shown (their own hashes in the entry cache).
+// shown (a list of its own in the list cache).
 const SAMPLE_TYPES = SOURCE_TYPES;
 const SAMPLES: CitableSource[] = SAMPLE_TYPES.map((type) => ({
   documentId: `warm-up-${type}`,
@@ -47,7 +47,10 @@ export const countEngineBuilds = () => {
   };
 };
 
-/** Formats the samples in every CSL style once (the first time only); the ids of the styles warmed. */
+/**
+ * Formats the samples in every CSL style once, as one list with an in-text citation of each (the
+ * first time only); the ids of the styles warmed.
+ */
 export function warmUpStyles(
   format: (styleId: string, sources: CitableSource[], locale: string) => unknown,
   onFailure: (id: string, error: unknown) => void
@@ -56,7 +59,7 @@ export function warmUpStyles(
   const done: string[] = [];
   for (const style of CSL_STYLES) {
     try {
-      for (const sample of SAMPLES) format(style.id, [sample], WARM_UP_LOCALE);
+      format(style.id, SAMPLES, WARM_UP_LOCALE);
       done.push(style.id);
     } catch (error) {
       onFailure(style.id, error);

@@ -9,7 +9,10 @@ export interface ReferenceStyle {
   kind: 'builtin' | 'csl';
   /** Locales whose dates and terms the style can use; others fall back to en-US. */
   locales(): string[];
-  /** Formats an article's references, in number order, as plain text. */
+  /**
+   * Formats an article's references, in number order, as plain text: the whole list at once, so
+   * that an entry may depend on the others (a CSL style's year suffixes and disambiguation).
+   */
   format(sources: CitableSource[], options: { locale: string }): string[];
 }
 
