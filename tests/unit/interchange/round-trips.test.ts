@@ -168,7 +168,11 @@ describe('dates as precise as they are known', () => {
         ['2004-05-06', '2024-02-03'],
       ]) {
         const source = { ...asSource({ id: 'd', type, title: 'T', URL: 'https://a.example/' }), publishedDate: published, accessedDate: accessed };
-        expect({ cslType: type, ...through(source, format).source }).toMatchObject({ type: source.type, publishedDate: published, accessedDate: accessed });
+        expect({ cslType: type, ...through(source, format).source }).toMatchObject({
+          type: source.type,
+          publishedDate: published,
+          accessedDate: accessed,
+        });
       }
     }
   });
