@@ -24,7 +24,7 @@ const ADMIN = { firstname: 'Ada', lastname: 'Editor', email: 'ada@example.org', 
 const SOURCE = {
   key: 'mine-collapse',
   title: 'Two killed in coal mine collapse',
-  publisher: 'Example Tribune',
+  containerTitle: 'Example Tribune',
   publishedDate: '2024-03-05',
   url: 'https://news.example.org/mine',
 };
@@ -182,7 +182,7 @@ async function scenario(call, baseUrl) {
     read.body.data.references
   );
   check(
-    typeof reference.formatted === 'string' && reference.formatted.includes(`“${SOURCE.title}”`) && reference.formatted.includes(SOURCE.publisher),
+    typeof reference.formatted === 'string' && reference.formatted.includes(`“${SOURCE.title}”`) && reference.formatted.includes(SOURCE.containerTitle),
     `the reference is formatted (${JSON.stringify(reference.formatted)})`,
     reference
   );
