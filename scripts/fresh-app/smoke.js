@@ -182,7 +182,9 @@ async function scenario(call, baseUrl) {
     read.body.data.references
   );
   check(
-    typeof reference.formatted === 'string' && reference.formatted.includes(`“${SOURCE.title}”`) && reference.formatted.includes(SOURCE.containerTitle),
+    typeof reference.formatted === 'string' &&
+      reference.formatted.includes(`“${SOURCE.title}”`) &&
+      reference.formatted.includes(SOURCE.containerTitle),
     `the reference is formatted (${JSON.stringify(reference.formatted)})`,
     reference
   );
