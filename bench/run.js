@@ -140,7 +140,7 @@ const median = (values) => {
 };
 
 /** The caching rows: ratios to the constant U&P route, cold style, Varnish hits and purge latency. */
-async function benchCaching(server, port, varnishPort, resolvedUrl, listeningAt) {
+async function benchCaching(server, port, varnishPort, resolvedUrl, listeningAt, threadUrl) {
   const rows = [];
   const origin = `http://127.0.0.1:${port}`;
   // Readiness while the CSL engines are built in the background: /_health every 50 ms from the
@@ -179,16 +179,19 @@ async function benchCaching(server, port, varnishPort, resolvedUrl, listeningAt)
   const etag = (await fetch(`${origin}${resolvedUrl}`)).headers.get('etag');
   await fetch(`${origin}${listUrl}`).then((res) => res.arrayBuffer());
   const revalidate = { headers: { 'if-none-match': etag } };
-  const runs = { constant: [], resolved: [], list: [], revalidation: [] };
+  await fetch(`${origin}${threadUrl}`).then((res) => res.arrayBuffer());
+  const runs = { constant: [], resolved: [], list: [], revalidation: [], thread: [] };
   for (let round = 0; round < 2; round++) {
     runs.constant.push(await load(port, constantUrl, SECONDS));
     runs.resolved.push(await load(port, resolvedUrl, SECONDS));
+    runs.thread.push(await load(port, threadUrl, SECONDS));
     runs.list.push(await load(port, listUrl, SECONDS));
     runs.revalidation.push(await load(port, resolvedUrl, SECONDS, revalidate, 304));
   }
   const constant = merge(runs.constant);
   const resolved = merge(runs.resolved);
   const list = merge(runs.list);
+  const thread = merge(runs.thread);
   const revalidation = merge(runs.revalidation);
   const ratio = (a, b) => Number((a.requestsPerSecond / b.requestsPerSecond).toFixed(2));
   rows.push({ group: 'caching', name: 'constant U&P route (GET /styles)', ...constant, queries: await server.countQueries(constantUrl) });
@@ -198,6 +201,13 @@ async function benchCaching(server, port, varnishPort, resolvedUrl, listeningAt)
     ...resolved,
     queries: await server.countQueries(resolvedUrl),
     note: `${ratio(resolved, constant)}× constant route (target ≥ 0.9)`,
+  });
+  rows.push({
+    group: 'caching',
+    name: 'comment thread, 50 comments (10 replies), warm',
+    ...thread,
+    queries: await server.countQueries(threadUrl),
+    note: `${ratio(thread, constant)}× constant route (target ≥ 0.8)`,
   });
   rows.push({
     group: 'caching',
@@ -276,9 +286,10 @@ async function benchDatabase(client) {
   const rows = [];
   try {
     const typical = cases.find((spec) => spec.group === 'baseline');
-    rows.push(...(await benchCaching(server, port, varnishPort, typical.resolved, listeningAt)));
+    const thread = cases.find((spec) => spec.group === 'thread');
+    rows.push(...(await benchCaching(server, port, varnishPort, typical.resolved, listeningAt, thread.url)));
     for (const row of rows) console.log(`  ${row.name}: ${row.requestsPerSecond ?? ''} ${row.note ?? ''}`);
-    for (const spec of ONLY === 'caching' ? [] : cases) {
+    for (const spec of ONLY === 'caching' ? [] : cases.filter((spec) => spec.group !== 'thread')) {
       if (spec.group === 'baseline') {
         for (const url of [spec.baseline, spec.resolved]) await fetch(`http://127.0.0.1:${port}${url}`).then((res) => res.arrayBuffer());
         // GraphQL answers errors with 200, which autocannon would count as successes: check once.
