@@ -104,19 +104,22 @@ async function main() {
     const asAdmin = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
 
     let statements = 0;
-    strapi.db.connection.on('query', () => {
+    let recent = [];
+    strapi.db.connection.on('query', (query) => {
       statements += 1;
+      recent.push(query.sql);
     });
     /** ROUNDS timed requests after 2 unmeasured ones; the statements of the last. */
     const measure = async (url, init = {}) => {
       const once = async () => {
         const before = statements;
+        recent = [];
         const started = performance.now();
         const res = await fetch(`${origin}${url}`, init);
         const body = await res.text();
         const elapsed = performance.now() - started;
         if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${body.slice(0, 300)}`);
-        return { elapsed, statements: statements - before, body };
+        return { elapsed, statements: statements - before, body, sql: recent };
       };
       await once();
       await once();
@@ -126,7 +129,7 @@ async function main() {
         last = await once();
         times.push(last.elapsed);
       }
-      return { medianMs: ms(median(times)), maxMs: ms(Math.max(...times)), statements: last.statements, body: last.body };
+      return { medianMs: ms(median(times)), maxMs: ms(Math.max(...times)), statements: last.statements, body: last.body, sql: last.sql };
     };
 
     /** A source edit through the Content Manager, as an editor saves it; the keys it purges. */
@@ -210,7 +213,9 @@ async function main() {
   } finally {
     results.loadAverage.end = os.loadavg().map((value) => Number(value.toFixed(2)));
     await strapi.destroy();
-    await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    // BENCH_KEEP_DATABASE=1 leaves the grown database for EXPLAIN (dropped otherwise).
+    if (process.env.BENCH_KEEP_DATABASE === '1') console.log(`kept database ${name}`);
+    else await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   }
 
   const lines = [
