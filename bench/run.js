@@ -16,8 +16,8 @@
  * interleaved, twice each, to even out drift.
  *
  * The caching rows (README "Caching and CDNs") compare, in the same run: the resolved article
- * (warm), the article list and an If-None-Match revalidation with a Users & Permissions route that
- * answers a constant (GET /styles); the first `?style=apa` request after boot; and, when varnishd is
+ * (warm), a comment thread of 50 comments (10 of them replies), the article list and an
+ * If-None-Match revalidation with a Users & Permissions route that answers a constant (GET /styles); the first `?style=apa` request after boot; and, when varnishd is
  * installed, reads through Varnish with the shipped varnish/default.vcl and the time from a publish
  * to the new version being served through it.
  *
