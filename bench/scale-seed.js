@@ -57,7 +57,10 @@ async function growToScale(strapi, { articles, sources, comments, busiest, log }
   // Templates: rows the demo content wrote.
   const sourceTemplate = await knex(sourceTable).orderBy('id').first('id');
   const draftTemplate = await knex(articleTable).whereNull('published_at').orderBy('id').first('id', 'document_id', 'locale');
-  const publishedTemplate = await knex(articleTable).where({ document_id: draftTemplate.document_id, locale: draftTemplate.locale }).whereNotNull('published_at').first('id');
+  const publishedTemplate = await knex(articleTable)
+    .where({ document_id: draftTemplate.document_id, locale: draftTemplate.locale })
+    .whereNotNull('published_at')
+    .first('id');
   const commentTemplate = await knex(commentTable).where({ status: 'approved', depth: 0 }).orderBy('id').first('id');
 
   await time(`${sources} sources`, () =>
@@ -98,9 +101,13 @@ async function growToScale(strapi, { articles, sources, comments, busiest, log }
   }
 
   await time('citations (5 per article version, and the hot source on every 4th article)', async () => {
-    await knex.raw(`CREATE TEMP TABLE bulk_sources AS SELECT id, row_number() OVER (ORDER BY id) - 1 AS rn FROM "${sourceTable}" WHERE document_id LIKE 'bsrc%'`);
+    await knex.raw(
+      `CREATE TEMP TABLE bulk_sources AS SELECT id, row_number() OVER (ORDER BY id) - 1 AS rn FROM "${sourceTable}" WHERE document_id LIKE 'bsrc%'`
+    );
     await knex.raw('CREATE INDEX ON bulk_sources (rn)');
-    await knex.raw(`CREATE TEMP TABLE bulk_articles AS SELECT id, substr(document_id, 5)::int AS n FROM "${articleTable}" WHERE document_id LIKE 'bart%'`);
+    await knex.raw(
+      `CREATE TEMP TABLE bulk_articles AS SELECT id, substr(document_id, 5)::int AS n FROM "${articleTable}" WHERE document_id LIKE 'bart%'`
+    );
     const join = citations.joinColumn.name;
     const inverse = citations.inverseJoinColumn.name;
     const orderColumn = citations.orderColumnName;

@@ -99,7 +99,11 @@ async function main() {
     const password = 'Correct-horse-1';
     const superAdmin = await strapi.service('admin::role').getSuperAdmin();
     await strapi.service('admin::user').create({ email, firstname: 'Bench', lastname: 'Admin', password, isActive: true, roles: [superAdmin.id] });
-    const login = await fetch(`${origin}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    const login = await fetch(`${origin}/admin/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
     const token = (await login.json()).data.token;
     const asAdmin = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
 
@@ -134,7 +138,10 @@ async function main() {
 
     /** A source edit through the Content Manager, as an editor saves it; the keys it purges. */
     const purged = [];
-    strapi.plugin('cited-articles').service('cache-purge').onPurge((keys) => purged.push(...keys));
+    strapi
+      .plugin('cited-articles')
+      .service('cache-purge')
+      .onPurge((keys) => purged.push(...keys));
     const editSource = async (documentId) => {
       const times = [];
       let last = null;
@@ -176,25 +183,47 @@ async function main() {
       const thread = await measure(`${API}/articles/${busiestSlug}/comments?pageSize=25`);
       rows['busiest thread, first comment page'] = thread;
       const threadPages = JSON.parse(thread.body).meta.pagination.pageCount;
-      rows['busiest thread, last comment page'] = await measure(`${API}/articles/${busiestSlug}/comments?pageSize=25&page=${Math.max(1, threadPages)}`);
+      rows['busiest thread, last comment page'] = await measure(
+        `${API}/articles/${busiestSlug}/comments?pageSize=25&page=${Math.max(1, threadPages)}`
+      );
       rows['moderation queue, status=pending'] = await measure('/cited-articles/comments?status=pending&pageSize=25', { headers: asAdmin });
-      rows['moderation queue, status=pending + search'] = await measure('/cited-articles/comments?status=pending&q=sources&pageSize=25', { headers: asAdmin });
-      rows['Sources page, search'] = await measure('/cited-articles/sources?search=inquiry&pageSize=25', { headers: asAdmin });
-      rows['Sources page, most-cited source (cited by)'] = await measure(`/cited-articles/sources?search=${encodeURIComponent(hotSource.key)}&pageSize=25`, {
+      rows['moderation queue, status=pending + search'] = await measure('/cited-articles/comments?status=pending&q=sources&pageSize=25', {
         headers: asAdmin,
       });
+      rows['Sources page, search'] = await measure('/cited-articles/sources?search=inquiry&pageSize=25', { headers: asAdmin });
+      rows['Sources page, most-cited source (cited by)'] = await measure(
+        `/cited-articles/sources?search=${encodeURIComponent(hotSource.key)}&pageSize=25`,
+        {
+          headers: asAdmin,
+        }
+      );
       rows['source edit (purge fan-out)'] = await editSource(hotSource.documentId);
       for (const [route, row] of Object.entries(rows)) {
         delete row.body;
-        log(`${route}: median ${row.medianMs} ms, max ${row.maxMs} ms, ${row.statements} statements${row.purgeKeys ? `, ${row.purgeKeys} purge keys` : ''}`);
+        log(
+          `${route}: median ${row.medianMs} ms, max ${row.maxMs} ms, ${row.statements} statements${row.purgeKeys ? `, ${row.purgeKeys} purge keys` : ''}`
+        );
       }
       return rows;
     };
 
     // The demo content: its busiest thread and its most-cited source.
-    const busiestDemo = await knex(commentTable).whereNotNull('article_document_id').groupBy('article_document_id').count('* as n').select('article_document_id').orderBy('n', 'desc').first();
-    const demoThreadSlug = (await knex(articleTable).where({ document_id: busiestDemo.article_document_id }).whereNotNull('published_at').first('slug')).slug;
-    const mostCited = await knex(citations.name).groupBy(citations.inverseJoinColumn.name).count('* as n').select(citations.inverseJoinColumn.name).orderBy('n', 'desc').first();
+    const busiestDemo = await knex(commentTable)
+      .whereNotNull('article_document_id')
+      .groupBy('article_document_id')
+      .count('* as n')
+      .select('article_document_id')
+      .orderBy('n', 'desc')
+      .first();
+    const demoThreadSlug = (
+      await knex(articleTable).where({ document_id: busiestDemo.article_document_id }).whereNotNull('published_at').first('slug')
+    ).slug;
+    const mostCited = await knex(citations.name)
+      .groupBy(citations.inverseJoinColumn.name)
+      .count('* as n')
+      .select(citations.inverseJoinColumn.name)
+      .orderBy('n', 'desc')
+      .first();
     const demoSource = await knex(sourceTable).where({ id: mostCited[citations.inverseJoinColumn.name] }).first('document_id', 'key');
     const demo = await phase('demo data', { busiestSlug: demoThreadSlug, hotSource: { documentId: demoSource.document_id, key: demoSource.key } });
 

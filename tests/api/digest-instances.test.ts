@@ -33,10 +33,7 @@ const digests = () => smtp.to(DESK);
 /** Posts a comment (held for moderation) through one instance; returns its text. */
 const postThrough = async (instance: ChildApp) => {
   const comment = aComment();
-  const res = await request(instance.url)
-    .post('/api/cited-articles/articles/desk/comments')
-    .set('X-Forwarded-For', nextIp())
-    .send(comment);
+  const res = await request(instance.url).post('/api/cited-articles/articles/desk/comments').set('X-Forwarded-For', nextIp()).send(comment);
   expect(res.status).toBe(201);
   expect(res.body.data.status).toBe('pending');
   return comment.content as string;

@@ -99,7 +99,11 @@ const comment = ({ strapi }: { strapi: Core.Strapi }): Core.Controller => {
       const { page, pageSize } = parseOrThrow(replyPageQuery(repliesPerThread), readPagination(ctx.query), 'pagination');
       const id = scopedCacheId(audienceOf(ctx), JSON.stringify(['replies', documentId, page, pageSize, maxDepth]));
       await cachedPublicAnswer(ctx, strapi, id, async () => {
-        const { replies, pagination, articleDocumentId } = await getService('comment-replies', { strapi }).listReplies({ documentId, page, pageSize });
+        const { replies, pagination, articleDocumentId } = await getService('comment-replies', { strapi }).listReplies({
+          documentId,
+          page,
+          pageSize,
+        });
         return {
           body: { data: replies.map(toPublicComment), meta: { pagination, thread: documentId } },
           keys: [threadKey(documentId), commentsKey(articleDocumentId)],
