@@ -16,7 +16,8 @@
  * interleaved, twice each, to even out drift.
  *
  * The caching rows (README "Caching and CDNs") compare, in the same run: the resolved article
- * (warm, in the default style and with ?style=apa), the article list and an If-None-Match revalidation with a Users & Permissions route that
+ * (warm, in the default style and with ?style=apa), a comment thread of 50 comments (10 of them
+ * replies), the article list and an If-None-Match revalidation with a Users & Permissions route that
  * answers a constant (GET /styles); the first `?style=apa` request after boot; and, when varnishd is
  * installed, reads through Varnish with the shipped varnish/default.vcl and the time from a publish
  * to the new version being served through it.
@@ -145,7 +146,7 @@ const median = (values) => {
 };
 
 /** The caching rows: ratios to the constant U&P route, cold style, Varnish hits and purge latency. */
-async function benchCaching(server, port, varnishPort, resolvedUrl, listeningAt) {
+async function benchCaching(server, port, varnishPort, resolvedUrl, listeningAt, threadUrl) {
   const rows = [];
   const origin = `http://127.0.0.1:${port}`;
   // Readiness while the CSL engines are built in the background: /_health every 50 ms from the
@@ -187,11 +188,13 @@ async function benchCaching(server, port, varnishPort, resolvedUrl, listeningAt)
   // The same article in an author-date CSL style: its list formatted whole and its in-text
   // citations, cached per article version, style and locale.
   const apaUrl = `${resolvedUrl}?style=apa`;
-  const runs = { constant: [], resolved: [], apa: [], list: [], revalidation: [] };
+  await fetch(`${origin}${threadUrl}`).then((res) => res.arrayBuffer());
+  const runs = { constant: [], resolved: [], apa: [], list: [], revalidation: [], thread: [] };
   for (let round = 0; round < 2; round++) {
     runs.constant.push(await load(port, constantUrl, SECONDS));
     runs.resolved.push(await load(port, resolvedUrl, SECONDS));
     runs.apa.push(await load(port, apaUrl, SECONDS));
+    runs.thread.push(await load(port, threadUrl, SECONDS));
     runs.list.push(await load(port, listUrl, SECONDS));
     runs.revalidation.push(await load(port, resolvedUrl, SECONDS, revalidate, 304));
   }
@@ -199,6 +202,7 @@ async function benchCaching(server, port, varnishPort, resolvedUrl, listeningAt)
   const resolved = merge(runs.resolved);
   const apa = merge(runs.apa);
   const list = merge(runs.list);
+  const thread = merge(runs.thread);
   const revalidation = merge(runs.revalidation);
   const ratio = (a, b) => Number((a.requestsPerSecond / b.requestsPerSecond).toFixed(2));
   rows.push({ group: 'caching', name: 'constant U&P route (GET /styles)', ...constant, queries: await server.countQueries(constantUrl) });
@@ -215,6 +219,13 @@ async function benchCaching(server, port, varnishPort, resolvedUrl, listeningAt)
     ...apa,
     queries: await server.countQueries(apaUrl),
     note: `${ratio(apa, constant)}× constant route (target ≥ 0.9)`,
+  });
+  rows.push({
+    group: 'caching',
+    name: 'comment thread, 50 comments (10 replies), warm',
+    ...thread,
+    queries: await server.countQueries(threadUrl),
+    note: `${ratio(thread, constant)}× constant route (target ≥ 0.8)`,
   });
   rows.push({
     group: 'caching',
@@ -293,9 +304,10 @@ async function benchDatabase(client) {
   const rows = [];
   try {
     const typical = cases.find((spec) => spec.group === 'baseline');
-    rows.push(...(await benchCaching(server, port, varnishPort, typical.resolved, listeningAt)));
+    const thread = cases.find((spec) => spec.group === 'thread');
+    rows.push(...(await benchCaching(server, port, varnishPort, typical.resolved, listeningAt, thread.url)));
     for (const row of rows) console.log(`  ${row.name}: ${row.requestsPerSecond ?? ''} ${row.note ?? ''}`);
-    for (const spec of ONLY === 'caching' ? [] : cases) {
+    for (const spec of ONLY === 'caching' ? [] : cases.filter((spec) => spec.group !== 'thread')) {
       if (spec.group === 'baseline') {
         for (const url of [spec.baseline, spec.resolved]) await fetch(`http://127.0.0.1:${port}${url}`).then((res) => res.arrayBuffer());
         // GraphQL answers errors with 200, which autocannon would count as successes: check once.

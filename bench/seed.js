@@ -73,7 +73,7 @@ async function seed(strapi, { log }) {
     return draft;
   };
 
-  const cases = [];
+  const cases = [{ group: 'thread', name: 'thread of 50 comments', url: '/api/cited-articles/articles/thread-50/comments' }];
   await article('typical', 20, 5_000);
   cases.push({
     group: 'baseline',
@@ -95,6 +95,27 @@ async function seed(strapi, { log }) {
     cases.push({ group: 'body', name: `body ${label}`, size: bytes, url: `/api/cited-articles/articles/body-${bytes}` });
   }
   log('articles');
+
+  // A typical discussion: 50 approved comments from 50 readers, 10 of them replies (the caching
+  // rows compare its comment page with the constant route).
+  const talked = await article('thread-50', 5, 2_000);
+  const roots = [];
+  for (let i = 0; i < 50; i++) {
+    const reply = i >= 40;
+    const created = await strapi.documents(COMMENT_UID).create({
+      data: {
+        article: talked.documentId,
+        content: `Reader ${i} writes: ${reply ? 'I agree with the comment above.' : 'the sources on this story are well chosen.'}`,
+        authorName: `Thread reader ${i}`,
+        authorEmail: `thread-reader${i}@example.org`,
+        status: 'approved',
+        ...(reply ? { parent: roots[i - 40].documentId } : {}),
+        ipHash: randomBytes(32).toString('hex'),
+      },
+    });
+    if (!reply) roots.push(created);
+  }
+  log('thread of 50 comments');
 
   const discussed = await article('discussed', 5, 2_000);
   await insertComments(strapi, discussed.documentId, COMMENTS);

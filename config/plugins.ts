@@ -72,6 +72,7 @@ export default ({ env }) => ({
       notifications: {
         delivery: env('SMTP_HOST', '') ? 'email' : 'log',
         moderatorEmails: env.array('CITED_ARTICLES_MODERATOR_EMAILS', []),
+        moderatorDigestMinutes: env.float('CITED_ARTICLES_MODERATOR_DIGEST_MINUTES', 10),
       },
       // HTTP caching of the public routes and purging of shared caches (README "Caching and CDNs").
       // CITED_ARTICLES_PURGE_URLS: comma-separated base URLs of the caches to purge on change.

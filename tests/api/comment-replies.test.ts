@@ -143,14 +143,19 @@ describe('a thread of 10,000 approved replies', () => {
       expect(result.status).toBe(200);
       return count;
     };
+    // Pages asked for the first time here (a page size of their own), so that the response cache
+    // holds none of them: the statements counted are those of building the page.
     await statements(() => listComments(app, 'short-thread'));
-    const shortList = await statements(() => listComments(app, 'short-thread'));
-    const longList = await statements(() => listComments(app, 'long-thread'));
+    const shortList = await statements(() => listComments(app, 'short-thread', '?pageSize=23'));
+    const longList = await statements(() => listComments(app, 'long-thread', '?pageSize=23'));
     expect(longList).toBe(shortList);
     await statements(() => replies(shortRoot.documentId));
-    const shortReplies = await statements(() => replies(shortRoot.documentId));
-    const longReplies = await statements(() => replies(bigRoot.documentId, '?page=150'));
+    const shortReplies = await statements(() => replies(shortRoot.documentId, '?pageSize=23'));
+    const longReplies = await statements(() => replies(bigRoot.documentId, '?page=150&pageSize=23'));
     expect(longReplies).toBe(shortReplies);
+    expect(shortReplies).toBeGreaterThan(1);
+    // Asked again: from the response cache, whatever the thread's size.
+    expect(await statements(() => replies(bigRoot.documentId, '?page=150&pageSize=23'))).toBeLessThanOrEqual(1);
   });
 });
 

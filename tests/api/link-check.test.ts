@@ -321,6 +321,22 @@ describe('one run at a time', () => {
     }
   });
 
+  it('runs a scheduled check once per firing across instances: a second run of the same minute is skipped, the next minute’s runs', async () => {
+    const service = app.strapi.plugin('cited-articles').service('link-check') as any;
+    const checks = () => fixtures.to('/pages/title-only').length;
+    const slot = '2026-01-01T03:00:00.000Z';
+    const before = checks();
+    // Two instances' crons firing together (the loser finds the lock held or the slot done)…
+    await Promise.all([service.runScheduled(slot), service.runScheduled(slot)]);
+    expect(checks() - before).toBe(1);
+    // …and one firing a little later, after the first run finished: the slot is done.
+    await service.runScheduled(slot);
+    expect(checks() - before).toBe(1);
+    // The next firing runs again.
+    await service.runScheduled('2026-01-02T03:00:00.000Z');
+    expect(checks() - before).toBe(2);
+  });
+
   it('schedules nothing in tests (linkCheck.cron off)', () => {
     expect(app.strapi.config.get('plugin::cited-articles.linkCheck')).toMatchObject({ cron: null });
   });

@@ -20,6 +20,11 @@ export interface TestSmtp {
   to(address: string): ReceivedMail[];
   /** Refuses the next `count` messages to `address` with a temporary error (450), as a busy server would. */
   refuseNext(address: string, count: number): void;
+  /**
+   * Never answers the next message to `address` (the sender waits in the middle of sending, as on a
+   * stalled server); resolves once that message has arrived and is being held. It is never stored.
+   */
+  holdNext(address: string): Promise<void>;
   /** Waits until `test` holds for the mails, or fails after `timeoutMs`. */
   waitFor(test: (mails: ReceivedMail[]) => boolean, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -103,6 +108,7 @@ const parse = (raw: string) => {
 export async function startSmtp(): Promise<TestSmtp> {
   const mails: ReceivedMail[] = [];
   const refusals = new Map<string, number>();
+  const holds = new Map<string, () => void>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -118,6 +124,13 @@ export async function startSmtp(): Promise<TestSmtp> {
           error.responseCode = 450;
           return callback(error);
         }
+        const held = session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase()).find((address) => holds.has(address));
+        if (held) {
+          const arrived = holds.get(held)!;
+          holds.delete(held);
+          // The callback is never called: the sender waits until it gives up or dies.
+          return arrived();
+        }
         const parsed = parse(Buffer.concat(chunks).toString('utf8'));
         mails.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase()), ...parsed, receivedAt: Date.now() });
         callback();
@@ -132,6 +145,9 @@ export async function startSmtp(): Promise<TestSmtp> {
     to: (address) => mails.filter((mail) => mail.to.includes(address.toLowerCase())),
     refuseNext(address, count) {
       refusals.set(address.toLowerCase(), count);
+    },
+    holdNext(address) {
+      return new Promise<void>((resolve) => holds.set(address.toLowerCase(), resolve));
     },
     async waitFor(test, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;

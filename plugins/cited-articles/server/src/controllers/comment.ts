@@ -7,7 +7,8 @@ import { toPublicComment, toPublicThread } from '../utils/public-shape';
 import type { RequestContext } from '../utils/request-context';
 import { commentSettings } from '../utils/settings';
 import { localeQuery, readPagination, slugParams } from '../validation/content-api';
-import { sendPublic } from '../http-cache/respond';
+import { cachedPublicAnswer } from '../http-cache/cached-answer';
+import { audienceOf, scopedCacheId } from '../http-cache/audience';
 import { commentsKey, threadKey } from '../http-cache/keys';
 import {
   createCommentBody,
@@ -69,27 +70,45 @@ const comment = ({ strapi }: { strapi: Core.Strapi }): Core.Controller => {
     async find(ctx) {
       const { slug } = parseOrThrow(slugParams, ctx.params, 'article slug');
       const query = parseOrThrow(listCommentsQuery, { ...readPagination(ctx.query), sort: ctx.query.sort, locale: ctx.query.locale }, 'query');
-      const { threads, pagination, commentCount, articleDocumentId } = await getService('comments-public', { strapi }).listApproved({
-        slug,
-        ...query,
+      // Served from memory like articles (http-cache/cached-answer.ts): purged under the article's
+      // comments key when a comment is approved, edited, sent back by reports or deleted. The
+      // thread options are part of the id, as they shape the answer.
+      const { maxDepth, repliesPerThread } = commentSettings(strapi);
+      const id = scopedCacheId(
+        audienceOf(ctx),
+        JSON.stringify(['comments', slug, query.locale ?? null, query.page, query.pageSize, query.sort, maxDepth, repliesPerThread])
+      );
+      await cachedPublicAnswer(ctx, strapi, id, async () => {
+        const { threads, pagination, commentCount, articleDocumentId } = await getService('comments-public', { strapi }).listApproved({
+          slug,
+          ...query,
+        });
+        // Roots also say how many replies their thread has, and whether GET …/replies has more.
+        const shapeRoot = (node: ListedThread) => ({ ...toPublicThread(node), replyCount: node.replyCount, moreReplies: node.moreReplies });
+        return {
+          body: { data: threads.map(shapeRoot), meta: { pagination, sort: query.sort, commentCount } },
+          keys: [commentsKey(articleDocumentId)],
+        };
       });
-      // Roots also say how many replies their thread has, and whether GET …/replies has more.
-      const shapeRoot = (node: ListedThread) => ({ ...toPublicThread(node), replyCount: node.replyCount, moreReplies: node.moreReplies });
-      sendPublic(ctx, strapi, { data: threads.map(shapeRoot), meta: { pagination, sort: query.sort, commentCount } }, [
-        commentsKey(articleDocumentId),
-      ]);
     },
 
     /** GET /comments/:documentId/replies: a page of a thread's approved replies, flat, oldest first. */
     async replies(ctx) {
       const { documentId } = parseOrThrow(documentIdParams, ctx.params, 'comment documentId');
-      const { repliesPerThread } = commentSettings(strapi);
+      const { repliesPerThread, maxDepth } = commentSettings(strapi);
       const { page, pageSize } = parseOrThrow(replyPageQuery(repliesPerThread), readPagination(ctx.query), 'pagination');
-      const { replies, pagination, articleDocumentId } = await getService('comment-replies', { strapi }).listReplies({ documentId, page, pageSize });
-      sendPublic(ctx, strapi, { data: replies.map(toPublicComment), meta: { pagination, thread: documentId } }, [
-        threadKey(documentId),
-        commentsKey(articleDocumentId),
-      ]);
+      const id = scopedCacheId(audienceOf(ctx), JSON.stringify(['replies', documentId, page, pageSize, maxDepth]));
+      await cachedPublicAnswer(ctx, strapi, id, async () => {
+        const { replies, pagination, articleDocumentId } = await getService('comment-replies', { strapi }).listReplies({
+          documentId,
+          page,
+          pageSize,
+        });
+        return {
+          body: { data: replies.map(toPublicComment), meta: { pagination, thread: documentId } },
+          keys: [threadKey(documentId), commentsKey(articleDocumentId)],
+        };
+      });
     },
 
     /** POST /articles/:slug/comments: a new comment, pending unless post-moderation lets it through. */

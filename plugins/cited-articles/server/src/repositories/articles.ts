@@ -35,22 +35,28 @@ export const articlesRepository = (strapi: Core.Strapi) => {
 
     /**
      * A page of a locale's published articles, newest first, with the total: the summary fields,
-     * the stored reference targets and the keys of their citations in order (not the body).
+     * the stored reference targets and the keys of their citations in order (not the body). The
+     * page's ids come first, from the (locale, published_at, id) index alone, then its rows by id:
+     * a deep page skips index entries, not whole rows (page 801 of 20,000 articles read 20,000 rows
+     * before; npm run bench:scale).
      */
     async publishedPage(locale: string, { offset, limit }: { offset: number; limit: number }) {
       const published = query();
       const where = { publishedAt: { $notNull: true }, locale };
-      const [rows, total] = await Promise.all([
-        published.findMany({
-          where,
-          select: ['id', 'documentId', ...ARTICLE_FIELDS, 'referenceTargets'],
-          orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
-          offset,
-          limit,
-          populate: { citations: { select: ['id', 'documentId', 'key'] } },
-        }) as Promise<ArticleRecord[]>,
+      const [page, total] = await Promise.all([
+        published.findMany({ where, select: ['id'], orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }], offset, limit }) as Promise<
+          Array<{ id: number }>
+        >,
         published.count({ where }),
       ]);
+      if (page.length === 0) return { rows: [] as ArticleRecord[], total };
+      const found = (await published.findMany({
+        where: { id: { $in: page.map((row) => row.id) } },
+        select: ['id', 'documentId', ...ARTICLE_FIELDS, 'referenceTargets'],
+        populate: { citations: { select: ['id', 'documentId', 'key'] } },
+      })) as ArticleRecord[];
+      const position = new Map(page.map((row, index) => [row.id, index]));
+      const rows = found.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
       return { rows, total };
     },
 

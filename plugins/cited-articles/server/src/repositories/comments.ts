@@ -387,10 +387,10 @@ export const commentsRepository = (strapi: Core.Strapi) => {
     async heldBetween(since: Date, until: Date, limit: number) {
       return (await query().findMany({
         where: { status: 'pending', heldAt: { $gt: since, $lte: until } },
-        select: ['authorName', 'content', 'heldReason', 'articleDocumentId'],
+        select: ['documentId', 'heldAt', 'authorName', 'content', 'heldReason', 'articleDocumentId'],
         orderBy: [{ heldAt: 'asc' }, { id: 'asc' }],
         limit,
-      })) as Array<Pick<CommentRecord, 'authorName' | 'content' | 'heldReason' | 'articleDocumentId'>>;
+      })) as Array<Pick<CommentRecord, 'documentId' | 'heldAt' | 'authorName' | 'content' | 'heldReason' | 'articleDocumentId'>>;
     },
 
     /** An approved reply with its author's account and its parent's contact details and preference. */

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { articleVersionKey } from '../comments/article-version';
 import { commentsRepository } from '../repositories/comments';
+import { ALL_KEY } from '../http-cache/keys';
+import { getService } from '../utils/get-service';
 import { COMMENT_UID } from '../utils/uids';
 import type { CommentArticleRefService } from './contracts/comments';
 
@@ -79,6 +81,8 @@ const commentArticleRef = ({ strapi }: { strapi: Core.Strapi }): CommentArticleR
         }
         for (const [key, ids] of byVersion) await comments.setArticleVersion(ids, key);
       }
+      // These writes are plain SQL, which no lifecycle sees: answers cached from before are dropped.
+      if (updated > 0) getService('cache-purge', { strapi }).purge([ALL_KEY]);
       return updated;
     },
   };

@@ -7,12 +7,17 @@ import type { SafeResponse } from '../outbound/safe-fetch';
 import { sourcesRepository, type LinkFindings, type RetractionFindings } from '../repositories/sources';
 import { ConflictError } from '../utils/errors';
 import { getService } from '../utils/get-service';
+import { PLUGIN_ID } from '../utils/uids';
 import { linkCheckSettings, lookupSettings } from '../utils/source-settings';
 import type { LinkCheckReport, LinkCheckRow, LinkCheckService, LinkVerdict } from './contracts';
 
 export type { LinkCheckReport } from './contracts';
 
 const LOCK = 'link-check';
+/** The plugin-store key of the last scheduled run completed: its slot and end. */
+const LAST_RUN_KEY = 'link-check-last-run';
+/** A scheduled run's name: the minute its cron fired (the same on every instance for one firing). */
+const slotOf = (at: number) => new Date(Math.floor(at / 60_000) * 60_000).toISOString();
 const PAGE = 100;
 /** Hosts checked side by side; each host still gets one request at a time. */
 const HOSTS_AT_ONCE = 4;
@@ -72,14 +77,35 @@ const linkCheck = ({ strapi }: { strapi: Core.Strapi }): LinkCheckService => ({
     }
   },
 
-  /** The cron task: the whole library; a run elsewhere is not an error, only a skipped turn. */
-  async runScheduled() {
+  /**
+   * The cron task: the whole library, once per firing across instances. Every instance's cron fires
+   * at the same minute, which names the run (`slot`); the instance that takes the lock runs it and
+   * records the slot when done, and the others skip it (lock held, or slot already done). One that
+   * found the lock held looks again once that lock has expired: if its holder was killed mid-run,
+   * the run is taken over then, within the period; if it finished, the slot is done and skipped.
+   */
+  async runScheduled(slot = slotOf(Date.now())) {
+    const lockMs = linkCheckSettings(strapi).lockSeconds * 1000;
+    const release = await getService('task-lock', { strapi }).acquire(LOCK, lockMs);
+    if (!release) {
+      strapi.log.info('[cited-articles] link check: another instance runs it; looking again when its lock expires');
+      setTimeout(() => void this.runScheduled(slot), lockMs + 1000).unref();
+      return;
+    }
     try {
-      const report = await this.run();
+      const store = strapi.store({ type: 'plugin', name: PLUGIN_ID });
+      const last = (await store.get({ key: LAST_RUN_KEY })) as { slot?: string } | null;
+      if (last?.slot && last.slot >= slot) {
+        strapi.log.info(`[cited-articles] link check of ${slot} skipped: another instance ran it`);
+        return;
+      }
+      const report = await this.checkAll();
+      await store.set({ key: LAST_RUN_KEY, value: { slot, finishedAt: new Date().toISOString() } });
       strapi.log.info(`[cited-articles] link check: ${JSON.stringify(report)}`);
     } catch (error) {
-      if (error instanceof ConflictError) strapi.log.info('[cited-articles] link check skipped: another instance runs it');
-      else strapi.log.error(`[cited-articles] link check failed: ${(error as Error).message}`);
+      strapi.log.error(`[cited-articles] link check failed: ${(error as Error).message}`);
+    } finally {
+      await release();
     }
   },
 

@@ -56,6 +56,27 @@ const mailer = ({ strapi }: { strapi: Core.Strapi }): MailerService => {
       setImmediate(() => attempt(mail, 0));
     },
 
+    /**
+     * Sends at once and resolves when the server accepted the mail (retried after the same delays
+     * as `send`), for work that must know the mail left before it records so: the digest.
+     */
+    async deliver(mail: Mail) {
+      for (let index = 0; ; index += 1) {
+        if (stopped) throw new Error('Strapi is stopping');
+        const run = deliver(mail);
+        const tracked = run.catch(() => {});
+        inFlight.add(tracked);
+        void tracked.finally(() => inFlight.delete(tracked));
+        try {
+          await run;
+          return;
+        } catch (error) {
+          if (index >= RETRY_DELAYS_MS.length) throw error;
+          await new Promise<void>((resolve) => later(RETRY_DELAYS_MS[index], resolve));
+        }
+      }
+    },
+
     /** Stops retries and waits (briefly) for sends under way, so that Strapi can stop cleanly. */
     async destroy() {
       stopped = true;

@@ -25,11 +25,35 @@ const DIGEST_LIMIT = 50;
  * sending goes through the mailer (retried, never failing a request). Addresses are read here and
  * handed to the email plugin; they are never put in a response, an event or a link.
  *
- * The digest: at most one email per `moderatorDigestMinutes`. The time of the last one is kept in
- * the plugin store, so a restart does not send early; the comments listed are those that started
- * waiting (`heldAt`) since then and still wait when it is sent, so a comment rejected meanwhile is
- * not listed, and no email goes out when none is left.
+ * The digest: at most one email per `moderatorDigestMinutes` across all instances on the database.
+ * The time of the last one is kept in the plugin store, so a restart does not send early; the
+ * comments listed are those that started waiting (`heldAt`) since then and still wait when it is
+ * sent, so a comment rejected meanwhile is not listed, and no email goes out when none is left.
+ * A run holds the task lock `moderator-digest` (task-lock.ts) for half a period at most, reads
+ * the time of the last digest under it, and records its own only once the mail server accepted the
+ * mails: two instances whose timers fire together send one digest, and consecutive digests cover
+ * consecutive windows of `heldAt`, so no comment is in two or in none. The instance that heard of a
+ * waiting comment sends when the digest is due; every instance also checks every half period and
+ * takes over a digest overdue by half a period (its sender was killed mid-run: its lock has
+ * expired by then), so an abandoned digest goes out within one period.
  */
+/**
+ * What the store keeps of the digests: when the last one was sent, and the comments listed in those
+ * of the last LATE_COMMIT_MS ([documentId, heldAt] pairs), which the next one leaves out.
+ */
+interface DigestState {
+  lastSentAt: string | null;
+  listed: Array<[string, string]>;
+}
+
+/**
+ * How far back a digest looks before the previous one's cutoff. A comment's heldAt is the time its
+ * instance set it, before its INSERT commits: one committed after a digest read the rows, or by an
+ * instance whose clock is behind, has a heldAt before that digest's cutoff. Without the overlap it
+ * would be in no digest; the comments already listed are left out by their [documentId, heldAt].
+ */
+const LATE_COMMIT_MS = 60 * 1000;
+
 /** What the listener reads of a comment event's payload (comment-events.ts). */
 interface CommentEventPayload {
   comment?: { documentId?: string; status?: string; parent?: string | null } | null;
@@ -37,6 +61,7 @@ interface CommentEventPayload {
 
 const notifications = ({ strapi }: { strapi: Core.Strapi }): NotificationsService => {
   let digestTimer: NodeJS.Timeout | null = null;
+  const pollTimers = new Set<NodeJS.Timeout>();
   let digestBusy = false;
   let digestAgain = false;
   let stopped = false;
@@ -65,9 +90,13 @@ const notifications = ({ strapi }: { strapi: Core.Strapi }): NotificationsServic
     });
   };
 
+  const digestState = async (): Promise<DigestState> => {
+    const value = (await store().get({ key: DIGEST_KEY })) as Partial<DigestState> | null;
+    return { lastSentAt: value?.lastSentAt ?? null, listed: Array.isArray(value?.listed) ? value.listed : [] };
+  };
   const lastDigestAt = async (): Promise<number> => {
-    const value = (await store().get({ key: DIGEST_KEY })) as { lastSentAt?: string } | null;
-    return value?.lastSentAt ? new Date(value.lastSentAt).getTime() : 0;
+    const { lastSentAt } = await digestState();
+    return lastSentAt ? new Date(lastSentAt).getTime() : 0;
   };
 
   /** Active admins whose role may moderate comments (Super Admins always may), or the configured addresses. */
@@ -88,10 +117,18 @@ const notifications = ({ strapi }: { strapi: Core.Strapi }): NotificationsServic
   const moderationUrl = () =>
     `${withoutTrailingSlash(String(strapi.config.get('admin.absoluteUrl') ?? ''))}/plugins/${PLUGIN_ID}/comments?status=pending`;
 
-  const sendDigest = async () => {
-    const since = await lastDigestAt();
+  const periodMs = () => notificationSettings(strapi).moderatorDigestMinutes * MINUTE_MS;
+  // A run's lease: half a period (at most five minutes), so that a takeover comes within one period.
+  const leaseMs = () => Math.max(500, Math.min(periodMs() / 2, 5 * MINUTE_MS));
+
+  /** Sends the digest of what started waiting since the last one; records it once accepted. */
+  const sendDigest = async (state: DigestState) => {
+    const since = state.lastSentAt ? new Date(state.lastSentAt).getTime() - LATE_COMMIT_MS : 0;
     const cutoff = new Date();
-    const rows = await commentsRepository(strapi).heldBetween(new Date(since), cutoff, DIGEST_LIMIT);
+    const listedKey = (documentId: unknown, heldAt: unknown) => `${String(documentId)}@${new Date(heldAt as string).toISOString()}`;
+    const already = new Set(state.listed.map(([documentId, heldAt]) => listedKey(documentId, heldAt)));
+    const found = await commentsRepository(strapi).heldBetween(new Date(since), cutoff, DIGEST_LIMIT + already.size);
+    const rows = found.filter((row) => !already.has(listedKey(row.documentId, row.heldAt))).slice(0, DIGEST_LIMIT);
     if (rows.length === 0) return;
     const articleIds = [...new Set(rows.map((row) => row.articleDocumentId).filter(Boolean))];
     const articles = await articlesRepository(strapi).titlesOf(articleIds);
@@ -106,36 +143,94 @@ const notifications = ({ strapi }: { strapi: Core.Strapi }): NotificationsServic
       moderationUrl()
     );
     const recipients = await moderatorAddresses();
-    for (const to of recipients) mailer().send({ to, ...mail });
-    await store().set({ key: DIGEST_KEY, value: { lastSentAt: cutoff.toISOString() } });
+    const sent = await Promise.allSettled(recipients.map((to) => mailer().deliver({ to, ...mail })));
+    const failed = sent.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
+    for (const failure of failed) strapi.log.error(`[cited-articles] moderator digest: ${(failure.reason as Error).message}`);
+    // Nobody got it: the same window is sent by the next run. One address refusing does not hold
+    // back the others' digests for good.
+    if (recipients.length > 0 && failed.length === recipients.length) return;
+    const keepFrom = cutoff.getTime() - LATE_COMMIT_MS;
+    const listed: Array<[string, string]> = [
+      ...state.listed,
+      ...rows.map((row): [string, string] => [String(row.documentId), new Date(row.heldAt as unknown as string).toISOString()]),
+    ].filter(([, heldAt]) => new Date(heldAt).getTime() > keepFrom);
+    const value: DigestState = { lastSentAt: cutoff.toISOString(), listed };
+    await store().set({ key: DIGEST_KEY, value });
   };
 
+  /**
+   * One digest run under the task lock, if one is due (`overdueMs` later than due for a takeover
+   * check). 'busy': another instance runs it; 'later': not due; 'done': sent, or nothing to send.
+   */
+  const runDigest = async (overdueMs = 0): Promise<'busy' | 'later' | 'done'> => {
+    if (Date.now() < (await lastDigestAt()) + periodMs() + overdueMs) return 'later';
+    const release = await getService('task-lock', { strapi }).acquire(DIGEST_KEY, leaseMs());
+    if (!release) return 'busy';
+    try {
+      // Read again under the lock: another instance may have sent it since.
+      const state = await digestState();
+      if (state.lastSentAt && Date.now() < new Date(state.lastSentAt).getTime() + periodMs()) return 'later';
+      await sendDigest(state);
+      return 'done';
+    } finally {
+      await release();
+    }
+  };
+
+  /** Runs the digest when it is due (never two runs at once in this process). */
   const scheduleDigest = async () => {
     if (digestTimer || stopped) return;
     if (digestBusy) {
       digestAgain = true;
       return;
     }
-    const { moderatorDigestMinutes } = notificationSettings(strapi);
-    const due = (await lastDigestAt()) + moderatorDigestMinutes * MINUTE_MS;
+    const due = (await lastDigestAt()) + periodMs();
     if (digestTimer || stopped) return;
     digestTimer = setTimeout(
       () => {
         digestTimer = null;
         digestBusy = true;
-        sendDigest()
+        runDigest()
+          .then((outcome) => {
+            // Another instance holds the lock or sent one meanwhile: look again when it may be due.
+            if (outcome !== 'done') digestAgain = true;
+          })
           .catch((error: Error) => strapi.log.error(`[cited-articles] moderator digest: ${error.message}`))
           .finally(() => {
             digestBusy = false;
             if (digestAgain) {
               digestAgain = false;
-              afterResponse('moderator digest', scheduleDigest);
+              const wait = setTimeout(() => {
+                pollTimers.delete(wait);
+                afterResponse('moderator digest', scheduleDigest);
+              }, leaseMs());
+              wait.unref();
+              pollTimers.add(wait);
             }
           });
       },
       Math.max(0, due - Date.now())
     );
     digestTimer.unref();
+  };
+
+  /** Every half period: takes over a digest overdue by half a period (see the header). */
+  const pollDigest = () => {
+    if (stopped) return;
+    const timer = setTimeout(() => {
+      pollTimers.delete(timer);
+      if (stopped) return;
+      if (digestBusy || digestTimer) return pollDigest();
+      digestBusy = true;
+      runDigest(periodMs() / 2)
+        .catch((error: Error) => strapi.log.error(`[cited-articles] moderator digest: ${error.message}`))
+        .finally(() => {
+          digestBusy = false;
+          pollDigest();
+        });
+    }, periodMs() / 2);
+    timer.unref();
+    pollTimers.add(timer);
   };
 
   const isUnsubscribed = async (hash: string) => (await strapi.db.query(NOTIFICATION_OPTOUT_UID).count({ where: { addressHash: hash } })) > 0;
@@ -179,6 +274,7 @@ const notifications = ({ strapi }: { strapi: Core.Strapi }): NotificationsServic
     subscribe() {
       unsubscribeHooks.push(strapi.eventHub.on(COMMENT_EVENTS.created.name, onEvent));
       unsubscribeHooks.push(strapi.eventHub.on(COMMENT_EVENTS.approved.name, onEvent));
+      pollDigest();
     },
 
     /** A comment started waiting for a moderator other than by being posted (reports, an edit). */
@@ -204,6 +300,8 @@ const notifications = ({ strapi }: { strapi: Core.Strapi }): NotificationsServic
       stopped = true;
       if (digestTimer) clearTimeout(digestTimer);
       digestTimer = null;
+      for (const timer of pollTimers) clearTimeout(timer);
+      pollTimers.clear();
       for (const off of unsubscribeHooks.splice(0)) off();
     },
   };

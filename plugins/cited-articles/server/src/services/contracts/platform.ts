@@ -19,6 +19,8 @@ export interface Mail {
 export interface MailerService {
   /** Queues a mail; returns at once. */
   send(mail: Mail): void;
+  /** Sends a mail now, retried as `send` does; resolves once the server accepted it, rejects after the last attempt. */
+  deliver(mail: Mail): Promise<void>;
   destroy(): Promise<void>;
 }
 

@@ -63,7 +63,8 @@ export type LinkCheckRow = Pick<SourceRecord, 'id' | 'documentId' | 'url' | 'arc
 
 export interface LinkCheckService {
   run(options?: { documentIds?: string[] }): Promise<LinkCheckReport>;
-  runScheduled(): Promise<void>;
+  /** `slot`: the firing this run belongs to (the minute the cron fired, by default now's). */
+  runScheduled(slot?: string): Promise<void>;
   checkAll(documentIds?: string[]): Promise<LinkCheckReport>;
   checkPage(rows: LinkCheckRow[], report: LinkCheckReport): Promise<void>;
   checkLink(url: string): Promise<LinkVerdict>;
