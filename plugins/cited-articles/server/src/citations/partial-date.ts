@@ -22,7 +22,8 @@ export function toDateParts(value: string | null | undefined): number[] | null {
 
 /**
  * The stored text of CSL `date-parts` (`[[2004]]`, `[[2023, 3]]`, `[[2023, 3, 5]]`); the first
- * date of a range. Null when the year is missing or a part is out of range.
+ * date of a range. Null when there is no year; a month or day that does not exist (2023-02-30) is
+ * dropped and the year kept, since the year is what a reference prints first.
  */
 export function fromDateParts(parts: unknown): string | null {
   const first = Array.isArray(parts) && Array.isArray(parts[0]) ? (parts[0] as unknown[]) : Array.isArray(parts) ? parts : null;
