@@ -25,7 +25,7 @@ export function isPreviewSecret(given: unknown): boolean {
 }
 
 interface ApiTokenService {
-  getBy(where: { name: string }): Promise<{ id: number | string } | null>;
+  getByName(name: string): Promise<{ id: number | string } | null>;
   create(attributes: Record<string, unknown>): Promise<{ accessKey: string }>;
   regenerate(id: number | string): Promise<{ accessKey: string }>;
 }
@@ -34,7 +34,7 @@ interface ApiTokenService {
 export function previewAccessKey(strapi: Core.Strapi): Promise<string> {
   accessKey ??= (async () => {
     const tokens = strapi.service('admin::api-token') as unknown as ApiTokenService;
-    const existing = await tokens.getBy({ name: TOKEN_NAME });
+    const existing = await tokens.getByName(TOKEN_NAME);
     if (existing) return (await tokens.regenerate(existing.id)).accessKey;
     const created = await tokens.create({
       name: TOKEN_NAME,

@@ -98,9 +98,6 @@ export class CitedArticleElement extends LitElement {
       sup.flash {
         background: color-mix(in srgb, var(--_accent) 15%, transparent);
       }
-      .backlinks a {
-        text-decoration: none;
-      }
       .source-link {
         margin-left: 0.4em;
         font-size: 0.9em;

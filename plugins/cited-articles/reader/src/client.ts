@@ -106,7 +106,14 @@ export function createCitedClient({ baseUrl, token, fetch: fetchImpl }: CitedCli
     const held = method === 'GET' ? validated.get(cacheKey) : undefined;
     if (held) headers['If-None-Match'] = held.etag;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const response = await doFetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    // `no-cache`: the browser's HTTP cache may keep an answer (the routes say max-age) but must ask
+    // first; a 304 costs little, and a comment approved a second ago shows on the next load.
+    const response = await doFetch(url, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      cache: method === 'GET' ? 'no-cache' : 'no-store',
+    });
     if (response.status === 304 && held) return held.body as T;
     const text = await response.text();
     const parsed = parseJson(text);
