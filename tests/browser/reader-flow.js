@@ -260,7 +260,9 @@ async function run() {
       expect(markers === demo.data.citations.length, `expected ${demo.data.citations.length} markers, found ${markers}`);
       const items = await page.locator('cited-article ol.references > li').count();
       expect(items === demo.data.references.length, `expected ${demo.data.references.length} references, found ${items}`);
-      await page.screenshot({ path: path.join(OUTPUT_DIR, 'article.png') });
+      const shotDir = process.env.READER_SCREENSHOTS || OUTPUT_DIR;
+      fs.mkdirSync(shotDir, { recursive: true });
+      await page.screenshot({ path: path.join(shotDir, 'reader-article.png') });
     });
 
     const marker = page.locator(`cited-article sup#${firstReference.backlinks[0]} a`);
@@ -287,7 +289,7 @@ async function run() {
       const box = await page.locator('cited-article').boundingBox();
       await page.screenshot({
         path: path.join(shotDir, 'reader-preview.png'),
-        clip: { x: box.x - 10, y: box.y - 10, width: box.width + 20, height: 520 },
+        clip: { x: Math.max(0, box.x - 20), y: box.y - 10, width: 1000 - Math.max(0, box.x - 20), height: 420 },
       });
     });
 

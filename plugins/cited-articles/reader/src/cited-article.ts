@@ -93,6 +93,13 @@ export class CitedArticleElement extends LitElement {
         font-size: 0.9em;
         padding-left: 2em;
       }
+      /* Long articles: what is off screen is laid out when it comes near (500 references render
+         in a fraction of the time); anchors, find-in-page and screen readers still see it all. */
+      .body > *,
+      ol.references > li {
+        content-visibility: auto;
+        contain-intrinsic-size: auto 3em;
+      }
       ol.references li:target,
       ol.references li.flash,
       sup.flash {
