@@ -437,7 +437,14 @@ async function run() {
       await admin.call('PUT', `${CM}/plugin::cited-articles.article/${found.documentId}?locale=en`, { title: 'Draft title, not yet published' });
       const denied = await fetch(`${baseUrl}/articles/${DEMO_SLUG}?locale=en&status=draft&secret=wrong`);
       expect(denied.status === 403, `a wrong secret answered ${denied.status}`);
-      await page.goto(`${baseUrl}/articles/${DEMO_SLUG}?locale=en&status=draft&secret=${encodeURIComponent(PREVIEW_SECRET)}`);
+      // The URL the admin's Preview panel opens, from config/admin.ts's handler.
+      const preview = await admin.call(
+        'GET',
+        `/content-manager/preview/url/plugin::cited-articles.article?documentId=${found.documentId}&locale=en&status=draft`
+      );
+      expect(preview && preview.url, `no preview URL: ${JSON.stringify(preview)}`);
+      expect(preview.url.includes(`/articles/${DEMO_SLUG}?`) && preview.url.includes('status=draft'), `preview URL: ${preview.url}`);
+      await page.goto(new URL(preview.url, baseUrl).toString());
       await page.locator('cited-article h1').waitFor();
       expect((await page.locator('cited-article h1').innerText()) === 'Draft title, not yet published', 'the draft is not shown');
       await page.goto(articleUrl);
