@@ -370,6 +370,65 @@ async function run() {
       expect((await page.evaluate(() => window.__xss)) === undefined, 'a payload ran');
     });
 
+    await check('a signed-in reader posts as their account, edits and deletes their own comment; anyone reports', async () => {
+      const account = await fetch(`${baseUrl}/api/auth/local/register`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: 'rita', email: 'rita.account@example.org', password: 'Reader-pass-1' }),
+      }).then((res) => res.json());
+      expect(account.jwt, `registration failed: ${JSON.stringify(account)}`);
+      const readerPage = await context.newPage();
+      readerPage.on('pageerror', (error) => pageErrors.push(`signed-in: ${error.message}`));
+      readerPage.on('dialog', (dialog) => void dialog.accept());
+      const openSignedIn = async () => {
+        await readerPage.goto(articleUrl);
+        await readerPage.evaluate((jwt) => {
+          document.querySelector('cited-comments').token = jwt;
+        }, account.jwt);
+        await readerPage.locator('cited-comments').scrollIntoViewIfNeeded();
+        await readerPage.locator('cited-comments [part=thread]').waitFor();
+      };
+      await openSignedIn();
+      const form = readerPage.locator('cited-comments form[part=form]');
+      await readerPage.getByText('Signed in as rita').waitFor();
+      expect((await form.locator('input[name=authorName]').count()) === 0, 'a signed-in reader is asked for a name');
+      await form.locator('textarea[name=content]').fill('Posted from my account.');
+      await form.locator('button[type=submit]').click();
+      await readerPage.locator('cited-comments [part=notice]').waitFor();
+      expect(/awaiting moderation/i.test(await readerPage.locator('cited-comments [part=notice]').innerText()), 'no moderation notice');
+      const pending = await admin.call('GET', '/cited-articles/comments?status=pending&pageSize=100');
+      const mine = pending.find((comment) => comment.authorName === 'rita');
+      expect(mine, 'the account comment is not pending under the username');
+      await admin.call('POST', '/cited-articles/comments/actions/moderate', { documentIds: [mine.documentId], status: 'approved' });
+      await openSignedIn();
+      const own = readerPage.locator(`cited-comments #comment-${mine.documentId}`);
+      await own.getByRole('button', { name: 'Edit' }).click();
+      await own.locator('textarea[name=content]').fill('Posted from my account, then edited.');
+      await own.getByRole('button', { name: 'Save' }).click();
+      // An edited comment goes back to the moderators: the reader is told, then it is approved again.
+      await readerPage
+        .locator('cited-comments [part=notice]')
+        .filter({ hasText: /edit is saved and awaits moderation/ })
+        .waitFor();
+      await admin.call('POST', '/cited-articles/comments/actions/moderate', { documentIds: [mine.documentId], status: 'approved' });
+      await openSignedIn();
+      await readerPage.locator(`cited-comments #comment-${mine.documentId} [part=comment-text]`).filter({ hasText: 'then edited' }).waitFor();
+      const others = await readerPage
+        .locator('cited-comments [part=comment]')
+        .filter({ hasNotText: 'Posted from my account' })
+        .getByRole('button', { name: 'Edit' })
+        .count();
+      expect(others === 0, `${others} comments of others offer Edit`);
+      const other = readerPage.locator('cited-comments [part=comment]').filter({ hasText: 'A first reader comment.' });
+      await other.getByRole('button', { name: 'Report' }).click();
+      await other.locator('select[name=reason]').selectOption('spam');
+      await other.locator('form.report button[type=submit]').click();
+      await other.getByText('Reported. Thank you.').waitFor();
+      await own.getByRole('button', { name: 'Delete' }).click();
+      await readerPage.waitForFunction((id) => !document.querySelector('cited-comments').shadowRoot.querySelector(`#comment-${id}`), mine.documentId);
+      await readerPage.close();
+    });
+
     await check('a flood of posts shows the retry time', async () => {
       let notice = '';
       for (let i = 0; i < 8 && !/try again in \d+ seconds?/i.test(notice); i += 1) {
@@ -390,7 +449,7 @@ async function run() {
       const article = await admin.call('POST', `${CM}/plugin::cited-articles.article`, {
         title: 'An article citing a hostile source',
         slug: 'hostile-source-article',
-        body: 'A claim [@hostile-source].',
+        body: 'A claim [@hostile-source; @bbc-2023].',
         citations: { connect: [source.documentId] },
       });
       await admin.call('POST', `${CM}/plugin::cited-articles.article/${article.documentId}/actions/publish`, {});
@@ -401,8 +460,23 @@ async function run() {
       expect(text.includes('Hostile source') && text.includes('<img'), `preview: ${text}`);
       const injected = await page.evaluate(() => document.querySelector('cited-article').shadowRoot.querySelectorAll('img, script').length);
       expect(injected === 0, `${injected} elements came from source fields`);
+      const items = await page.locator('cited-article [part=preview-item]').count();
+      expect(items === 2, `a two-source marker's preview shows ${items} sources`);
       await page.waitForTimeout(300);
       expect((await page.evaluate(() => window.__xss)) === undefined, 'a payload ran');
+    });
+
+    await check('on a touch screen a tap on a marker opens its preview instead of jumping', async () => {
+      const touchContext = await browser.newContext({ viewport: { width: 400, height: 800 }, hasTouch: true, isMobile: true });
+      const touchPage = await touchContext.newPage();
+      await touchPage.goto(articleUrl);
+      await touchPage.locator('cited-article h1').waitFor();
+      const before = await touchPage.evaluate(() => window.scrollY);
+      await touchPage.locator(`cited-article sup#${firstReference.backlinks[0]} a`).tap();
+      await touchPage.waitForFunction(() => !document.querySelector('cited-article').shadowRoot.querySelector('[role=tooltip]').hidden);
+      expect((await previewText(touchPage)).includes(firstReference.formatted.trim().replace(/\s+/g, ' ')), 'wrong preview');
+      expect((await touchPage.evaluate(() => window.scrollY)) === before, 'the tap jumped to the reference list');
+      await touchContext.close();
     });
 
     await check('axe-core finds no serious or critical violation on the article page', async () => {

@@ -63,6 +63,8 @@ export class CitedArticleElement extends LitElement {
   private openTimer?: ReturnType<typeof setTimeout>;
   private closeTimer?: ReturnType<typeof setTimeout>;
   private lastPointer = 'mouse';
+  /** The marker whose preview was open when the last touch began (a tap's focus opens one too). */
+  private openAtPointerDown: HTMLElement | null = null;
   private focusFromLink = false;
   private loadedKey = '';
 
@@ -357,6 +359,7 @@ export class CitedArticleElement extends LitElement {
 
   private onPointerDown = (event: PointerEvent) => {
     this.lastPointer = event.pointerType;
+    this.openAtPointerDown = this.openFor?.marker ?? null;
   };
 
   private onPointerOver = (event: MouseEvent) => {
@@ -400,7 +403,8 @@ export class CitedArticleElement extends LitElement {
     const link = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>('a[href^="#"]') : null;
     if (!link) return;
     const marker = this.markerOf(link);
-    if (marker && this.lastPointer === 'touch' && this.openFor?.marker !== marker) {
+    // The tap's own focus may have opened the preview already: what counts is whether it was open before.
+    if (marker && this.lastPointer === 'touch' && this.openAtPointerDown !== marker) {
       event.preventDefault();
       this.open(marker);
       return;

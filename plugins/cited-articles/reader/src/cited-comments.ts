@@ -443,8 +443,10 @@ export class CitedCommentsElement extends LitElement {
     const content = String(new FormData(event.currentTarget as HTMLFormElement).get('content') ?? '');
     this.busy = true;
     try {
-      await this.api_.editComment(comment.documentId, { content });
+      const { data } = await this.api_.editComment(comment.documentId, { content });
       this.editing = undefined;
+      // An edit may go back to the moderators (the server decides): the reader is told why it left.
+      if (data.status === 'pending') this.notice = { kind: 'info', text: this.strings.editAwaitingModeration };
       await this.reload();
     } catch (error) {
       this.notice = this.noticeOf(error);

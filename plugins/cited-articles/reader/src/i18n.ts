@@ -26,6 +26,7 @@ export interface ReaderStrings {
   staff: string;
   awaitingModeration: string;
   published: string;
+  editAwaitingModeration: string;
   closed: string;
   retryIn: (seconds: number) => string;
   signedInAs: (name: string) => string;
@@ -64,6 +65,7 @@ const en: ReaderStrings = {
   staff: 'Staff',
   awaitingModeration: 'Thank you. Your comment is awaiting moderation and will appear once approved.',
   published: 'Your comment is published.',
+  editAwaitingModeration: 'Your edit is saved and awaits moderation; the comment shows again once approved.',
   closed: 'Comments are closed.',
   retryIn: (s) => `Too many comments from your network. Try again in ${s} ${s === 1 ? 'second' : 'seconds'}.`,
   signedInAs: (name) => `Signed in as ${name}`,
@@ -102,6 +104,7 @@ const fr: ReaderStrings = {
   staff: 'Rédaction',
   awaitingModeration: 'Merci. Votre commentaire est en attente de modération et apparaîtra une fois approuvé.',
   published: 'Votre commentaire est publié.',
+  editAwaitingModeration: 'Votre modification est enregistrée et attend la modération ; le commentaire réapparaîtra une fois approuvé.',
   closed: 'Les commentaires sont fermés.',
   retryIn: (s) => `Trop de commentaires depuis votre réseau. Réessayez dans ${s} ${s <= 1 ? 'seconde' : 'secondes'}.`,
   signedInAs: (name) => `Connecté en tant que ${name}`,
