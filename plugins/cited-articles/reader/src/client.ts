@@ -92,7 +92,7 @@ const parseJson = (text: string): unknown => {
  */
 export function createCitedClient({ baseUrl, token, fetch: fetchImpl }: CitedClientOptions) {
   const root = `${trimSlashes(baseUrl)}/api/cited-articles`;
-  const doFetch = fetchImpl ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
+  const doFetch: typeof fetch = fetchImpl ?? ((input, init) => globalThis.fetch(input, init));
   const validated = new Map<string, { etag: string; body: unknown }>();
   const currentToken = () => (typeof token === 'function' ? token() : token);
 
@@ -108,12 +108,9 @@ export function createCitedClient({ baseUrl, token, fetch: fetchImpl }: CitedCli
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     // `no-cache`: the browser's HTTP cache may keep an answer (the routes say max-age) but must ask
     // first; a 304 costs little, and a comment approved a second ago shows on the next load.
-    const response = await doFetch(url, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      cache: method === 'GET' ? 'no-cache' : 'no-store',
-    });
+    // (Node's own RequestInit type has no `cache`; browsers' has, and Node's fetch ignores it.)
+    const init = { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: method === 'GET' ? 'no-cache' : 'no-store' };
+    const response = await doFetch(url, init as RequestInit);
     if (response.status === 304 && held) return held.body as T;
     const text = await response.text();
     const parsed = parseJson(text);
