@@ -62,6 +62,22 @@ async function articlePage(strapi: Core.Strapi, ctx: Ctx) {
     ctx.body = 'Draft preview needs the preview secret (PREVIEW_SECRET), as the admin Preview panel sends it.';
     return;
   }
+  // The title for the tab and search engines; a missing article is a 404 page, not an empty shell.
+  let title: string;
+  try {
+    const row = (await strapi
+      .plugin('cited-articles')
+      .service('article-pages')
+      .findBySlugOrThrow(slug, draft ? 'draft' : 'published', locale)) as {
+      title?: string;
+    };
+    title = String(row.title ?? slug);
+  } catch {
+    ctx.status = 404;
+    ctx.type = 'text/html; charset=utf-8';
+    ctx.body = page({ title: 'Not found', lang: 'en', body: '<h1>No such article</h1><p><a href="/">All articles</a></p>' });
+    return;
+  }
   const attributes = [`api=""`, `slug="${escapeHtml(slug)}"`, locale ? `locale="${escapeHtml(locale)}"` : ''];
   const style = typeof ctx.query.style === 'string' && /^[\w.-]{1,100}$/.test(ctx.query.style) ? ctx.query.style : undefined;
   const article = [...attributes, style ? `citation-style="${escapeHtml(style)}"` : ''];
@@ -70,7 +86,7 @@ async function articlePage(strapi: Core.Strapi, ctx: Ctx) {
   // A draft page holds a token: no cache keeps it. Published pages are cheap shells (the data is fetched).
   ctx.set('Cache-Control', draft ? 'no-store' : 'no-cache');
   ctx.body = page({
-    title: slug,
+    title,
     lang: locale ?? 'en',
     noindex: draft,
     body: `${draft ? '<p class="draft-banner" role="note">Draft preview: not published.</p>' : ''}

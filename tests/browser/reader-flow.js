@@ -256,6 +256,8 @@ async function run() {
       await page.goto(articleUrl);
       await page.locator('cited-article h1').waitFor();
       expect((await page.locator('cited-article h1').innerText()) === demo.data.title, 'title differs from the API');
+      expect((await page.title()) === demo.data.title, `the page's title is "${await page.title()}"`);
+      expect((await fetch(`${baseUrl}/articles/no-such-article`)).status === 404, 'a missing article is not a 404');
       const markers = await page.locator('cited-article .body sup[id^="cite-"] a').count();
       expect(markers === demo.data.citations.length, `expected ${demo.data.citations.length} markers, found ${markers}`);
       const items = await page.locator('cited-article ol.references > li').count();
