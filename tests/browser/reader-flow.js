@@ -12,7 +12,7 @@
  * CHROMIUM_PATH overrides /usr/bin/chromium; BROWSER_TEST_KEEP=1 keeps the temporary files.
  */
 'use strict';
-/* global document, window -- the functions passed to page.evaluate and waitForFunction run in the browser */
+/* global document, window, getComputedStyle -- the functions passed to page.evaluate and waitForFunction run in the browser */
 
 const { spawn } = require('child_process');
 const fs = require('fs');
@@ -479,6 +479,32 @@ async function run() {
       expect((await previewText(touchPage)).includes(firstReference.formatted.trim().replace(/\s+/g, ' ')), 'wrong preview');
       expect((await touchPage.evaluate(() => window.scrollY)) === before, 'the tap jumped to the reference list');
       await touchContext.close();
+    });
+
+    await check("the preview follows the page's dark color-scheme and the --cited-accent property", async () => {
+      const darkContext = await browser.newContext({ viewport: { width: 1000, height: 900 }, colorScheme: 'dark' });
+      const darkPage = await darkContext.newPage();
+      await darkPage.goto(articleUrl);
+      await darkPage.locator('cited-article h1').waitFor();
+      await darkPage.locator(`cited-article sup#${firstReference.backlinks[0]} a`).hover();
+      await darkPage.waitForFunction(() => !document.querySelector('cited-article').shadowRoot.querySelector('[role=tooltip]').hidden);
+      const luminance = (rgb) => {
+        const [r, g, b] = rgb.match(/\d+/g).map(Number);
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const colours = await darkPage.evaluate(() => {
+        const root = document.querySelector('cited-article').shadowRoot;
+        const tip = getComputedStyle(root.querySelector('[role=tooltip]'));
+        return { background: tip.backgroundColor, text: tip.color };
+      });
+      expect(luminance(colours.background) < 80 && luminance(colours.text) > 170, `dark preview: ${JSON.stringify(colours)}`);
+      const accent = await darkPage.evaluate(() => {
+        const element = document.querySelector('cited-article');
+        element.style.setProperty('--cited-accent', 'rgb(255, 0, 0)');
+        return getComputedStyle(element.shadowRoot.querySelector('sup[id^="cite-"] a')).color;
+      });
+      expect(accent === 'rgb(255, 0, 0)', `a marker's colour with --cited-accent set: ${accent}`);
+      await darkContext.close();
     });
 
     await check('axe-core finds no serious or critical violation on the article page', async () => {
