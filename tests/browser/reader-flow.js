@@ -507,6 +507,30 @@ async function run() {
       await darkContext.close();
     });
 
+    await check('an answer given as the article property is rendered without fetching', async () => {
+      const given = await api(`/articles/${DEMO_SLUG}?locale=en&format=html`);
+      const requests = [];
+      const listener = (req) => {
+        if (req.url().includes(`/articles/${DEMO_SLUG}?`) && req.url().includes('/api/')) requests.push(req.url());
+      };
+      await page.goto(`${baseUrl}/`);
+      page.on('request', listener);
+      await page.evaluate(
+        ([answer, slug]) => {
+          const element = document.createElement('cited-article');
+          element.setAttribute('slug', slug);
+          element.article = answer;
+          document.querySelector('main').replaceChildren(element);
+        },
+        [given, DEMO_SLUG]
+      );
+      await page.locator('cited-article h1').waitFor();
+      await page.locator('cited-article sup[id^="cite-"] a').first().hover();
+      await page.waitForTimeout(600);
+      page.off('request', listener);
+      expect(requests.length === 0, `fetched: ${requests.join(', ')}`);
+    });
+
     await check('axe-core finds no serious or critical violation on the article page', async () => {
       await page.goto(articleUrl);
       await page.locator('cited-article h1').waitFor();

@@ -175,7 +175,9 @@ export class CitedArticleElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const key = JSON.stringify([this.api, this.slug, this.locale, this.citationStyle, this.referenceLocale, this.status, this.previewToken]);
-    if (this.slug && key !== this.loadedKey && !changed.has('article')) {
+    // An answer given as a property stands for these attributes: nothing is fetched until they change.
+    if (changed.has('article') && this.article) this.loadedKey = key;
+    else if (this.slug && key !== this.loadedKey) {
       this.loadedKey = key;
       void this.load();
     }
