@@ -531,6 +531,38 @@ async function run() {
       expect(requests.length === 0, `fetched: ${requests.join(', ')}`);
     });
 
+    await check('comments page through with Previous and Next', async () => {
+      await page.goto(articleUrl);
+      await page.evaluate(() => {
+        const element = document.querySelector('cited-comments');
+        element.setAttribute('page-size', '2');
+      });
+      await page.locator('cited-comments').scrollIntoViewIfNeeded();
+      await page.locator('cited-comments [part=pagination]').waitFor();
+      const firstPage = await page.locator('cited-comments [part=thread] > li > [part=comment] [part=comment-text]').allInnerTexts();
+      expect(firstPage.length === 2, `page 1 shows ${firstPage.length} root comments`);
+      expect(/^Page 1 of \d+$/.test(await page.locator('cited-comments [part=pagination] span').innerText()), 'no page number');
+      await page.locator('cited-comments [part=pagination]').getByRole('button', { name: 'Next' }).click();
+      await page
+        .locator('cited-comments [part=pagination] span')
+        .filter({ hasText: /^Page 2 of/ })
+        .waitFor();
+      const secondPage = await page.locator('cited-comments [part=thread] > li > [part=comment] [part=comment-text]').allInnerTexts();
+      expect(secondPage.length > 0 && secondPage.every((text) => !firstPage.includes(text)), 'page 2 repeats page 1');
+    });
+
+    await check('an article with comments turned off says comments are closed, without a form', async () => {
+      const listed = await admin.call('GET', `${CM}/plugin::cited-articles.article?filters[slug][$eq]=hostile-source-article`);
+      const hostile = (listed.results ?? listed)[0];
+      await admin.call('PUT', `${CM}/plugin::cited-articles.article/${hostile.documentId}`, { commentsEnabled: false });
+      await admin.call('POST', `${CM}/plugin::cited-articles.article/${hostile.documentId}/actions/publish`, {});
+      await page.goto(`${baseUrl}/articles/hostile-source-article`);
+      await page.locator('cited-article h1').waitFor();
+      await page.locator('cited-comments').scrollIntoViewIfNeeded();
+      await page.locator('cited-comments [part=notice]').filter({ hasText: 'Comments are closed.' }).waitFor();
+      expect((await page.locator('cited-comments form[part=form]').count()) === 0, 'the form is still there');
+    });
+
     await check('axe-core finds no serious or critical violation on the article page', async () => {
       await page.goto(articleUrl);
       await page.locator('cited-article h1').waitFor();

@@ -226,7 +226,9 @@ export class CitedCommentsElement extends LitElement {
   };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('slug') || changed.has('locale') || changed.has('api') || changed.has('token')) && this.visible && this.slug) {
+    const watched = ['slug', 'locale', 'api', 'token', 'pageSize'] as const;
+    if (watched.some((name) => changed.has(name)) && this.visible && this.slug) {
+      if (changed.has('pageSize') || changed.has('slug') || changed.has('locale')) this.page = 1;
       void this.reload();
     }
   }
