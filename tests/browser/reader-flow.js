@@ -625,10 +625,24 @@ async function run() {
       await staticPage.waitForFunction(() => !document.querySelector('cited-article').shadowRoot.querySelector('[role=tooltip]').hidden);
       expect((await previewText(staticPage)).includes(firstReference.formatted.trim().replace(/\s+/g, ' ')), 'wrong preview');
       await staticPage.keyboard.press('Escape');
+      expect((await previewText(staticPage)) === null, 'still open after Escape');
+      // Keyboard: the first Tab reaches the first marker (the page has no other link before it).
+      await staticPage.mouse.move(0, 0);
+      await staticPage.keyboard.press('Tab');
+      const focused = await focusedInArticle(staticPage);
+      expect(focused && focused.id && focused.id.startsWith('cite-'), `Tab focused ${JSON.stringify(focused)}`);
+      const reference = demo.data.references.find((r) => r.number === Number(focused.id.split('-')[1]));
+      expect(((await previewText(staticPage)) ?? '').includes(reference.formatted.trim().replace(/\s+/g, ' ')), 'no preview on keyboard focus');
+      await staticPage.keyboard.press('Escape');
+      expect((await previewText(staticPage)) === null, 'still open after Escape');
       await staticPage.locator('cited-comments').scrollIntoViewIfNeeded();
       await staticPage.locator('cited-comments [part=thread]').waitFor();
       expect(commentRequests.length > 0, 'comments were never fetched');
       expect(/^\d+ comments?$/.test(await staticPage.locator('cited-comments h2').innerText()), 'no comment count');
+      await staticPage.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+      const scan = await staticPage.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+      const bad = scan.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(bad.length === 0, `axe on the static page: ${bad.map((v) => `${v.id} (${v.impact})`).join('; ')}`);
       await staticPage.close();
     });
 
