@@ -349,7 +349,7 @@ export class CitedCommentsElement extends LitElement {
                   <label
                     >${t.report}
                     <select name="reason">
-                      ${REPORT_REASONS.map((reason) => html`<option value=${reason}>${reason}</option>`)}
+                      ${REPORT_REASONS.map((reason) => html`<option value=${reason}>${t.reasons[reason]}</option>`)}
                     </select></label
                   >
                   <button type="submit">${t.report}</button>

@@ -61,6 +61,9 @@ export class CitedApiError extends Error {
 
 type Query = Record<string, string | number | undefined>;
 
+/** GET answers kept for revalidation, per client. */
+const MAX_VALIDATED = 200;
+
 const queryString = (query: Query = {}) => {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
@@ -116,7 +119,12 @@ export function createCitedClient({ baseUrl, token, fetch: fetchImpl }: CitedCli
     const parsed = parseJson(text);
     if (!response.ok) throw new CitedApiError(response.status, parsed as Partial<ApiErrorBody> | null, response.headers.get('Retry-After'));
     const etag = response.headers.get('ETag');
-    if (method === 'GET' && etag) validated.set(cacheKey, { etag, body: parsed });
+    if (method === 'GET' && etag) {
+      // Bounded: the oldest answer goes first (a Map iterates in insertion order).
+      validated.delete(cacheKey);
+      validated.set(cacheKey, { etag, body: parsed });
+      if (validated.size > MAX_VALIDATED) validated.delete(validated.keys().next().value as string);
+    }
     return parsed as T;
   }
 

@@ -1,3 +1,5 @@
+import type { ReportReason } from './client';
+
 /** The kit's strings. The article's locale picks the table (its language part: "fr-CA" → fr). */
 export interface ReaderStrings {
   references: string;
@@ -36,6 +38,7 @@ export interface ReaderStrings {
   moreReplies: string;
   leaveComment: string;
   confirmDelete: string;
+  reasons: Record<ReportReason, string>;
 }
 
 const en: ReaderStrings = {
@@ -75,6 +78,7 @@ const en: ReaderStrings = {
   moreReplies: 'Show more replies',
   leaveComment: 'Leave a comment',
   confirmDelete: 'Delete this comment?',
+  reasons: { spam: 'Spam', abuse: 'Abuse', 'off-topic': 'Off topic', misinformation: 'Misinformation', other: 'Other' },
 };
 
 const fr: ReaderStrings = {
@@ -114,6 +118,7 @@ const fr: ReaderStrings = {
   moreReplies: 'Afficher plus de réponses',
   leaveComment: 'Laisser un commentaire',
   confirmDelete: 'Supprimer ce commentaire ?',
+  reasons: { spam: 'Spam', abuse: 'Abus', 'off-topic': 'Hors sujet', misinformation: 'Désinformation', other: 'Autre' },
 };
 
 const tables: Record<string, ReaderStrings> = { en, fr };
