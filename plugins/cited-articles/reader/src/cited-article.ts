@@ -96,11 +96,15 @@ export class CitedArticleElement extends LitElement {
         padding-left: 2em;
       }
       /* Long articles: what is off screen is laid out when it comes near (500 references render
-         in a fraction of the time); anchors, find-in-page and screen readers still see it all. */
-      .body > *,
-      ol.references > li {
+         in a fraction of the time); anchors, find-in-page and screen readers still see it all.
+         Not on the list's items: their numbers are drawn outside them, and would be clipped. */
+      .body > * {
         content-visibility: auto;
         contain-intrinsic-size: auto 3em;
+      }
+      .backlinks sup {
+        vertical-align: baseline;
+        font-size: inherit;
       }
       ol.references li:target,
       ol.references li.flash,
