@@ -82,13 +82,14 @@ export class CitedArticleElement extends LitElement {
         line-height: 1.2;
         margin: 0 0 0.5em;
       }
-      sup[id^='cite-'] a {
+      /* Markers: numbers ([1]) or author-date text, always links to #ref-N. */
+      .body a[href^='#ref-'] {
         text-decoration: none;
         padding: 0 0.1em;
         border-radius: 3px;
       }
-      sup[id^='cite-'] a:hover,
-      sup[id^='cite-'] a[aria-describedby] {
+      .body a[href^='#ref-']:hover,
+      .body a[href^='#ref-'][aria-describedby] {
         background: color-mix(in srgb, var(--_accent) 15%, transparent);
       }
       ol.references {
