@@ -1,8 +1,10 @@
-export default [
+export default ({ env }) => [
   'strapi::logger',
   'strapi::errors',
   'strapi::security',
-  'strapi::cors',
+  // Which sites' pages may call the API from the browser (the reader kit embedded elsewhere):
+  // CORS_ORIGINS=https://www.example.com,https://blog.example.com. Unset: any origin, as Strapi's default.
+  { name: 'strapi::cors', config: { origin: env.array('CORS_ORIGINS', ['*']) } },
   'strapi::poweredBy',
   'strapi::query',
   'strapi::body',

@@ -16,6 +16,8 @@ const SECRETS = {
   TRANSFER_TOKEN_SALT: random,
   JWT_SECRET: random,
   ENCRYPTION_KEY: random,
+  // The reader page's draft mode (src/reader-page), opened by the admin's Preview panel.
+  PREVIEW_SECRET: random,
 };
 
 // Secrets are for the file's owner only: other accounts on the machine must not read them.

@@ -1,9 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { seedDemoContent } from './bootstrap/demo-content';
 import { registerBenchBaseline } from './bench/baseline-route';
+import { registerReaderPages } from './reader-page/routes';
 
 export default {
-  register(/* { strapi }: { strapi: Core.Strapi } */) {},
+  /** The demo's reader pages: / lists the articles, /articles/:slug shows one as readers see it. */
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerReaderPages(strapi);
+  },
 
   /**
    * An empty database gets demo content (CITED_ARTICLES_SEED=false turns that off). The reader

@@ -98,6 +98,12 @@ const ROUTES: Record<string, Route> = {
     path: () => `${API}/notifications/unsubscribe?token=${'a'.repeat(64)}.bad`,
     expect: status(400, 400, 400, 401, 401, 401),
   },
+  'GET /reader.js': {
+    // The reader kit's script: a static file, public whatever credentials come with it.
+    method: 'get',
+    path: () => `${API}/reader.js`,
+    expect: status(200, 200, 200, 200, 200, 200),
+  },
   'ADMIN POST /preview': {
     method: 'post',
     path: () => `${ADMIN}/preview`,

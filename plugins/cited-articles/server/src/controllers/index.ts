@@ -9,6 +9,7 @@ import sourceImport from './source-import';
 import style from './style';
 import sourceLibrary from './source-library';
 import sourceHealth from './source-health';
+import readerScript from './reader-script';
 
 export default {
   article,
@@ -22,4 +23,5 @@ export default {
   style,
   'source-library': sourceLibrary,
   'source-health': sourceHealth,
+  'reader-script': readerScript,
 };

@@ -23,6 +23,9 @@ export default {
     { method: 'PATCH', path: '/comments/:documentId', handler: 'comment.update', config: { policies: [] } },
     { method: 'DELETE', path: '/comments/:documentId', handler: 'comment.delete', config: { policies: [] } },
     // The one-click link of reply emails: a signed token, no login.
+    // The reader kit as one script for plain HTML pages (<cited-article>, <cited-comments>): public
+    // like any static file, so no permission to grant.
+    { method: 'GET', path: '/reader.js', handler: 'reader-script.serve', config: { auth: false, policies: [] } },
     { method: 'GET', path: '/notifications/unsubscribe', handler: 'notification.unsubscribe', config: { policies: [] } },
   ],
 };
