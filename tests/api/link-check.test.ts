@@ -328,13 +328,15 @@ describe('one run at a time', () => {
     const before = checks();
     // Two instances' crons firing together (the loser finds the lock held or the slot done)…
     await Promise.all([service.runScheduled(slot), service.runScheduled(slot)]);
-    expect(checks() - before).toBe(1);
+    // One run asks the page once per source that links it (earlier tests add some).
+    const oneRun = checks() - before;
+    expect(oneRun).toBeGreaterThan(0);
     // …and one firing a little later, after the first run finished: the slot is done.
     await service.runScheduled(slot);
-    expect(checks() - before).toBe(1);
-    // The next firing runs again.
+    expect(checks() - before).toBe(oneRun);
+    // The next firing runs again, once: had both instances run the first firing, this would be 1.5x.
     await service.runScheduled('2026-01-02T03:00:00.000Z');
-    expect(checks() - before).toBe(2);
+    expect(checks() - before).toBe(2 * oneRun);
   });
 
   it('schedules nothing in tests (linkCheck.cron off)', () => {

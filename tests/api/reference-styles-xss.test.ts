@@ -16,7 +16,7 @@ beforeAll(async () => {
   const source = await createSource(admin, {
     title: `Title ${SCRIPT} ${PAYLOAD}`,
     publisher: `Outlet ${PAYLOAD}`,
-    authors: [`Eve ${PAYLOAD}`, SCRIPT],
+    authors: [{ given: 'Eve', family: PAYLOAD }, { literal: SCRIPT }],
     url: 'javascript:alert(document.cookie)',
     archiveUrl: 'javascript:alert(2)',
     publishedDate: '2024-02-02',

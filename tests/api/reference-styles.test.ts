@@ -103,7 +103,7 @@ describe('formatted entries follow their source', () => {
       containerTitle: 'Daily Planet',
       url: 'https://planet.example/a',
       publishedDate: '2024-01-05',
-      authors: ['Lois Lane'],
+      authors: [{ family: 'Lane', given: 'Lois' }],
       type: 'news',
     });
     await createArticle(admin, { title: 'Cache check', body: `Text [@${source.key}].`, citations: [source.documentId] });

@@ -5,7 +5,7 @@ import path from 'path';
 
 import { ensureEnv, parseEnv } from '../../scripts/ensure-env.js';
 
-const SECRETS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'];
+const SECRETS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY', 'PREVIEW_SECRET'];
 const APP_ROOT = path.resolve(__dirname, '..', '..');
 const modeOf = (file: string) => fs.statSync(file).mode & 0o777;
 
