@@ -41,7 +41,12 @@ it('starts once the server listens, without holding up readiness, and warms ever
 
 it('leaves the first styled request no engine to build', async () => {
   const admin = await createAdmin(app);
-  const source = await createSource(admin, { key: 'warm-source', title: 'A source', url: 'https://example.org/w', authors: [{ family: 'Author', given: 'Ann' }] });
+  const source = await createSource(admin, {
+    key: 'warm-source',
+    title: 'A source',
+    url: 'https://example.org/w',
+    authors: [{ family: 'Author', given: 'Ann' }],
+  });
   await createArticle(admin, { title: 'Warm', slug: 'warm', body: 'Claim [@warm-source].', citations: [source.documentId] });
   const builtByWarmUp = await engineBuilds();
   expect(builtByWarmUp).toBeGreaterThan(0);
