@@ -92,7 +92,10 @@ it('takes over within one period a digest whose instance was killed mid-run, lea
   // The second instance never heard of the comment: it finds the digest overdue and sends it.
   await smtp.waitFor(() => mailsListing(stranded).length > 0, 3 * PERIOD_SECONDS * 1000);
   const takeover = mailsListing(stranded)[0] as ReceivedMail;
-  expect(takeover.receivedAt - due).toBeLessThanOrEqual(PERIOD_SECONDS * 1000 + 1000);
+  // Within one period of its due time, plus the work of sending: taking the lock, reading the
+  // waiting comments and the mail server's answer (up to 1.4 s seen on MariaDB with CI sharing
+  // the machine's two cores; 2.5 s allowed).
+  expect(takeover.receivedAt - due).toBeLessThanOrEqual(PERIOD_SECONDS * 1000 + 2500);
   await sleep(PERIOD_SECONDS * 1000);
   expect(mailsListing(stranded)).toHaveLength(1);
   expect(mailsListing(opener)).toHaveLength(1);
