@@ -3,7 +3,7 @@
  * every entry is created, and importing the same file again skips every one as existing, on each
  * database. The duplicate look-ups go in batches, not as one query with thousands of conditions
  * (SQLite refuses an expression tree deeper than 1,000). While such an import writes, the server
- * keeps answering other requests.
+ * keeps answering other requests, those that read the database included.
  */
 import request from 'supertest';
 import { setupStrapi } from '../helpers/strapi';
@@ -54,9 +54,12 @@ it(`imports ${ENTRIES} entries with DOIs in one request, and skips all of them t
   expect(third.body.data.skipped.every((entry: any) => /a source with this DOI exists/.test(entry.reason))).toBe(true);
 }, 600_000);
 
-it('answers other requests while a large import writes its sources', async () => {
-  // better-sqlite3 answers each query synchronously: without a turn of the event loop between the
-  // import's writes, a request sent once they have begun would wait for the whole import.
+it('answers readers, whose requests read the database, while a large import writes its sources', async () => {
+  // better-sqlite3 answers each query synchronously, and SQLite has one connection: without a turn
+  // of the event loop between the import's writes, and without short transactions that release the
+  // connection, a reader's request sent once the writes have begun would wait for the whole import.
+  // The styles route goes through Users & Permissions, which reads the Public role's permissions
+  // from the database on every anonymous request.
   const pool = (app.strapi as any).plugin('cited-articles').service('work-pool');
   const parsedBefore = pool.stats().completed;
   const content = bibtex(2000).replace(/bulk/gi, 'turns');
@@ -72,9 +75,16 @@ it('answers other requests while a large import writes its sources', async () =>
   while (pool.stats().completed === parsedBefore) await new Promise((resolve) => setTimeout(resolve, 2));
   const health = await request(app.server).get('/_health');
   finished.push('health');
+  const styles = await request(app.server).get('/api/cited-articles/styles');
+  finished.push('reader');
+  // Served while the import was writing, not once it had committed everything.
+  const writtenWhenServed = await app.strapi.db.query(SOURCE_UID).count({ where: { title: { $startsWith: 'turns source' } } });
   const imported = await importing;
+  expect(writtenWhenServed).toBeGreaterThan(0);
+  expect(writtenWhenServed).toBeLessThan(2000);
   expect(health.status).toBeLessThan(300);
+  expect(styles.status).toBe(200);
   expect(imported.status).toBe(200);
   expect(imported.body.data.created).toHaveLength(2000);
-  expect(finished).toEqual(['health', 'import']);
+  expect(finished).toEqual(['health', 'reader', 'import']);
 }, 600_000);

@@ -209,6 +209,25 @@ describe('malformed files', () => {
     const leftover = await app.strapi.documents(SOURCE_UID as any).findMany({ filters: { url: 'https://rollback.example/1' } });
     expect(leftover).toEqual([]);
   });
+  it('writes nothing when an entry is refused after hundreds were written (undoes committed batches)', async () => {
+    // On SQLite an import writes in short transactions, so that readers get the database between
+    // them: a refusal near the end must undo the earlier transactions' sources as well.
+    const before = await countSources();
+    app.strapi.documents.use(async (context: any, next: any) => {
+      if (context.uid === SOURCE_UID && context.action === 'create' && context.params?.data?.title === 'Refused last') {
+        throw new errors.ValidationError('refused at the end by the test');
+      }
+      return next();
+    });
+    const entries = Array.from({ length: 600 }, (_, i) => ({ type: 'book', title: `Batch ${i}`, URL: `https://batches.example/${i}` }));
+    entries.push({ type: 'book', title: 'Refused last', URL: 'https://batches.example/last' });
+    const res = await importFile(admin, { content: JSON.stringify(entries) });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe('refused at the end by the test');
+    expect(await countSources()).toBe(before);
+    const leftover = await app.strapi.documents(SOURCE_UID as any).findMany({ filters: { url: { $startsWith: 'https://batches.example/' } } });
+    expect(leftover).toEqual([]);
+  }, 120_000);
 });
 
 describe('access', () => {

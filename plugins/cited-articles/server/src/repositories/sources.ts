@@ -178,6 +178,11 @@ export const sourcesRepository = (strapi: Core.Strapi) => {
       return (await documents().create({ data, fields })) as SourceRecord;
     },
 
+    /** Removes sources an import created before one of its later writes failed. */
+    async removeCreated(documentIds: string[]): Promise<void> {
+      for (const documentId of documentIds) await documents().delete({ documentId });
+    },
+
     /**
      * Sources whose URL contains one of these hosts or whose DOI is this one (without case), oldest
      * first: the candidates a lookup then compares normalised. None asked, none read.

@@ -6,7 +6,7 @@ import type { ImportFormat } from '../interchange/split-entries';
 import { sourcesRepository } from '../repositories/sources';
 import { normaliseDoi, normaliseUrl } from '../citations';
 import { NAME_ROLES } from '../citations/types';
-import { eventLoopTurns } from '../utils/event-loop-turns';
+import { writeInBatches } from '../utils/write-batches';
 import type { ImportReport, SourceImportService } from './contracts';
 
 export type { ImportReport } from './contracts';
@@ -30,11 +30,70 @@ const urlIdentity = (url: string) => normaliseUrl(url) ?? url.trim();
 const doiIdentity = (doi: string) => normaliseDoi(doi) ?? doi.trim().toLowerCase();
 
 /**
+ * Writes the readable entries of a file: skips those whose URL or DOI the library (or an earlier
+ * line) has, creates the rest, and reports each by line.
+ */
+const writeEntries = async (
+  strapi: Core.Strapi,
+  format: ImportReport['format'],
+  entries: Array<{ line: number; source: ImportedSource }>
+): Promise<ImportReport> => {
+  const sources = sourcesRepository(strapi);
+  // One read of the library (like the Sources page's duplicate report), never a query with a
+  // condition per entry (SQLite refuses an expression 1,000 levels deep, and a normalised URL
+  // is not a column).
+  const library = await sources.importIdentities();
+  const knownUrls = new Map<string, string>(
+    library.filter((row) => row.url).map((row) => [urlIdentity(row.url as string), `a source with this URL exists ("${row.key}")`])
+  );
+  const knownDois = new Map<string, string>(
+    library.filter((row) => row.doi).map((row) => [doiIdentity(row.doi as string), `a source with this DOI exists ("${row.key}")`])
+  );
+  const usedKeys = new Set<string>(library.map((row) => row.key));
+
+  const report: ImportReport = { format, created: [], skipped: [] };
+  const importEntry = async ({ line, source }: { line: number; source: ImportedSource }) => {
+    const url = source.url ? urlIdentity(source.url) : null;
+    const doi = source.doi ? doiIdentity(source.doi) : null;
+    const reason = (url !== null ? knownUrls.get(url) : undefined) ?? (doi !== null ? knownDois.get(doi) : undefined);
+    if (reason) {
+      report.skipped.push({ line, title: source.title, reason });
+      return null;
+    }
+    // A key that is taken (or absent) is left blank: the server derives a free one from the title.
+    const key = source.key && !usedKeys.has(source.key) ? source.key : null;
+    // No names is stored as null, as the admin's form saves it.
+    const names = Object.fromEntries(NAME_ROLES.map((role) => [role, source[role].length > 0 ? source[role] : null]));
+    const data = { ...source, key, ...names };
+    const created = await sources.create(data, { fields: ['key', 'title'] });
+    usedKeys.add(created.key);
+    const sameAs = `line ${line} of this file has the same`;
+    if (url !== null) knownUrls.set(url, `${sameAs} URL`);
+    if (doi !== null) knownDois.set(doi, `${sameAs} DOI`);
+    report.created.push({ line, key: created.key, title: created.title, documentId: created.documentId });
+    return created.documentId;
+  };
+  // Thousands of writes, in short transactions so that readers are never held up for long (see
+  // utils/write-batches.ts), and undone together if one fails: nothing is imported then.
+  await writeInBatches(strapi, entries, importEntry, (createdIds) => sources.removeCreated(createdIds));
+  return report;
+};
+
+/**
  * Creates sources from a BibTeX, RIS or CSL-JSON file. Either every readable entry is handled
  * (created, or skipped when a source with its URL or DOI exists) or, when any entry cannot be read,
  * nothing is written and each bad entry is reported with its line.
  */
 const sourceImport = ({ strapi }: { strapi: Core.Strapi }): SourceImportService => {
+  // Imports on this instance write one after another: each reads the library before it writes, and
+  // its writes span several short transactions, so two at once could both create one source.
+  let writing: Promise<unknown> = Promise.resolve();
+  const oneAtATime = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = writing.then(work, work);
+    writing = run.catch(() => undefined);
+    return run;
+  };
+
   return {
     async importFile(content: string, format?: ImportFormat): Promise<ImportReport> {
       // citation-js parses in a worker thread, within the work budget (a file too complex answers
@@ -55,46 +114,7 @@ const sourceImport = ({ strapi }: { strapi: Core.Strapi }): SourceImportService 
       }
       const entries = read.entries as Array<{ line: number; source: ImportedSource }>;
 
-      return strapi.db.transaction(async () => {
-        const sources = sourcesRepository(strapi);
-        // One read of the library (like the Sources page's duplicate report), never a query with a
-        // condition per entry (SQLite refuses an expression 1,000 levels deep, and a normalised URL
-        // is not a column).
-        const library = await sources.importIdentities();
-        const knownUrls = new Map<string, string>(
-          library.filter((row) => row.url).map((row) => [urlIdentity(row.url as string), `a source with this URL exists ("${row.key}")`])
-        );
-        const knownDois = new Map<string, string>(
-          library.filter((row) => row.doi).map((row) => [doiIdentity(row.doi as string), `a source with this DOI exists ("${row.key}")`])
-        );
-        const usedKeys = new Set<string>(library.map((row) => row.key));
-
-        const report: ImportReport = { format: read.format, created: [], skipped: [] };
-        // Thousands of writes in one transaction: readers get a turn between them.
-        const giveTurn = eventLoopTurns();
-        for (const { line, source } of entries) {
-          await giveTurn();
-          const url = source.url ? urlIdentity(source.url) : null;
-          const doi = source.doi ? doiIdentity(source.doi) : null;
-          const reason = (url !== null ? knownUrls.get(url) : undefined) ?? (doi !== null ? knownDois.get(doi) : undefined);
-          if (reason) {
-            report.skipped.push({ line, title: source.title, reason });
-            continue;
-          }
-          // A key that is taken (or absent) is left blank: the server derives a free one from the title.
-          const key = source.key && !usedKeys.has(source.key) ? source.key : null;
-          // No names is stored as null, as the admin's form saves it.
-          const names = Object.fromEntries(NAME_ROLES.map((role) => [role, source[role].length > 0 ? source[role] : null]));
-          const data = { ...source, key, ...names };
-          const created = await sources.create(data, { fields: ['key', 'title'] });
-          usedKeys.add(created.key);
-          const sameAs = `line ${line} of this file has the same`;
-          if (url !== null) knownUrls.set(url, `${sameAs} URL`);
-          if (doi !== null) knownDois.set(doi, `${sameAs} DOI`);
-          report.created.push({ line, key: created.key, title: created.title, documentId: created.documentId });
-        }
-        return report;
-      });
+      return oneAtATime(() => writeEntries(strapi, read.format, entries));
     },
   };
 };
