@@ -7,6 +7,7 @@
  */
 import request from 'supertest';
 import type { Worker } from 'node:worker_threads';
+import { readdirSync, readFileSync } from 'node:fs';
 import { bootStrapi, stopStrapi, type TestApp } from '../helpers/strapi';
 import { createAdmin, type AdminSession } from '../helpers/admin';
 import { ARTICLE_UID, createArticle, createSource, SOURCE_UID } from '../helpers/content';
@@ -62,6 +63,22 @@ describe('the worker pool', () => {
     expect(res.body.data.bodyHtml).toContain('<sup id="cite-1-a">');
     expect(pool().stats()).toMatchObject({ threads: 1, maxQueue: 0, open: true });
     expect(pool().stats().started).toBeGreaterThan(before);
+  });
+
+  it('runs its threads at the lowest CPU priority, and leaves the main thread as it was', async () => {
+    // Linux keeps a nice value per thread (field 19 of /proc/<pid>/task/<tid>/stat): the worker
+    // thread lowers its own, so that Strapi's main thread (every reader's request) wins a busy core.
+    const niceOf = (tid: string) => {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      // The command name, in parentheses, may hold spaces: count the fields after it.
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    };
+    const res = await admin.post(PREVIEW).send({ body: 'A claim [1] again.', citations: [sourceId] });
+    expect(res.status).toBe(200);
+    const threads = readdirSync('/proc/self/task');
+    const lowest = threads.filter((tid) => niceOf(tid) === 19);
+    expect(lowest.length).toBeGreaterThanOrEqual(pool().stats().threads);
+    expect(niceOf(String(process.pid))).toBe(0);
   });
 
   it('formats with a style registered at runtime on the main thread, between two worker jobs', async () => {

@@ -3,6 +3,7 @@
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { jobs, type JobName } from './jobs';
 import { countEngineBuilds } from './style-warm-up';
+import { yieldToMainThread } from './thread-priority';
 
 /** What the pool tells each thread when it starts it (services/work-pool.ts). */
 export interface WorkerOptions {
@@ -10,6 +11,7 @@ export interface WorkerOptions {
   warmUpStyles: boolean;
 }
 
+yieldToMainThread();
 countEngineBuilds();
 if ((workerData as WorkerOptions | undefined)?.warmUpStyles) jobs.warmUp();
 
