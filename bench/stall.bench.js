@@ -25,6 +25,7 @@
  *   npm run bench:stall -- --quick      # 5 s per phase, to check that it runs
  *   npm run bench:stall -- --seconds 60
  *   npm run bench:stall -- --rate 100   # requests per second of each reader (default 50)
+ *   npm run bench:stall -- --editors 0 --importers 2   # only some of the editors (4 and 2 by default)
  *   npm run bench:stall -- --cpu-prof /tmp/prof   # V8 CPU profiles of the app's threads
  *   npm run bench:stall -- --db postgres          # the app on PostgreSQL instead of SQLite
  *
@@ -246,7 +247,9 @@ async function runEditors() {
     while (!end.signal.aborted) await send('import: BibTeX, 1 MB', 'POST', '/cited-articles/sources/import', { content, format: 'bibtex' });
   };
 
-  await Promise.all([...[0, 1, 2, 3].map(editor), ...[0, 1].map(importer)]);
+  const editors = Array.from({ length: Number(process.env.STALL_EDITORS) }, (_, index) => editor(index));
+  const importers = Array.from({ length: Number(process.env.STALL_IMPORTERS) }, (_, index) => importer(index));
+  await Promise.all([...editors, ...importers]);
   const summary = Object.fromEntries(
     Object.entries(stats).map(([what, { outcomes, latencies }]) => [
       what,
@@ -270,6 +273,11 @@ const SECONDS = args.includes('--seconds') ? Number(args[args.indexOf('--seconds
 // under what the app serves, so the readers alone do not keep its event loop busy.
 const READER_RATE = args.includes('--rate') ? Number(args[args.indexOf('--rate') + 1]) : 50;
 const READER_TIMEOUT_MS = 10_000;
+// `--editors N --importers N` (4 and 2 by default): fewer of either, to see which kind of work
+// holds the readers up.
+const countOption = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
+const EDITORS = countOption('--editors', 4);
+const IMPORTERS = countOption('--importers', 2);
 const children = new Set();
 // `--db postgres`: the app on a fresh PostgreSQL database (DATABASE_HOST, _PORT, _USERNAME and
 // _PASSWORD, 127.0.0.1:5432 postgres by default) instead of a SQLite file. SQLite has one
@@ -450,7 +458,7 @@ function report(result) {
     `${fmt(ratios[reader], 'x')} | ${quiet[reader].answered} / ${quiet[reader].sent} | ${loaded[reader].answered} / ${loaded[reader].sent} | ` +
     `${loaded[reader].timeouts} time-outs, ${loaded[reader].errors} errors, ${loaded[reader].notOk} not 2xx |`;
   const lines = [
-    `# Stall bench (${result.db}, ${result.seconds} s per phase${result.quick ? ', --quick' : ''}, ${result.cpus} CPUs, load average ${result.loadAverage} before the run, ${result.date})`,
+    `# Stall bench (${result.db}, ${result.seconds} s per phase${result.quick ? ', --quick' : ''}, ${result.clients.editors} editors and ${result.clients.importers} importers, ${result.cpus} CPUs, load average ${result.loadAverage} before the run, ${result.date})`,
     '',
     `| Readers (${READER_RATE} req/s each) | quiet p50 / p99 | loaded p50 / p99 | p99 loaded/quiet | answered / sent, quiet | answered / sent, loaded | loaded failures |`,
     '| --- | --- | --- | --- | --- | --- | --- |',
@@ -522,12 +530,12 @@ async function main() {
     console.log('quiet phase: readers alone');
     const quiet = await sampled(server, () => readers(ready.port, SECONDS), 30_000);
 
-    console.log('loaded phase: readers with 4 editors and 2 importers');
+    console.log(`loaded phase: readers with ${EDITORS} editors and ${IMPORTERS} importers`);
     let editorsSummary = null;
     const loaded = await sampled(
       server,
       async () => {
-        const editors = forkRole('editors');
+        const editors = forkRole('editors', { STALL_EDITORS: String(EDITORS), STALL_IMPORTERS: String(IMPORTERS) });
         const editorsDone = nextMessage(editors, 'editors', SECONDS * 1000 + 30_000);
         editors.send({ base, token: ready.token, draft: ready.draft, deadline: Date.now() + SECONDS * 1000 });
         const read = await readers(ready.port, SECONDS);
@@ -545,6 +553,7 @@ async function main() {
       date: new Date().toISOString(),
       db: DB,
       seconds: SECONDS,
+      clients: { editors: EDITORS, importers: IMPORTERS },
       quick: QUICK,
       cpus: os.cpus().length,
       loadAverage: Math.round(loadAverage * 100) / 100,
