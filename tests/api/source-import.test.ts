@@ -188,45 +188,46 @@ describe('malformed files', () => {
     expect([400, 413]).toContain(tooLong.status);
   });
 
-  it('writes nothing when the database refuses an entry midway (one transaction)', async () => {
-    const before = await countSources();
-    // A Document Service middleware refuses the second entry after the first has been created:
-    // the transaction must undo the first.
+  /** A Document Service middleware that refuses to create the source with this title. */
+  const refuseCreating = (title: string, message: string) =>
     app.strapi.documents.use(async (context: any, next: any) => {
-      if (context.uid === SOURCE_UID && context.action === 'create' && context.params?.data?.title === 'Refused second') {
-        throw new errors.ValidationError('refused by the test');
+      if (context.uid === SOURCE_UID && context.action === 'create' && context.params?.data?.title === title) {
+        throw new errors.ValidationError(message);
       }
       return next();
     });
-    const content = JSON.stringify([
-      { type: 'book', title: 'First, created then rolled back', URL: 'https://rollback.example/1' },
-      { type: 'book', title: 'Refused second', URL: 'https://rollback.example/2' },
-    ]);
-    const res = await importFile(admin, { content });
-    expect(res.status).toBe(400);
-    expect(res.body.error.message).toBe('refused by the test');
-    expect(await countSources()).toBe(before);
-    const leftover = await app.strapi.documents(SOURCE_UID as any).findMany({ filters: { url: 'https://rollback.example/1' } });
-    expect(leftover).toEqual([]);
-  });
-  it('writes nothing when an entry is refused after hundreds were written (undoes committed batches)', async () => {
-    // On SQLite an import writes in short transactions, so that readers get the database between
-    // them: a refusal near the end must undo the earlier transactions' sources as well.
+
+  /** Imports these entries, expecting the refusal's 400 and no source more than before. */
+  const expectNothingImported = async (entries: Array<Record<string, unknown>>, message: string, urlPrefix: string) => {
     const before = await countSources();
-    app.strapi.documents.use(async (context: any, next: any) => {
-      if (context.uid === SOURCE_UID && context.action === 'create' && context.params?.data?.title === 'Refused last') {
-        throw new errors.ValidationError('refused at the end by the test');
-      }
-      return next();
-    });
-    const entries = Array.from({ length: 600 }, (_, i) => ({ type: 'book', title: `Batch ${i}`, URL: `https://batches.example/${i}` }));
-    entries.push({ type: 'book', title: 'Refused last', URL: 'https://batches.example/last' });
     const res = await importFile(admin, { content: JSON.stringify(entries) });
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toBe('refused at the end by the test');
+    expect(res.body.error.message).toBe(message);
     expect(await countSources()).toBe(before);
-    const leftover = await app.strapi.documents(SOURCE_UID as any).findMany({ filters: { url: { $startsWith: 'https://batches.example/' } } });
+    const leftover = await app.strapi.documents(SOURCE_UID as any).findMany({ filters: { url: { $startsWith: urlPrefix } } });
     expect(leftover).toEqual([]);
+  };
+
+  it('writes nothing when the database refuses an entry midway', async () => {
+    // The second entry is refused after the first was created: its transaction undoes the first.
+    refuseCreating('Refused second', 'refused by the test');
+    await expectNothingImported(
+      [
+        { type: 'book', title: 'First, created then rolled back', URL: 'https://rollback.example/1' },
+        { type: 'book', title: 'Refused second', URL: 'https://rollback.example/2' },
+      ],
+      'refused by the test',
+      'https://rollback.example/'
+    );
+  });
+
+  it('writes nothing when an entry is refused after hundreds were written (undoes committed transactions)', async () => {
+    // An import writes in short transactions, so that readers are answered between them: a refusal
+    // near the end must also remove what the earlier, committed transactions created.
+    refuseCreating('Refused last', 'refused at the end by the test');
+    const entries = Array.from({ length: 600 }, (_, i) => ({ type: 'book', title: `Batch ${i}`, URL: `https://batches.example/${i}` }));
+    entries.push({ type: 'book', title: 'Refused last', URL: 'https://batches.example/last' });
+    await expectNothingImported(entries, 'refused at the end by the test', 'https://batches.example/');
   }, 120_000);
 });
 
