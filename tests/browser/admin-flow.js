@@ -412,7 +412,18 @@ async function run() {
     // 7c. The Comments page keeps its filters in the URL: the status and the search survive a reload.
     await page.goto(`${baseUrl}/admin/plugins/cited-articles/comments`);
     const commentRows = page.getByTestId('comment-row');
-    await page.getByTestId('status-filters').getByRole('button', { name: 'All', exact: true }).click();
+    // A click while the admin is still settling its route after the navigation can be dropped
+    // (seen once in CI: the queue stayed on Pending): click until the URL holds the filter.
+    const allFilter = page.getByTestId('status-filters').getByRole('button', { name: 'All', exact: true });
+    for (let attempt = 1; ; attempt += 1) {
+      await allFilter.click();
+      const applied = await page.waitForURL(/status=all/, { timeout: 5_000 }).then(
+        () => true,
+        () => false
+      );
+      if (applied) break;
+      expect(attempt < 3, `clicking "All" did not set status=all in the URL after ${attempt} clicks: ${page.url()}`);
+    }
     await commentRows.filter({ hasText: COMMENT.content }).waitFor();
     await page.getByRole('button', { name: 'Search' }).click();
     await page.locator('input[name="search"]').fill('Which edition');
