@@ -2,6 +2,7 @@ import request from 'supertest';
 import { setupStrapi } from '../helpers/strapi';
 import { createAdmin, defaultRoleId, roleWith, type AdminSession } from '../helpers/admin';
 import { createArticle, createSource } from '../helpers/content';
+import { countQueries } from '../helpers/queries';
 
 // GET /cited-articles/sources: the admin Sources page's data (library, citing articles, duplicates).
 const app = setupStrapi();
@@ -87,6 +88,23 @@ describe('GET /cited-articles/sources', () => {
     const res = await list(admin, '?page=2&pageSize=2');
     expect(res.body.data.map((source: any) => source.key)).toEqual(['beta-paper', 'beta-paper-again']);
     expect(res.body.meta.pagination).toEqual({ page: 2, pageSize: 2, pageCount: 3, total: 5 });
+  });
+
+  it('lists the ten newest of many citing articles, counts them all, and reads them in statements that do not grow', async () => {
+    const page = () => countQueries(app.strapi, () => list(admin, '?search=gamma'));
+    await page(); // the first request of a route loads permissions
+    const uncited = await page();
+    expect(uncited.result.body.data[0].citedByCount).toBe(0);
+
+    for (let i = 1; i <= 12; i++) {
+      await createArticle(admin, { title: `Gamma story ${i}`, slug: `gamma-story-${i}`, body: `On gamma [@gamma-lonely].` });
+    }
+    const cited = await page();
+    const gamma = cited.result.body.data[0];
+    expect(gamma.citedByCount).toBe(12);
+    expect(gamma.citedBy.map((article: any) => article.slug)).toEqual(Array.from({ length: 10 }, (_, i) => `gamma-story-${12 - i}`));
+    expect(cited.count).toBe(uncited.count);
+    expect((await list(admin, '?search=alpha-report')).body.data[0].citedByCount).toBe(2);
   });
 
   it('answers 400 naming the bad parameter', async () => {

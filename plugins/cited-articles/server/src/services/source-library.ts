@@ -1,25 +1,24 @@
 import type { Core } from '@strapi/strapi';
 import { findDuplicateGroups } from '../citations';
-import type { ArticleRecord } from '../content-types/records';
 import type { CitingArticle, DuplicateSource, LibrarySource } from '../contracts';
 import { sourcesRepository, type LibraryScope } from '../repositories/sources';
 import type { SourceLibraryService } from './contracts';
 
 export type { LibraryFilter, LibraryQuery } from './contracts';
 
-/**
- * A source as the page reads it: the fields its HTTP contract lists (timestamps typed as the JSON
- * answer states them) and the citing articles' rows, folded into `citedBy` below.
- */
-type LibraryRow = Omit<LibrarySource, 'citedByCount' | 'citedBy'> & { id: number; citedBy?: ArticleRecord[] };
+/** A source as the page reads it: the fields its HTTP contract lists, before its citing articles. */
+type LibraryRow = Omit<LibrarySource, 'citedByCount' | 'citedBy'> & { id: number };
+
+/** The citing articles listed with each source; `citedByCount` gives the full number. */
+export const CITED_BY_SHOWN = 10;
 
 /** The source library as the admin's Sources page shows it. */
 const sourceLibrary = ({ strapi }: { strapi: Core.Strapi }): SourceLibraryService => ({
   /**
-   * A page of sources (title order) with the articles citing each, the number of sources cited
-   * nowhere, and the groups of likely duplicates across the whole library. Four queries, whatever
-   * the size of the page: the library's identity fields, the page with its citing articles, and two
-   * counts.
+   * A page of sources (title order) with the number of articles citing each and the newest of
+   * them, the number of sources cited nowhere, and the groups of likely duplicates across the whole
+   * library. Five queries, whatever the size of the page: the library's identity fields, the page,
+   * its citing articles, and two counts.
    */
   async list({ search, filter, page, pageSize }) {
     const sources = sourcesRepository(strapi);
@@ -34,20 +33,19 @@ const sourceLibrary = ({ strapi }: { strapi: Core.Strapi }): SourceLibraryServic
       duplicateIds: filter === 'duplicates' ? [...new Set(duplicates.flatMap((group) => group.sources.map((source) => source.documentId)))] : [],
     };
     const [rows, total, uncitedCount] = await Promise.all([
-      // citedBy holds the draft and the published row of each article; both are folded below.
       sources.libraryPage(scope, { start: (page - 1) * pageSize, limit: pageSize }) as Promise<LibraryRow[]>,
       sources.countInLibrary(scope),
       sources.countUncited(),
     ]);
+    const citers = await sources.citersOf(
+      rows.map((row) => row.id),
+      CITED_BY_SHOWN
+    );
 
-    const data = rows.map(({ id, citedBy, ...source }) => {
-      const articles = new Map<string, CitingArticle>();
-      for (const article of citedBy ?? []) {
-        if (!articles.has(article.documentId)) {
-          articles.set(article.documentId, { documentId: article.documentId, title: article.title, slug: article.slug });
-        }
-      }
-      return { ...source, citedByCount: articles.size, citedBy: [...articles.values()] };
+    const data = rows.map(({ id, ...source }) => {
+      const own = citers.filter((citer) => citer.sourceId === id);
+      const citedBy: CitingArticle[] = own.map(({ documentId, title, slug }) => ({ documentId, title, slug }));
+      return { ...source, citedByCount: own[0]?.citers ?? 0, citedBy };
     });
 
     return {
