@@ -73,6 +73,9 @@ async function growToScale(strapi, { articles, sources, comments, busiest, log }
         title: `'Report ' || g || ' on the ' || ${words('g')} || ' inquiry'`,
         url: `'https://example.org/bulk/' || g`,
         doi: 'NULL',
+        // Filled below by the plugin's own backfill, as after an upgrade.
+        url_fingerprint: 'NULL',
+        doi_fingerprint: 'NULL',
         created_at: `now() - g * interval '1 second'`,
         updated_at: `now() - g * interval '1 second'`,
       },
@@ -155,6 +158,7 @@ async function growToScale(strapi, { articles, sources, comments, busiest, log }
       WHERE c.document_id LIKE 'bcmt%'`);
   });
 
+  await time('source identity fingerprints (the startup backfill)', () => strapi.plugin('cited-articles').service('source-library').backfill());
   await time('VACUUM ANALYZE', () => knex.raw('VACUUM ANALYZE'));
   return {
     busiestSlug: 'bulk-article-1',

@@ -120,3 +120,37 @@ describe('GET /cited-articles/sources', () => {
     }
   });
 });
+
+describe('the duplicate report, found through stored URL and DOI fingerprints', () => {
+  const CM = `/content-manager/collection-types/plugin::cited-articles.source`;
+  const groupsOf = async () =>
+    (await list(admin)).body.meta.duplicates.map((group: any) => `${group.reason} ${group.sources.map((source: any) => source.key).join(',')}`);
+
+  it('follows edits made in the Content Manager', async () => {
+    await createSource(admin, { key: 'delta-one', title: 'Delta one', url: 'https://delta.example/x' });
+    const two = await createSource(admin, { key: 'delta-two', title: 'Delta two', url: 'https://delta.example/y' });
+    expect(await groupsOf()).not.toContainEqual(expect.stringContaining('delta'));
+
+    const edit = (data: Record<string, unknown>) => admin.put(`${CM}/${two.documentId}`).send(data);
+    expect((await edit({ url: 'http://www.delta.example/x/?utm_source=mail' })).status).toBe(200);
+    expect(await groupsOf()).toContainEqual('url delta-one,delta-two');
+    expect((await edit({ url: '', doi: 'https://doi.org/10.1000/XYZ' })).status).toBe(200);
+    expect(await groupsOf()).not.toContainEqual(expect.stringContaining('delta-one'));
+    expect(await groupsOf()).toContainEqual('doi beta-paper,beta-paper-again,delta-two');
+  });
+
+  it('fills the fingerprints of sources written without them (an older release, a data transfer) at startup', async () => {
+    const before = await groupsOf();
+    expect(before.length).toBeGreaterThan(1);
+    const table = app.strapi.db.metadata.get('plugin::cited-articles.source').tableName;
+    await app.strapi.db.connection(table).update({ url_fingerprint: null, doi_fingerprint: null });
+    expect(await groupsOf()).toEqual([]);
+
+    const backfill = () => app.strapi.plugin('cited-articles').service('source-library').backfill();
+    const withIdentity = await app.strapi.db.connection(table).whereNotNull('url').orWhereNotNull('doi').count({ n: '*' });
+    expect(await backfill()).toBe(Number(withIdentity[0].n));
+    expect(await groupsOf()).toEqual(before);
+    // Nothing is read again at the next start.
+    expect(await backfill()).toBe(0);
+  });
+});

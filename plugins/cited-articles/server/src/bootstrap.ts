@@ -64,6 +64,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   const referenceCounts = getService('reference-counts', { strapi });
   referenceCounts.subscribe();
   await referenceCounts.backfill();
+  // Before the first Sources page: its duplicate report reads the fingerprints.
+  await getService('source-library', { strapi }).backfill();
   await getService('rate-limit', { strapi }).connect();
   // Shared caches and the in-process response cache are purged when what they hold changes.
   getService('cache-invalidation', { strapi }).subscribe();

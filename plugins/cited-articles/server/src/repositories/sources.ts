@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { IdentityFingerprints } from '../utils/source-fingerprints';
 import type { SourceRecord } from '../content-types/records';
 import type { LibraryFilter } from '../contracts';
 import { PUBLIC_SOURCE_FIELDS, SOURCE_HEALTH_FIELDS } from '../utils/public-shape';
@@ -141,15 +142,53 @@ export const sourcesRepository = (strapi: Core.Strapi) => {
     // The admin's Sources page.
 
     /**
-     * The identity fields of the whole library in title order, for the duplicate report. The Query
-     * Engine: sources have one row each (no drafts, no locales), and the Document Service's
-     * per-row work is most of the cost of reading a library of 100,000 sources.
+     * The sources that share a normalised URL or a DOI with another, in title order: those the
+     * duplicate report groups. One statement on the fingerprint indexes, which never reads the rest
+     * of the library.
      */
-    async libraryIdentities() {
+    async duplicateCandidates() {
+      const knex = strapi.db.connection;
+      const sources = modelTables(strapi, SOURCE_UID);
+      const shared = (attribute: string) =>
+        knex(sources.table)
+          .select(sources.column(attribute))
+          .whereNotNull(sources.column(attribute))
+          .whereNot(sources.column(attribute), '')
+          .groupBy(sources.column(attribute))
+          .havingRaw('count(*) > 1');
+      const rows = await knex(sources.table)
+        .select(Object.fromEntries(['documentId', ...IDENTITY_FIELDS].map((field) => [field, sources.column(field)])))
+        .whereIn(sources.column('urlFingerprint'), shared('urlFingerprint'))
+        .orWhereIn(sources.column('doiFingerprint'), shared('doiFingerprint'))
+        .orderBy([{ column: sources.column('title') }, { column: sources.column('id') }]);
+      return rows as Array<Pick<SourceRecord, 'documentId' | 'key' | 'title' | 'url' | 'doi'>>;
+    },
+
+    /** Up to `limit` sources past id `after` whose URL or DOI has no fingerprint yet, in id order. */
+    async unfingerprinted(after: number, limit: number) {
+      const filled = (field: string) => ({ $or: [{ [field]: { $null: true } }, { [field]: '' }] });
+      const unfilled = (field: string, fingerprint: string) => ({ $and: [{ $not: filled(field) }, { [fingerprint]: { $null: true } }] });
       return (await query().findMany({
-        select: ['documentId', ...IDENTITY_FIELDS],
-        orderBy: TITLE_ORDER,
-      })) as SourceRecord[];
+        where: { id: { $gt: after }, $or: [unfilled('url', 'urlFingerprint'), unfilled('doi', 'doiFingerprint')] },
+        select: ['id', 'url', 'doi'],
+        orderBy: { id: 'asc' },
+        limit,
+      })) as Array<Pick<SourceRecord, 'id' | 'url' | 'doi'>>;
+    },
+
+    /**
+     * Stores fingerprints by source id, straight to the columns in one transaction: derived data,
+     * which must not move a source's updatedAt or send entry webhooks.
+     */
+    async setFingerprints(rows: Array<{ id: number } & IdentityFingerprints>): Promise<void> {
+      const sources = modelTables(strapi, SOURCE_UID);
+      await strapi.db.connection.transaction(async (trx) => {
+        for (const { id, urlFingerprint, doiFingerprint } of rows) {
+          await trx(sources.table)
+            .where(sources.column('id'), id)
+            .update({ [sources.column('urlFingerprint')]: urlFingerprint, [sources.column('doiFingerprint')]: doiFingerprint });
+        }
+      });
     },
 
     /** A page of the library in title order. */

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { findDuplicateGroups } from '../citations';
+import { identityFingerprints } from '../utils/source-fingerprints';
 import type { CitingArticle, DuplicateSource, LibrarySource } from '../contracts';
 import { sourcesRepository, type LibraryScope } from '../repositories/sources';
 import type { SourceLibraryService } from './contracts';
@@ -12,19 +13,20 @@ type LibraryRow = Omit<LibrarySource, 'citedByCount' | 'citedBy'> & { id: number
 /** The citing articles listed with each source; `citedByCount` gives the full number. */
 export const CITED_BY_SHOWN = 10;
 
+const BACKFILL_BATCH = 500;
+
 /** The source library as the admin's Sources page shows it. */
 const sourceLibrary = ({ strapi }: { strapi: Core.Strapi }): SourceLibraryService => ({
   /**
    * A page of sources (title order) with the number of articles citing each and the newest of
    * them, the number of sources cited nowhere, and the groups of likely duplicates across the whole
-   * library. Five queries, whatever the size of the page: the library's identity fields, the page,
-   * its citing articles, and two counts.
+   * library. Five queries, whatever the size of the page or of the library: the sources sharing a
+   * URL or DOI fingerprint, the page, its citing articles, and two counts.
    */
   async list({ search, filter, page, pageSize }) {
     const sources = sourcesRepository(strapi);
-    const library = await sources.libraryIdentities();
     const duplicates = findDuplicateGroups(
-      library.map(({ documentId, key, title, url, doi }): DuplicateSource => ({ documentId, key, title, url, doi }))
+      (await sources.duplicateCandidates()).map(({ documentId, key, title, url, doi }): DuplicateSource => ({ documentId, key, title, url, doi }))
     );
 
     const scope: LibraryScope = {
@@ -56,6 +58,25 @@ const sourceLibrary = ({ strapi }: { strapi: Core.Strapi }): SourceLibraryServic
         duplicates,
       },
     };
+  },
+
+  /**
+   * Fills the identity fingerprints of sources stored without them: those written before the
+   * fields existed, or straight to the database (a data transfer, a script). At startup, in
+   * batches by id, so that the duplicate report's indexed query sees every source.
+   */
+  async backfill() {
+    const sources = sourcesRepository(strapi);
+    let filled = 0;
+    for (let after = 0; ;) {
+      const rows = await sources.unfingerprinted(after, BACKFILL_BATCH);
+      if (rows.length === 0) break;
+      await sources.setFingerprints(rows.map((row) => ({ id: row.id, ...identityFingerprints(row) })));
+      filled += rows.length;
+      after = rows[rows.length - 1].id;
+    }
+    if (filled > 0) strapi.log.info(`[cited-articles] stored identity fingerprints on ${filled} sources`);
+    return filled;
   },
 });
 

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { appendCitedSources } from './cited-sources';
 import { checkSourceFields } from './source-fields-check';
+import { storeSourceIdentities } from './source-identities';
 import { citationOrder } from './citation-order';
 import { commentThreadPosition } from './comment-thread-position';
 import { generatedUids } from './generated-uids';
@@ -14,6 +15,7 @@ import { refusePublishWithCitationErrors } from './publish-guard';
  */
 export const DOCUMENT_MIDDLEWARES = {
   checkSourceFields,
+  storeSourceIdentities,
   commentThreadPosition,
   refusePublishWithCitationErrors,
   generatedUids,

@@ -28,6 +28,8 @@ export interface LibraryQuery {
 
 export interface SourceLibraryService {
   list(query: LibraryQuery): Promise<SourceLibraryResponse>;
+  /** Fills missing identity fingerprints; the number of sources filled. */
+  backfill(): Promise<number>;
 }
 
 export interface ImportReport {
