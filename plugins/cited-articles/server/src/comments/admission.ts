@@ -23,7 +23,13 @@ export interface Admitted {
  * The article's own checks (comments open, honeypot, holds, duplicates) need the article or the
  * text and run in comments-public.create, which every post goes through.
  */
-export const admitCommentCaller = async (strapi: Core.Strapi, caller: CommentCaller, action: CommentAction): Promise<Admitted> => {
+export async function admitCommentCaller(
+  strapi: Core.Strapi,
+  caller: CommentCaller,
+  action: 'edit' | 'delete'
+): Promise<Admitted & { account: ReaderAccount }>;
+export async function admitCommentCaller(strapi: Core.Strapi, caller: CommentCaller, action: CommentAction): Promise<Admitted>;
+export async function admitCommentCaller(strapi: Core.Strapi, caller: CommentCaller, action: CommentAction): Promise<Admitted> {
   const guard = getService('abuse-guard', { strapi });
   const ipHash = guard.hashIp(caller.ip);
   if (action === 'report') {
@@ -44,4 +50,4 @@ export const admitCommentCaller = async (strapi: Core.Strapi, caller: CommentCal
   if (!account) throw new errors.UnauthorizedError(`Log in to ${action} a comment: only its author, with their reader account, may.`);
   if (account.blocked) throw new errors.ForbiddenError(`This account is blocked and cannot ${action} comments.`);
   return { ipHash, account };
-};
+}

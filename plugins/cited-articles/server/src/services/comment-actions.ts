@@ -47,13 +47,13 @@ const commentActions = ({ strapi }: { strapi: Core.Strapi }): CommentActionsServ
     const { account } = await admitCommentCaller(strapi, caller, 'edit');
     const params = parseOrThrow(documentIdParams, { documentId }, 'comment documentId');
     const { content } = parseOrThrow(editCommentBody(commentSettings(strapi)), body, 'comment');
-    return getService('comment-authors', { strapi }).edit({ documentId: params.documentId, author: account!, content });
+    return getService('comment-authors', { strapi }).edit({ documentId: params.documentId, author: account, content });
   },
 
   async remove({ caller, documentId }) {
     const { account } = await admitCommentCaller(strapi, caller, 'delete');
     const params = parseOrThrow(documentIdParams, { documentId }, 'comment documentId');
-    const { placeholder } = await getService('comment-authors', { strapi }).remove({ documentId: params.documentId, author: account! });
+    const { placeholder } = await getService('comment-authors', { strapi }).remove({ documentId: params.documentId, author: account });
     return { documentId: params.documentId, placeholder };
   },
 
