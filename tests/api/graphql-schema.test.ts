@@ -84,7 +84,14 @@ it('has no private field in any type it answers with, nor in any filter', () => 
   );
   for (const name of PRIVATE_FIELDS) expect(fieldNames).not.toContain(name);
   const input = schema.types.find((type: any) => type.name === 'CitedCommentInput');
-  expect(input.inputFields.map((field: any) => field.name).sort()).toEqual(['authorEmail', 'authorName', 'content', 'homepage', 'parent']);
+  expect(input.inputFields.map((field: any) => field.name).sort()).toEqual([
+    'authorEmail',
+    'authorName',
+    'content',
+    'homepage',
+    'notifyReplies',
+    'parent',
+  ]);
 });
 
 it('cannot be asked for a draft through generated queries', async () => {

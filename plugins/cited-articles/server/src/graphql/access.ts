@@ -12,4 +12,7 @@ export const resolversConfig = {
   'Query.articleComments': action('comment.find'),
   'Mutation.createArticleComment': action('comment.create'),
   'Mutation.reportComment': action('comment.report'),
+  // A reader's own comment: the Authenticated role's actions (reader-permissions.ts).
+  'Mutation.updateMyComment': action('comment.update'),
+  'Mutation.deleteMyComment': action('comment.delete'),
 };

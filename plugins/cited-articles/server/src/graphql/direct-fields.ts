@@ -20,6 +20,7 @@ export const NESTED_TYPES = [
   'CitedComment',
   'CitedCommentPage',
   'CitedReportResult',
+  'CitedCommentDeletion',
 ];
 
 /** createResolvers' map: type name, then field name, then its resolver (or a scalar's config). */

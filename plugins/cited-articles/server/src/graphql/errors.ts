@@ -1,3 +1,4 @@
+import type { AuthState } from '../comments/caller';
 import type { Caller } from '../http-cache/audience';
 import type { GraphQLError as GraphQLErrorType, GraphQLResolveInfo } from 'graphql';
 import { errors } from '@strapi/utils';
@@ -35,7 +36,7 @@ export const toGraphQLError = (error: unknown): unknown => {
 
 /**
  * A root field's arguments as graphql-js passes them: checked by the zod schemas before use.
- * `data` is the comment input object of createArticleComment.
+ * `data` is the comment input object of createArticleComment and updateMyComment.
  */
 export interface ResolverArgs {
   readonly [name: string]: unknown;
@@ -51,7 +52,8 @@ export interface ResolverContext {
     get?: (field: string) => string;
     state?: Caller['state'];
   };
-  state?: { user?: { id?: number | string } | null };
+  /** Koa's ctx.state after Strapi's authentication: the reader's account behind a JWT. */
+  state?: AuthState;
 }
 
 type Resolver<R> = (parent: unknown, args: ResolverArgs, context: ResolverContext, info: GraphQLResolveInfo) => Promise<R>;

@@ -1,13 +1,12 @@
 import type { SourceName } from '../citations/types';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { commentCaller } from '../comments/caller';
 import { getService } from '../utils/get-service';
 import { parseOrThrow } from '../utils/errors';
-import { toPublicComment, toPublicSourceWithCitedBy, toPublicThread } from '../utils/public-shape';
-import { commentSettings } from '../utils/settings';
+import { toPublicComment, toPublicRoot, toPublicSourceWithCitedBy } from '../utils/public-shape';
 import { articleQuery, keyParams, localeQuery, paginationQuery, slugParams } from '../validation/content-api';
-import { createCommentBody, documentIdParams, listCommentsQuery, reportBody } from '../validation/comments';
-import { withErrorCodes } from './errors';
+import { withErrorCodes, type ResolverContext } from './errors';
 import { audienceOf, type Caller } from '../http-cache/audience';
 import { selectsField } from './selection';
 
@@ -20,6 +19,9 @@ import { selectsField } from './selection';
 /** An argument sent as null means "not given", as an absent query parameter does on REST. */
 const given = (args: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(args).filter(([, value]) => value !== null && value !== undefined));
+
+/** The caller as the REST controller reads it: Strapi authenticated the request before Apollo ran. */
+const callerOf = (context: ResolverContext) => commentCaller(context.state ?? context.koaContext?.state, context.koaContext?.request?.ip);
 
 /** Dates as the REST answers show them (JSON of a Date): ISO strings. */
 const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : (value ?? null));
@@ -63,58 +65,48 @@ export const createResolvers = (strapi: Core.Strapi) => {
       }),
 
       articleComments: withErrorCodes(async (_parent, args) => {
-        const { slug } = parseOrThrow(slugParams, { slug: args.slug }, 'article slug');
-        const query = parseOrThrow(
-          listCommentsQuery,
-          given({ page: args.page, pageSize: args.pageSize, sort: args.sort, locale: args.locale }),
-          'query'
+        const actions = service('comment-actions');
+        const { threads, pagination, sort, commentCount } = await actions.threadPage(
+          actions.threadRequest({ slug: args.slug, page: args.page, pageSize: args.pageSize, sort: args.sort, locale: args.locale })
         );
-        const { threads, pagination, commentCount } = await service('comments-public').listApproved({ slug, ...query });
-        // Roots also say how many replies their thread has, and whether more exist than are nested.
-        const data = threads.map((node) => ({ ...toPublicThread(node), replyCount: node.replyCount, moreReplies: node.moreReplies }));
-        return { data, pagination, sort: query.sort, commentCount };
+        return { data: threads.map(toPublicRoot), pagination, sort, commentCount };
       }),
     },
 
+    // The REST routes' use cases (services/comment-actions.ts): the same admission (flood control,
+    // reader accounts), validation and errors. A reader signs in with the JWT in the Authorization
+    // header, as on REST.
     Mutation: {
       createArticleComment: withErrorCodes(async (_parent, args, context) => {
-        // The REST route's order: flood control first, so a sender over budget costs no validation.
-        const guard = service('abuse-guard');
-        const ipHash = guard.hashIp(context.koaContext?.request?.ip);
-        await guard.assertCommentBudget(ipHash);
-
-        const { slug } = parseOrThrow(slugParams, { slug: args.slug }, 'article slug');
-        const { locale } = parseOrThrow(localeQuery, given({ locale: args.locale }), 'query');
-        const settings = commentSettings(strapi);
-        // Comments from reader accounts go through the REST route; this mutation posts anonymously.
-        if (settings.requireAccount) {
-          throw new errors.UnauthorizedError('Log in to comment: this site accepts comments from reader accounts only (REST route).');
-        }
-        const body = parseOrThrow(createCommentBody(settings), { ...args.data }, 'comment');
-        const created = await service('comments-public').create({
-          slug,
-          locale,
-          ipHash,
-          input: {
-            authorName: body.authorName as string,
-            authorEmail: body.authorEmail as string,
-            content: body.content,
-            parent: body.parent ?? null,
-            honeypot: settings.honeypotField ? (body as Record<string, unknown>)[settings.honeypotField] : undefined,
-          },
+        const created = await service('comment-actions').post({
+          caller: callerOf(context),
+          slug: args.slug,
+          locale: args.locale,
+          body: given({ ...args.data }),
         });
         return { ...toPublicComment(created), replies: [] };
       }),
 
-      reportComment: withErrorCodes(async (_parent, args, context) => {
-        // Flood control first, per network and per account, as on the REST route.
-        const guard = service('abuse-guard');
-        const reporter = { ipHash: guard.hashIp(context.koaContext?.request?.ip), userId: context.state?.user?.id ?? null };
-        await guard.assertReportBudget(reporter);
+      updateMyComment: withErrorCodes(async (_parent, args, context) => {
+        const updated = await service('comment-actions').edit({
+          caller: callerOf(context),
+          documentId: args.documentId,
+          body: given({ ...args.data }),
+        });
+        return { ...toPublicComment(updated), replies: [] };
+      }),
 
-        const { documentId } = parseOrThrow(documentIdParams, { documentId: args.documentId }, 'comment documentId');
-        const { reason, details } = parseOrThrow(reportBody, given({ reason: args.reason, details: args.details }), 'report');
-        const { counted } = await service('comments-public').report({ documentId, reason, details, ...reporter });
+      deleteMyComment: withErrorCodes(async (_parent, args, context) => {
+        const { documentId, placeholder } = await service('comment-actions').remove({ caller: callerOf(context), documentId: args.documentId });
+        return { documentId, deleted: true, placeholder };
+      }),
+
+      reportComment: withErrorCodes(async (_parent, args, context) => {
+        const { documentId, reason, counted } = await service('comment-actions').report({
+          caller: callerOf(context),
+          documentId: args.documentId,
+          body: given({ reason: args.reason, details: args.details }),
+        });
         return { comment: documentId, reason, counted };
       }),
     },

@@ -210,7 +210,22 @@ ${sourceFields}
     authorEmail: String
     content: String
     "documentId of the approved comment this one answers."
-    parent: ID${honeypotField ? `\n    "Leave empty: only bots fill it in."\n    ${honeypotField}: JSON` : ''}
+    parent: ID
+    "Email me when a reply to this comment is approved (the address given, or the account's)."
+    notifyReplies: Boolean${honeypotField ? `\n    "Leave empty: only bots fill it in."\n    ${honeypotField}: JSON` : ''}
+  }
+
+  "The new text of one's own comment (updateMyComment)."
+  input CitedCommentEditInput {
+    content: String
+  }
+
+  "What deleteMyComment did."
+  type CitedCommentDeletion {
+    documentId: ID!
+    deleted: Boolean!
+    "true when the comment has replies and stays in its thread as a placeholder (no name, no text)."
+    placeholder: Boolean!
   }
 
   type CitedReportResult {
@@ -230,6 +245,10 @@ ${sourceFields}
   extend type Mutation {
     createArticleComment(slug: String!, data: CitedCommentInput!, locale: String): CitedComment
     reportComment(documentId: ID!, reason: String!, details: String): CitedReportResult
+    "Edit one's own comment within comments.editWindowMinutes (a reader's JWT in the Authorization header)."
+    updateMyComment(documentId: ID!, data: CitedCommentEditInput!): CitedComment
+    "Delete one's own comment (a reader's JWT in the Authorization header)."
+    deleteMyComment(documentId: ID!): CitedCommentDeletion
   }
 `;
 };

@@ -5,6 +5,7 @@ import articles from './articles';
 import cacheInvalidation from './cache-invalidation';
 import cachePurge from './cache-purge';
 import citationSync from './citation-sync';
+import commentActions from './comment-actions';
 import commentAuthors from './comment-authors';
 import commentArticleRef from './comment-article-ref';
 import commentCounts from './comment-counts';
@@ -49,6 +50,7 @@ export default {
   'cache-invalidation': cacheInvalidation,
   'cache-purge': cachePurge,
   'citation-sync': citationSync,
+  'comment-actions': commentActions,
   'comment-article-ref': commentArticleRef,
   'comment-authors': commentAuthors,
   'comment-counts': commentCounts,

@@ -126,6 +126,13 @@ export const toPublicThread = (node: ThreadRow): PublicThread => ({
   replies: (node.replies ?? []).map(toPublicThread),
 });
 
+/** A root of a thread page: also how many replies its thread has, and whether more exist than are nested. */
+export const toPublicRoot = (node: ThreadRow & { replyCount: number; moreReplies: boolean }) => ({
+  ...toPublicThread(node),
+  replyCount: node.replyCount,
+  moreReplies: node.moreReplies,
+});
+
 /** A source and the published articles that cite it (GET /sources/:key, citedSource). */
 export const toPublicSourceWithCitedBy = (row: SourceRow & { citedBy?: readonly ArticleSummaryRow[] | null }) => ({
   ...toPublicSource(row),

@@ -2,6 +2,7 @@
 // bootstrap. Types only, and none from a service's implementation, so that a caller depends on the
 // contract and an implementation can change behind it.
 
+import type { CommentCaller } from '../../comments/caller';
 import type { CommentEvent } from '../../comments/events';
 import type { CommentStatus } from '../../comments/statuses';
 import type { Threaded } from '../../comments/thread';
@@ -131,6 +132,34 @@ export interface CommentRepliesService {
     page: number;
     pageSize: number;
   }): Promise<{ replies: CommentWithParentId[]; pagination: Pagination; articleDocumentId: string }>;
+}
+
+/** A validated request for a page of an article's thread (comment-actions.threadRequest). */
+export interface ThreadRequest {
+  slug: string;
+  locale?: string;
+  page: number;
+  pageSize: number;
+  sort: 'oldest' | 'newest';
+}
+
+/**
+ * A reader's comment use cases, one method each, shared by the REST controller and the GraphQL
+ * resolvers. Inputs are unvalidated, as the transport read them.
+ */
+export interface CommentActionsService {
+  post(params: { caller: CommentCaller; slug: unknown; locale?: unknown; body: unknown }): Promise<CommentWithParentId>;
+  edit(params: { caller: CommentCaller; documentId: unknown; body: unknown }): Promise<CommentWithParentId>;
+  remove(params: { caller: CommentCaller; documentId: unknown }): Promise<{ documentId: string; placeholder: boolean }>;
+  report(params: {
+    caller: CommentCaller;
+    documentId: unknown;
+    body: unknown;
+  }): Promise<{ documentId: string; reason: ReportReason; counted: boolean }>;
+  threadRequest(raw: { slug: unknown; page?: unknown; pageSize?: unknown; sort?: unknown; locale?: unknown }): ThreadRequest;
+  threadPage(
+    request: ThreadRequest
+  ): Promise<{ threads: ListedThread[]; pagination: Pagination; commentCount: number; articleDocumentId: string; sort: ThreadRequest['sort'] }>;
 }
 
 export interface CommentsPublicService {

@@ -5,6 +5,7 @@
 import type { ArticlePagesService, ArticlesService } from './articles';
 import type { CacheInvalidationService, CachePurgeService, ResponseCacheService } from './caching';
 import type {
+  CommentActionsService,
   CommentArticleRefService,
   CommentAuthorsService,
   CommentCountsService,
@@ -32,6 +33,7 @@ export interface PluginServices {
   'cache-invalidation': CacheInvalidationService;
   'cache-purge': CachePurgeService;
   'citation-sync': CitationSyncService;
+  'comment-actions': CommentActionsService;
   'comment-article-ref': CommentArticleRefService;
   'comment-authors': CommentAuthorsService;
   'comment-counts': CommentCountsService;

@@ -1,0 +1,90 @@
+import type { Core } from '@strapi/strapi';
+import { admitCommentCaller } from '../comments/admission';
+import { parseOrThrow } from '../utils/errors';
+import { getService } from '../utils/get-service';
+import { commentSettings } from '../utils/settings';
+import { localeQuery, slugParams } from '../validation/content-api';
+import { createCommentBody, documentIdParams, editCommentBody, listCommentsQuery, reportBody } from '../validation/comments';
+import type { CommentActionsService } from './contracts/comments';
+
+/** An absent or null value is "not given", as an absent query parameter or GraphQL argument. */
+const given = (input: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(input).filter(([, value]) => value !== null && value !== undefined));
+
+/**
+ * A reader's comment use cases, one method each: posting, editing and deleting one's own comment,
+ * reporting one, reading a thread page. The REST controller (controllers/comment.ts) and the
+ * GraphQL resolvers (graphql/resolvers.ts) only read their transport's input into these methods
+ * and shape the answer, so both APIs run the same checks, in the same order, with the same
+ * validation and errors. Inputs arrive as the caller sent them; each method validates them with
+ * the zod schemas of validation/comments.ts after the caller is admitted (comments/admission.ts).
+ */
+const commentActions = ({ strapi }: { strapi: Core.Strapi }): CommentActionsService => ({
+  async post({ caller, slug, locale, body }) {
+    const { ipHash, account } = await admitCommentCaller(strapi, caller, 'post');
+    const params = parseOrThrow(slugParams, { slug }, 'article slug');
+    const query = parseOrThrow(localeQuery, given({ locale }), 'query');
+    const settings = commentSettings(strapi);
+    const input = parseOrThrow(createCommentBody({ ...settings, account: account !== null }), body, 'comment');
+    return getService('comments-public', { strapi }).create({
+      slug: params.slug,
+      locale: query.locale,
+      ipHash,
+      input: {
+        // A reader with an account is shown by their username; their email stays on the account.
+        authorName: account ? account.username : (input.authorName as string),
+        authorEmail: account ? null : (input.authorEmail as string),
+        userId: account?.id ?? null,
+        notifyReplies: input.notifyReplies === true,
+        content: input.content,
+        parent: input.parent ?? null,
+        honeypot: settings.honeypotField ? (input as Record<string, unknown>)[settings.honeypotField] : undefined,
+      },
+    });
+  },
+
+  async edit({ caller, documentId, body }) {
+    const { account } = await admitCommentCaller(strapi, caller, 'edit');
+    const params = parseOrThrow(documentIdParams, { documentId }, 'comment documentId');
+    const { content } = parseOrThrow(editCommentBody(commentSettings(strapi)), body, 'comment');
+    return getService('comment-authors', { strapi }).edit({ documentId: params.documentId, author: account, content });
+  },
+
+  async remove({ caller, documentId }) {
+    const { account } = await admitCommentCaller(strapi, caller, 'delete');
+    const params = parseOrThrow(documentIdParams, { documentId }, 'comment documentId');
+    const { placeholder } = await getService('comment-authors', { strapi }).remove({ documentId: params.documentId, author: account });
+    return { documentId: params.documentId, placeholder };
+  },
+
+  async report({ caller, documentId, body }) {
+    const { ipHash } = await admitCommentCaller(strapi, caller, 'report');
+    const params = parseOrThrow(documentIdParams, { documentId }, 'comment documentId');
+    const { reason, details } = parseOrThrow(reportBody, body, 'report');
+    const { counted } = await getService('comments-public', { strapi }).report({
+      documentId: params.documentId,
+      reason,
+      details,
+      ipHash,
+      userId: caller.userId,
+    });
+    return { documentId: params.documentId, reason, counted };
+  },
+
+  /**
+   * Validates a thread page request. Apart from threadPage because the REST route caches pages by
+   * the validated request (http-cache/cached-answer.ts) before it loads one.
+   */
+  threadRequest({ slug, page, pageSize, sort, locale }) {
+    const params = parseOrThrow(slugParams, { slug }, 'article slug');
+    const query = parseOrThrow(listCommentsQuery, given({ page, pageSize, sort, locale }), 'query');
+    return { slug: params.slug, ...query };
+  },
+
+  async threadPage(request) {
+    const { threads, ...rest } = await getService('comments-public', { strapi }).listApproved(request);
+    return { ...rest, threads, sort: request.sort };
+  },
+});
+
+export default commentActions;
