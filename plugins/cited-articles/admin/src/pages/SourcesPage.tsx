@@ -1,6 +1,6 @@
-import { Box, SingleSelect, SingleSelectOption } from '@strapi/design-system';
 import { Page } from '@strapi/strapi/admin';
 import type { LibraryFilter, SourceLibraryQuery, SourceLibraryResponse } from '../../../server/src/contracts';
+import { FilterSelect } from '../components/list/FilterSelect';
 import { ListPage } from '../components/list/ListPage';
 import { ListPagination } from '../components/list/ListPagination';
 import { ListTable } from '../components/list/ListTable';
@@ -46,22 +46,19 @@ const SourcesPage = () => {
         searchLabel={t('sources.search.label', 'Search sources')}
         searchPlaceholder={t('sources.search.placeholder', 'Search by title, key, outlet, URL or DOI')}
       >
-        <Box width="260px">
-          <SingleSelect
-            aria-label={t('sources.filter.label', 'Show')}
-            value={filter}
-            onChange={(value: string | number) => filterBy({ filter: value === 'all' ? undefined : String(value) })}
-          >
-            <SingleSelectOption value="all">{t('sources.filter.all', 'All sources')}</SingleSelectOption>
-            <SingleSelectOption value="uncited">
-              {t('sources.filter.uncited', 'Cited nowhere ({count})', { count: library?.meta.uncitedCount ?? 0 })}
-            </SingleSelectOption>
-            <SingleSelectOption value="duplicates">
-              {t('sources.filter.duplicates', 'Likely duplicates ({count})', { count: duplicateIds.size })}
-            </SingleSelectOption>
-            <SingleSelectOption value="broken">{t('sources.filter.broken', 'Broken links')}</SingleSelectOption>
-          </SingleSelect>
-        </Box>
+        <FilterSelect
+          label={t('sources.filter.label', 'Show')}
+          value={filter}
+          allValue="all"
+          width="260px"
+          onChange={(next) => filterBy({ filter: next })}
+          options={[
+            { value: 'all', label: t('sources.filter.all', 'All sources') },
+            { value: 'uncited', label: t('sources.filter.uncited', 'Cited nowhere ({count})', { count: library?.meta.uncitedCount ?? 0 }) },
+            { value: 'duplicates', label: t('sources.filter.duplicates', 'Likely duplicates ({count})', { count: duplicateIds.size }) },
+            { value: 'broken', label: t('sources.filter.broken', 'Broken links') },
+          ]}
+        />
       </ListToolbar>
       <ListTable
         headers={headers}
