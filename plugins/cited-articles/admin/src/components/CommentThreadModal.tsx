@@ -7,6 +7,7 @@ import { useAdminQuery } from '../hooks/useAdminQuery';
 import { useErrorMessage } from '../hooks/useErrorMessage';
 import { useTranslate } from '../hooks/useTranslate';
 import { ARTICLE_UID } from '../permissions';
+import { editUrl } from '../utils/editUrl';
 import { ModalFrame } from './ModalFrame';
 import { StatusBadge } from './StatusBadge';
 
@@ -74,7 +75,7 @@ export const CommentThreadModal = ({
           {detail.article ? (
             <Typography variant="omega">
               {t('comments.thread.article', 'On the article')}{' '}
-              <Link tag={RouterLink} to={`/content-manager/collection-types/${ARTICLE_UID}/${detail.article.documentId}`}>
+              <Link tag={RouterLink} to={editUrl(ARTICLE_UID, detail.article.documentId)}>
                 {detail.article.title}
               </Link>
             </Typography>
