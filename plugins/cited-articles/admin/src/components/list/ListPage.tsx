@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Button } from '@strapi/design-system';
+import { Link as RouterLink, useLocation } from 'react-router-dom';
+import { Button, Flex, LinkButton } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useTranslate } from '../../hooks/useTranslate';
 
@@ -13,7 +14,9 @@ export type ListRequest = { data: unknown; error: string | null; loading: boolea
 /**
  * The frame of a list page (Sources, Comments): its title, Strapi's header and content layout.
  * Until the list's first answer the page is Strapi's page loader; if that first request fails,
- * Strapi's error page with the server's message and a "Try again" button. Later loads and
+ * Strapi's error page with the server's message, a "Try again" button and, when the URL holds a
+ * search or filters (a shared link the server refuses, `?pageSize=500`), a link to the page
+ * without them. Later loads and
  * failures keep the page (and the list it shows) in place: see ListTable.
  */
 export const ListPage = ({
@@ -32,15 +35,22 @@ export const ListPage = ({
   children: React.ReactNode;
 }) => {
   const t = useTranslate();
+  const { search } = useLocation();
   if (request.data === undefined) {
+    const actions = (
+      <Flex gap={2}>
+        <Button onClick={request.reload}>{t('list.retry', 'Try again')}</Button>
+        {search ? (
+          <LinkButton tag={RouterLink} to={{ search: '' }} variant="secondary">
+            {t('list.clear', 'Clear the search and filters')}
+          </LinkButton>
+        ) : null}
+      </Flex>
+    );
     return (
       <>
         <Page.Title>{title}</Page.Title>
-        {request.loading || !request.error ? (
-          <Page.Loading>{loadingLabel}</Page.Loading>
-        ) : (
-          <PageError content={request.error} action={<Button onClick={request.reload}>{t('list.retry', 'Try again')}</Button>} />
-        )}
+        {request.loading || !request.error ? <Page.Loading>{loadingLabel}</Page.Loading> : <PageError content={request.error} action={actions} />}
       </>
     );
   }
