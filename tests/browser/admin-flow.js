@@ -456,6 +456,16 @@ async function run() {
     await sourceRow.waitFor();
     log('the Sources search lives in the URL and survives a reload');
 
+    // 8a'. A link whose parameters the server refuses (a page size above 100): Strapi's error page
+    // with the server's message, and a link back to the list without the parameters.
+    await page.goto(`${baseUrl}/admin/plugins/cited-articles/sources?pageSize=500`);
+    await page.getByText('pageSize must be at most 100').first().waitFor();
+    await shot(page, 'sources-refused-link');
+    await page.getByRole('link', { name: 'Clear the search and filters' }).click();
+    await sourceRow.waitFor();
+    expect(!page.url().includes('pageSize'), `the refused parameters are still in the URL: ${page.url()}`);
+    log("a refused link shows the server's message and leads back to the whole list");
+
     // 8b. Import a BibTeX file from the Sources page.
     await page.getByRole('button', { name: 'Import sources' }).click();
     await page.locator('input[type="file"][name="import-file"]').setInputFiles({

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Box, Button, Field, Flex, Modal, TextInput, Typography } from '@strapi/design-system';
+import { Box, Button, Field, Flex, TextInput, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { LookupRequest, LookupResponse } from '../../../server/src/contracts';
@@ -8,6 +8,7 @@ import { useTranslate } from '../hooks/useTranslate';
 import { SOURCE_UID } from '../permissions';
 import { toNewSource, type NewSource } from '../utils/newSource';
 import { LookedUpSourceFields } from './LookedUpSourceFields';
+import { ModalFrame, useModalState } from './ModalFrame';
 
 type Fields = LookupResponse['data'];
 export type SavedSource = { documentId: string; key: string; title: string };
@@ -32,7 +33,6 @@ export const AddFromIdentifierModal = ({
   const t = useTranslate();
   const { get, post } = useFetchClient();
   const describeError = useErrorMessage();
-  const [open, setOpen] = React.useState(false);
   const [identifier, setIdentifier] = React.useState('');
   const [fields, setFields] = React.useState<Fields | null>(null);
   const [existing, setExisting] = React.useState<SavedSource | null>(null);
@@ -47,6 +47,7 @@ export const AddFromIdentifierModal = ({
     setExisting(null);
     setError(null);
   };
+  const modal = useModalState(reset);
 
   const lookUp = async () => {
     setBusy(true);
@@ -76,8 +77,7 @@ export const AddFromIdentifierModal = ({
     try {
       const { data } = await post<ContentManagerSource, NewSource>(CM_SOURCES, toNewSource(fields));
       onSaved({ documentId: data.data.documentId, key: data.data.key, title: data.data.title });
-      setOpen(false);
-      reset();
+      modal.close();
     } catch (failure) {
       setError(describeError(failure, t('lookup.save-failed', 'The source could not be saved.')));
     } finally {
@@ -88,84 +88,69 @@ export const AddFromIdentifierModal = ({
   const set = <K extends keyof Fields>(name: K, value: Fields[K]) => setFields((current) => (current ? { ...current, [name]: value } : current));
 
   return (
-    <Modal.Root
-      open={open}
-      onOpenChange={(next: boolean) => {
-        setOpen(next);
-        if (!next) reset();
-      }}
-    >
-      <Modal.Trigger>
+    <ModalFrame
+      {...modal}
+      trigger={
         <Button variant="secondary" size={size} startIcon={<Plus />}>
           {t('lookup.button', 'Add from DOI, ISBN or URL')}
         </Button>
-      </Modal.Trigger>
-      <Modal.Content>
-        <Modal.Header>
-          <Modal.Title>{t('lookup.title', 'Add a source from a DOI, ISBN or URL')}</Modal.Title>
-        </Modal.Header>
-        <Modal.Body>
-          <Flex direction="column" alignItems="stretch" gap={4}>
-            <Flex gap={2} alignItems="flex-end">
-              <Box flex="1">
-                <Field.Root name="lookup-identifier" hint={t('lookup.identifier.hint', 'e.g. 10.1038/nphys1170, 978-0-306-40615-7 or https://…')}>
-                  <Field.Label>{t('lookup.identifier.label', 'DOI, ISBN or URL')}</Field.Label>
-                  <TextInput
-                    name="lookup-identifier"
-                    value={identifier}
-                    onChange={(event: React.ChangeEvent<HTMLInputElement>) => setIdentifier(event.target.value)}
-                    onKeyDown={(event: React.KeyboardEvent) => {
-                      if (event.key === 'Enter' && identifier.trim() !== '') lookUp();
-                    }}
-                  />
-                  <Field.Hint />
-                </Field.Root>
-              </Box>
-              <Button onClick={lookUp} disabled={identifier.trim() === '' || busy} loading={busy && !fields}>
-                {t('lookup.submit', 'Look up')}
-              </Button>
-            </Flex>
-            {error ? (
-              <Typography textColor="danger600" tag="p" data-testid="lookup-error">
-                {error}
-              </Typography>
-            ) : null}
-            {existing ? (
-              <Box padding={3} background="warning100" hasRadius data-testid="lookup-existing">
-                <Typography tag="p">
-                  {t('lookup.existing', 'The library has this work already: {title} [@{key}].', { title: existing.title, key: existing.key })}
-                </Typography>
-                <Box paddingTop={2}>
-                  <Button
-                    size="S"
-                    onClick={() => {
-                      onSaved(existing);
-                      setOpen(false);
-                      reset();
-                    }}
-                  >
-                    {t('lookup.use-existing', 'Use the existing source')}
-                  </Button>
-                </Box>
-              </Box>
-            ) : null}
-            {fields ? <LookedUpSourceFields key={lookups} fields={fields} set={set} /> : null}
-          </Flex>
-        </Modal.Body>
-        <Modal.Footer>
-          <Modal.Close>
-            <Button variant="tertiary">{t('lookup.cancel', 'Cancel')}</Button>
-          </Modal.Close>
-          <Button
-            onClick={save}
-            disabled={!fields || fields.title.trim() === '' || busy}
-            variant={existing ? 'secondary' : 'default'}
-            data-testid="lookup-save"
-          >
-            {existing ? t('lookup.save-anyway', 'Save as a new source anyway') : t('lookup.save', 'Save source')}
-          </Button>
-        </Modal.Footer>
-      </Modal.Content>
-    </Modal.Root>
+      }
+      title={t('lookup.title', 'Add a source from a DOI, ISBN or URL')}
+      closeLabel={t('lookup.cancel', 'Cancel')}
+      action={
+        <Button
+          onClick={save}
+          disabled={!fields || fields.title.trim() === '' || busy}
+          variant={existing ? 'secondary' : 'default'}
+          data-testid="lookup-save"
+        >
+          {existing ? t('lookup.save-anyway', 'Save as a new source anyway') : t('lookup.save', 'Save source')}
+        </Button>
+      }
+    >
+      <Flex gap={2} alignItems="flex-end">
+        <Box flex="1">
+          <Field.Root name="lookup-identifier" hint={t('lookup.identifier.hint', 'e.g. 10.1038/nphys1170, 978-0-306-40615-7 or https://…')}>
+            <Field.Label>{t('lookup.identifier.label', 'DOI, ISBN or URL')}</Field.Label>
+            <TextInput
+              name="lookup-identifier"
+              value={identifier}
+              onChange={(event: React.ChangeEvent<HTMLInputElement>) => setIdentifier(event.target.value)}
+              onKeyDown={(event: React.KeyboardEvent) => {
+                if (event.key === 'Enter' && identifier.trim() !== '') lookUp();
+              }}
+            />
+            <Field.Hint />
+          </Field.Root>
+        </Box>
+        <Button onClick={lookUp} disabled={identifier.trim() === '' || busy} loading={busy && !fields}>
+          {t('lookup.submit', 'Look up')}
+        </Button>
+      </Flex>
+      {error ? (
+        <Typography textColor="danger600" tag="p" data-testid="lookup-error">
+          {error}
+        </Typography>
+      ) : null}
+      {existing ? (
+        <Box padding={3} background="warning100" hasRadius data-testid="lookup-existing">
+          <Typography tag="p">
+            {t('lookup.existing', 'The library has this work already: {title} [@{key}].', { title: existing.title, key: existing.key })}
+          </Typography>
+          <Box paddingTop={2}>
+            <Button
+              size="S"
+              onClick={() => {
+                onSaved(existing);
+                modal.close();
+              }}
+            >
+              {t('lookup.use-existing', 'Use the existing source')}
+            </Button>
+          </Box>
+        </Box>
+      ) : null}
+      {fields ? <LookedUpSourceFields key={lookups} fields={fields} set={set} /> : null}
+    </ModalFrame>
   );
 };

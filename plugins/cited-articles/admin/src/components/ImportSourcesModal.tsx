@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Box, Button, Field, Flex, Modal, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
+import { Box, Button, Field, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { Upload } from '@strapi/icons';
 import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
 import type { ImportedSource, ImportRefusalDetails, ImportRequest, ImportResponse, SkippedEntry } from '../../../server/src/contracts';
@@ -7,6 +7,7 @@ import type { InterchangeFormat } from '../../../server/src/interchange/formats'
 import { useErrorMessage } from '../hooks/useErrorMessage';
 import { useTranslate } from '../hooks/useTranslate';
 import { oneOf } from '../utils/oneOf';
+import { ModalFrame, useModalState } from './ModalFrame';
 
 type LineError = ImportRefusalDetails['errors'][number];
 type Outcome = { kind: 'done'; created: ImportedSource[]; skipped: SkippedEntry[] } | { kind: 'refused'; message: string; errors: LineError[] };
@@ -35,7 +36,6 @@ export const ImportSourcesModal = ({ onImported }: { onImported: () => void }) =
   const t = useTranslate();
   const { post } = useFetchClient();
   const describeError = useErrorMessage();
-  const [open, setOpen] = React.useState(false);
   const [file, setFile] = React.useState<File | null>(null);
   const [format, setFormat] = React.useState<Format>('auto');
   const [busy, setBusy] = React.useState(false);
@@ -46,6 +46,7 @@ export const ImportSourcesModal = ({ onImported }: { onImported: () => void }) =
     setFormat('auto');
     setOutcome(null);
   };
+  const modal = useModalState(reset);
 
   const submit = async () => {
     if (!file) return;
@@ -70,110 +71,96 @@ export const ImportSourcesModal = ({ onImported }: { onImported: () => void }) =
   };
 
   return (
-    <Modal.Root
-      open={open}
-      onOpenChange={(next: boolean) => {
-        setOpen(next);
-        if (!next) reset();
-      }}
-    >
-      <Modal.Trigger>
+    <ModalFrame
+      {...modal}
+      trigger={
         <Button variant="secondary" startIcon={<Upload />}>
           {t('import.button', 'Import sources')}
         </Button>
-      </Modal.Trigger>
-      <Modal.Content>
-        <Modal.Header>
-          <Modal.Title>{t('import.title', 'Import sources')}</Modal.Title>
-        </Modal.Header>
-        <Modal.Body>
-          <Flex direction="column" alignItems="stretch" gap={4}>
-            <Field.Root name="import-file" hint={t('import.file.hint', 'BibTeX (.bib), RIS (.ris) or CSL-JSON (.json)')}>
-              <Field.Label>{t('import.file.label', 'File')}</Field.Label>
-              <input
-                type="file"
-                name="import-file"
-                accept=".bib,.bibtex,.ris,.json,.txt"
-                onChange={(event) => {
-                  setFile(event.target.files?.[0] ?? null);
-                  setOutcome(null);
-                }}
-              />
-              <Field.Hint />
-            </Field.Root>
-            <Field.Root name="import-format">
-              <Field.Label>{t('import.format.label', 'Format')}</Field.Label>
-              <SingleSelect value={format} onChange={(value: string | number) => setFormat(oneOf(FORMATS, value, 'auto'))}>
-                <SingleSelectOption value="auto">{t('import.format.auto', 'Detect from the content')}</SingleSelectOption>
-                <SingleSelectOption value="bibtex">BibTeX</SingleSelectOption>
-                <SingleSelectOption value="ris">RIS</SingleSelectOption>
-                <SingleSelectOption value="csl-json">CSL-JSON</SingleSelectOption>
-              </SingleSelect>
-            </Field.Root>
-            {outcome?.kind === 'done' ? (
-              <Box data-testid="import-outcome">
-                <Typography variant="delta" tag="h3">
-                  {t('import.created', '{count, plural, =0 {No source created} one {# source created} other {# sources created}}', {
-                    count: outcome.created.length,
-                  })}
+      }
+      title={t('import.title', 'Import sources')}
+      closeLabel={t('import.close', 'Close')}
+      action={
+        <Button onClick={submit} disabled={!file || busy} loading={busy}>
+          {t('import.submit', 'Import')}
+        </Button>
+      }
+    >
+      <Field.Root name="import-file" hint={t('import.file.hint', 'BibTeX (.bib), RIS (.ris) or CSL-JSON (.json)')}>
+        <Field.Label>{t('import.file.label', 'File')}</Field.Label>
+        <input
+          type="file"
+          name="import-file"
+          accept=".bib,.bibtex,.ris,.json,.txt"
+          onChange={(event) => {
+            setFile(event.target.files?.[0] ?? null);
+            setOutcome(null);
+          }}
+        />
+        <Field.Hint />
+      </Field.Root>
+      <Field.Root name="import-format">
+        <Field.Label>{t('import.format.label', 'Format')}</Field.Label>
+        <SingleSelect value={format} onChange={(value: string | number) => setFormat(oneOf(FORMATS, value, 'auto'))}>
+          <SingleSelectOption value="auto">{t('import.format.auto', 'Detect from the content')}</SingleSelectOption>
+          <SingleSelectOption value="bibtex">BibTeX</SingleSelectOption>
+          <SingleSelectOption value="ris">RIS</SingleSelectOption>
+          <SingleSelectOption value="csl-json">CSL-JSON</SingleSelectOption>
+        </SingleSelect>
+      </Field.Root>
+      {outcome?.kind === 'done' ? (
+        <Box data-testid="import-outcome">
+          <Typography variant="delta" tag="h3">
+            {t('import.created', '{count, plural, =0 {No source created} one {# source created} other {# sources created}}', {
+              count: outcome.created.length,
+            })}
+          </Typography>
+          <Box tag="ul" paddingBottom={2}>
+            {outcome.created.map((source) => (
+              <li key={source.documentId}>
+                <Typography variant="omega">
+                  {t('import.line', 'Line {line}', { line: source.line })}: {source.title} <code>[@{source.key}]</code>
                 </Typography>
-                <Box tag="ul" paddingBottom={2}>
-                  {outcome.created.map((source) => (
-                    <li key={source.documentId}>
-                      <Typography variant="omega">
-                        {t('import.line', 'Line {line}', { line: source.line })}: {source.title} <code>[@{source.key}]</code>
-                      </Typography>
-                    </li>
-                  ))}
-                </Box>
-                {outcome.skipped.length > 0 ? (
-                  <>
-                    <Typography variant="delta" tag="h3">
-                      {t('import.skipped', '{count, plural, one {# entry skipped} other {# entries skipped}}', {
-                        count: outcome.skipped.length,
-                      })}
+              </li>
+            ))}
+          </Box>
+          {outcome.skipped.length > 0 ? (
+            <>
+              <Typography variant="delta" tag="h3">
+                {t('import.skipped', '{count, plural, one {# entry skipped} other {# entries skipped}}', {
+                  count: outcome.skipped.length,
+                })}
+              </Typography>
+              <Box tag="ul">
+                {outcome.skipped.map((entry) => (
+                  <li key={`${entry.line}-${entry.title}`}>
+                    <Typography variant="omega">
+                      {t('import.line', 'Line {line}', { line: entry.line })}: {entry.title} ({entry.reason})
                     </Typography>
-                    <Box tag="ul">
-                      {outcome.skipped.map((entry) => (
-                        <li key={`${entry.line}-${entry.title}`}>
-                          <Typography variant="omega">
-                            {t('import.line', 'Line {line}', { line: entry.line })}: {entry.title} ({entry.reason})
-                          </Typography>
-                        </li>
-                      ))}
-                    </Box>
-                  </>
-                ) : null}
+                  </li>
+                ))}
               </Box>
-            ) : null}
-            {outcome?.kind === 'refused' ? (
-              <Box data-testid="import-errors">
-                <Typography variant="omega" textColor="danger600" tag="p">
-                  {outcome.message}
+            </>
+          ) : null}
+        </Box>
+      ) : null}
+      {outcome?.kind === 'refused' ? (
+        <Box data-testid="import-errors">
+          <Typography variant="omega" textColor="danger600" tag="p">
+            {outcome.message}
+          </Typography>
+          <Box tag="ul">
+            {outcome.errors.map((error, index) => (
+              <li key={index}>
+                <Typography variant="omega" textColor="danger600">
+                  {lineOf(error) ? `${t('import.line', 'Line {line}', { line: lineOf(error) })}: ` : ''}
+                  {error.message}
                 </Typography>
-                <Box tag="ul">
-                  {outcome.errors.map((error, index) => (
-                    <li key={index}>
-                      <Typography variant="omega" textColor="danger600">
-                        {lineOf(error) ? `${t('import.line', 'Line {line}', { line: lineOf(error) })}: ` : ''}
-                        {error.message}
-                      </Typography>
-                    </li>
-                  ))}
-                </Box>
-              </Box>
-            ) : null}
-          </Flex>
-        </Modal.Body>
-        <Modal.Footer>
-          <Modal.Close>
-            <Button variant="tertiary">{t('import.close', 'Close')}</Button>
-          </Modal.Close>
-          <Button onClick={submit} disabled={!file || busy} loading={busy}>
-            {t('import.submit', 'Import')}
-          </Button>
-        </Modal.Footer>
-      </Modal.Content>
-    </Modal.Root>
+              </li>
+            ))}
+          </Box>
+        </Box>
+      ) : null}
+    </ModalFrame>
   );
 };

@@ -30,6 +30,32 @@ const IssueRow = ({ issue }: { issue: CitationIssue }) => (
   </Box>
 );
 
+/** A titled part of the panel: its content, or the sentence that says it has none. */
+const PanelSection = ({
+  title,
+  none,
+  noneColor = 'neutral600',
+  children,
+}: {
+  title: string;
+  none: string | null;
+  noneColor?: 'neutral600' | 'success600';
+  children: React.ReactNode;
+}) => (
+  <>
+    <Typography variant="sigma" textColor="neutral600" tag="h3">
+      {title}
+    </Typography>
+    {none !== null ? (
+      <Typography variant="pi" textColor={noneColor}>
+        {none}
+      </Typography>
+    ) : (
+      children
+    )}
+  </>
+);
+
 const PanelContent = ({ documentId, savedAt, locale }: { documentId?: string; savedAt?: string; locale?: string }) => {
   const { formatMessage } = useIntl();
   const { preview, error, loading } = useReferencePreview({ documentId, savedAt, locale });
@@ -49,25 +75,27 @@ const PanelContent = ({ documentId, savedAt, locale }: { documentId?: string; sa
       ) : null}
       {preview ? (
         <>
-          <Typography variant="sigma" textColor="neutral600" tag="h3">
-            {formatMessage({ id: getTranslation('panel.issues.title'), defaultMessage: 'Citation issues ({count})' }, { count: issues.length })}
-          </Typography>
-          {issues.length === 0 ? (
-            <Typography variant="pi" textColor="success600">
-              {formatMessage({ id: getTranslation('panel.issues.none'), defaultMessage: 'No citation issues.' })}
-            </Typography>
-          ) : (
-            issues.map((issue, index) => <IssueRow key={`${issue.code}-${issue.start}-${index}`} issue={issue} />)
-          )}
+          <PanelSection
+            title={formatMessage({ id: getTranslation('panel.issues.title'), defaultMessage: 'Citation issues ({count})' }, { count: issues.length })}
+            none={issues.length === 0 ? formatMessage({ id: getTranslation('panel.issues.none'), defaultMessage: 'No citation issues.' }) : null}
+            noneColor="success600"
+          >
+            {issues.map((issue, index) => (
+              <IssueRow key={`${issue.code}-${issue.start}-${index}`} issue={issue} />
+            ))}
+          </PanelSection>
           <Divider />
-          <Typography variant="sigma" textColor="neutral600" tag="h3">
-            {formatMessage({ id: getTranslation('panel.references.title'), defaultMessage: 'References ({count})' }, { count: references.length })}
-          </Typography>
-          {references.length === 0 ? (
-            <Typography variant="pi" textColor="neutral600">
-              {formatMessage({ id: getTranslation('panel.references.none'), defaultMessage: 'The body cites no source yet.' })}
-            </Typography>
-          ) : (
+          <PanelSection
+            title={formatMessage(
+              { id: getTranslation('panel.references.title'), defaultMessage: 'References ({count})' },
+              { count: references.length }
+            )}
+            none={
+              references.length === 0
+                ? formatMessage({ id: getTranslation('panel.references.none'), defaultMessage: 'The body cites no source yet.' })
+                : null
+            }
+          >
             <Box tag="ol" data-testid="reference-list">
               {references.map((reference) => (
                 <Box tag="li" key={reference.id} paddingBottom={1}>
@@ -77,7 +105,7 @@ const PanelContent = ({ documentId, savedAt, locale }: { documentId?: string; sa
                 </Box>
               ))}
             </Box>
-          )}
+          </PanelSection>
         </>
       ) : null}
       {canFindSources ? (

@@ -33,15 +33,21 @@ export interface SourceFields {
   genre: string | null;
 }
 
-/** The text fields of a source that have a maximum length. */
-export const LIMITED_SOURCE_FIELDS = [
+/** The names of SourceFields, in the order the public answers (REST and GraphQL) list them. */
+export const SOURCE_FIELD_NAMES = [
   'title',
   'containerTitle',
   'publisher',
   'publisherPlace',
+  'authors',
+  'editors',
+  'translators',
   'url',
+  'publishedDate',
+  'accessedDate',
   'archiveUrl',
   'doi',
+  'type',
   'language',
   'volume',
   'issue',
@@ -51,8 +57,17 @@ export const LIMITED_SOURCE_FIELDS = [
   'issn',
   'number',
   'genre',
-] as const;
-export type LimitedSourceField = (typeof LIMITED_SOURCE_FIELDS)[number];
+] as const satisfies ReadonlyArray<keyof SourceFields>;
+type SourceFieldName = (typeof SOURCE_FIELD_NAMES)[number];
+
+/** The fields without a length to cut at: lists of names, dates (checked as dates) and the type (an enumeration). */
+const UNLIMITED_SOURCE_FIELDS = ['authors', 'editors', 'translators', 'publishedDate', 'accessedDate', 'type'] as const;
+export type LimitedSourceField = Exclude<SourceFieldName, (typeof UNLIMITED_SOURCE_FIELDS)[number]>;
+
+/** The text fields of a source that have a maximum length (SOURCE_MAX_LENGTH). */
+export const LIMITED_SOURCE_FIELDS = SOURCE_FIELD_NAMES.filter(
+  (field): field is LimitedSourceField => !(UNLIMITED_SOURCE_FIELDS as readonly string[]).includes(field)
+);
 
 const attributes = sourceSchema.attributes;
 

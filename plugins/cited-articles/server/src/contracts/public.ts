@@ -1,4 +1,5 @@
 import type { SourceFields } from '../citations/source-fields';
+import type { CitationIssue, CitationOccurrence } from '../citations/types';
 import type { Pagination } from './pagination';
 import type { CommentStatus } from '../comments/statuses';
 
@@ -55,16 +56,11 @@ export interface PublicArticleListItem extends PublicArticleSummary {
   commentCount: number;
 }
 
-/** One citation of a source at one marker (several share start/end in a multi-source marker). */
-export interface PublicCitation {
-  /** 'cite-<number>-<a|b|c…>': the id of the marker's element in bodyHtml. */
-  id: string;
-  number: number;
-  marker: string;
-  start: number;
-  end: number;
-  sourceKey: string;
-  locator: string | null;
+/**
+ * One citation of a source at one marker (several share start/end in a multi-source marker), as
+ * the citation engine found it; its `id` is the id of the marker's element in bodyHtml.
+ */
+export interface PublicCitation extends CitationOccurrence {
   /**
    * The whole marker as an author-date style (APA, Chicago, Harvard, MLA) prints it in the text,
    * e.g. `(Porter et al., 2004, p. 12)`; every source of one marker (`[@a; @b]`) carries the same
@@ -84,15 +80,8 @@ export interface PublicReference {
   formatted: string;
 }
 
-export interface PublicIssue {
-  code: string;
-  severity: 'error' | 'warning';
-  marker: string | null;
-  start: number | null;
-  end: number | null;
-  sourceKey?: string;
-  message: string;
-}
+/** A citation issue of the article's body, as the citation engine reports it. */
+export type PublicIssue = CitationIssue;
 
 /** GET /articles/:slug: `data`. `bodyHtml` with ?format=html, `jsonLd` with ?format=jsonld. */
 export interface PublicArticle extends PublicArticleSummary {

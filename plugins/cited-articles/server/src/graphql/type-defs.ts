@@ -47,6 +47,15 @@ const sourceFields = PUBLIC_SOURCE_FIELDS.filter((field): field is Exclude<Publi
   .map((field) => `    ${field}: ${SOURCE_FIELD_TYPES[field]}`)
   .join('\n');
 
+/** The fields of an article in a list and of an article citing a source (REST: PublicArticleSummary). */
+const articleSummaryFields = `    documentId: ID!
+    locale: String
+    slug: String!
+    title: String!
+    summary: String
+    publishedAt: String
+    updatedAt: String`;
+
 export const typeDefs = (configuredHoneypot: string | null) => {
   const honeypotField = configuredHoneypot && GRAPHQL_NAME.test(configuredHoneypot) ? configuredHoneypot : null;
   return `
@@ -134,13 +143,7 @@ ${sourceFields}
 
   "A published article in a list."
   type CitedArticleSummary {
-    documentId: ID!
-    locale: String
-    slug: String!
-    title: String!
-    summary: String
-    publishedAt: String
-    updatedAt: String
+${articleSummaryFields}
     numberingStart: Int
     referenceCount: Int!
     commentCount: Int!
@@ -153,13 +156,7 @@ ${sourceFields}
 
   "A published article that cites a source."
   type CitedCitingArticle {
-    documentId: ID!
-    locale: String
-    slug: String!
-    title: String!
-    summary: String
-    publishedAt: String
-    updatedAt: String
+${articleSummaryFields}
   }
 
   "A source of the library and the published articles that cite it."

@@ -3,6 +3,7 @@
 // because nothing reaches a response unless it is named here.
 
 import { cleanNames } from '../citations/names';
+import { SOURCE_FIELD_NAMES } from '../citations/source-fields';
 import { NAME_ROLES } from '../citations/types';
 import { toSafeHtml } from '../comments/text';
 import type { PublicComment, PublicSource, PublicThread } from '../contracts';
@@ -10,32 +11,7 @@ import type { DateValue } from '../content-types/records';
 
 export type { PublicComment, PublicSource, PublicThread };
 
-export const PUBLIC_SOURCE_FIELDS = [
-  'documentId',
-  'key',
-  'title',
-  'containerTitle',
-  'publisher',
-  'publisherPlace',
-  'authors',
-  'editors',
-  'translators',
-  'url',
-  'publishedDate',
-  'accessedDate',
-  'archiveUrl',
-  'doi',
-  'type',
-  'language',
-  'volume',
-  'issue',
-  'pages',
-  'edition',
-  'isbn',
-  'issn',
-  'number',
-  'genre',
-] as const satisfies ReadonlyArray<keyof PublicSource>;
+export const PUBLIC_SOURCE_FIELDS = ['documentId', 'key', ...SOURCE_FIELD_NAMES] as const satisfies ReadonlyArray<keyof PublicSource>;
 
 /**
  * Admin-only source fields the citation engine reads for its `broken-link` and `retracted-source`

@@ -1,0 +1,35 @@
+import { Button, Flex } from '@strapi/design-system';
+import type { ModerationQueueResponse } from '../../../../server/src/contracts';
+import { STATUS_LABELS } from '../../components/StatusBadge';
+import { useTranslate } from '../../hooks/useTranslate';
+import { STATUS_FILTERS, type CommentFilters, type StatusFilter } from './useCommentQueue';
+
+/** One button a status (with its count once known) and All; the pending queue is the default. */
+export const StatusFilters = ({
+  status,
+  counts,
+  filterBy,
+}: {
+  status: StatusFilter;
+  counts: ModerationQueueResponse['meta']['counts'] | undefined;
+  filterBy: (next: CommentFilters) => void;
+}) => {
+  const t = useTranslate();
+  return (
+    <Flex gap={2} paddingBottom={4} wrap="wrap" data-testid="status-filters">
+      {STATUS_FILTERS.map((name) => (
+        <Button
+          key={name}
+          variant={status === name ? 'default' : 'tertiary'}
+          onClick={() => filterBy({ status: name === 'pending' ? undefined : name })}
+        >
+          {name === 'all'
+            ? t('comments.status.all', 'All')
+            : counts
+              ? `${t(`comments.status.${name}`, STATUS_LABELS[name])} (${counts[name]})`
+              : t(`comments.status.${name}`, STATUS_LABELS[name])}
+        </Button>
+      ))}
+    </Flex>
+  );
+};

@@ -1,0 +1,58 @@
+import * as React from 'react';
+import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import type {
+  BulkDeleteRequest,
+  DeleteCommentsResponse,
+  ModerateRequest,
+  ModerateResponse,
+  ModerationDecision,
+} from '../../../../server/src/contracts';
+import { STATUS_LABELS } from '../../components/StatusBadge';
+import { useErrorMessage } from '../../hooks/useErrorMessage';
+import { useTranslate } from '../../hooks/useTranslate';
+
+/**
+ * The moderator's two mutations, on one comment or a selection: a decision (approve, reject, spam)
+ * and delete (replies included). Each says what it did, or the server's message, in a notification;
+ * `afterChange` runs after a success (clear the selection, reload the queue, tell the menu's badge).
+ */
+export const useModeration = (afterChange: () => void) => {
+  const t = useTranslate();
+  const { post } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const describeError = useErrorMessage();
+  const [busy, setBusy] = React.useState(false);
+
+  const run = async (act: () => Promise<string>) => {
+    setBusy(true);
+    try {
+      toggleNotification({ type: 'success', message: await act() });
+      afterChange();
+    } catch (failure) {
+      toggleNotification({ type: 'danger', message: describeError(failure) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const decide = (documentIds: string[], decision: ModerationDecision) =>
+    run(async () => {
+      const { data } = await post<ModerateResponse, ModerateRequest>('/cited-articles/comments/actions/moderate', { documentIds, status: decision });
+      return t('comments.done.moderated', '{count, plural, one {# comment} other {# comments}} marked {status}', {
+        count: data.meta.updated,
+        status: t(`comments.status.${decision}`, STATUS_LABELS[decision]).toLowerCase(),
+      });
+    });
+
+  const remove = (documentIds: string[]) =>
+    run(async () => {
+      const { data } = await post<DeleteCommentsResponse, BulkDeleteRequest>('/cited-articles/comments/actions/delete', { documentIds });
+      return t('comments.done.deleted', '{count, plural, one {# comment} other {# comments}} deleted, replies included', {
+        count: data.meta.deleted,
+      });
+    });
+
+  return { busy, decide, remove };
+};
+
+export type Moderation = ReturnType<typeof useModeration>;

@@ -1,0 +1,62 @@
+import * as React from 'react';
+import { Link as RouterLink, useNavigate } from 'react-router-dom';
+import { Button, Flex, LinkButton } from '@strapi/design-system';
+import { Plus } from '@strapi/icons';
+import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import type { CheckLinksRequest, CheckLinksResponse } from '../../../../server/src/contracts';
+import { AddFromIdentifierModal } from '../../components/AddFromIdentifierModal';
+import { ImportSourcesModal } from '../../components/ImportSourcesModal';
+import { useCan } from '../../hooks/useCan';
+import { useErrorMessage } from '../../hooks/useErrorMessage';
+import { useTranslate } from '../../hooks/useTranslate';
+import { PERMISSIONS, SOURCE_UID } from '../../permissions';
+import { editUrl } from '../../utils/editUrl';
+
+/** Check links now, Import sources, Add from DOI, ISBN or URL, Create a source: each for admins allowed to. */
+export const SourcesActions = ({ reload }: { reload: () => void }) => {
+  const t = useTranslate();
+  const { post } = useFetchClient();
+  const navigate = useNavigate();
+  const { toggleNotification } = useNotification();
+  const describeError = useErrorMessage();
+  const { can: canImport } = useCan(PERMISSIONS.importSources);
+  const { can: canCreate } = useCan(PERMISSIONS.createSources);
+  const { can: canCheckLinks } = useCan(PERMISSIONS.checkSourceLinks);
+  const [checking, setChecking] = React.useState(false);
+
+  const checkLinks = async () => {
+    setChecking(true);
+    try {
+      const { data } = await post<CheckLinksResponse, CheckLinksRequest>('/cited-articles/sources/check-links', {});
+      const report = data.data;
+      toggleNotification({
+        type: report.broken > 0 || report.retracted > 0 ? 'warning' : 'success',
+        message: t(
+          'sources.check.done',
+          '{checked} links checked: {ok} fine, {redirected} redirected, {broken} broken ({archived} given an archived copy); {retracted} retracted',
+          { ...report }
+        ),
+      });
+      reload();
+    } catch (failure: unknown) {
+      toggleNotification({ type: 'danger', message: describeError(failure) });
+    } finally {
+      setChecking(false);
+    }
+  };
+
+  return (
+    <Flex gap={2}>
+      {canCheckLinks ? (
+        <Button variant="tertiary" onClick={checkLinks} loading={checking} disabled={checking}>
+          {t('sources.check.button', 'Check links now')}
+        </Button>
+      ) : null}
+      {canImport ? <ImportSourcesModal onImported={reload} /> : null}
+      {canCreate ? <AddFromIdentifierModal onSaved={(source) => navigate(editUrl(SOURCE_UID, source.documentId))} /> : null}
+      <LinkButton tag={RouterLink} to={`/content-manager/collection-types/${SOURCE_UID}/create`} startIcon={<Plus />}>
+        {t('sources.create', 'Create a source')}
+      </LinkButton>
+    </Flex>
+  );
+};
