@@ -50,6 +50,12 @@ export const SourceRow = ({ source, duplicate }: { source: LibrarySource; duplic
             </Link>
           </Box>
         ))}
+        {/* The server lists the ten newest citing articles; the count is exact. */}
+        {source.citedByCount > source.citedBy.length ? (
+          <Typography variant="pi" textColor="neutral600" tag="p">
+            {t('sources.cited-by.more', 'and {count} more', { count: source.citedByCount - source.citedBy.length })}
+          </Typography>
+        ) : null}
       </Td>
       <Td style={{ whiteSpace: 'normal' }}>
         <LinkHealthBadges source={source} />
