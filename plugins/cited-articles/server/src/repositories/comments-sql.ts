@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { COMMENT_REPORT_UID, COMMENT_UID } from '../utils/uids';
 import { modelTables } from './model';
+import { updateEach } from './update-each';
 
 /** A page's order: oldest or newest first. */
 export type SortOrder = 'asc' | 'desc';
@@ -217,15 +218,14 @@ export const commentsSql = (strapi: Core.Strapi) => {
         .limit(limit);
     },
 
-    /** Stores fingerprints by comment id, in one transaction (one UPDATE per row). */
+    /** Stores fingerprints by comment id, in one statement. */
     async setFingerprints(fingerprints: Array<{ id: number; fingerprint: string }>): Promise<void> {
-      await knex.transaction(async (trx) => {
-        for (const { id, fingerprint } of fingerprints) {
-          await trx(comments.table)
-            .where(col.id, id)
-            .update({ [col.contentFingerprint]: fingerprint });
-        }
-      });
+      await updateEach(
+        knex,
+        comments.table,
+        col.id,
+        fingerprints.map(({ id, fingerprint }) => ({ id, values: { [col.contentFingerprint]: fingerprint } }))
+      );
     },
   };
 };

@@ -5,6 +5,7 @@ import type { LibraryFilter } from '../contracts';
 import { PUBLIC_SOURCE_FIELDS, SOURCE_HEALTH_FIELDS } from '../utils/public-shape';
 import { ARTICLE_UID, SOURCE_UID } from '../utils/uids';
 import { modelTables } from './model';
+import { updateEach } from './update-each';
 
 /** The public fields a citation resolves a source with (its documentId comes with every row). */
 const CITABLE_FIELDS = [...PUBLIC_SOURCE_FIELDS.filter((field) => field !== 'documentId'), ...SOURCE_HEALTH_FIELDS];
@@ -177,18 +178,20 @@ export const sourcesRepository = (strapi: Core.Strapi) => {
     },
 
     /**
-     * Stores fingerprints by source id, straight to the columns in one transaction: derived data,
+     * Stores fingerprints by source id, straight to the columns in one statement: derived data,
      * which must not move a source's updatedAt or send entry webhooks.
      */
     async setFingerprints(rows: Array<{ id: number } & IdentityFingerprints>): Promise<void> {
       const sources = modelTables(strapi, SOURCE_UID);
-      await strapi.db.connection.transaction(async (trx) => {
-        for (const { id, urlFingerprint, doiFingerprint } of rows) {
-          await trx(sources.table)
-            .where(sources.column('id'), id)
-            .update({ [sources.column('urlFingerprint')]: urlFingerprint, [sources.column('doiFingerprint')]: doiFingerprint });
-        }
-      });
+      await updateEach(
+        strapi.db.connection,
+        sources.table,
+        sources.column('id'),
+        rows.map(({ id, urlFingerprint, doiFingerprint }) => ({
+          id,
+          values: { [sources.column('urlFingerprint')]: urlFingerprint, [sources.column('doiFingerprint')]: doiFingerprint },
+        }))
+      );
     },
 
     /** A page of the library in title order. */
