@@ -10,7 +10,7 @@ import { eventLoopTurns } from './event-loop-turns';
  * of the written row. One transaction of 5,000 creates sent 5,000 such reads at once on
  * PostgreSQL, and readers queued behind them for the pool's 10 connections for 0.9 s.
  */
-export const BATCH_MS = 5;
+const BATCH_MS = 5;
 
 /**
  * How long the writes run before other requests get a turn of the event loop. Each step of a
@@ -24,7 +24,8 @@ const TURN_MS = 2;
  * than one of them.
  *
  * All or nothing still: when a step throws, its transaction is rolled back and `undo` is called
- * with what the earlier, committed transactions returned, before the error is rethrown.
+ * with what the earlier, committed transactions returned, before the step's error is rethrown
+ * (an error of `undo` itself is logged, not thrown in its place).
  */
 export const writeInBatches = async <T, R>(
   strapi: Core.Strapi,
@@ -53,7 +54,17 @@ export const writeInBatches = async <T, R>(
       if (next < items.length) await nextTurn();
     }
   } catch (error) {
-    if (committed.length > 0) await undo(committed);
+    if (committed.length > 0) {
+      // The caller must learn why the write failed, not that the clean-up failed too: the undo's
+      // own error goes to the log, with what it left behind.
+      try {
+        await undo(committed);
+      } catch (undoError) {
+        strapi.log.error(
+          `[cited-articles] could not undo ${committed.length} committed writes after a failed batch write: ${(undoError as Error).message}`
+        );
+      }
+    }
     throw error;
   }
   return committed;
