@@ -8,7 +8,7 @@ import request from 'supertest';
 import { setupStrapi } from '../helpers/strapi';
 import { createAdmin, type AdminSession } from '../helpers/admin';
 import { createArticle, createSource } from '../helpers/content';
-import { graphql, persistedGet, persistedQueryUrl } from '../helpers/graphql';
+import { graphql, persistedGet, persistedQueryUrl, queryHash } from '../helpers/graphql';
 import { authenticatedReaderJwt } from '../helpers/readers';
 
 const app = setupStrapi({ env: { IS_PROXIED: 'true' } });
@@ -51,6 +51,20 @@ describe('persisted queries over GET', () => {
     const byHash = await persistedGet(app.server, ARTICLE, variables);
     expect(byHash.status).toBe(200);
     expect(byHash.body).toEqual(registered.body);
+  });
+
+  it('registers a hash sent with its query in a POST too', async () => {
+    const query = `query Registered { citedArticles(pageSize: 3) { pagination { pageSize } } }`;
+    expect((await persistedGet(app.server, query)).body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    const posted = await request(app.server)
+      .post('/graphql')
+      .set('Content-Type', 'application/json')
+      .send({ query, extensions: { persistedQuery: { version: 1, sha256Hash: queryHash(query) } } });
+    expect(posted.body.data.citedArticles.pagination.pageSize).toBe(3);
+    expect(posted.headers['cache-control']).toBe('no-store');
+    const byHash = await persistedGet(app.server, query);
+    expect(byHash.body.data.citedArticles.pagination.pageSize).toBe(3);
+    expect(byHash.headers['cache-control']).toMatch(/^public, /);
   });
 
   it("gives an article the REST route's caching headers, its keys, and 304 on If-None-Match", async () => {
@@ -102,6 +116,26 @@ describe('persisted queries over GET', () => {
     }
   });
 
+  it('gives a query of several read fields the keys of all of them', async () => {
+    const res = await persistedGet(
+      app.server,
+      `query { citedArticles { data { slug } } citedSource(key: "get-source") { title } }`,
+      {},
+      { register: true }
+    );
+    expect(res.body.errors).toBeUndefined();
+    expect(res.headers['cache-control']).toMatch(/^public, /);
+    expect(keysOf(res)).toEqual(expect.arrayContaining(['cited-articles-list', `cited-source-${source.documentId}`, 'cited-key-get-source']));
+  });
+
+  it('accepts a GET with Content-Type: application/json instead of the preflight header', async () => {
+    const res = await request(app.server)
+      .get(persistedQueryUrl(LIST, {}, true))
+      .set('Content-Type', 'application/json');
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toMatch(/^public, /);
+  });
+
   it('answers a credentialed GET privately, without surrogate keys, still with a tag', async () => {
     const jwt = await authenticatedReaderJwt(app, 'get-reader');
     const variables = { slug: 'read-over-get' };
@@ -148,10 +182,13 @@ describe('persisted queries over GET', () => {
     expect(mixed.headers['cache-control']).toBe('no-store');
     expect(mixed.headers['surrogate-key']).toBeUndefined();
 
-    // Introspection, or a field the plugin does not answer: nothing names what would purge it.
+    // Introspection, a field the plugin does not answer, a root fragment, a skipped field: nothing
+    // names what would purge it.
     for (const query of [
       `query { __schema { queryType { name } } }`,
       `query { citedArticles { data { slug } } __type(name: "CitedArticle") { name } }`,
+      `query { ...Reads } fragment Reads on Query { citedArticles { data { slug } } }`,
+      `query { citedArticles { data { slug } } citedSource(key: "get-source") @skip(if: true) { title } }`,
     ]) {
       const res = await persistedGet(app.server, query, {}, { register: true });
       expect(res.status).toBe(200);
