@@ -19,8 +19,9 @@
  * (warm, in the default style and with ?style=apa), a comment thread of 50 comments (10 of them
  * replies), the article list and an If-None-Match revalidation with a Users & Permissions route that
  * answers a constant (GET /styles); the first `?style=apa` request after boot; and, when varnishd is
- * installed, reads through Varnish with the shipped varnish/default.vcl and the time from a publish
- * to the new version being served through it.
+ * installed, reads through Varnish with the shipped varnish/default.vcl (the article over REST, and
+ * over GraphQL as a persisted query GET against the origin's rate for that GET) and the time from a
+ * publish to the new version being served through it.
  *
  *   npm run bench -- --only caching    # the caching rows alone
  */
@@ -120,6 +121,16 @@ const graphqlRequest = (slug) => ({
   headers: { 'content-type': 'application/json' },
   body: JSON.stringify({ query: CITED_ARTICLE, variables: { slug } }),
 });
+
+/** A persisted query's GET URL (the hash alone), and the URL that registers it (the query too). */
+const persistedQuery = (query, variables) => {
+  const sha256Hash = require('node:crypto').createHash('sha256').update(query).digest('hex');
+  const params = new URLSearchParams({
+    variables: JSON.stringify(variables),
+    extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash } }),
+  });
+  return { url: `/graphql?${params}`, register: `/graphql?${params}&${new URLSearchParams({ query })}` };
+};
 
 async function load(port, url, seconds, init = {}, expectStatus = 200) {
   const base = typeof port === 'string' ? port : `http://127.0.0.1:${port}`;
@@ -260,6 +271,27 @@ async function benchCaching(server, port, varnishPort, resolvedUrl, listeningAt,
       name: 'resolved article through Varnish (hits)',
       ...viaVarnish,
       note: `${ratio(viaVarnish, resolved)}× origin resolved article (target ≥ 10)`,
+    });
+
+    // The same article read through GraphQL as a persisted query over GET (docs/graphql.md): the
+    // origin's rate for that GET, then Varnish's hits, in this run.
+    const slugOfArticle = resolvedUrl.split('/').pop();
+    const persisted = persistedQuery(CITED_ARTICLE, { slug: slugOfArticle });
+    const preflight = { headers: { 'apollo-require-preflight': 'true' } };
+    const registered = await fetch(`${origin}${persisted.register}`, preflight);
+    if (registered.status !== 200 || (await registered.json()).errors) throw new Error('the persisted query was not registered');
+    const persistedOrigin = merge([await load(port, persisted.url, SECONDS, preflight), await load(port, persisted.url, SECONDS, preflight)]);
+    rows.push({ group: 'caching', name: 'GraphQL persisted query over GET, origin', ...persistedOrigin });
+    await fetch(`${varnish.url}${persisted.url}`, preflight).then((res) => res.arrayBuffer());
+    const persistedHits = merge([
+      await load(varnish.url, persisted.url, SECONDS, preflight),
+      await load(varnish.url, persisted.url, SECONDS, preflight),
+    ]);
+    rows.push({
+      group: 'caching',
+      name: 'GraphQL persisted query through Varnish (hits)',
+      ...persistedHits,
+      note: `${ratio(persistedHits, persistedOrigin)}× origin persisted query (target ≥ 10)`,
     });
 
     // Publish → served through Varnish: the article is cached, an edit is published, Varnish is

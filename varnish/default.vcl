@@ -79,6 +79,10 @@ sub vcl_recv {
       unset req.http.Cookie;
     }
   }
+  # GET /graphql (persisted queries, docs/graphql.md) takes Varnish's built-in logic: cached when
+  # the plugin answers it public with its Surrogate-Key (purged like the REST answers), passed with
+  # Authorization or a Cookie. Cookies are kept there: Strapi's other GraphQL fields are not the
+  # plugin's to vouch for. POSTs are never cached.
 }
 
 sub vcl_backend_response {

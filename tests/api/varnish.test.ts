@@ -2,6 +2,7 @@
  * The shipped Varnish configuration (varnish/default.vcl) in front of the app, for real: Debian's
  * varnishd on a free port, the app as its backend, the plugin purging it. Cached reads are hits, a
  * publish is served through the cache within a second, and a source edit leaves nothing stale.
+ * GraphQL reads sent as persisted-query GETs are cached and purged by the same keys.
  */
 import request from 'supertest';
 import type { AddressInfo } from 'net';
@@ -11,6 +12,7 @@ import { SOURCE_UID, createArticle, createSource, publishArticle, updateArticle 
 import { startVarnish, type Varnish } from '../helpers/varnish';
 import { authenticatedReaderJwt } from '../helpers/readers';
 import { setCommentOptions } from '../helpers/comments';
+import { persistedGet } from '../helpers/graphql';
 
 const app = setupStrapi();
 let admin: AdminSession;
@@ -213,6 +215,49 @@ describe('behind Varnish with the shipped configuration', () => {
     await admin.post('/cited-articles/comments/actions/moderate').send({ documentIds: [documentId], status: 'approved' });
     await settled();
     expect((await viaVarnish(comments)).text).toContain('Rewritten words after approval.');
+  });
+
+  it('caches a persisted GraphQL query read over GET, and purges it when the article is edited', async () => {
+    const query = `query Article($slug: String!) { citedArticle(slug: $slug) { title references { source { title } } } }`;
+    const variables = { slug: 'graphql-through-varnish' };
+    const gql = await createArticle(admin, {
+      title: 'GraphQL through Varnish',
+      slug: 'graphql-through-varnish',
+      body: 'Cited [@varnish-source].',
+      citations: [source.documentId],
+    });
+    await settled();
+    // Registered by the first GET, which carries the query's text (as Apollo clients retry).
+    const registered = await persistedGet(varnish.url, query, variables, { register: true });
+    expect(registered.status).toBe(200);
+    expect(registered.body.data.citedArticle.title).toBe('GraphQL through Varnish');
+    const first = await persistedGet(varnish.url, query, variables);
+    expect(first.status).toBe(200);
+    expect(first.headers['x-cache']).toBe('MISS');
+    expect(first.headers['cache-control']).toMatch(/^public, /);
+    const second = await persistedGet(varnish.url, query, variables);
+    expect(second.headers['x-cache']).toBe('HIT');
+    expect(second.body).toEqual(first.body);
+    expect((await persistedGet(varnish.url, query, variables).set('If-None-Match', first.headers.etag)).status).toBe(304);
+
+    await updateArticle(admin, gql.documentId, { title: 'GraphQL through Varnish, edited' });
+    await publishArticle(admin, gql.documentId);
+    await settled();
+    const after = await persistedGet(varnish.url, query, variables);
+    expect(after.headers['x-cache']).toBe('MISS');
+    expect(after.body.data.citedArticle.title).toBe('GraphQL through Varnish, edited');
+    expect((await persistedGet(varnish.url, query, variables)).headers['x-cache']).toBe('HIT');
+
+    // POSTs, and GETs with credentials, are passed to Strapi every time.
+    const post = await request(varnish.url).post('/graphql').set('Content-Type', 'application/json').send({ query, variables });
+    expect(post.body.data.citedArticle.title).toBe('GraphQL through Varnish, edited');
+    expect(post.headers['x-cache']).toBe('MISS');
+    const jwt = await authenticatedReaderJwt(app, 'varnish-graphql-reader');
+    for (let i = 0; i < 2; i += 1) {
+      const reader = await persistedGet(varnish.url, query, variables, { token: jwt });
+      expect(reader.headers['x-cache']).toBe('MISS');
+      expect(reader.headers['cache-control']).toBe('private, no-cache');
+    }
   });
 
   it('does not cache a 404: an article published later is served at once', async () => {

@@ -5,7 +5,7 @@ import { parseOrThrow } from '../utils/errors';
 import { canPreviewDrafts } from '../utils/preview-access';
 import { answerIfFresh, noStore, withdrawPublicHeaders } from '../http-cache/respond';
 import { answeredFromCache, cachedPublicAnswer } from '../http-cache/cached-answer';
-import { LIST_KEY } from '../http-cache/keys';
+import { articleListKeys } from '../http-cache/keys';
 import { audienceOf, scopedCacheId } from '../http-cache/audience';
 import { articleQuery, localeQuery, paginationQuery, readPagination, slugParams } from '../validation/content-api';
 
@@ -70,7 +70,7 @@ const article = ({ strapi }: { strapi: Core.Strapi }) => {
       const id = scopedCacheId(audienceOf(ctx), JSON.stringify(['list', locale ?? null, page, pageSize]));
       await cachedPublicAnswer(ctx, strapi, id, async () => {
         const { data, pagination } = await getService('article-pages', { strapi }).listPublished({ page, pageSize, locale });
-        return { body: { data, meta: { pagination } }, keys: [LIST_KEY] };
+        return { body: { data, meta: { pagination } }, keys: articleListKeys() };
       });
     },
 

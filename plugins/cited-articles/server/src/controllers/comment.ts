@@ -9,7 +9,7 @@ import { commentSettings } from '../utils/settings';
 import { readPagination } from '../validation/content-api';
 import { cachedPublicAnswer } from '../http-cache/cached-answer';
 import { audienceOf, scopedCacheId } from '../http-cache/audience';
-import { commentsKey, threadKey } from '../http-cache/keys';
+import { commentPageKeys, commentsKey, threadKey } from '../http-cache/keys';
 import { documentIdParams, readBody, replyPageQuery } from '../validation/comments';
 
 /** The caller as every comment use case reads it (comments/caller.ts). */
@@ -62,7 +62,7 @@ const comment = ({ strapi }: { strapi: Core.Strapi }): Core.Controller => {
         const { threads, pagination, sort, commentCount, articleDocumentId } = await actions().threadPage(request);
         return {
           body: { data: threads.map(toPublicRoot), meta: { pagination, sort, commentCount } },
-          keys: [commentsKey(articleDocumentId)],
+          keys: commentPageKeys(articleDocumentId),
         };
       });
     },

@@ -5,7 +5,7 @@ import { parseOrThrow } from '../utils/errors';
 import { toPublicSourceWithCitedBy } from '../utils/public-shape';
 import { keyParams, localeQuery } from '../validation/content-api';
 import { sendPublic } from '../http-cache/respond';
-import { LIST_KEY, sourceKey, sourceKeyKey } from '../http-cache/keys';
+import { sourcePageKeys } from '../http-cache/keys';
 
 const source = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /sources/:key?locale=: a source and the published articles of that locale that cite it. */
@@ -14,8 +14,7 @@ const source = ({ strapi }: { strapi: Core.Strapi }) => ({
     const { locale } = parseOrThrow(localeQuery, { locale: ctx.query.locale }, 'query');
     const row = await getService('sources', { strapi }).findByKeyWithCitingArticles(key, locale);
     if (!row) throw new errors.NotFoundError(`No source has the key "${key}".`);
-    // Its citing articles are the published ones: their publication changes the list key.
-    sendPublic(ctx, strapi, { data: toPublicSourceWithCitedBy(row), meta: {} }, [sourceKey(row.documentId), sourceKeyKey(key), LIST_KEY]);
+    sendPublic(ctx, strapi, { data: toPublicSourceWithCitedBy(row), meta: {} }, sourcePageKeys(row.documentId, key));
   },
 });
 

@@ -3,6 +3,7 @@ import { commentSettings } from '../utils/settings';
 import { PLUGIN_ID } from '../utils/uids';
 import { resolversConfig } from './access';
 import { directFieldsPlugin } from './direct-fields';
+import { graphqlCachePlugin, graphqlGetCache } from './get-cache';
 import { createResolvers } from './resolvers';
 import { typeDefs } from './type-defs';
 
@@ -36,6 +37,10 @@ export const registerGraphQL = (strapi: Core.Strapi) => {
   const apolloServer = (strapi.config.get('plugin::graphql.apolloServer') ?? {}) as { plugins?: unknown[] };
   strapi.config.set('plugin::graphql.apolloServer', {
     ...apolloServer,
-    plugins: [...(apolloServer.plugins ?? []), directFieldsPlugin(strapi, resolvers)],
+    plugins: [...(apolloServer.plugins ?? []), directFieldsPlugin(strapi, resolvers), graphqlCachePlugin()],
   });
+
+  // GET reads answered with the REST routes' caching headers (get-cache.ts). Added in register, so
+  // it runs around every middleware of config/middlewares.ts and sees the answer as sent.
+  strapi.server.use(graphqlGetCache(strapi));
 };

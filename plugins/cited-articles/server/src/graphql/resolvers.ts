@@ -9,6 +9,8 @@ import { articleQuery, keyParams, localeQuery, paginationQuery, slugParams } fro
 import { withErrorCodes, type ResolverContext } from './errors';
 import { audienceOf, type Caller } from '../http-cache/audience';
 import { selectsField } from './selection';
+import { recordAnswerKeys } from './get-cache';
+import { articleListKeys, commentPageKeys, sourcePageKeys } from '../http-cache/keys';
 
 /**
  * The plugin's GraphQL fields. Each one validates its arguments with the zod schema of the REST
@@ -36,7 +38,7 @@ export const createResolvers = (strapi: Core.Strapi) => {
         const { slug } = parseOrThrow(slugParams, { slug: args.slug }, 'article slug');
         const query = parseOrThrow(articleQuery, given({ style: args.style, locale: args.locale, referenceLocale: args.referenceLocale }), 'query');
         // Shares the REST route's in-process cache: a repeated read costs no SQL and no resolving.
-        const { data, meta } = await service('article-pages').presentPublishedCached(
+        const { body, keys } = await service('article-pages').presentPublishedCached(
           {
             slug,
             style: query.style,
@@ -47,28 +49,35 @@ export const createResolvers = (strapi: Core.Strapi) => {
           // A reader's JWT or an API token keeps its own entries, apart from the anonymous ones.
           context.koaContext?.get ? audienceOf(context.koaContext as Caller) : { credentialed: true, scope: null }
         );
+        // What a GET of this query is purged by (get-cache.ts): the REST route's keys.
+        recordAnswerKeys(context.koaContext, keys);
+        const { data, meta } = body;
         return { ...data, issues: meta.issues, style: meta.style, locale: meta.locale ?? null, referenceLocale: meta.referenceLocale ?? null };
       }),
 
-      citedArticles: withErrorCodes(async (_parent, args) => {
+      citedArticles: withErrorCodes(async (_parent, args, context) => {
         const { page, pageSize } = parseOrThrow(paginationQuery, given({ page: args.page, pageSize: args.pageSize }), 'pagination');
         const { locale } = parseOrThrow(localeQuery, given({ locale: args.locale }), 'query');
-        return service('article-pages').listPublished({ page, pageSize, locale });
+        const list = await service('article-pages').listPublished({ page, pageSize, locale });
+        recordAnswerKeys(context.koaContext, articleListKeys());
+        return list;
       }),
 
-      citedSource: withErrorCodes(async (_parent, args) => {
+      citedSource: withErrorCodes(async (_parent, args, context) => {
         const { key } = parseOrThrow(keyParams, { key: args.key }, 'source key');
         const { locale } = parseOrThrow(localeQuery, given({ locale: args.locale }), 'query');
         const row = await service('sources').findByKeyWithCitingArticles(key, locale);
         if (!row) throw new errors.NotFoundError(`No source has the key "${key}".`);
+        recordAnswerKeys(context.koaContext, sourcePageKeys(row.documentId, key));
         return toPublicSourceWithCitedBy(row);
       }),
 
-      articleComments: withErrorCodes(async (_parent, args) => {
+      articleComments: withErrorCodes(async (_parent, args, context) => {
         const actions = service('comment-actions');
-        const { threads, pagination, sort, commentCount } = await actions.threadPage(
+        const { threads, pagination, sort, commentCount, articleDocumentId } = await actions.threadPage(
           actions.threadRequest({ slug: args.slug, page: args.page, pageSize: args.pageSize, sort: args.sort, locale: args.locale })
         );
+        recordAnswerKeys(context.koaContext, commentPageKeys(articleDocumentId));
         return { data: threads.map(toPublicRoot), pagination, sort, commentCount };
       }),
     },

@@ -27,6 +27,17 @@ export const commentsKey = (articleDocumentId: unknown) => `cited-comments-${tok
 /** One thread's replies (GET /comments/:documentId/replies). */
 export const threadKey = (rootDocumentId: unknown) => `cited-thread-${token(rootDocumentId)}`;
 
+/**
+ * What one answer depends on, for the answers that both APIs give (the REST route and the GraphQL
+ * field name the same keys, so one purge reaches both). An article's are computed where it is
+ * prepared (services/article-pages.ts, prepareBySlug).
+ */
+export const articleListKeys = () => [LIST_KEY];
+/** A source's page: its citing articles are the published ones, whose publication changes the list key. */
+export const sourcePageKeys = (documentId: unknown, key: unknown) => [sourceKey(documentId), sourceKeyKey(key), LIST_KEY];
+/** A page of an article's comment threads. */
+export const commentPageKeys = (articleDocumentId: unknown) => [commentsKey(articleDocumentId)];
+
 const isSourceKey = (key: string) => key.startsWith('cited-source-') || key.startsWith('cited-key-');
 
 /**

@@ -77,19 +77,19 @@ const articlePages = ({ strapi }: { strapi: Core.Strapi }): ArticlePagesService 
   /**
    * A published article as `presentBySlug` builds it, from the response cache when nothing it
    * depends on changed since (the GraphQL field's path; the REST route also answers 304s and sends
-   * the cached JSON as it is).
+   * the cached JSON as it is). With its surrogate keys, for the GraphQL GET's headers.
    */
   async presentPublishedCached(request, audience) {
     const cache = getService('response-cache', { strapi });
     // A caller with credentials never reads or fills the anonymous entry (http-cache/audience.ts).
     const id = scopedCacheId(audience, this.publishedCacheId({ ...request, format: request.html ? 'html' : undefined }));
     const cached = id === null ? undefined : cache.get(id);
-    if (cached) return JSON.parse(cached.json) as PresentedArticle;
+    if (cached) return { body: JSON.parse(cached.json) as PresentedArticle, keys: cached.keys };
     const ticket = cache.begin();
     const prepared = await this.prepareBySlug({ ...request, status: 'published' });
     const body = await prepared.present();
     if (id !== null) cache.set(id, ticket, { etag: prepared.etag, keys: prepared.keys, body });
-    return body;
+    return { body, keys: prepared.keys };
   },
 
   /**

@@ -49,6 +49,9 @@ export interface ArticlePagesService {
   presentBySlug(request: ArticlePageRequest): Promise<PresentedArticle>;
   publishedCacheId(request: Omit<ArticlePageRequest, 'status' | 'html' | 'jsonld'> & { format?: string }): string;
   /** `audience`: who asks (http-cache/audience.ts); credentials keep their own cache entries. */
-  presentPublishedCached(request: Omit<ArticlePageRequest, 'status' | 'jsonld'>, audience: Audience): Promise<PresentedArticle>;
+  presentPublishedCached(
+    request: Omit<ArticlePageRequest, 'status' | 'jsonld'>,
+    audience: Audience
+  ): Promise<{ body: PresentedArticle; keys: string[] }>;
   prepareBySlug(request: ArticlePageRequest): Promise<PreparedArticlePage>;
 }
