@@ -1,8 +1,11 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, Modules } from '@strapi/strapi';
 import type { CommentStatus } from '../comments/statuses';
 import type { CommentRecord, CommentReportRecord } from '../content-types/records';
 import { COMMENT_REPORT_UID, COMMENT_UID } from '../utils/uids';
 import { commentsSql, type SortOrder } from './comments-sql';
+
+/** A Document Service filter on comments. */
+type CommentFilter = Modules.Documents.Params.Filters.Any<typeof COMMENT_UID>;
 
 export type { SortOrder, ThreadEntry, UnfingerprintedComment, UnversionedComment } from './comments-sql';
 
@@ -76,7 +79,7 @@ export const commentsRepository = (strapi: Core.Strapi) => {
 
   /** Moderation filters as Document Service filters, shared by the queue and its per-status counts. */
   const queueScope = ({ article, locale, reported, q }: QueueFilters) => {
-    const and: Array<Record<string, unknown>> = [];
+    const and: CommentFilter[] = [];
     if (article) and.push({ article: { documentId: article } });
     if (locale) and.push({ articleLocale: locale });
     if (reported === true) and.push({ reportCount: { $gt: 0 } });

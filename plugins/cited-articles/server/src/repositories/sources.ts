@@ -1,10 +1,13 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, Modules } from '@strapi/strapi';
 import type { IdentityFingerprints } from '../utils/source-fingerprints';
 import type { SourceRecord } from '../content-types/records';
 import type { LibraryFilter } from '../contracts';
 import { PUBLIC_SOURCE_FIELDS, SOURCE_HEALTH_FIELDS } from '../utils/public-shape';
 import { ARTICLE_UID, SOURCE_UID } from '../utils/uids';
 import { modelTables } from './model';
+
+/** A Document Service filter on sources. */
+type SourceFilter = Modules.Documents.Params.Filters.Any<typeof SOURCE_UID>;
 
 /** The public fields a citation resolves a source with (its documentId comes with every row). */
 const CITABLE_FIELDS = [...PUBLIC_SOURCE_FIELDS.filter((field) => field !== 'documentId'), ...SOURCE_HEALTH_FIELDS];
@@ -74,7 +77,7 @@ export const sourcesRepository = (strapi: Core.Strapi) => {
 
   /** The Sources page's scope as Document Service filters, shared by its page and its count. */
   const libraryFilters = ({ search, filter, duplicateIds }: LibraryScope) => {
-    const conditions: Record<string, unknown>[] = [];
+    const conditions: SourceFilter[] = [];
     if (search) conditions.push({ $or: SEARCHED_FIELDS.map((field) => ({ [field]: { $containsi: search } })) });
     if (filter === 'uncited') conditions.push(UNCITED);
     if (filter === 'broken') conditions.push(BROKEN);
@@ -281,7 +284,7 @@ export const sourcesRepository = (strapi: Core.Strapi) => {
      * first: the candidates a lookup then compares normalised. None asked, none read.
      */
     async lookupCandidates(hosts: string[], doi: string | null) {
-      const or: Array<Record<string, unknown>> = hosts.map((host) => ({ url: { $containsi: host } }));
+      const or: SourceFilter[] = hosts.map((host) => ({ url: { $containsi: host } }));
       if (doi) or.push({ doi: { $eqi: doi } });
       if (or.length === 0) return [];
       return (await documents().findMany({
