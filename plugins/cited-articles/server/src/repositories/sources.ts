@@ -1,6 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
 import type { IdentityFingerprints } from '../utils/source-fingerprints';
-import type { SourceRecord } from '../content-types/records';
+import type { SourceRecord, WithFields } from '../content-types/records';
 import type { LibraryFilter } from '../contracts';
 import { PUBLIC_SOURCE_FIELDS, SOURCE_HEALTH_FIELDS } from '../utils/public-shape';
 import { ARTICLE_UID, SOURCE_UID } from '../utils/uids';
@@ -164,7 +164,8 @@ export const sourcesRepository = (strapi: Core.Strapi) => {
         .whereIn(sources.column('urlFingerprint'), shared('urlFingerprint'))
         .orWhereIn(sources.column('doiFingerprint'), shared('doiFingerprint'))
         .orderBy([{ column: sources.column('title') }, { column: sources.column('id') }]);
-      return rows as Array<Pick<SourceRecord, 'documentId' | 'key' | 'title' | 'url' | 'doi'>>;
+      // Each column named is there (url and doi null when empty; the key derived when missing, generated-uids.ts).
+      return rows as Array<WithFields<Pick<SourceRecord, 'documentId' | 'key' | 'title' | 'url' | 'doi'>, 'key' | 'title' | 'url' | 'doi'>>;
     },
 
     /** Up to `limit` sources past id `after` whose URL or DOI has no fingerprint yet, in id order. */
@@ -267,11 +268,13 @@ export const sourcesRepository = (strapi: Core.Strapi) => {
     },
 
     /**
-     * Writes a new source through the Document Service (its middlewares derive a missing key). A
-     * plain record: without the host app's generated types the Document Service knows no field.
+     * Writes a new source through the Document Service (its middlewares derive a missing key) and
+     * returns its key and title. A plain record: without the host app's generated types the
+     * Document Service knows no field.
      */
-    async create(data: Record<string, unknown>, { fields }: { fields: string[] }) {
-      return (await documents().create({ data, fields })) as SourceRecord;
+    async create(data: Record<string, unknown>) {
+      // The key is derived when missing (middlewares/documents/generated-uids.ts), the title is required.
+      return (await documents().create({ data, fields: ['key', 'title'] })) as WithFields<SourceRecord, 'key' | 'title'>;
     },
 
     /** Removes sources an import created before one of its later writes failed. */
