@@ -282,6 +282,10 @@ describe('deleting one’s own comment', () => {
     expect(shown).toMatchObject({ deleted: true, authorName: null, content: '', contentHtml: '' });
     expect(shown.replies.map((r: any) => r.documentId)).toEqual([reply.body.data.documentId]);
     expect(list.body.meta.commentCount).toBe(before - 1);
+    // Moderators see the placeholder without a name too (AdminComment.authorName is null here).
+    const moderated = await admin.get(`/cited-articles/comments/${documentId}`);
+    expect(moderated.status).toBe(200);
+    expect(moderated.body.data).toMatchObject({ documentId, deleted: true, authorName: null, authorEmail: null, content: '' });
 
     // Deleted once is deleted: no editing, no deleting again.
     expect((await editAs(alice, documentId, { content: 'back' })).status).toBe(404);

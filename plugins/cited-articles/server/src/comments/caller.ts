@@ -27,7 +27,7 @@ export interface AuthState {
   user?: ({ id?: number | string } & Record<string, unknown>) | null;
 }
 
-export const commentCaller = (state: AuthState | undefined, ip: string | undefined): CommentCaller => {
+export const commentCaller = (state: AuthState | null | undefined, ip: string | undefined): CommentCaller => {
   const user = state?.user ?? null;
   const account = state?.auth?.strategy?.name === 'users-permissions' && user ? (user as unknown as ReaderAccount) : null;
   return { ip, account, userId: user?.id ?? null };

@@ -12,6 +12,12 @@ import type { CommentStatus } from '../comments/statuses';
 
 export type DateValue = Date | string;
 
+/**
+ * A record read with `fields` (or `select`) naming K: those fields are there. Repositories use it
+ * for what they read; a field the schema lets be null stays `| null`.
+ */
+export type WithFields<R, K extends keyof R> = R & { [P in K]-?: Exclude<R[P], undefined> };
+
 /** What every stored document has. */
 export interface DocumentRecord {
   id: number;
@@ -52,6 +58,12 @@ export interface ArticleRecord extends DocumentRecord {
   /** Private: the citation keys the body resolved to, kept for the References panel. */
   referenceTargets?: unknown;
 }
+
+/**
+ * An article found by its slug in one locale: the slug and locale it was found by, and its title,
+ * which the schema requires (articles are localized, so every row has its locale).
+ */
+export type ArticleBySlug = ArticleRecord & { slug: string; title: string; locale: string };
 
 export interface CommentRecord extends DocumentRecord {
   content?: string;

@@ -10,7 +10,8 @@ export type ModerationDecision = (typeof MODERATION_DECISIONS)[number];
 export interface AdminComment {
   documentId: string;
   content: string;
-  authorName: string;
+  /** null on the placeholder of a comment its author deleted (kept for its replies). */
+  authorName: string | null;
   authorEmail: string | null;
   status: CommentStatus;
   depth: number;

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { RequestContext } from '../utils/request-context';
 import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
 import { parseOrThrow } from '../utils/errors';
@@ -11,7 +12,7 @@ import { articleQuery, localeQuery, paginationQuery, readPagination, slugParams 
 
 const article = ({ strapi }: { strapi: Core.Strapi }) => {
   /** One article with its citations resolved; `forced` is the status the route itself implies. */
-  const respondWithArticle = async (ctx, forced?: 'draft') => {
+  const respondWithArticle = async (ctx: RequestContext, forced?: 'draft') => {
     const { slug } = parseOrThrow(slugParams, ctx.params, 'article slug');
     const query = parseOrThrow(articleQuery, ctx.query, 'query');
     const status = forced ?? query.status ?? 'published';
@@ -64,7 +65,7 @@ const article = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** GET /articles: published articles of one locale, newest first, with reference and comment counts. */
-    async find(ctx) {
+    async find(ctx: RequestContext) {
       const { page, pageSize } = parseOrThrow(paginationQuery, readPagination(ctx.query), 'pagination');
       const { locale } = parseOrThrow(localeQuery, { locale: ctx.query.locale }, 'query');
       const id = scopedCacheId(audienceOf(ctx), JSON.stringify(['list', locale ?? null, page, pageSize]));
@@ -75,10 +76,10 @@ const article = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** GET /articles/:slug: one published article (or, for authorised tokens, ?status=draft). */
-    findOne: (ctx) => respondWithArticle(ctx),
+    findOne: (ctx: RequestContext) => respondWithArticle(ctx),
 
     /** GET /preview/articles/:slug: the draft, for API tokens granted this action. */
-    preview: (ctx) => respondWithArticle(ctx, 'draft'),
+    preview: (ctx: RequestContext) => respondWithArticle(ctx, 'draft'),
   };
 };
 

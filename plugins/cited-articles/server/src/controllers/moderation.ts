@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { RequestContext } from '../utils/request-context';
 import type { CommentDetailResponse, DeleteCommentsResponse, ModerateResponse, ModerationQueueResponse, StaffReplyResponse } from '../contracts';
 import { getService } from '../utils/get-service';
 import { parseOrThrow } from '../utils/errors';
@@ -12,7 +13,7 @@ const moderation = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** GET /comments: the queue, filtered and paginated, with counts per status. */
-    async find(ctx) {
+    async find(ctx: RequestContext) {
       const query = parseOrThrow(moderationListQuery, { ...ctx.query, ...readPagination(ctx.query) }, 'query');
       const { rows, pagination, counts } = await service().list(query);
       const body: ModerationQueueResponse = { data: rows, meta: { pagination, counts } };
@@ -20,14 +21,14 @@ const moderation = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** GET /comments/:documentId: a comment with its article, thread and reports. */
-    async findOne(ctx) {
+    async findOne(ctx: RequestContext) {
       const { documentId } = parseOrThrow(documentIdParams, ctx.params, 'comment documentId');
       const body: CommentDetailResponse = { data: await service().findOne(documentId), meta: {} };
       ctx.body = body;
     },
 
     /** POST /comments/actions/moderate: { documentIds, status } for one or many comments. */
-    async moderate(ctx) {
+    async moderate(ctx: RequestContext) {
       const { documentIds, status } = parseOrThrow(moderateBody, ctx.request.body ?? {}, 'moderation');
       const user = ctx.state.user;
       const data = await service().setStatus({ documentIds, status, moderator: user?.email ?? `admin:${user?.id}` });
@@ -36,7 +37,7 @@ const moderation = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** DELETE /comments/:documentId: the comment, its replies and its reports. */
-    async delete(ctx) {
+    async delete(ctx: RequestContext) {
       const { documentId } = parseOrThrow(documentIdParams, ctx.params, 'comment documentId');
       const deleted = await service().delete([documentId]);
       const body: DeleteCommentsResponse = { data: { deleted }, meta: { deleted: deleted.length } };
@@ -44,7 +45,7 @@ const moderation = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** POST /comments/:documentId/reply: { content, approveParent? }, a reply from the newsroom. */
-    async reply(ctx) {
+    async reply(ctx: RequestContext) {
       const { documentId } = parseOrThrow(documentIdParams, ctx.params, 'comment documentId');
       const { content, approveParent } = parseOrThrow(staffReplyBody, ctx.request.body ?? {}, 'reply');
       try {
@@ -65,7 +66,7 @@ const moderation = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** POST /comments/actions/delete: { documentIds }. */
-    async deleteMany(ctx) {
+    async deleteMany(ctx: RequestContext) {
       const { documentIds } = parseOrThrow(bulkDeleteBody, ctx.request.body ?? {}, 'deletion');
       const deleted = await service().delete(documentIds);
       const body: DeleteCommentsResponse = { data: { deleted }, meta: { deleted: deleted.length } };

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { RequestContext } from '../utils/request-context';
 import { getService } from '../utils/get-service';
 import { parseOrThrow } from '../utils/errors';
 import { unsubscribeQuery } from '../validation/comments';
@@ -11,7 +12,7 @@ const DONE_PAGE =
 /** Email notification links (content API). */
 const notification = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /notifications/unsubscribe?token=…: stops all reply emails to the token's address. */
-  async unsubscribe(ctx) {
+  async unsubscribe(ctx: RequestContext) {
     const { token } = parseOrThrow(unsubscribeQuery, ctx.query, 'query');
     await getService('notifications', { strapi }).unsubscribe(token);
     ctx.set('Cache-Control', 'no-store');

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { RequestContext } from '../utils/request-context';
 import { getService } from '../utils/get-service';
 import { parseOrThrow } from '../utils/errors';
 import { blocksPublishOnCitationErrors } from '../utils/settings';
@@ -7,7 +8,7 @@ import { previewBody } from '../validation/admin';
 
 const preview = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** POST /cited-articles/preview: resolve an unsaved body with the editor's citations list. */
-  async resolve(ctx) {
+  async resolve(ctx: RequestContext) {
     const input = parseOrThrow(previewBody, ctx.request.body, 'preview request');
     const style = assertStyle(strapi, input.style);
     const { data, meta } = await getService('preview', { strapi }).resolveDraft({ ...input, style });

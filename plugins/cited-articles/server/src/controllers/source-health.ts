@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { RequestContext } from '../utils/request-context';
 import type { CheckLinksResponse, LookupResponse } from '../contracts';
 import { RemoteServiceError } from '../outbound/errors';
 import { ConflictError, parseOrThrow } from '../utils/errors';
@@ -6,7 +7,7 @@ import { getService } from '../utils/get-service';
 import { checkLinksBody, lookupBody } from '../validation/admin';
 
 /** 502 and 409 have no Strapi error class: answered here in Strapi's error shape. */
-const answerErrors = async (ctx, work: () => Promise<void>) => {
+const answerErrors = async (ctx: RequestContext, work: () => Promise<void>) => {
   try {
     await work();
   } catch (error) {
@@ -18,7 +19,7 @@ const answerErrors = async (ctx, work: () => Promise<void>) => {
 
 const sourceHealth = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** POST /cited-articles/sources/lookup: source fields from a DOI, ISBN or URL; saves nothing. */
-  lookup: (ctx) =>
+  lookup: (ctx: RequestContext) =>
     answerErrors(ctx, async () => {
       const { identifier } = parseOrThrow(lookupBody, ctx.request.body, 'lookup request');
       const body: LookupResponse = await getService('source-lookup', { strapi }).lookup(identifier);
@@ -26,7 +27,7 @@ const sourceHealth = ({ strapi }: { strapi: Core.Strapi }) => ({
     }),
 
   /** POST /cited-articles/sources/check-links: checks links and retractions now. */
-  checkLinks: (ctx) =>
+  checkLinks: (ctx: RequestContext) =>
     answerErrors(ctx, async () => {
       const { documentIds } = parseOrThrow(checkLinksBody, ctx.request.body ?? {}, 'link check request');
       const body: CheckLinksResponse = { data: await getService('link-check', { strapi }).run({ documentIds }) };

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { RequestContext } from '../utils/request-context';
 import type { ImportResponse } from '../contracts';
 import { getService } from '../utils/get-service';
 import { parseOrThrow } from '../utils/errors';
@@ -6,7 +7,7 @@ import { importBody } from '../validation/admin';
 
 const sourceImport = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** POST /cited-articles/sources/import: create sources from a BibTeX, RIS or CSL-JSON file. */
-  async import(ctx) {
+  async import(ctx: RequestContext) {
     const { content, format } = parseOrThrow(importBody, ctx.request.body, 'import request');
     const { created, skipped } = await getService('source-import', { strapi }).importFile(content, format);
     const body: ImportResponse = { data: { created, skipped } };

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { RequestContext } from '../utils/request-context';
 import type { SourceLibraryResponse } from '../contracts';
 import { getService } from '../utils/get-service';
 import { parseOrThrow } from '../utils/errors';
@@ -7,7 +8,7 @@ import { sourceLibraryQuery } from '../validation/admin';
 
 const sourceLibrary = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /cited-articles/sources: the library for the Sources page. */
-  async find(ctx) {
+  async find(ctx: RequestContext) {
     const query = parseOrThrow(sourceLibraryQuery, { ...ctx.query, ...readPagination(ctx.query) }, 'query');
     const body: SourceLibraryResponse = await getService('source-library', { strapi }).list(query);
     ctx.body = body;

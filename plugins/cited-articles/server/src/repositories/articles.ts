@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { ArticleRecord } from '../content-types/records';
+import type { ArticleBySlug, ArticleRecord } from '../content-types/records';
 import { PUBLIC_ARTICLE_FIELDS, PUBLIC_SOURCE_FIELDS, SOURCE_HEALTH_FIELDS } from '../utils/public-shape';
 import { ARTICLE_UID } from '../utils/uids';
 
@@ -69,7 +69,7 @@ export const articlesRepository = (strapi: Core.Strapi) => {
         where: { slug, locale, publishedAt: publishedAt(status) },
         select: ['id', 'documentId', ...ARTICLE_FIELDS, 'body', 'commentsEnabled'],
         populate: { citations: { select: ['id', 'documentId', ...SOURCE_FIELDS, ...SOURCE_HEALTH_FIELDS] } },
-      })) as ArticleRecord | null;
+      })) as ArticleBySlug | null;
     },
 
     /** The locales (one entry per row, repeats included) that have this slug in this status. */

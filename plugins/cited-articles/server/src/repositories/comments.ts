@@ -1,8 +1,11 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, Modules } from '@strapi/strapi';
 import type { CommentStatus } from '../comments/statuses';
-import type { CommentRecord, CommentReportRecord } from '../content-types/records';
+import type { ArticleRecord, CommentRecord, CommentReportRecord, WithFields } from '../content-types/records';
 import { COMMENT_REPORT_UID, COMMENT_UID } from '../utils/uids';
 import { commentsSql, type SortOrder } from './comments-sql';
+
+/** A Document Service filter on comments. */
+type CommentFilter = Modules.Documents.Params.Filters.Any<typeof COMMENT_UID>;
 
 export type { SortOrder, ThreadEntry, UnfingerprintedComment, UnversionedComment } from './comments-sql';
 
@@ -31,6 +34,17 @@ const ADMIN_FIELDS = [
   'deleted',
   'staff',
 ];
+/**
+ * A comment as moderators' reads return it (ADMIN_FIELDS, its article's slug and title). Content and
+ * status are required by the schema and the timestamps are set by Strapi on every write.
+ */
+export type AdminCommentRow = WithFields<CommentRecord, 'content' | 'status' | 'createdAt' | 'updatedAt'> & {
+  article?: WithFields<ArticleRecord, 'slug' | 'title'> | null;
+};
+
+/** A report as moderators see it: its reason is required by the schema. */
+export type AdminReportRow = WithFields<CommentReportRecord, 'reason' | 'createdAt'>;
+
 const ADMIN_POPULATE = {
   article: { fields: ['slug', 'title'] },
   parent: { fields: ['depth'] },
@@ -76,7 +90,7 @@ export const commentsRepository = (strapi: Core.Strapi) => {
 
   /** Moderation filters as Document Service filters, shared by the queue and its per-status counts. */
   const queueScope = ({ article, locale, reported, q }: QueueFilters) => {
-    const and: Array<Record<string, unknown>> = [];
+    const and: CommentFilter[] = [];
     if (article) and.push({ article: { documentId: article } });
     if (locale) and.push({ articleLocale: locale });
     if (reported === true) and.push({ reportCount: { $gt: 0 } });
@@ -238,7 +252,7 @@ export const commentsRepository = (strapi: Core.Strapi) => {
         where: { documentId },
         select: ['id', 'documentId', 'status', 'createdAt', 'deleted', 'heldReason', 'articleDocumentId', 'depth'],
         populate: { user: { select: ['id'] }, parent: { select: ['id', 'documentId', 'deleted'] } },
-      })) as CommentRecord | null;
+      })) as WithFields<CommentRecord, 'status' | 'createdAt'> | null;
     },
 
     /** The parent of a comment (id, documentId, deleted), or null. */
@@ -297,7 +311,7 @@ export const commentsRepository = (strapi: Core.Strapi) => {
       return (await documents().findOne({
         documentId,
         populate: { article: { fields: ['slug', 'title'] }, parent: { fields: ['depth'] } },
-      })) as CommentRecord | null;
+      })) as AdminCommentRow | null;
     },
 
     /** The comments named, as moderators see them (those that exist). */
@@ -306,7 +320,7 @@ export const commentsRepository = (strapi: Core.Strapi) => {
         filters: { documentId: { $in: documentIds } },
         fields: ADMIN_FIELDS,
         populate: ADMIN_POPULATE,
-      })) as CommentRecord[];
+      })) as AdminCommentRow[];
     },
 
     /** A page of the moderation queue. */
@@ -321,7 +335,7 @@ export const commentsRepository = (strapi: Core.Strapi) => {
         sort: [{ createdAt: order }, { id: order }],
         start,
         limit,
-      })) as CommentRecord[];
+      })) as AdminCommentRow[];
     },
 
     /** Comments in the moderation queue, of one status or all. */
@@ -336,7 +350,7 @@ export const commentsRepository = (strapi: Core.Strapi) => {
         fields: ADMIN_FIELDS,
         populate: ADMIN_POPULATE,
         sort: [{ createdAt: 'asc' }, { id: 'asc' }],
-      })) as CommentRecord[];
+      })) as AdminCommentRow[];
     },
 
     /** The members of the threads named, each with its parent. */
@@ -354,7 +368,7 @@ export const commentsRepository = (strapi: Core.Strapi) => {
         filters: { comment: { documentId } },
         fields: ['reason', 'details', 'resolved', 'createdAt'],
         sort: [{ createdAt: 'desc' }],
-      })) as CommentReportRecord[];
+      })) as AdminReportRow[];
     },
 
     /** Deletes the reports of the comments named, one by one in id order (see comment-moderation.ts). */

@@ -1,11 +1,14 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, Modules } from '@strapi/strapi';
 import type { IdentityFingerprints } from '../utils/source-fingerprints';
-import type { SourceRecord } from '../content-types/records';
+import type { SourceRecord, WithFields } from '../content-types/records';
 import type { LibraryFilter } from '../contracts';
 import { PUBLIC_SOURCE_FIELDS, SOURCE_HEALTH_FIELDS } from '../utils/public-shape';
 import { ARTICLE_UID, SOURCE_UID } from '../utils/uids';
 import { modelTables } from './model';
 import { updateEach } from './update-each';
+
+/** A Document Service filter on sources. */
+type SourceFilter = Modules.Documents.Params.Filters.Any<typeof SOURCE_UID>;
 
 /** The public fields a citation resolves a source with (its documentId comes with every row). */
 const CITABLE_FIELDS = [...PUBLIC_SOURCE_FIELDS.filter((field) => field !== 'documentId'), ...SOURCE_HEALTH_FIELDS];
@@ -75,7 +78,7 @@ export const sourcesRepository = (strapi: Core.Strapi) => {
 
   /** The Sources page's scope as Document Service filters, shared by its page and its count. */
   const libraryFilters = ({ search, filter, duplicateIds }: LibraryScope) => {
-    const conditions: Record<string, unknown>[] = [];
+    const conditions: SourceFilter[] = [];
     if (search) conditions.push({ $or: SEARCHED_FIELDS.map((field) => ({ [field]: { $containsi: search } })) });
     if (filter === 'uncited') conditions.push(UNCITED);
     if (filter === 'broken') conditions.push(BROKEN);
@@ -162,7 +165,8 @@ export const sourcesRepository = (strapi: Core.Strapi) => {
         .whereIn(sources.column('urlFingerprint'), shared('urlFingerprint'))
         .orWhereIn(sources.column('doiFingerprint'), shared('doiFingerprint'))
         .orderBy([{ column: sources.column('title') }, { column: sources.column('id') }]);
-      return rows as Array<Pick<SourceRecord, 'documentId' | 'key' | 'title' | 'url' | 'doi'>>;
+      // Each column named is there (url and doi null when empty; the key derived when missing, generated-uids.ts).
+      return rows as Array<WithFields<Pick<SourceRecord, 'documentId' | 'key' | 'title' | 'url' | 'doi'>, 'key' | 'title' | 'url' | 'doi'>>;
     },
 
     /** Up to `limit` sources past id `after` whose URL or DOI has no fingerprint yet, in id order. */
@@ -267,11 +271,13 @@ export const sourcesRepository = (strapi: Core.Strapi) => {
     },
 
     /**
-     * Writes a new source through the Document Service (its middlewares derive a missing key). A
-     * plain record: without the host app's generated types the Document Service knows no field.
+     * Writes a new source through the Document Service (its middlewares derive a missing key) and
+     * returns its key and title. A plain record: without the host app's generated types the
+     * Document Service knows no field.
      */
-    async create(data: Record<string, unknown>, { fields }: { fields: string[] }) {
-      return (await documents().create({ data, fields })) as SourceRecord;
+    async create(data: Record<string, unknown>) {
+      // The key is derived when missing (middlewares/documents/generated-uids.ts), the title is required.
+      return (await documents().create({ data, fields: ['key', 'title'] })) as WithFields<SourceRecord, 'key' | 'title'>;
     },
 
     /** Removes sources an import created before one of its later writes failed. */
@@ -284,7 +290,7 @@ export const sourcesRepository = (strapi: Core.Strapi) => {
      * first: the candidates a lookup then compares normalised. None asked, none read.
      */
     async lookupCandidates(hosts: string[], doi: string | null) {
-      const or: Array<Record<string, unknown>> = hosts.map((host) => ({ url: { $containsi: host } }));
+      const or: SourceFilter[] = hosts.map((host) => ({ url: { $containsi: host } }));
       if (doi) or.push({ doi: { $eqi: doi } });
       if (or.length === 0) return [];
       return (await documents().findMany({

@@ -4,7 +4,6 @@ import { contentFingerprint } from '../comments/duplicate-text';
 import { getService } from '../utils/get-service';
 import { commentSettings } from '../utils/settings';
 import { inTransaction } from '../utils/transaction';
-import type { CommentRecord } from '../content-types/records';
 import { commentsRepository } from '../repositories/comments';
 import type { CommentAuthor, CommentAuthorsService } from './contracts/comments';
 
@@ -24,7 +23,7 @@ const commentAuthors = ({ strapi }: { strapi: Core.Strapi }): CommentAuthorsServ
   const comments = () => commentsRepository(strapi);
 
   /** The comment, refused unless it is `author`'s. Deleted comments are gone for their author too. */
-  const findOwn = async (documentId: string, author: CommentAuthor, verb: 'edit' | 'delete'): Promise<CommentRecord> => {
+  const findOwn = async (documentId: string, author: CommentAuthor, verb: 'edit' | 'delete') => {
     const row = await comments().forAuthor(documentId);
     if (!row || row.deleted) throw new errors.NotFoundError(`No comment has the documentId "${documentId}".`);
     const done = verb === 'edit' ? 'edited' : 'deleted';
@@ -77,6 +76,8 @@ const commentAuthors = ({ strapi }: { strapi: Core.Strapi }): CommentAuthorsServ
       });
       if (heldReason) getService('notifications', { strapi }).moderationWaiting();
       const updated = await comments().publicRow(row.id);
+      // A moderator may have deleted it between the update and this read.
+      if (!updated) throw new errors.NotFoundError(`No comment has the documentId "${documentId}".`);
       return { ...updated, parent: row.parent?.documentId ?? null };
     },
 

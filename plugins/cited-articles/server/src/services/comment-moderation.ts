@@ -4,8 +4,8 @@ import { getService } from '../utils/get-service';
 import { inTransaction } from '../utils/transaction';
 import { COMMENT_STATUSES, type CommentStatus } from '../comments/statuses';
 import type { CommentReport } from '../contracts';
-import type { CommentRecord, CommentReportRecord, DateValue } from '../content-types/records';
-import { commentsRepository } from '../repositories/comments';
+import type { DateValue } from '../content-types/records';
+import { commentsRepository, type AdminCommentRow, type AdminReportRow } from '../repositories/comments';
 import type { AdminComment, CommentModerationService, ModerationFilters } from './contracts/comments';
 
 export type { ModerationFilters };
@@ -14,11 +14,12 @@ export type { ModerationFilters };
 const iso = <T extends DateValue | null | undefined>(value: T) => (value instanceof Date ? value.toISOString() : value) as Exclude<T, Date>;
 
 /** A comment as moderators see it: everything, emails included (this never leaves the admin API). */
-export const toAdminComment = (row: CommentRecord): AdminComment => ({
+export const toAdminComment = (row: AdminCommentRow): AdminComment => ({
   documentId: row.documentId,
   content: row.content,
-  authorName: row.authorName,
-  authorEmail: row.authorEmail,
+  // None on the placeholder of a comment its author deleted (kept for its replies).
+  authorName: row.authorName ?? null,
+  authorEmail: row.authorEmail ?? null,
   status: row.status,
   depth: row.depth ?? 0,
   parent: row.parent?.documentId ?? null,
@@ -38,7 +39,7 @@ export const toAdminComment = (row: CommentRecord): AdminComment => ({
   staff: row.staff === true || row.staff === 1,
 });
 
-const toAdminReport = (report: CommentReportRecord): CommentReport => ({
+const toAdminReport = (report: AdminReportRow): CommentReport => ({
   documentId: report.documentId,
   reason: report.reason,
   details: report.details ?? null,

@@ -39,6 +39,11 @@ const verdictOf = (response: SafeResponse): LinkVerdict => {
 };
 
 /** Runs `work` for each group, `limit` groups at a time, the items of a group one after another. */
+/** A row whose URL may be requested (an absolute http(s) URL), and one with a DOI. */
+type WithUrl = LinkCheckRow & { url: string };
+type WithDoi = LinkCheckRow & { doi: string };
+const hasSafeUrl = (row: LinkCheckRow): row is WithUrl => isSafeUrl(row.url);
+
 async function perGroup<T>(groups: Map<string, T[]>, limit: number, work: (item: T) => Promise<void>) {
   const queue = [...groups.values()];
   const workers = Array.from({ length: Math.min(limit, queue.length) }, async () => {
@@ -126,14 +131,14 @@ const linkCheck = ({ strapi }: { strapi: Core.Strapi }): LinkCheckService => ({
     const sources = sourcesRepository(strapi);
     const updates = new Map<number, Findings>(rows.map((row) => [row.id, {}]));
 
-    const withUrl = new Map<string, LinkCheckRow[]>();
+    const withUrl = new Map<string, WithUrl[]>();
     for (const row of rows) {
-      if (!isSafeUrl(row.url)) continue;
+      if (!hasSafeUrl(row)) continue;
       const host = hostOf(row.url);
       withUrl.set(host, [...(withUrl.get(host) ?? []), row]);
     }
-    const broken: LinkCheckRow[] = [];
-    const withDoi = rows.filter((row) => typeof row.doi === 'string' && row.doi.trim() !== '');
+    const broken: WithUrl[] = [];
+    const withDoi = rows.filter((row): row is WithDoi => typeof row.doi === 'string' && row.doi.trim() !== '');
 
     // Links, then the follow-up questions: each service is one host, asked one request at a time.
     await perGroup(withUrl, HOSTS_AT_ONCE, async (row) => {
@@ -150,22 +155,25 @@ const linkCheck = ({ strapi }: { strapi: Core.Strapi }): LinkCheckService => ({
       if (verdict.status === 'broken' && !row.archiveUrl) broken.push(row);
     });
     await perGroup(
-      new Map([
+      new Map<string, LinkCheckRow[]>([
         ['wayback', broken],
         ['crossref', withDoi],
       ]),
       2,
       async (row) => {
         const update = updates.get(row.id)!;
-        if (broken.includes(row) && !('archiveUrl' in update)) {
-          const archiveUrl = await this.findArchivedCopy(row.url);
+        // The same row object as in `broken` or `withDoi`, typed as such (a row can be in both).
+        const brokenRow = broken.find((item) => item === row);
+        const doiRow = withDoi.find((item) => item === row);
+        if (brokenRow && !('archiveUrl' in update)) {
+          const archiveUrl = await this.findArchivedCopy(brokenRow.url);
           if (archiveUrl) {
             update.archiveUrl = archiveUrl;
             report.archived += 1;
           }
         }
-        if (withDoi.includes(row) && !('retracted' in update)) {
-          const retraction = await this.findRetraction(row.doi.trim());
+        if (doiRow && !('retracted' in update)) {
+          const retraction = await this.findRetraction(doiRow.doi.trim());
           if (retraction === undefined) return;
           Object.assign(update, {
             retracted: retraction !== null,

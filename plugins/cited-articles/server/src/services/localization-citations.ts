@@ -33,8 +33,9 @@ const localizationCitations = ({ strapi }: { strapi: Core.Strapi }): Localizatio
     const defaultLocale = await strapi.plugin('i18n').service('locales').getDefaultLocale();
     const drafts = await articlesRepository(strapi).draftsWithCitations(documentId);
     const from = drafts.find((draft) => draft.locale === defaultLocale) ?? drafts[0];
-    if (!from || (from.citations ?? []).length === 0) return null;
-    return from.citations.map((source) => source.documentId);
+    const citations = from?.citations ?? [];
+    if (citations.length === 0) return null;
+    return citations.map((source) => source.documentId);
   },
 });
 

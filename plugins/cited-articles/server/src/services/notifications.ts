@@ -130,7 +130,7 @@ const notifications = ({ strapi }: { strapi: Core.Strapi }): NotificationsServic
     const found = await commentsRepository(strapi).heldBetween(new Date(since), cutoff, DIGEST_LIMIT + already.size);
     const rows = found.filter((row) => !already.has(listedKey(row.documentId, row.heldAt))).slice(0, DIGEST_LIMIT);
     if (rows.length === 0) return;
-    const articleIds = [...new Set(rows.map((row) => row.articleDocumentId).filter(Boolean))];
+    const articleIds = [...new Set(rows.map((row) => row.articleDocumentId).filter((id): id is string => Boolean(id)))];
     const articles = await articlesRepository(strapi).titlesOf(articleIds);
     const titles = new Map(articles.map((article) => [article.documentId, article.title]));
     const mail = moderatorDigest(
@@ -264,9 +264,10 @@ const notifications = ({ strapi }: { strapi: Core.Strapi }): NotificationsServic
 
   const onEvent = async (payload: CommentEventPayload | undefined) => {
     const comment = payload?.comment;
-    if (!comment?.documentId) return;
+    const documentId = comment?.documentId;
+    if (!comment || !documentId) return;
     if (comment.status === 'pending') afterResponse('moderator digest', scheduleDigest);
-    if (comment.status === 'approved' && comment.parent) afterResponse('reply email', () => sendReplyNotice(comment.documentId));
+    if (comment.status === 'approved' && comment.parent) afterResponse('reply email', () => sendReplyNotice(documentId));
   };
 
   return {

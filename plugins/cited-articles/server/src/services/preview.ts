@@ -10,7 +10,7 @@ const preview = ({ strapi }: { strapi: Core.Strapi }): PreviewService => ({
     // longer exists is skipped: the editor sees the list as it will be saved.
     const rows = input.citations.length === 0 ? [] : await sourcesRepository(strapi).citableByDocumentIds(input.citations);
     const byId = new Map(rows.map((row) => [row.documentId, row]));
-    const citations = input.citations.map((id) => byId.get(id)).filter(Boolean);
+    const citations = input.citations.map((id) => byId.get(id)).filter((row) => row !== undefined);
     return getService('resolved-articles', { strapi }).present(
       // `locale`: the article's locale in the Content Manager; its references follow it unless
       // `referenceLocale` says otherwise, as on the content API.

@@ -65,7 +65,7 @@ const writeEntries = async (
     // No names is stored as null, as the admin's form saves it.
     const names = Object.fromEntries(NAME_ROLES.map((role) => [role, source[role].length > 0 ? source[role] : null]));
     const data = { ...source, key, ...names };
-    const created = await sources.create(data, { fields: ['key', 'title'] });
+    const created = await sources.create(data);
     usedKeys.add(created.key);
     const sameAs = `line ${line} of this file has the same`;
     if (url !== null) knownUrls.set(url, `${sameAs} URL`);

@@ -1,5 +1,5 @@
 // Articles as the content API reads and presents them.
-import type { ArticleRecord, SourceRecord } from '../../content-types/records';
+import type { ArticleBySlug, ArticleRecord, SourceRecord } from '../../content-types/records';
 import type { Pagination } from '../../contracts';
 import type { PresentedArticle } from './resolving';
 import type { Audience } from '../../http-cache/audience';
@@ -15,7 +15,7 @@ export type ArticleListRow = Omit<ArticleRecord, 'citations'> & { citations?: Li
 export interface ArticlesService {
   listPublished(query: { page: number; pageSize: number; locale: string }): Promise<{ rows: ArticleListRow[]; pagination: Pagination }>;
   /** The row with its body and its citations (public and health fields), or null. */
-  findBySlug(slug: string, status: ArticleStatus, locale: string): Promise<ArticleRecord | null>;
+  findBySlug(slug: string, status: ArticleStatus, locale: string): Promise<ArticleBySlug | null>;
 }
 
 export interface ArticlePageRequest {
@@ -44,7 +44,7 @@ export interface PreparedArticlePage {
 }
 
 export interface ArticlePagesService {
-  findBySlugOrThrow(slug: string, status: ArticleStatus, requestedLocale?: string): Promise<ArticleRecord>;
+  findBySlugOrThrow(slug: string, status: ArticleStatus, requestedLocale?: string): Promise<ArticleBySlug>;
   listPublished(query: { page: number; pageSize: number; locale?: string }): Promise<{ data: ArticleListItem[]; pagination: Pagination }>;
   presentBySlug(request: ArticlePageRequest): Promise<PresentedArticle>;
   publishedCacheId(request: Omit<ArticlePageRequest, 'status' | 'html' | 'jsonld'> & { format?: string }): string;

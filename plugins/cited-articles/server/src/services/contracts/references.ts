@@ -61,6 +61,6 @@ export interface ReferenceExportService {
 export interface StyleWarmUpService {
   schedule(): void;
   /** The ids of the styles warmed, once done. */
-  finished(): Promise<string[]>;
+  finished(): Promise<string[]> | null;
   stop(): void;
 }
