@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Box } from '@strapi/design-system';
 import { Discuss } from '@strapi/icons';
-import type { ModerationQueueResponse } from '../../../server/src/contracts';
+import type { ModerationQueueResponse } from '../../../shared/contracts';
 import { useAdminQuery } from '../hooks/useAdminQuery';
 import { onCommentsChanged } from '../utils/commentEvents';
 

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { useIntl } from 'react-intl';
 import { Box, Button, Flex, TextInput, Typography } from '@strapi/design-system';
 import { useFetchClient, useForm, useNotification } from '@strapi/strapi/admin';
-import type { SourceLibraryQuery, SourceLibraryResponse } from '../../../server/src/contracts';
+import type { SourceLibraryQuery, SourceLibraryResponse } from '../../../shared/contracts';
 import { useCan } from '../hooks/useCan';
 import { PERMISSIONS } from '../permissions';
 import { getTranslation } from '../utils/getTranslation';

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { isFetchError, useFetchClient, useForm } from '@strapi/strapi/admin';
-import type { CitationIssue, PreviewReference, PreviewRequest, PreviewResponse } from '../../../server/src/contracts';
-import { ARTICLE_UID } from '../permissions';
+import type { CitationIssue, PreviewReference, PreviewRequest, PreviewResponse } from '../../../shared/contracts';
+import { ARTICLE_UID } from '../../../shared/uids';
 import { bodyOf, citationChangesOf, numberingStartOf, type RelationChanges } from '../utils/articleForm';
 import { useErrorMessage } from './useErrorMessage';
 

@@ -1,5 +1,5 @@
 import { Page } from '@strapi/strapi/admin';
-import type { LibraryFilter, SourceLibraryQuery, SourceLibraryResponse } from '../../../server/src/contracts';
+import type { LibraryFilter, SourceLibraryQuery, SourceLibraryResponse } from '../../../shared/contracts';
 import { FilterSelect } from '../components/list/FilterSelect';
 import { ListPage } from '../components/list/ListPage';
 import { ListPagination } from '../components/list/ListPagination';

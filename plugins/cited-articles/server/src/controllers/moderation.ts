@@ -1,5 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import type { CommentDetailResponse, DeleteCommentsResponse, ModerateResponse, ModerationQueueResponse, StaffReplyResponse } from '../contracts';
+import type {
+  CommentDetailResponse,
+  DeleteCommentsResponse,
+  ModerateResponse,
+  ModerationQueueResponse,
+  StaffReplyResponse,
+} from '../../../shared/contracts';
 import { getService } from '../utils/get-service';
 import { parseOrThrow } from '../utils/errors';
 import { readPagination } from '../validation/content-api';

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { CheckLinksResponse, LookupResponse } from '../contracts';
+import type { CheckLinksResponse, LookupResponse } from '../../../shared/contracts';
 import { RemoteServiceError } from '../outbound/errors';
 import { ConflictError, parseOrThrow } from '../utils/errors';
 import { getService } from '../utils/get-service';

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { ImportResponse } from '../contracts';
+import type { ImportResponse } from '../../../shared/contracts';
 import { getService } from '../utils/get-service';
 import { parseOrThrow } from '../utils/errors';
 import { importBody } from '../validation/admin';

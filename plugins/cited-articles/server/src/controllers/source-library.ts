@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { SourceLibraryResponse } from '../contracts';
+import type { SourceLibraryResponse } from '../../../shared/contracts';
 import { getService } from '../utils/get-service';
 import { parseOrThrow } from '../utils/errors';
 import { readPagination } from '../validation/content-api';

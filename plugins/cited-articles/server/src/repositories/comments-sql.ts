@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { COMMENT_REPORT_UID, COMMENT_UID } from '../utils/uids';
+import { COMMENT_REPORT_UID, COMMENT_UID } from '../../../shared/uids';
 import { modelTables } from './model';
 
 /** A page's order: oldest or newest first. */

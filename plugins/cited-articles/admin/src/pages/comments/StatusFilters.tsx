@@ -1,5 +1,5 @@
 import { Button, Flex } from '@strapi/design-system';
-import type { ModerationQueueResponse } from '../../../../server/src/contracts';
+import type { ModerationQueueResponse } from '../../../../shared/contracts';
 import { STATUS_LABELS } from '../../components/StatusBadge';
 import { useTranslate } from '../../hooks/useTranslate';
 import { STATUS_FILTERS, type CommentFilters, type StatusFilter } from './useCommentQueue';

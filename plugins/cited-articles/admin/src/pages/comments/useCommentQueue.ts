@@ -1,6 +1,6 @@
 import * as React from 'react';
-import type { CommentStatus, ModerationQueueQuery, ModerationQueueResponse } from '../../../../server/src/contracts';
-import { COMMENT_STATUSES } from '../../../../server/src/comments/statuses';
+import type { CommentStatus, ModerationQueueQuery, ModerationQueueResponse } from '../../../../shared/contracts';
+import { COMMENT_STATUSES } from '../../../../shared/comment-statuses';
 import { useAdminQuery } from '../../hooks/useAdminQuery';
 import { useListParams } from '../../hooks/useListParams';
 import { oneOf } from '../../utils/oneOf';

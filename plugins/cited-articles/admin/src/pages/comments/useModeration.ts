@@ -1,12 +1,6 @@
 import * as React from 'react';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
-import type {
-  BulkDeleteRequest,
-  DeleteCommentsResponse,
-  ModerateRequest,
-  ModerateResponse,
-  ModerationDecision,
-} from '../../../../server/src/contracts';
+import type { BulkDeleteRequest, DeleteCommentsResponse, ModerateRequest, ModerateResponse, ModerationDecision } from '../../../../shared/contracts';
 import { STATUS_LABELS } from '../../components/StatusBadge';
 import { useErrorMessage } from '../../hooks/useErrorMessage';
 import { useTranslate } from '../../hooks/useTranslate';

@@ -1,8 +1,8 @@
 import { Link as RouterLink } from 'react-router-dom';
 import { Box, Flex, Link, Typography } from '@strapi/design-system';
-import type { SourceLibraryResponse } from '../../../../server/src/contracts';
+import type { SourceLibraryResponse } from '../../../../shared/contracts';
 import { useTranslate } from '../../hooks/useTranslate';
-import { SOURCE_UID } from '../../permissions';
+import { SOURCE_UID } from '../../../../shared/uids';
 import { editUrl } from '../../utils/editUrl';
 
 /** The groups of likely duplicates (same URL after normalisation, or same DOI), each source a link. */

@@ -1,4 +1,4 @@
-import type { CommentStatus, MODERATION_DECISIONS } from '../comments/statuses';
+import type { CommentStatus, MODERATION_DECISIONS } from '../comment-statuses';
 import type { Pagination } from './pagination';
 
 export type { CommentStatus };

@@ -1,5 +1,4 @@
-import type { DuplicateGroup } from '../citations/duplicate-groups';
-import type { LinkStatus, SourceType } from '../citations/types';
+import type { DuplicateGroup, LinkStatus, SourceType } from '../engine';
 import type { Pagination } from './pagination';
 
 export type LibraryFilter = 'all' | 'uncited' | 'duplicates' | 'broken';

@@ -1,4 +1,4 @@
-import type { CitationIssue, Reference } from '../citations/types';
+import type { CitationIssue, Reference } from '../engine';
 import type { PublicCitation, PublicSource } from './public';
 
 export type { CitationIssue };

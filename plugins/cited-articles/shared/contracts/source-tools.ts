@@ -1,5 +1,4 @@
-import type { InterchangeFormat } from '../interchange/formats';
-import type { LookedUpSource } from '../lookup/looked-up-source';
+import type { InterchangeFormat, LookedUpSource } from '../engine';
 
 /** POST /cited-articles/sources/lookup */
 export interface LookupRequest {
