@@ -39,3 +39,11 @@ export interface PreviewResponse {
     publishGuard: 'block' | 'confirm';
   };
 }
+
+/** POST /cited-articles/preview, as a namespace per route (see contracts/moderation.ts). */
+export declare namespace PreviewReferences {
+  export interface Request {
+    body: PreviewRequest;
+  }
+  export type Response = PreviewResponse;
+}

@@ -65,3 +65,11 @@ export interface SourceLibraryResponse {
     duplicates: Array<DuplicateGroup<DuplicateSource>>;
   };
 }
+
+/** GET /cited-articles/sources, as a namespace per route (see contracts/moderation.ts). */
+export declare namespace GetSources {
+  export interface Request {
+    query: SourceLibraryQuery;
+  }
+  export type Response = SourceLibraryResponse;
+}

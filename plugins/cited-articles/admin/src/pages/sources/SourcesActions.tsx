@@ -3,7 +3,7 @@ import { Link as RouterLink, useNavigate } from 'react-router-dom';
 import { Button, Flex, LinkButton } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
-import type { CheckLinksRequest, CheckLinksResponse } from '../../../../shared/contracts';
+import type { CheckSourceLinks } from '../../../../shared/contracts';
 import { AddFromIdentifierModal } from '../../components/AddFromIdentifierModal';
 import { ImportSourcesModal } from '../../components/ImportSourcesModal';
 import { useCan } from '../../hooks/useCan';
@@ -28,7 +28,7 @@ export const SourcesActions = ({ reload }: { reload: () => void }) => {
   const checkLinks = async () => {
     setChecking(true);
     try {
-      const { data } = await post<CheckLinksResponse, CheckLinksRequest>('/cited-articles/sources/check-links', {});
+      const { data } = await post<CheckSourceLinks.Response, CheckSourceLinks.Request['body']>('/cited-articles/sources/check-links', {});
       const report = data.data;
       toggleNotification({
         type: report.broken > 0 || report.retracted > 0 ? 'warning' : 'success',
