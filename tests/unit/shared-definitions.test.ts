@@ -1,5 +1,5 @@
 import commentSchema from '@cited-articles/server/src/content-types/comment/schema.json';
-import { COMMENT_STATUSES, MODERATION_DECISIONS } from '@cited-articles/server/src/comments/statuses';
+import { COMMENT_STATUSES, MODERATION_DECISIONS } from '@cited-articles/shared/comment-statuses';
 import { INTERCHANGE_FORMAT_ERROR, INTERCHANGE_FORMATS } from '@cited-articles/server/src/interchange/formats';
 import { EXPORT_FORMATS } from '@cited-articles/server/src/interchange/export-formats';
 import { exportQuery } from '@cited-articles/server/src/validation/content-api';

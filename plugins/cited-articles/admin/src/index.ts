@@ -31,7 +31,7 @@ export default {
       Component: () => import('./pages/CommentsPage'),
     });
     // A source's authors, editors and translators (registered on the server too, see
-    // server/src/register.ts): edited as names, person or organisation, instead of raw JSON.
+    // the server's register.ts): edited as names, person or organisation, instead of raw JSON.
     app.customFields.register({
       name: 'names',
       pluginId: PLUGIN_ID,

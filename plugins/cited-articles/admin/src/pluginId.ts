@@ -1,1 +1,1 @@
-export const PLUGIN_ID = 'cited-articles';
+export { PLUGIN_ID } from '../../shared/uids';

@@ -13,10 +13,10 @@ import type {
   ReportResponse,
   SourceResponse,
   StyleListResponse,
-} from '../../server/src/contracts';
+} from '../../shared/contracts';
 
-export type * from '../../server/src/contracts/public';
-export type { Pagination } from '../../server/src/contracts/pagination';
+export type * from '../../shared/contracts/public';
+export type { Pagination } from '../../shared/contracts/pagination';
 
 /** A token: an API token or a reader's Users & Permissions JWT, or a function giving the current one. */
 export type TokenSource = string | null | undefined | (() => string | null | undefined);

@@ -4,7 +4,7 @@ import { getService } from './utils/get-service';
 import { untrustedProxyWarning } from './utils/proxy-trust';
 import { scheduleLinkCheck } from './link-check-cron';
 import { grantReaderActionsAtBootstrap } from './reader-permissions';
-import { PLUGIN_ID } from './utils/uids';
+import { PLUGIN_ID } from '../../shared/uids';
 
 const ROLE_GRANTS_KEY = 'default-role-grants';
 

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { readerRolesRepository, type ReaderRoleType } from './repositories/reader-roles';
 import { permissionSettings } from './utils/settings';
-import { PLUGIN_ID } from './utils/uids';
+import { PLUGIN_ID } from '../../shared/uids';
 
 // The content-API actions a frontend needs without logging in: reading articles, sources, styles
 // and reference exports, reading, posting and reporting comments. The draft preview

@@ -2,15 +2,15 @@ import * as React from 'react';
 import { Box, Button, Field, Flex, TextInput, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { useFetchClient } from '@strapi/strapi/admin';
-import type { LookupRequest, LookupResponse } from '../../../server/src/contracts';
+import type { LookupSource } from '../../../shared/contracts';
 import { useErrorMessage } from '../hooks/useErrorMessage';
 import { useTranslate } from '../hooks/useTranslate';
-import { SOURCE_UID } from '../permissions';
+import { SOURCE_UID } from '../../../shared/uids';
 import { toNewSource, type NewSource } from '../utils/newSource';
 import { LookedUpSourceFields } from './LookedUpSourceFields';
 import { ModalFrame, useModalState } from './ModalFrame';
 
-type Fields = LookupResponse['data'];
+type Fields = LookupSource.Response['data'];
 export type SavedSource = { documentId: string; key: string; title: string };
 /** The Content Manager's answer for one source (GET and POST on its collection-types routes). */
 type ContentManagerSource = { data: SavedSource };
@@ -55,7 +55,7 @@ export const AddFromIdentifierModal = ({
     setFields(null);
     setExisting(null);
     try {
-      const { data } = await post<LookupResponse, LookupRequest>('/cited-articles/sources/lookup', { identifier });
+      const { data } = await post<LookupSource.Response, LookupSource.Request['body']>('/cited-articles/sources/lookup', { identifier });
       setFields(data.data);
       setLookups((count) => count + 1);
       if (data.meta.existing) {

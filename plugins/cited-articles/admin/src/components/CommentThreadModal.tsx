@@ -2,11 +2,11 @@ import * as React from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import { Badge, Box, Button, Field, Flex, Link, Loader, Textarea, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
-import type { CommentDetailResponse, StaffReplyRequest, StaffReplyResponse } from '../../../server/src/contracts';
+import type { GetComment, ReplyToComment } from '../../../shared/contracts';
 import { useAdminQuery } from '../hooks/useAdminQuery';
 import { useErrorMessage } from '../hooks/useErrorMessage';
 import { useTranslate } from '../hooks/useTranslate';
-import { ARTICLE_UID } from '../permissions';
+import { ARTICLE_UID } from '../../../shared/uids';
 import { editUrl } from '../utils/editUrl';
 import { ModalFrame } from './ModalFrame';
 import { StatusBadge } from './StatusBadge';
@@ -30,7 +30,7 @@ export const CommentThreadModal = ({
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const describeError = useErrorMessage();
-  const { data: answer, error, reload } = useAdminQuery<CommentDetailResponse>(`/cited-articles/comments/${documentId}`);
+  const { data: answer, error, reload } = useAdminQuery<GetComment.Response>(`/cited-articles/comments/${documentId}`);
   const detail = answer?.data.documentId === documentId ? answer.data : null;
   const [reply, setReply] = React.useState('');
   const [askApprove, setAskApprove] = React.useState(false);
@@ -45,7 +45,7 @@ export const CommentThreadModal = ({
     }
     setSending(true);
     try {
-      await post<StaffReplyResponse, StaffReplyRequest>(`/cited-articles/comments/${documentId}/reply`, {
+      await post<ReplyToComment.Response, ReplyToComment.Request['body']>(`/cited-articles/comments/${documentId}/reply`, {
         content: reply,
         ...(approveParent ? { approveParent: true } : {}),
       });

@@ -5,7 +5,8 @@ import { useNotification } from '@strapi/strapi/admin';
 import type { DocumentActionComponent } from '@strapi/content-manager/strapi-admin';
 import { useCan } from '../hooks/useCan';
 import { useReferencePreview, type CitationIssue } from '../hooks/useReferencePreview';
-import { ARTICLE_UID, PERMISSIONS } from '../permissions';
+import { PERMISSIONS } from '../permissions';
+import { ARTICLE_UID } from '../../../shared/uids';
 import { savedVersionOf } from '../utils/articleForm';
 import { getTranslation } from '../utils/getTranslation';
 

@@ -2,8 +2,8 @@ import * as React from 'react';
 import { Box, Button, Field, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { Upload } from '@strapi/icons';
 import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
-import type { ImportedSource, ImportRefusalDetails, ImportRequest, ImportResponse, SkippedEntry } from '../../../server/src/contracts';
-import type { InterchangeFormat } from '../../../server/src/interchange/formats';
+import type { ImportRefusalDetails, ImportSources, ImportedSource, SkippedEntry } from '../../../shared/contracts';
+import type { InterchangeFormat } from '../../../shared/engine';
 import { useErrorMessage } from '../hooks/useErrorMessage';
 import { useTranslate } from '../hooks/useTranslate';
 import { oneOf } from '../utils/oneOf';
@@ -53,7 +53,7 @@ export const ImportSourcesModal = ({ onImported }: { onImported: () => void }) =
     setBusy(true);
     try {
       const content = await file.text();
-      const { data } = await post<ImportResponse, ImportRequest>('/cited-articles/sources/import', {
+      const { data } = await post<ImportSources.Response, ImportSources.Request['body']>('/cited-articles/sources/import', {
         content,
         ...(format === 'auto' ? {} : { format }),
       });

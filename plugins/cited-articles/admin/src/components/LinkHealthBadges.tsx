@@ -1,5 +1,5 @@
 import { Badge, Flex, Link, Typography } from '@strapi/design-system';
-import type { SourceHealth } from '../../../server/src/contracts';
+import type { SourceHealth } from '../../../shared/contracts';
 import { useTranslate } from '../hooks/useTranslate';
 
 type Health = SourceHealth & { url: string | null };

@@ -1,7 +1,6 @@
 import * as React from 'react';
 import { Field, Flex, Grid, SingleSelect, SingleSelectOption, TextInput } from '@strapi/design-system';
-import { SOURCE_TYPES, type SourceType } from '../../../server/src/citations/types';
-import type { LookedUpSource } from '../../../server/src/lookup/looked-up-source';
+import { SOURCE_TYPES, type LookedUpSource, type SourceType } from '../../../shared/engine';
 import { useTranslate } from '../hooks/useTranslate';
 import type { NameField, TextField } from '../utils/newSource';
 import { NamesEditor } from './NamesEditor';

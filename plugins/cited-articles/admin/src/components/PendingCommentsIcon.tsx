@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Box } from '@strapi/design-system';
 import { Discuss } from '@strapi/icons';
-import type { ModerationQueueResponse } from '../../../server/src/contracts';
+import type { GetComments } from '../../../shared/contracts';
 import { useAdminQuery } from '../hooks/useAdminQuery';
 import { onCommentsChanged } from '../utils/commentEvents';
 
@@ -13,7 +13,7 @@ const PENDING_COUNT = { status: 'pending', pageSize: 1 };
  * the link to admins holding comments.read, so the count request is theirs to make.
  */
 export const PendingCommentsIcon = () => {
-  const { data, error, reload } = useAdminQuery<ModerationQueueResponse>('/cited-articles/comments', PENDING_COUNT);
+  const { data, error, reload } = useAdminQuery<GetComments.Response>('/cited-articles/comments', PENDING_COUNT);
   // A failed count shows no badge rather than a stale number.
   const pending = error ? 0 : (data?.meta.counts.pending ?? 0);
 

@@ -4,7 +4,8 @@ import { Badge, Box, Divider, Flex, Loader, Typography } from '@strapi/design-sy
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { useCan } from '../hooks/useCan';
 import { useReferencePreview, type CitationIssue } from '../hooks/useReferencePreview';
-import { ARTICLE_UID, PERMISSIONS } from '../permissions';
+import { PERMISSIONS } from '../permissions';
+import { ARTICLE_UID } from '../../../shared/uids';
 import { savedVersionOf } from '../utils/articleForm';
 import { getTranslation } from '../utils/getTranslation';
 import { SourceFinder } from './SourceFinder';

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { useIntl } from 'react-intl';
 import { Box, Button, Flex, TextInput, Typography } from '@strapi/design-system';
 import { useFetchClient, useForm, useNotification } from '@strapi/strapi/admin';
-import type { SourceLibraryQuery, SourceLibraryResponse } from '../../../server/src/contracts';
+import type { GetSources } from '../../../shared/contracts';
 import { useCan } from '../hooks/useCan';
 import { PERMISSIONS } from '../permissions';
 import { getTranslation } from '../utils/getTranslation';
@@ -10,7 +10,7 @@ import { AddFromIdentifierModal } from './AddFromIdentifierModal';
 import { bodyOf } from '../utils/articleForm';
 import { insertMarker } from '../utils/insertMarker';
 
-type FoundSource = SourceLibraryResponse['data'][number];
+type FoundSource = GetSources.Response['data'][number];
 
 /**
  * Search the source library and copy or insert a source's `[@key]` marker; or add a source from a
@@ -32,8 +32,8 @@ export const SourceFinder = () => {
     let live = true;
     const timer = setTimeout(async () => {
       try {
-        const params: SourceLibraryQuery = { search: text, pageSize: 5 };
-        const { data } = await get<SourceLibraryResponse>('/cited-articles/sources', { params });
+        const params: GetSources.Request['query'] = { search: text, pageSize: 5 };
+        const { data } = await get<GetSources.Response>('/cited-articles/sources', { params });
         if (live) setFound(data.data);
       } catch {
         if (live) setFound([]);

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { useIntl } from 'react-intl';
 import { Badge } from '@strapi/design-system';
-import type { CommentStatus } from '../../../server/src/contracts';
+import type { CommentStatus } from '../../../shared/contracts';
 import { getTranslation } from '../utils/getTranslation';
 
 const COLORS: Record<CommentStatus, [string, string]> = {

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { isFetchError, useFetchClient, useForm } from '@strapi/strapi/admin';
-import type { CitationIssue, PreviewReference, PreviewRequest, PreviewResponse } from '../../../server/src/contracts';
-import { ARTICLE_UID } from '../permissions';
+import type { CitationIssue, PreviewReference, PreviewReferences } from '../../../shared/contracts';
+import { ARTICLE_UID } from '../../../shared/uids';
 import { bodyOf, citationChangesOf, numberingStartOf, type RelationChanges } from '../utils/articleForm';
 import { useErrorMessage } from './useErrorMessage';
 
@@ -10,7 +10,7 @@ export type { CitationIssue };
 export interface ReferencePreview {
   references: PreviewReference[];
   issues: CitationIssue[];
-  publishGuard: PreviewResponse['meta']['publishGuard'];
+  publishGuard: PreviewReferences.Response['meta']['publishGuard'];
 }
 
 /** The Content Manager's page of a relation's saved entries (GET /content-manager/relations/…). */
@@ -114,7 +114,7 @@ export const useReferencePreview = ({
 
   const ask = React.useCallback(
     async (input: { body: string | undefined; citations: string[]; numberingStart: 0 | 1 | undefined }): Promise<ReferencePreview> => {
-      const { data } = await post<PreviewResponse, PreviewRequest>('/cited-articles/preview', {
+      const { data } = await post<PreviewReferences.Response, PreviewReferences.Request['body']>('/cited-articles/preview', {
         body: input.body ?? '',
         citations: input.citations,
         numberingStart: input.numberingStart === 0 ? 0 : 1,

@@ -1,5 +1,5 @@
 import { Page } from '@strapi/strapi/admin';
-import type { LibraryFilter, SourceLibraryQuery, SourceLibraryResponse } from '../../../server/src/contracts';
+import type { GetSources, LibraryFilter } from '../../../shared/contracts';
 import { FilterSelect } from '../components/list/FilterSelect';
 import { ListPage } from '../components/list/ListPage';
 import { ListPagination } from '../components/list/ListPagination';
@@ -23,10 +23,10 @@ const SourcesPage = () => {
   const headers = useSourceHeaders();
   const { query, search, page, pageSize, filterBy } = useListParams<{ filter: string }>(DEFAULT_PAGE_SIZE);
   const filter = oneOf(FILTERS, query.filter, 'all');
-  const params: SourceLibraryQuery = { search: search.trim() || undefined, filter, page, pageSize };
+  const params: GetSources.Request['query'] = { search: search.trim() || undefined, filter, page, pageSize };
   // Loading until the answer to the current request arrives: a new search or page shows the loader
   // instead of the previous list's counts.
-  const request = useAdminQuery<SourceLibraryResponse>('/cited-articles/sources', { ...params });
+  const request = useAdminQuery<GetSources.Response>('/cited-articles/sources', { ...params });
   const library = request.data;
   const duplicateIds = new Set(library?.meta.duplicates.flatMap((group) => group.sources.map((source) => source.documentId)));
   const loadingLabel = t('sources.loading', 'Loading the library…');

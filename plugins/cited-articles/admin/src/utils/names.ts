@@ -1,9 +1,8 @@
-import { cleanName, cleanNames } from '../../../server/src/citations/names';
-import type { SourceName } from '../../../server/src/citations/types';
+import { cleanName, cleanNames, type SourceName } from '../../../shared/engine';
 
 export type { SourceName };
 // The admin shows names the way citations and the library search spell them.
-export { displayName } from '../../../server/src/citations/names';
+export { displayName } from '../../../shared/engine';
 
 export type NameKind = 'person' | 'organisation';
 

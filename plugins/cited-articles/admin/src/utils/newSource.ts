@@ -1,5 +1,4 @@
-import type { LookedUpSource } from '../../../server/src/lookup/looked-up-source';
-import type { NameRole, SourceName } from '../../../server/src/citations/types';
+import type { LookedUpSource, NameRole, SourceName } from '../../../shared/engine';
 
 /** The name lists of a source: edited with the names editor, not as text. */
 export type NameField = NameRole;

@@ -1,6 +1,6 @@
 import type { SourceFields } from '../citations/source-fields';
 import type { LinkStatus, SourceType } from '../citations/types';
-import type { CommentStatus } from '../comments/statuses';
+import type { CommentStatus } from '../../../shared/comment-statuses';
 
 /**
  * The plugin's documents as the Document Service and the Query Engine return them. Hand-written

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { RequestContext } from '../utils/request-context';
-import type { CheckLinksResponse, LookupResponse } from '../contracts';
+import type { CheckLinksResponse, LookupResponse } from '../../../shared/contracts';
 import { RemoteServiceError } from '../outbound/errors';
 import { ConflictError, parseOrThrow } from '../utils/errors';
 import { getService } from '../utils/get-service';

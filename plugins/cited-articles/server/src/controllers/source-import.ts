@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { RequestContext } from '../utils/request-context';
-import type { ImportResponse } from '../contracts';
+import type { ImportResponse } from '../../../shared/contracts';
 import { getService } from '../utils/get-service';
 import { parseOrThrow } from '../utils/errors';
 import { importBody } from '../validation/admin';

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { RequestContext } from '../utils/request-context';
-import type { SourceLibraryResponse } from '../contracts';
+import type { SourceLibraryResponse } from '../../../shared/contracts';
 import { getService } from '../utils/get-service';
 import { parseOrThrow } from '../utils/errors';
 import { readPagination } from '../validation/content-api';

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { commentSettings } from '../utils/settings';
-import { PLUGIN_ID } from '../utils/uids';
+import { PLUGIN_ID } from '../../../shared/uids';
 import { resolversConfig } from './access';
 import { directFieldsPlugin } from './direct-fields';
 import { graphqlCachePlugin, graphqlGetCache } from './get-cache';

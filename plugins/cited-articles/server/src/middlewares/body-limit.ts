@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { BodyLimitsOptions } from '../config';
 import { bodyLimitSettings } from '../utils/settings';
-import { PLUGIN_ID } from '../utils/uids';
+import { PLUGIN_ID } from '../../../shared/uids';
 import type { RequestContext } from '../utils/request-context';
 import { lingerAfterRefusal } from './lingering-close';
 

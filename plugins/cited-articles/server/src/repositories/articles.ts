@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { ArticleBySlug, ArticleRecord } from '../content-types/records';
 import { PUBLIC_ARTICLE_FIELDS, PUBLIC_SOURCE_FIELDS, SOURCE_HEALTH_FIELDS } from '../utils/public-shape';
-import { ARTICLE_UID } from '../utils/uids';
+import { ARTICLE_UID } from '../../../shared/uids';
 
 /** The public fields of an article and of a source, past the documentId every query selects anyway. */
 const ARTICLE_FIELDS = PUBLIC_ARTICLE_FIELDS.filter((field) => field !== 'documentId');

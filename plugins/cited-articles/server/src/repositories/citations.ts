@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { ReferenceTargets } from '../citations';
-import { ARTICLE_UID } from '../utils/uids';
+import { ARTICLE_UID } from '../../../shared/uids';
 import { modelTables } from './model';
 
 /** An article row's body, as the reference-targets backfill reads it. */

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { COMMENT_REPORT_UID, COMMENT_UID } from '../utils/uids';
+import { COMMENT_REPORT_UID, COMMENT_UID } from '../../../shared/uids';
 import { modelTables } from './model';
 import { updateEach } from './update-each';
 

@@ -1,7 +1,7 @@
 import type { Core, Modules } from '@strapi/strapi';
-import type { CommentStatus } from '../comments/statuses';
+import type { CommentStatus } from '../../../shared/comment-statuses';
 import type { ArticleRecord, CommentRecord, CommentReportRecord, WithFields } from '../content-types/records';
-import { COMMENT_REPORT_UID, COMMENT_UID } from '../utils/uids';
+import { COMMENT_REPORT_UID, COMMENT_UID } from '../../../shared/uids';
 import { commentsSql, type SortOrder } from './comments-sql';
 
 /** A Document Service filter on comments. */

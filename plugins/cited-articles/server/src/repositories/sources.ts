@@ -1,9 +1,9 @@
 import type { Core, Modules } from '@strapi/strapi';
 import type { IdentityFingerprints } from '../utils/source-fingerprints';
 import type { SourceRecord, WithFields } from '../content-types/records';
-import type { LibraryFilter } from '../contracts';
+import type { LibraryFilter } from '../../../shared/contracts';
 import { PUBLIC_SOURCE_FIELDS, SOURCE_HEALTH_FIELDS } from '../utils/public-shape';
-import { ARTICLE_UID, SOURCE_UID } from '../utils/uids';
+import { ARTICLE_UID, SOURCE_UID } from '../../../shared/uids';
 import { modelTables } from './model';
 import { updateEach } from './update-each';
 

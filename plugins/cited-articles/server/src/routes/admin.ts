@@ -1,7 +1,7 @@
 // Admin routes, under /cited-articles. Each states its guard on the route itself: an
 // authenticated admin holding the plugin's RBAC action for it, checked on the server.
-import { ACTIONS } from '../utils/actions';
-import { SOURCE_UID } from '../utils/uids';
+import { ACTIONS } from '../../../shared/actions';
+import { SOURCE_UID } from '../../../shared/uids';
 
 const guard = (action: string) => ({
   policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [action] } }],

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ALL_KEY, keysForArticle, keysForComment, keysForSource } from '../http-cache/keys';
 import { getService } from '../utils/get-service';
-import { ARTICLE_UID, COMMENT_UID, SOURCE_UID } from '../utils/uids';
+import { ARTICLE_UID, COMMENT_UID, SOURCE_UID } from '../../../shared/uids';
 import type { CacheInvalidationService } from './contracts';
 
 type Row = Record<string, unknown>;

@@ -3,7 +3,7 @@ import { articleVersionKey } from '../comments/article-version';
 import { commentsRepository } from '../repositories/comments';
 import { ALL_KEY } from '../http-cache/keys';
 import { getService } from '../utils/get-service';
-import { COMMENT_UID } from '../utils/uids';
+import { COMMENT_UID } from '../../../shared/uids';
 import type { CommentArticleRefService } from './contracts/comments';
 
 const BACKFILL_BATCH = 1000;

@@ -7,7 +7,7 @@ import type { SafeResponse } from '../outbound/safe-fetch';
 import { sourcesRepository, type LinkFindings, type RetractionFindings } from '../repositories/sources';
 import { ConflictError } from '../utils/errors';
 import { getService } from '../utils/get-service';
-import { PLUGIN_ID } from '../utils/uids';
+import { PLUGIN_ID } from '../../../shared/uids';
 import { linkCheckSettings, lookupSettings } from '../utils/source-settings';
 import type { LinkCheckReport, LinkCheckRow, LinkCheckService, LinkVerdict } from './contracts';
 

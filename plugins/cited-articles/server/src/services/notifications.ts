@@ -6,11 +6,11 @@ import { addressHash, signUnsubscribeToken, verifyUnsubscribeToken } from '../no
 import { COMMENT_EVENTS } from '../comments/events';
 import { articlesRepository } from '../repositories/articles';
 import { commentsRepository } from '../repositories/comments';
-import { ACTIONS } from '../utils/actions';
+import { ACTIONS } from '../../../shared/actions';
 import { isUniqueViolation } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { notificationSettings, publicationSettings } from '../utils/settings';
-import { NOTIFICATION_OPTOUT_UID, PLUGIN_ID } from '../utils/uids';
+import { NOTIFICATION_OPTOUT_UID, PLUGIN_ID } from '../../../shared/uids';
 import type { NotificationsService } from './contracts/comments';
 
 const DIGEST_KEY = 'moderator-digest';

@@ -12,7 +12,7 @@ import { citationsRepository } from '../repositories/citations';
 import { sourcesRepository } from '../repositories/sources';
 import { getService } from '../utils/get-service';
 import { toPublicSource } from '../utils/public-shape';
-import { ARTICLE_UID, PLUGIN_ID } from '../utils/uids';
+import { ARTICLE_UID, PLUGIN_ID } from '../../../shared/uids';
 import type { CountableRow, ReferenceCountsService } from './contracts/comments';
 
 const VERSION_KEY = 'reference-targets-version';

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { findDuplicateGroups } from '../citations';
 import { identityFingerprints } from '../utils/source-fingerprints';
-import type { CitingArticle, DuplicateSource, LibrarySource } from '../contracts';
+import type { CitingArticle, DuplicateSource, LibrarySource } from '../../../shared/contracts';
 import { sourcesRepository, type LibraryScope } from '../repositories/sources';
 import type { SourceLibraryService } from './contracts';
 

@@ -3,7 +3,7 @@ import Redis from 'ioredis';
 import type { Core } from '@strapi/strapi';
 import { isUniqueViolation } from '../utils/errors';
 import { commentSettings } from '../utils/settings';
-import { TASK_LOCK_UID } from '../utils/uids';
+import { TASK_LOCK_UID } from '../../../shared/uids';
 import type { Release, TaskLockService } from './contracts';
 
 export type { Release } from './contracts';

@@ -1,14 +1,7 @@
-// The plugin's admin RBAC actions (Settings > Administration panel > Roles > Plugins > Cited Articles).
-import { PLUGIN_ID } from './uids';
-
-export const ACTIONS = {
-  previewReferences: 'plugin::cited-articles.references.preview',
-  readSources: 'plugin::cited-articles.sources.read',
-  readComments: 'plugin::cited-articles.comments.read',
-  moderateComments: 'plugin::cited-articles.comments.moderate',
-  importSources: 'plugin::cited-articles.sources.import',
-  checkSourceLinks: 'plugin::cited-articles.sources.check-links',
-} as const;
+// How the plugin's admin RBAC actions (shared/actions.ts) show in Settings > Administration panel >
+// Roles > Plugins > Cited Articles, and which default roles get them.
+import { ACTIONS } from '../../../shared/actions';
+import { PLUGIN_ID } from '../../../shared/uids';
 
 export const ACTION_DEFINITIONS = [
   { section: 'plugins', displayName: 'Preview references of an article being edited', uid: 'references.preview', pluginName: PLUGIN_ID },

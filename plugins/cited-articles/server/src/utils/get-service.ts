@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { PluginServices, ServiceName } from '../services/contracts';
-import { PLUGIN_ID } from './uids';
+import { PLUGIN_ID } from '../../../shared/uids';
 
 export type { ServiceName };
 export type ServiceOf<N extends ServiceName> = PluginServices[N];

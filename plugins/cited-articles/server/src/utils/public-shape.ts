@@ -6,7 +6,7 @@ import { cleanNames } from '../citations/names';
 import { SOURCE_FIELD_NAMES } from '../citations/source-fields';
 import { NAME_ROLES } from '../citations/types';
 import { toSafeHtml } from '../comments/text';
-import type { PublicComment, PublicSource, PublicThread } from '../contracts';
+import type { PublicComment, PublicSource, PublicThread } from '../../../shared/contracts';
 import type { DateValue } from '../content-types/records';
 
 export type { PublicComment, PublicSource, PublicThread };

@@ -12,7 +12,7 @@ import {
 import { cacheOptionsSchema, type CacheOptions } from '../config/cache-options';
 import { workersOptionsSchema, type WorkersOptions } from '../config/workers-options';
 import { permissionsOptionsSchema, type PermissionsOptions } from '../config/permissions-options';
-import { PLUGIN_ID } from './uids';
+import { PLUGIN_ID } from '../../../shared/uids';
 
 /**
  * The comment options in force, read on every use so that a change through strapi.config.set (as

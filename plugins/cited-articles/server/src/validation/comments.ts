@@ -1,6 +1,6 @@
 import { z } from '@strapi/utils';
 import { normaliseContent, normaliseLine } from '../comments/text';
-import { COMMENT_STATUSES, MODERATION_DECISIONS } from '../comments/statuses';
+import { COMMENT_STATUSES, MODERATION_DECISIONS } from '../../../shared/comment-statuses';
 import { localeQuery, paginationQuery } from './content-api';
 
 // Strapi documentIds are 24 lowercase letters and digits; anything else cannot name a comment.

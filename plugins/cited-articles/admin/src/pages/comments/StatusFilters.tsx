@@ -1,5 +1,5 @@
 import { Button, Flex } from '@strapi/design-system';
-import type { ModerationQueueResponse } from '../../../../server/src/contracts';
+import type { GetComments } from '../../../../shared/contracts';
 import { STATUS_LABELS } from '../../components/StatusBadge';
 import { useTranslate } from '../../hooks/useTranslate';
 import { STATUS_FILTERS, type CommentFilters, type StatusFilter } from './useCommentQueue';
@@ -11,7 +11,7 @@ export const StatusFilters = ({
   filterBy,
 }: {
   status: StatusFilter;
-  counts: ModerationQueueResponse['meta']['counts'] | undefined;
+  counts: GetComments.Response['meta']['counts'] | undefined;
   filterBy: (next: CommentFilters) => void;
 }) => {
   const t = useTranslate();

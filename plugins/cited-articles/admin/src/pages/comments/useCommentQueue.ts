@@ -1,6 +1,6 @@
 import * as React from 'react';
-import type { CommentStatus, ModerationQueueQuery, ModerationQueueResponse } from '../../../../server/src/contracts';
-import { COMMENT_STATUSES } from '../../../../server/src/comments/statuses';
+import type { CommentStatus, GetComments } from '../../../../shared/contracts';
+import { COMMENT_STATUSES } from '../../../../shared/comment-statuses';
 import { useAdminQuery } from '../../hooks/useAdminQuery';
 import { useListParams } from '../../hooks/useListParams';
 import { oneOf } from '../../utils/oneOf';
@@ -12,7 +12,7 @@ const REPORTED_FILTERS: ReportedFilter[] = ['any', 'true', 'false'];
 /** The queue's own URL parameters (besides the search and the page); a missing status is the pending queue. */
 export type CommentFilters = { status?: string; article?: string; locale?: string; reported?: string };
 export type Locale = { code: string; name?: string | null };
-export type QueueComment = ModerationQueueResponse['data'][number];
+export type QueueComment = GetComments.Response['data'][number];
 
 export const DEFAULT_PAGE_SIZE = 25;
 const NO_LOCALES: Locale[] = [];
@@ -30,7 +30,7 @@ export const useCommentQueue = () => {
   const locale = query.locale || 'any';
   const article = query.article || null;
 
-  const params: ModerationQueueQuery = {
+  const params: GetComments.Request['query'] = {
     status: status === 'all' ? undefined : status,
     article: article ?? undefined,
     locale: locale === 'any' ? undefined : locale,
@@ -40,7 +40,7 @@ export const useCommentQueue = () => {
     page,
     pageSize,
   };
-  const request = useAdminQuery<ModerationQueueResponse>('/cited-articles/comments', { ...params });
+  const request = useAdminQuery<GetComments.Response>('/cited-articles/comments', { ...params });
   // The site's locales (Settings → Internationalization); without them the filter is not shown.
   const { data: siteLocales } = useAdminQuery<Locale[]>('/i18n/locales');
   const locales = Array.isArray(siteLocales) ? siteLocales : NO_LOCALES;

@@ -1,12 +1,6 @@
 import * as React from 'react';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
-import type {
-  BulkDeleteRequest,
-  DeleteCommentsResponse,
-  ModerateRequest,
-  ModerateResponse,
-  ModerationDecision,
-} from '../../../../server/src/contracts';
+import type { DeleteComments, ModerateComments, ModerationDecision } from '../../../../shared/contracts';
 import { STATUS_LABELS } from '../../components/StatusBadge';
 import { useErrorMessage } from '../../hooks/useErrorMessage';
 import { useTranslate } from '../../hooks/useTranslate';
@@ -37,7 +31,10 @@ export const useModeration = (afterChange: () => void) => {
 
   const decide = (documentIds: string[], decision: ModerationDecision) =>
     run(async () => {
-      const { data } = await post<ModerateResponse, ModerateRequest>('/cited-articles/comments/actions/moderate', { documentIds, status: decision });
+      const { data } = await post<ModerateComments.Response, ModerateComments.Request['body']>('/cited-articles/comments/actions/moderate', {
+        documentIds,
+        status: decision,
+      });
       return t('comments.done.moderated', '{count, plural, one {# comment} other {# comments}} marked {status}', {
         count: data.meta.updated,
         status: t(`comments.status.${decision}`, STATUS_LABELS[decision]).toLowerCase(),
@@ -46,7 +43,9 @@ export const useModeration = (afterChange: () => void) => {
 
   const remove = (documentIds: string[]) =>
     run(async () => {
-      const { data } = await post<DeleteCommentsResponse, BulkDeleteRequest>('/cited-articles/comments/actions/delete', { documentIds });
+      const { data } = await post<DeleteComments.Response, DeleteComments.Request['body']>('/cited-articles/comments/actions/delete', {
+        documentIds,
+      });
       return t('comments.done.deleted', '{count, plural, one {# comment} other {# comments}} deleted, replies included', {
         count: data.meta.deleted,
       });

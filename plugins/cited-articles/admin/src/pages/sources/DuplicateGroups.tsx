@@ -1,12 +1,12 @@
 import { Link as RouterLink } from 'react-router-dom';
 import { Box, Flex, Link, Typography } from '@strapi/design-system';
-import type { SourceLibraryResponse } from '../../../../server/src/contracts';
+import type { GetSources } from '../../../../shared/contracts';
 import { useTranslate } from '../../hooks/useTranslate';
-import { SOURCE_UID } from '../../permissions';
+import { SOURCE_UID } from '../../../../shared/uids';
 import { editUrl } from '../../utils/editUrl';
 
 /** The groups of likely duplicates (same URL after normalisation, or same DOI), each source a link. */
-export const DuplicateGroups = ({ groups }: { groups: SourceLibraryResponse['meta']['duplicates'] }) => {
+export const DuplicateGroups = ({ groups }: { groups: GetSources.Response['meta']['duplicates'] }) => {
   const t = useTranslate();
   if (groups.length === 0) return null;
   return (

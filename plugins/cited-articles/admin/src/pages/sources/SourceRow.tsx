@@ -1,13 +1,13 @@
 import { Link as RouterLink } from 'react-router-dom';
 import { Badge, Box, Flex, Link, Td, Tr, Typography } from '@strapi/design-system';
-import type { SourceLibraryResponse } from '../../../../server/src/contracts';
+import type { GetSources } from '../../../../shared/contracts';
 import { LinkHealthBadges } from '../../components/LinkHealthBadges';
 import type { ListHeader } from '../../components/list/ListTable';
 import { useTranslate } from '../../hooks/useTranslate';
-import { ARTICLE_UID, SOURCE_UID } from '../../permissions';
+import { ARTICLE_UID, SOURCE_UID } from '../../../../shared/uids';
 import { editUrl } from '../../utils/editUrl';
 
-export type LibrarySource = SourceLibraryResponse['data'][number];
+export type LibrarySource = GetSources.Response['data'][number];
 
 /** The columns of the source library, in the order SourceRow fills them. */
 export const useSourceHeaders = (): ListHeader[] => {

@@ -3,13 +3,14 @@ import { Link as RouterLink, useNavigate } from 'react-router-dom';
 import { Button, Flex, LinkButton } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
-import type { CheckLinksRequest, CheckLinksResponse } from '../../../../server/src/contracts';
+import type { CheckSourceLinks } from '../../../../shared/contracts';
 import { AddFromIdentifierModal } from '../../components/AddFromIdentifierModal';
 import { ImportSourcesModal } from '../../components/ImportSourcesModal';
 import { useCan } from '../../hooks/useCan';
 import { useErrorMessage } from '../../hooks/useErrorMessage';
 import { useTranslate } from '../../hooks/useTranslate';
-import { PERMISSIONS, SOURCE_UID } from '../../permissions';
+import { PERMISSIONS } from '../../permissions';
+import { SOURCE_UID } from '../../../../shared/uids';
 import { editUrl } from '../../utils/editUrl';
 
 /** Check links now, Import sources, Add from DOI, ISBN or URL, Create a source: each for admins allowed to. */
@@ -27,7 +28,7 @@ export const SourcesActions = ({ reload }: { reload: () => void }) => {
   const checkLinks = async () => {
     setChecking(true);
     try {
-      const { data } = await post<CheckLinksResponse, CheckLinksRequest>('/cited-articles/sources/check-links', {});
+      const { data } = await post<CheckSourceLinks.Response, CheckSourceLinks.Request['body']>('/cited-articles/sources/check-links', {});
       const report = data.data;
       toggleNotification({
         type: report.broken > 0 || report.retracted > 0 ? 'warning' : 'success',

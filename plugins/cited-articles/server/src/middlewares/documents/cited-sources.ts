@@ -1,6 +1,6 @@
 import { articlesRepository } from '../../repositories/articles';
 import { getService } from '../../utils/get-service';
-import { ARTICLE_UID } from '../../utils/uids';
+import { ARTICLE_UID } from '../../../../shared/uids';
 import type { DocumentMiddlewareFactory } from './types';
 import { paramsOf } from './types';
 

@@ -1,5 +1,5 @@
 import { commentsRepository } from '../../repositories/comments';
-import { COMMENT_UID } from '../../utils/uids';
+import { COMMENT_UID } from '../../../../shared/uids';
 import type { DocumentMiddlewareFactory } from './types';
 import { paramsOf } from './types';
 

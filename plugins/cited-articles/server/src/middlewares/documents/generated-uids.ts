@@ -1,4 +1,4 @@
-import { ARTICLE_UID, SOURCE_UID } from '../../utils/uids';
+import { ARTICLE_UID, SOURCE_UID } from '../../../../shared/uids';
 import { createsArticleLocale } from './new-locale';
 import type { DocumentMiddlewareFactory } from './types';
 import { paramsOf } from './types';

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../../utils/get-service';
-import { ARTICLE_UID } from '../../utils/uids';
+import { ARTICLE_UID } from '../../../../shared/uids';
 import type { DocumentParams } from './types';
 
 /**

@@ -1,6 +1,6 @@
 import { getService } from '../../utils/get-service';
 import { blocksPublishOnCitationErrors } from '../../utils/settings';
-import { ARTICLE_UID } from '../../utils/uids';
+import { ARTICLE_UID } from '../../../../shared/uids';
 import type { DocumentMiddlewareFactory } from './types';
 import { paramsOf } from './types';
 

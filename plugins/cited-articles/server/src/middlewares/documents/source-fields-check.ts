@@ -3,7 +3,7 @@ import { cleanNames } from '../../citations/names';
 import { normalisePartialDate } from '../../citations/partial-date';
 import { NAME_ROLES } from '../../citations/types';
 import { DATE_FIELDS, fieldPath, sourceWriteData } from '../../validation/source-fields';
-import { SOURCE_UID } from '../../utils/uids';
+import { SOURCE_UID } from '../../../../shared/uids';
 import type { DocumentMiddlewareFactory } from './types';
 
 const CHECKED_ACTIONS = new Set<string>(['create', 'update', 'clone']);

@@ -1,5 +1,5 @@
 import { doiFingerprint, urlFingerprint } from '../../utils/source-fingerprints';
-import { SOURCE_UID } from '../../utils/uids';
+import { SOURCE_UID } from '../../../../shared/uids';
 import type { DocumentMiddlewareFactory } from './types';
 import { paramsOf } from './types';
 

@@ -1,6 +1,6 @@
 // Articles as the content API reads and presents them.
 import type { ArticleBySlug, ArticleRecord, SourceRecord } from '../../content-types/records';
-import type { Pagination } from '../../contracts';
+import type { Pagination } from '../../../../shared/contracts';
 import type { PresentedArticle } from './resolving';
 import type { Audience } from '../../http-cache/audience';
 

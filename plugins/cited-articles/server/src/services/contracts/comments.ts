@@ -4,10 +4,10 @@
 
 import type { CommentCaller } from '../../comments/caller';
 import type { CommentEvent } from '../../comments/events';
-import type { CommentStatus } from '../../comments/statuses';
+import type { CommentStatus } from '../../../../shared/comment-statuses';
 import type { Threaded } from '../../comments/thread';
 import type { CommentRecord, ReportReason } from '../../content-types/records';
-import type { AdminComment, AdminCommentDetail, ModerationDecision, Pagination } from '../../contracts';
+import type { AdminComment, AdminCommentDetail, ModerationDecision, Pagination } from '../../../../shared/contracts';
 import type { SortOrder, ThreadEntry } from '../../repositories/comments';
 
 // The answers the admin routes send are the HTTP contracts' (contracts/): the services build them.

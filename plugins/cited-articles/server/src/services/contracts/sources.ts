@@ -3,7 +3,7 @@
 // type is that route's HTTP contract (server/src/contracts/).
 import type { LinkStatus } from '../../citations';
 import type { ArticleRecord, SourceRecord } from '../../content-types/records';
-import type { LibraryFilter, LinkCheckSummary, LookupResponse, SourceLibraryResponse } from '../../contracts';
+import type { LibraryFilter, LinkCheckSummary, LookupResponse, SourceLibraryResponse } from '../../../../shared/contracts';
 import type { ImportFormat } from '../../interchange/split-entries';
 import type { Retraction } from '../../lookup/retraction';
 

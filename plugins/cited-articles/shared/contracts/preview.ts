@@ -1,4 +1,4 @@
-import type { CitationIssue, Reference } from '../citations/types';
+import type { CitationIssue, Reference } from '../engine';
 import type { PublicCitation, PublicSource } from './public';
 
 export type { CitationIssue };
@@ -38,4 +38,12 @@ export interface PreviewResponse {
     /** The Publish button asks for confirmation, or refuses, as the server will. */
     publishGuard: 'block' | 'confirm';
   };
+}
+
+/** POST /cited-articles/preview, as a namespace per route (see contracts/moderation.ts). */
+export declare namespace PreviewReferences {
+  export interface Request {
+    body: PreviewRequest;
+  }
+  export type Response = PreviewResponse;
 }

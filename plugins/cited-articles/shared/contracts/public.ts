@@ -1,7 +1,6 @@
-import type { SourceFields } from '../citations/source-fields';
-import type { CitationIssue, CitationOccurrence } from '../citations/types';
+import type { CitationIssue, CitationOccurrence, SourceFields } from '../engine';
 import type { Pagination } from './pagination';
-import type { CommentStatus } from '../comments/statuses';
+import type { CommentStatus } from '../comment-statuses';
 
 /** A source as the content API shows it: its descriptive fields (citations/source-fields.ts). */
 export interface PublicSource extends Omit<SourceFields, 'type'> {

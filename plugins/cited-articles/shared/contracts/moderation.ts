@@ -1,4 +1,4 @@
-import type { CommentStatus, MODERATION_DECISIONS } from '../comments/statuses';
+import type { CommentStatus, MODERATION_DECISIONS } from '../comment-statuses';
 import type { Pagination } from './pagination';
 
 export type { CommentStatus };
@@ -109,4 +109,59 @@ export interface StaffReplyRequest {
 export interface StaffReplyResponse {
   data: AdminComment;
   meta: Record<string, never>;
+}
+
+/*
+ * One namespace per admin route the Comments page calls, as Strapi's own plugins declare theirs
+ * (content-releases' shared/contracts): `Request` is what the route reads (`query`, `params`,
+ * `body`), `Response` its answer. The shapes above stay the definitions; these name them by route.
+ */
+
+/** GET /cited-articles/comments */
+export declare namespace GetComments {
+  export interface Request {
+    query: ModerationQueueQuery;
+  }
+  export type Response = ModerationQueueResponse;
+}
+
+/** GET /cited-articles/comments/:documentId */
+export declare namespace GetComment {
+  export interface Request {
+    params: { documentId: string };
+  }
+  export type Response = CommentDetailResponse;
+}
+
+/** POST /cited-articles/comments/actions/moderate */
+export declare namespace ModerateComments {
+  export interface Request {
+    body: ModerateRequest;
+  }
+  export type Response = ModerateResponse;
+}
+
+/** POST /cited-articles/comments/actions/delete */
+export declare namespace DeleteComments {
+  export interface Request {
+    body: BulkDeleteRequest;
+  }
+  export type Response = DeleteCommentsResponse;
+}
+
+/** DELETE /cited-articles/comments/:documentId */
+export declare namespace DeleteComment {
+  export interface Request {
+    params: { documentId: string };
+  }
+  export type Response = DeleteCommentsResponse;
+}
+
+/** POST /cited-articles/comments/:documentId/reply */
+export declare namespace ReplyToComment {
+  export interface Request {
+    params: { documentId: string };
+    body: StaffReplyRequest;
+  }
+  export type Response = StaffReplyResponse;
 }

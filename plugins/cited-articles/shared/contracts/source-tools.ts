@@ -1,5 +1,4 @@
-import type { InterchangeFormat } from '../interchange/formats';
-import type { LookedUpSource } from '../lookup/looked-up-source';
+import type { InterchangeFormat, LookedUpSource } from '../engine';
 
 /** POST /cited-articles/sources/lookup */
 export interface LookupRequest {
@@ -58,4 +57,30 @@ export interface LinkCheckSummary {
 
 export interface CheckLinksResponse {
   data: LinkCheckSummary;
+}
+
+/* The Sources page's tools, a namespace per route (see contracts/moderation.ts). */
+
+/** POST /cited-articles/sources/lookup */
+export declare namespace LookupSource {
+  export interface Request {
+    body: LookupRequest;
+  }
+  export type Response = LookupResponse;
+}
+
+/** POST /cited-articles/sources/import */
+export declare namespace ImportSources {
+  export interface Request {
+    body: ImportRequest;
+  }
+  export type Response = ImportResponse;
+}
+
+/** POST /cited-articles/sources/check-links */
+export declare namespace CheckSourceLinks {
+  export interface Request {
+    body: CheckLinksRequest;
+  }
+  export type Response = CheckLinksResponse;
 }

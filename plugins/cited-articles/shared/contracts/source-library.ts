@@ -1,5 +1,4 @@
-import type { DuplicateGroup } from '../citations/duplicate-groups';
-import type { LinkStatus, SourceType } from '../citations/types';
+import type { DuplicateGroup, LinkStatus, SourceType } from '../engine';
 import type { Pagination } from './pagination';
 
 export type LibraryFilter = 'all' | 'uncited' | 'duplicates' | 'broken';
@@ -65,4 +64,12 @@ export interface SourceLibraryResponse {
     /** Groups of likely duplicates, in the whole library (not only this page). */
     duplicates: Array<DuplicateGroup<DuplicateSource>>;
   };
+}
+
+/** GET /cited-articles/sources, as a namespace per route (see contracts/moderation.ts). */
+export declare namespace GetSources {
+  export interface Request {
+    query: SourceLibraryQuery;
+  }
+  export type Response = SourceLibraryResponse;
 }
