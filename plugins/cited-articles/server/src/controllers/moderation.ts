@@ -1,6 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import type { RequestContext } from '../utils/request-context';
-import type { CommentDetailResponse, DeleteCommentsResponse, ModerateResponse, ModerationQueueResponse, StaffReplyResponse } from '../../../shared/contracts';
+import type {
+  CommentDetailResponse,
+  DeleteCommentsResponse,
+  ModerateResponse,
+  ModerationQueueResponse,
+  StaffReplyResponse,
+} from '../../../shared/contracts';
 import { getService } from '../utils/get-service';
 import { parseOrThrow } from '../utils/errors';
 import { readPagination } from '../validation/content-api';
