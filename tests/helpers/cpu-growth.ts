@@ -26,16 +26,29 @@ function fastest(run: () => unknown, runs: number): number {
 }
 
 /**
+ * The least CPU time one measurement takes: process.cpuUsage counts in scheduler ticks on some
+ * kernels, so a run of half a millisecond may read as 0 or as 4 ms, and the ratio would say
+ * nothing. A measurement repeats a short run until it takes this long.
+ */
+const MIN_MS = 10;
+
+/**
  * CPU time of `run(make(FACTOR * size))` over that of `run(make(size))`: about FACTOR when the
- * path is linear, FACTOR squared when it is quadratic. Warms up first (JIT, module setup).
- * `size` should make the small run take a few milliseconds at least, so timer resolution does not
- * decide the ratio.
+ * path is linear, FACTOR squared when it is quadratic. Warms up first (JIT, module setup). A run
+ * of the small input shorter than MIN_MS is repeated until it is not, and the large input's run as
+ * many times, so that both are timed over the same number of runs.
  */
 export function cpuGrowth<T>(make: (size: number) => T, run: (input: T) => unknown, size: number, runs = 3): number {
   const small = make(size);
   const large = make(FACTOR * size);
   run(small);
-  const smallMs = fastest(() => run(small), runs);
-  const largeMs = fastest(() => run(large), runs);
+  let repeats = 1;
+  while (repeats < 1024 && cpuMs(() => repeated(run, small, repeats)) < MIN_MS) repeats *= 2;
+  const smallMs = fastest(() => repeated(run, small, repeats), runs);
+  const largeMs = fastest(() => repeated(run, large, repeats), runs);
   return largeMs / Math.max(smallMs, 0.05);
+}
+
+function repeated<T>(run: (input: T) => unknown, input: T, times: number) {
+  for (let i = 0; i < times; i++) run(input);
 }

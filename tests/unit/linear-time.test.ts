@@ -112,7 +112,7 @@ describe('linear time on adversarial input', () => {
 
   it('normalises a URL whose path is 1 MB of slashes and a letter (the /\\/+$/ path)', () => {
     expect(normaliseUrl(`https://example.com${'/'.repeat(1_000_000)}x`)).toBe(`https://example.com${'/'.repeat(1_000_000)}x`);
-    expect(cpuGrowth((n) => `https://example.com${'/'.repeat(n)}x`, normaliseUrl, 125_000, 5)).toBeLessThan(LINEAR_BOUND);
+    expect(cpuGrowth((n) => `https://example.com${'/'.repeat(n)}x`, normaliseUrl, 250_000, 5)).toBeLessThan(LINEAR_BOUND);
     expect(normaliseUrl('https://example.com/a///')).toBe('https://example.com/a');
   });
 
