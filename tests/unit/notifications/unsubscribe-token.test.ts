@@ -26,4 +26,19 @@ describe('unsubscribe tokens', () => {
     expect(verifyUnsubscribeToken(SECRET, 'no-dot')).toBeNull();
     expect(verifyUnsubscribeToken(SECRET, `.${token}`)).toBeNull();
   });
+
+  it("refuse every other spelling of the signature: base64url's last character has two unused bits", () => {
+    const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const hash = addressHash(SECRET, 'reader@example.org');
+    const token = signUnsubscribeToken(SECRET, hash);
+    const last = ALPHABET.indexOf(token[token.length - 1]);
+    // The characters whose value differs only in the two low bits decode to the same bytes.
+    const sameBytes = [0, 1, 2, 3].map((low) => ALPHABET[(last & ~3) | low]).filter((char) => char !== token[token.length - 1]);
+    expect(sameBytes).toHaveLength(3);
+    for (const char of sameBytes) {
+      const respelled = `${token.slice(0, -1)}${char}`;
+      expect(Buffer.from(respelled.split('.')[1], 'base64url')).toEqual(Buffer.from(token.split('.')[1], 'base64url'));
+      expect(verifyUnsubscribeToken(SECRET, respelled)).toBeNull();
+    }
+  });
 });

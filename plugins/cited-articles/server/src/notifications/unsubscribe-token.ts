@@ -20,8 +20,10 @@ export const verifyUnsubscribeToken = (secret: string, token: string): string | 
   if (dot <= 0) return null;
   const hash = token.slice(0, dot);
   if (!/^[0-9a-f]{64}$/.test(hash)) return null;
-  const given = Buffer.from(token.slice(dot + 1), 'base64url');
-  const expected = hmac(secret, 'unsubscribe', hash);
+  // Compared as text, not decoded: base64url's last character carries two unused bits, so a
+  // decoded comparison would take four spellings of one signature.
+  const given = Buffer.from(token.slice(dot + 1));
+  const expected = Buffer.from(hmac(secret, 'unsubscribe', hash).toString('base64url'));
   if (given.length !== expected.length) return null;
   return crypto.timingSafeEqual(given, expected) ? hash : null;
 };
