@@ -82,7 +82,9 @@ describe('linear time on adversarial input', () => {
     const result = jsonElementLines(text(100_000));
     expect(result).toHaveLength(100_001);
     expect(result[99_999]).toBe(100_001);
-    expect(cpuGrowth(text, jsonElementLines, 12_500)).toBeLessThan(LINEAR_BOUND);
+    // 50,000 against 400,000 elements: at 12,500 the small run's share of garbage collection made the
+    // growth read 16x to 24x inside jest, against about 10x here.
+    expect(cpuGrowth(text, jsonElementLines, 50_000, 5)).toBeLessThan(LINEAR_BOUND);
   });
 
   it('prepends to each BibTeX record only the @string macros it uses', () => {
