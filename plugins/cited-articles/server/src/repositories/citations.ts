@@ -18,11 +18,7 @@ export interface ArticleBody {
 export const citationsRepository = (strapi: Core.Strapi) => {
   const knex = strapi.db.connection;
   const articles = modelTables(strapi, ARTICLE_UID);
-  const col = {
-    id: articles.column('id'),
-    body: articles.column('body'),
-    referenceTargets: articles.column('referenceTargets'),
-  };
+  const col = articles.columns(['id', 'body', 'referenceTargets']);
 
   return {
     /** Up to `limit` article rows past id `after`, in id order; only rows without targets unless `everyRow`. */

@@ -40,21 +40,21 @@ type Counted = string | number;
 export const commentsSql = (strapi: Core.Strapi) => {
   const knex = strapi.db.connection;
   const comments = modelTables(strapi, COMMENT_UID);
-  const col = {
-    id: comments.column('id'),
-    documentId: comments.column('documentId'),
-    content: comments.column('content'),
-    status: comments.column('status'),
-    depth: comments.column('depth'),
-    threadRoot: comments.column('threadRoot'),
-    createdAt: comments.column('createdAt'),
-    deleted: comments.column('deleted'),
-    reportCount: comments.column('reportCount'),
-    articleDocumentId: comments.column('articleDocumentId'),
-    articleLocale: comments.column('articleLocale'),
-    articleVersion: comments.column('articleVersion'),
-    contentFingerprint: comments.column('contentFingerprint'),
-  };
+  const col = comments.columns([
+    'id',
+    'documentId',
+    'content',
+    'status',
+    'depth',
+    'threadRoot',
+    'createdAt',
+    'deleted',
+    'reportCount',
+    'articleDocumentId',
+    'articleLocale',
+    'articleVersion',
+    'contentFingerprint',
+  ]);
 
   // A thread's approved replies that the public may see at the configured depth (roots have no
   // thread root, so they are never among them).

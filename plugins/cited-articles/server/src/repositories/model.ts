@@ -18,6 +18,8 @@ export interface ModelTables {
   table: string;
   /** The column of a scalar attribute ("articleDocumentId" → "article_document_id"). */
   column(attribute: string): string;
+  /** The columns of these attributes, by attribute name: what a repository's SQL refers to. */
+  columns<K extends string>(attributes: readonly K[]): Record<K, string>;
   /** The link table of a relation stored in one. */
   link(relation: string): LinkTable;
   /** The uid of a relation's target. */
@@ -40,12 +42,14 @@ export const modelTables = (strapi: Core.Strapi, uid: string): ModelTables => {
     if (!found) throw new Error(`cited-articles: ${uid} has no attribute "${name}"`);
     return found;
   };
+  const column = (name: string) => {
+    const found = attribute(name);
+    return ('columnName' in found && found.columnName) || name;
+  };
   return {
     table: meta.tableName,
-    column: (name) => {
-      const found = attribute(name);
-      return ('columnName' in found && found.columnName) || name;
-    },
+    column,
+    columns: <K extends string>(names: readonly K[]) => Object.fromEntries(names.map((name) => [name, column(name)])) as Record<K, string>,
     link: (relation) => {
       const joinTable = (attribute(relation) as RelationShape).joinTable;
       if (!joinTable?.inverseJoinColumn) throw new Error(`cited-articles: ${uid}.${relation} is not stored in a link table`);

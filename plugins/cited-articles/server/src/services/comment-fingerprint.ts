@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { contentFingerprint } from '../comments/duplicate-text';
 import { commentsRepository } from '../repositories/comments';
+import { backfillInPages } from '../utils/backfill-pages';
 import type { CommentFingerprintService } from './contracts/comments';
 
 const BATCH = 500;
@@ -15,16 +16,12 @@ const BATCH = 500;
 const commentFingerprint = ({ strapi }: { strapi: Core.Strapi }): CommentFingerprintService => ({
   async backfill() {
     const comments = commentsRepository(strapi);
-    let filled = 0;
-    // Keyset pages by id: rows without an article (no documentId to hash with) stay unfilled and
-    // must not be read again on every page.
-    for (let after = 0; ;) {
-      const rows = await comments.unfingerprinted(after, BATCH);
-      if (rows.length === 0) break;
-      await comments.setFingerprints(rows.map((row) => ({ id: row.id, fingerprint: contentFingerprint(row.articleDocumentId, row.content ?? '') })));
-      filled += rows.length;
-      after = rows[rows.length - 1].id;
-    }
+    // Rows without an article (no documentId to hash with) stay unfilled, and are not read again.
+    const filled = await backfillInPages(
+      (after) => comments.unfingerprinted(after, BATCH),
+      (rows) =>
+        comments.setFingerprints(rows.map((row) => ({ id: row.id, fingerprint: contentFingerprint(row.articleDocumentId, row.content ?? '') })))
+    );
     if (filled > 0) strapi.log.info(`[cited-articles] stored duplicate fingerprints on ${filled} comments`);
     return filled;
   },

@@ -9,6 +9,7 @@ import {
   type ReferenceTargets,
 } from '../citations';
 import { citationsRepository } from '../repositories/citations';
+import { backfillInPages } from '../utils/backfill-pages';
 import { sourcesRepository } from '../repositories/sources';
 import { getService } from '../utils/get-service';
 import { toPublicSource } from '../utils/public-shape';
@@ -69,16 +70,13 @@ const referenceCounts = ({ strapi }: { strapi: Core.Strapi }): ReferenceCountsSe
     const store = strapi.store({ type: 'plugin', name: PLUGIN_ID });
     const everyRow = (await store.get({ key: VERSION_KEY })) !== REFERENCE_TARGETS_VERSION;
     const articles = citationsRepository(strapi);
-    let lastId = 0;
-    let filled = 0;
-    for (;;) {
-      const rows = await articles.bodiesAfter(lastId, BACKFILL_BATCH, { everyRow });
-      if (rows.length === 0) break;
-      // Straight to the column: this is derived data, the article's updatedAt must not move.
-      for (const row of rows) await articles.storeTargets(row.id, referenceTargets(row.body));
-      filled += rows.length;
-      lastId = rows[rows.length - 1].id;
-    }
+    const filled = await backfillInPages(
+      (after) => articles.bodiesAfter(after, BACKFILL_BATCH, { everyRow }),
+      async (rows) => {
+        // Straight to the column: this is derived data, the article's updatedAt must not move.
+        for (const row of rows) await articles.storeTargets(row.id, referenceTargets(row.body));
+      }
+    );
     await store.set({ key: VERSION_KEY, value: REFERENCE_TARGETS_VERSION });
     if (filled > 0) strapi.log.info(`[cited-articles] stored the cited keys of ${filled} article rows`);
     return filled;

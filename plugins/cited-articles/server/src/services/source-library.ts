@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { findDuplicateGroups } from '../citations';
+import { backfillInPages } from '../utils/backfill-pages';
 import { identityFingerprints } from '../utils/source-fingerprints';
 import type { CitingArticle, DuplicateSource, LibrarySource } from '../../../shared/contracts';
 import { sourcesRepository, type LibraryScope } from '../repositories/sources';
@@ -67,14 +68,10 @@ const sourceLibrary = ({ strapi }: { strapi: Core.Strapi }): SourceLibraryServic
    */
   async backfill() {
     const sources = sourcesRepository(strapi);
-    let filled = 0;
-    for (let after = 0; ;) {
-      const rows = await sources.unfingerprinted(after, BACKFILL_BATCH);
-      if (rows.length === 0) break;
-      await sources.setFingerprints(rows.map((row) => ({ id: row.id, ...identityFingerprints(row) })));
-      filled += rows.length;
-      after = rows[rows.length - 1].id;
-    }
+    const filled = await backfillInPages(
+      (after) => sources.unfingerprinted(after, BACKFILL_BATCH),
+      (rows) => sources.setFingerprints(rows.map((row) => ({ id: row.id, ...identityFingerprints(row) })))
+    );
     if (filled > 0) strapi.log.info(`[cited-articles] stored identity fingerprints on ${filled} sources`);
     return filled;
   },
