@@ -147,8 +147,8 @@ export const sourcesRepository = (strapi: Core.Strapi) => {
 
     /**
      * The sources that share a normalised URL or a DOI with another, in title order: those the
-     * duplicate report groups. One statement on the fingerprint indexes, which never reads the rest
-     * of the library.
+     * duplicate report groups. One statement; its GROUP BY still reads every entry of the
+     * fingerprint indexes (docs/benchmarks.md), but no source's text is read or normalised.
      */
     async duplicateCandidates() {
       const knex = strapi.db.connection;
