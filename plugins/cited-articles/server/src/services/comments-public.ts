@@ -6,6 +6,7 @@ import { contentFingerprint } from '../comments/duplicate-text';
 import { buildThreads, replyDepthProblem } from '../comments/thread';
 import { ConflictError, fieldError, isUniqueViolation } from '../utils/errors';
 import { getService } from '../utils/get-service';
+import { inTransaction } from '../utils/transaction';
 import { commentSettings } from '../utils/settings';
 import type { CommentRecord, CommentReportRecord } from '../content-types/records';
 import { articlesRepository } from '../repositories/articles';
@@ -168,29 +169,33 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }): CommentsPublicServ
 
       let created: CommentRecord;
       try {
-        created = await comments().create(
-          {
-            content: input.content,
-            authorName: input.authorName,
-            authorEmail: input.authorEmail,
-            user: input.userId ?? null,
-            notifyReplies: input.notifyReplies === true,
-            status,
-            heldReason: held,
-            heldAt: status === 'pending' ? new Date() : null,
-            // The localized version the reader commented on (a thread per locale).
-            article: { documentId: article.documentId, locale: article.locale },
-            articleDocumentId: article.documentId,
-            articleLocale: article.locale,
-            articleVersion: articleVersionKey(article.documentId, article.locale),
-            contentFingerprint: fingerprint,
-            parent: parent?.documentId ?? null,
-            depth: parent?.depth ?? 0,
-            threadRoot: parent?.threadRoot ?? null,
-            ipHash,
-            reportCount: 0,
-          },
-          { fields: PUBLIC_COMMENT_FIELDS }
+        // Its own transaction, run again if the database picks it as a deadlock victim (another
+        // instance on the same SQLite file committing at that moment answers BUSY at once).
+        created = await inTransaction(strapi, () =>
+          comments().create(
+            {
+              content: input.content,
+              authorName: input.authorName,
+              authorEmail: input.authorEmail,
+              user: input.userId ?? null,
+              notifyReplies: input.notifyReplies === true,
+              status,
+              heldReason: held,
+              heldAt: status === 'pending' ? new Date() : null,
+              // The localized version the reader commented on (a thread per locale).
+              article: { documentId: article.documentId, locale: article.locale },
+              articleDocumentId: article.documentId,
+              articleLocale: article.locale,
+              articleVersion: articleVersionKey(article.documentId, article.locale),
+              contentFingerprint: fingerprint,
+              parent: parent?.documentId ?? null,
+              depth: parent?.depth ?? 0,
+              threadRoot: parent?.threadRoot ?? null,
+              ipHash,
+              reportCount: 0,
+            },
+            { fields: PUBLIC_COMMENT_FIELDS }
+          )
         );
       } catch (error) {
         await release?.();
@@ -221,14 +226,16 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }): CommentsPublicServ
       const fingerprint = crypto.createHash('sha256').update(`${documentId}:${reporterHash}`).digest('hex');
       let created: CommentReportRecord;
       try {
-        created = await comments().createReport({
-          comment: documentId,
-          reason,
-          details: details || null,
-          reporterHash,
-          fingerprint,
-          resolved: false,
-        });
+        created = await inTransaction(strapi, () =>
+          comments().createReport({
+            comment: documentId,
+            reason,
+            details: details || null,
+            reporterHash,
+            fingerprint,
+            resolved: false,
+          })
+        );
       } catch (error) {
         if (isUniqueViolation(error)) return { counted: false };
         // A moderator deleted the comment while this report was being stored: its relation no longer

@@ -1,10 +1,17 @@
 import type { Core } from '@strapi/strapi';
 import { errorChain } from './error-chain';
 
-/** The database chose this transaction as a deadlock victim (MySQL/MariaDB 1213, PostgreSQL 40P01). */
+/**
+ * The database chose this transaction as a deadlock victim: MySQL/MariaDB 1213, PostgreSQL 40P01,
+ * or SQLite's SQLITE_BUSY (and SQLITE_BUSY_SNAPSHOT in WAL mode). SQLite answers BUSY at once,
+ * without waiting out its busy timeout, when a transaction that has read asks to write while
+ * another process on the same file is committing: waiting could deadlock. Several instances on one
+ * SQLite file (or the admin and a script) meet it.
+ */
 export const isDeadlock = (error: unknown): boolean => {
   for (const current of errorChain(error)) {
     if (current.code === 'ER_LOCK_DEADLOCK' || current.errno === 1213 || current.code === '40P01') return true;
+    if (typeof current.code === 'string' && current.code.startsWith('SQLITE_BUSY')) return true;
   }
   return false;
 };
