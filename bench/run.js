@@ -12,8 +12,10 @@
  * The resolved article route is measured against a baseline in the same run: the same article read
  * by Strapi's Document Service with its citations populated and nothing resolved (a bench-only route,
  * registered when CITED_ARTICLES_BENCH=1). The GraphQL query `citedArticle` for the same article,
- * selecting what the REST route answers, is compared with the REST route. The three are run
- * interleaved, twice each, to even out drift.
+ * selecting what the REST route answers, is compared with the REST route and with `{ __typename }`,
+ * the cheapest query Strapi's Apollo answers (the ceiling for any GraphQL read). The four are run
+ * interleaved, BENCH_ROUNDS times each (default 3), after a warm-up, to even out drift; the
+ * GraphQL row reports each round's ratio to `{ __typename }` as well as the mean.
  *
  * The caching rows (README "Caching and CDNs") compare, in the same run: the resolved article
  * (warm, in the default style and with ?style=apa), a comment thread of 50 comments (10 of them
@@ -24,6 +26,7 @@
  * publish to the new version being served through it.
  *
  *   npm run bench -- --only caching    # the caching rows alone
+ *   npm run bench -- --only graphql    # the typical article's baseline, REST and GraphQL rows alone
  */
 const { fork } = require('node:child_process');
 const fs = require('node:fs');
@@ -116,6 +119,10 @@ const CITED_ARTICLE = `query($slug: String!) { citedArticle(slug: $slug) {
   issues { code severity message marker start end sourceKey }
   style locale
 } }`;
+/** The anchor for GraphQL reads: what any request through Strapi's Apollo pipeline costs at least. */
+const TYPENAME_REQUEST = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) };
+// Rounds of the interleaved baseline, REST, GraphQL and `{ __typename }` reads.
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
 const graphqlRequest = (slug) => ({
   method: 'POST',
   headers: { 'content-type': 'application/json' },
@@ -337,22 +344,28 @@ async function benchDatabase(client) {
   try {
     const typical = cases.find((spec) => spec.group === 'baseline');
     const thread = cases.find((spec) => spec.group === 'thread');
-    rows.push(...(await benchCaching(server, port, varnishPort, typical.resolved, listeningAt, thread.url)));
+    if (ONLY !== 'graphql') rows.push(...(await benchCaching(server, port, varnishPort, typical.resolved, listeningAt, thread.url)));
     for (const row of rows) console.log(`  ${row.name}: ${row.requestsPerSecond ?? ''} ${row.note ?? ''}`);
-    for (const spec of ONLY === 'caching' ? [] : cases.filter((spec) => spec.group !== 'thread')) {
+    const measured = ONLY === 'caching' ? [] : ONLY === 'graphql' ? [typical] : cases.filter((spec) => spec.group !== 'thread');
+    for (const spec of measured) {
       if (spec.group === 'baseline') {
         for (const url of [spec.baseline, spec.resolved]) await fetch(`http://127.0.0.1:${port}${url}`).then((res) => res.arrayBuffer());
         // GraphQL answers errors with 200, which autocannon would count as successes: check once.
         const graphql = graphqlRequest(spec.resolved.split('/').pop());
         const answer = await fetch(`http://127.0.0.1:${port}/graphql`, graphql).then((res) => res.json());
         if (!answer.data?.citedArticle) throw new Error(`/graphql: ${JSON.stringify(answer.errors)}`);
+        // Warm: a second of each GraphQL request before anything is measured.
+        await load(port, '/graphql', 1, graphql);
+        await load(port, '/graphql', 1, TYPENAME_REQUEST);
         const baselineRuns = [];
         const resolvedRuns = [];
         const graphqlRuns = [];
-        for (let round = 0; round < 2; round++) {
+        const typenameRuns = [];
+        for (let round = 0; round < ROUNDS; round++) {
           baselineRuns.push(await load(port, spec.baseline, SECONDS));
           resolvedRuns.push(await load(port, spec.resolved, SECONDS));
           graphqlRuns.push(await load(port, '/graphql', SECONDS, graphql));
+          typenameRuns.push(await load(port, '/graphql', SECONDS, TYPENAME_REQUEST));
         }
         const baseline = { ...merge(baselineRuns), queries: await server.countQueries(spec.baseline) };
         const resolved = { ...merge(resolvedRuns), queries: await server.countQueries(spec.resolved) };
@@ -365,11 +378,16 @@ async function benchDatabase(client) {
           ratio: Number((resolved.requestsPerSecond / baseline.requestsPerSecond).toFixed(2)),
         });
         console.log(`  ${rows[rows.length - 1].name}: ${resolved.requestsPerSecond} req/s, ${resolved.queries} queries`);
+        const typename = { ...merge(typenameRuns), queries: await server.countQueries('/graphql', TYPENAME_REQUEST) };
+        rows.push({ group: 'graphql', name: 'GraphQL `{ __typename }` (the cheapest query Apollo answers)', ...typename });
         rows.push({
           group: 'graphql',
           name: `${spec.name}: GraphQL citedArticle`,
           ...viaGraphql,
           ratioToRest: Number((viaGraphql.requestsPerSecond / resolved.requestsPerSecond).toFixed(2)),
+          ratioToTypename: Number((viaGraphql.requestsPerSecond / typename.requestsPerSecond).toFixed(2)),
+          // Each round's ratio: the spread says how far one figure can be trusted.
+          ratioToTypenameByRound: graphqlRuns.map((run, round) => Number((run.requestsPerSecond / typenameRuns[round].requestsPerSecond).toFixed(2))),
         });
       } else {
         // Warm-up: one request alone fills the memo (a 1 MB body takes seconds the first time),
@@ -396,7 +414,9 @@ function table(client, rows) {
       lines.push(`| ${row.name} | ${cell(row.requestsPerSecond)} | ${cell(row.p50)} | ${cell(row.p99)} | ${cell(row.queries)} | ${row.note ?? ''} |`);
       continue;
     }
-    const ratio = row.ratio ? `${row.ratio}×` : row.ratioToRest ? `${row.ratioToRest}× REST route` : '';
+    const spread = row.ratioToTypenameByRound ? ` (rounds ${row.ratioToTypenameByRound.join(', ')})` : '';
+    const toTypename = row.ratioToTypename ? `, ${row.ratioToTypename}× \`{ __typename }\`${spread}` : '';
+    const ratio = row.ratio ? `${row.ratio}×` : row.ratioToRest ? `${row.ratioToRest}× REST route${toTypename}` : '';
     lines.push(`| ${row.name} | ${row.requestsPerSecond} | ${row.p50} | ${row.p99} | ${row.queries} | ${ratio} |`);
   }
   return lines.join('\n');

@@ -57,19 +57,36 @@ export const recordAnswerKeys = (koaContext: object | undefined, keys: Iterable<
 };
 
 /**
- * Root fields counted when every one is a plugin read; null otherwise. A fragment at the root is
- * not looked into: such a query is simply not cached.
+ * The names of the root fields when every one is a plugin read (`__typename` aside); null otherwise.
+ * A fragment at the root is not looked into: such a query is simply not cached.
  */
-const countReadFields = (operation: OperationDefinitionNode): number | null => {
+export const readRootFields = (operation: OperationDefinitionNode): string[] | null => {
   if (operation.operation !== 'query') return null;
-  let count = 0;
+  const fields: string[] = [];
   for (const selection of operation.selectionSet.selections) {
     if (selection.kind !== 'Field') return null;
     if (selection.name.value === '__typename') continue;
     if (!READ_FIELDS.has(selection.name.value)) return null;
-    count += 1;
+    fields.push(selection.name.value);
   }
-  return count > 0 ? count : null;
+  return fields.length > 0 ? fields : null;
+};
+
+/**
+ * The surrogate keys of an answer every root field of which was a plugin read that named its keys
+ * (what makes it cacheable, see the header); null if it is not such an answer, or holds errors.
+ */
+export const cacheableAnswerKeys = (koaContext: object | undefined): Set<string> | null => {
+  const verdict = koaContext ? verdicts.get(koaContext) : undefined;
+  if (!verdict || verdict.errors || verdict.rootFields === null || verdict.answered !== verdict.rootFields) return null;
+  return verdict.keys;
+};
+
+/** An answer served whole from the in-process cache (operation-cache.ts): every root field answered, with these keys. */
+export const recordCachedAnswer = (koaContext: object, keys: Iterable<string>) => {
+  const verdict = verdictOf(koaContext);
+  verdict.answered = verdict.rootFields ?? 0;
+  for (const key of keys) verdict.keys.add(key);
 };
 
 type ApolloContext = { koaContext?: object };
@@ -79,7 +96,7 @@ export const graphqlCachePlugin = () => ({
   async requestDidStart() {
     return {
       async didResolveOperation({ operation, contextValue }: { operation: OperationDefinitionNode; contextValue: ApolloContext }) {
-        if (contextValue.koaContext) verdictOf(contextValue.koaContext).rootFields = countReadFields(operation);
+        if (contextValue.koaContext) verdictOf(contextValue.koaContext).rootFields = readRootFields(operation)?.length ?? null;
       },
       async willSendResponse({
         response,
@@ -110,10 +127,9 @@ export const graphqlGetCache = (strapi: Core.Strapi) => {
     path ??= endpointPattern((strapi.plugin('graphql').config('endpoint') as string | undefined) ?? '/graphql');
     if (!path.test(ctx.path)) return next();
     await next();
-    const verdict = verdicts.get(ctx);
+    const keys = cacheableAnswerKeys(ctx);
     verdicts.delete(ctx);
-    if (!verdict || verdict.errors || verdict.rootFields === null || verdict.answered !== verdict.rootFields) return;
-    if (ctx.status !== 200 || typeof ctx.body !== 'string') return;
-    sendPublic(ctx, strapi, ctx.body, verdict.keys);
+    if (!keys || ctx.status !== 200 || typeof ctx.body !== 'string') return;
+    sendPublic(ctx, strapi, ctx.body, keys);
   };
 };

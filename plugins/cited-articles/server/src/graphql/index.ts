@@ -4,6 +4,7 @@ import { PLUGIN_ID } from '../../../shared/uids';
 import { resolversConfig } from './access';
 import { directFieldsPlugin } from './direct-fields';
 import { graphqlCachePlugin, graphqlGetCache } from './get-cache';
+import { operationCachePlugin } from './operation-cache';
 import { createResolvers } from './resolvers';
 import { typeDefs } from './type-defs';
 
@@ -37,7 +38,7 @@ export const registerGraphQL = (strapi: Core.Strapi) => {
   const apolloServer = (strapi.config.get('plugin::graphql.apolloServer') ?? {}) as { plugins?: unknown[] };
   strapi.config.set('plugin::graphql.apolloServer', {
     ...apolloServer,
-    plugins: [...(apolloServer.plugins ?? []), directFieldsPlugin(strapi, resolvers), graphqlCachePlugin()],
+    plugins: [...(apolloServer.plugins ?? []), directFieldsPlugin(strapi, resolvers), graphqlCachePlugin(), operationCachePlugin(strapi)],
   });
 
   // GET reads answered with the REST routes' caching headers (get-cache.ts). Added in register, so
