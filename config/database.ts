@@ -1,9 +1,13 @@
+import type { Core } from '@strapi/strapi';
 import path from 'path';
 
 // The app root, whether this file runs from config/ (develop) or dist/config/ (compiled).
 const appRoot = path.basename(path.resolve(__dirname, '..')) === 'dist' ? path.resolve(__dirname, '..', '..') : path.resolve(__dirname, '..');
 
-export default ({ env }) => {
+/** Whether `client` names one of the connections below (DATABASE_CLIENT). */
+const isClient = <T extends object>(client: string, connections: T): client is Extract<keyof T, string> => Object.hasOwn(connections, client);
+
+export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const client = env('DATABASE_CLIENT', 'sqlite');
 
   const connections = {
@@ -45,6 +49,10 @@ export default ({ env }) => {
       useNullAsDefault: true,
     },
   };
+
+  if (!isClient(client, connections)) {
+    throw new Error(`DATABASE_CLIENT=${client} is not supported: use ${Object.keys(connections).join(', ')}`);
+  }
 
   return {
     connection: {

@@ -1,4 +1,6 @@
-export default ({ env }) => ({
+import type { Core } from '@strapi/strapi';
+
+export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   // GraphQL at /graphql; the plugin adds its Cited* queries and mutations (README "GraphQL").
   // Limits stay on: a query nested deeper than depthLimit is refused before it runs, and the
   // collections Strapi generates never return more than maxLimit entries.

@@ -1,4 +1,6 @@
-export default ({ env }) => {
+import type { Core } from '@strapi/strapi';
+
+export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const proxied = env.bool('IS_PROXIED', false);
   return {
     host: env('HOST', '0.0.0.0'),

@@ -38,7 +38,7 @@ function readDemoContent(): DemoContent {
 }
 
 async function isEmpty(strapi: Core.Strapi) {
-  const counts = await Promise.all([ARTICLE_UID, SOURCE_UID, COMMENT_UID].map((uid) => strapi.db.query(uid as any).count()));
+  const counts = await Promise.all(([ARTICLE_UID, SOURCE_UID, COMMENT_UID] as const).map((uid) => strapi.db.query(uid).count()));
   return counts.every((count) => count === 0);
 }
 
@@ -58,14 +58,14 @@ export async function seedDemoContent(strapi: Core.Strapi, { enabled = true } = 
   const demo = readDemoContent();
   const sourceIds = new Map<string, string>();
   for (const source of demo.sources) {
-    const created = await strapi.documents(SOURCE_UID).create({ data: source as any });
+    const created = await strapi.documents(SOURCE_UID).create({ data: source });
     sourceIds.set(source.key, created.documentId);
   }
 
   const articleIds = new Map<string, string>();
   for (const { citations, ...article } of demo.articles) {
     const created = await strapi.documents(ARTICLE_UID).create({
-      data: { ...article, citations: citations.map((key) => sourceIds.get(key)) } as any,
+      data: { ...article, citations: citations.map((key) => sourceIds.get(key)) },
       status: 'published',
     });
     articleIds.set(article.slug, created.documentId);
@@ -75,7 +75,8 @@ export async function seedDemoContent(strapi: Core.Strapi, { enabled = true } = 
   for (const { article, locale, ...fields } of demo.localizations ?? []) {
     await ensureLocale(strapi, locale);
     const documentId = articleIds.get(article);
-    await strapi.documents(ARTICLE_UID).update({ documentId, locale, data: fields as any });
+    if (documentId === undefined) throw new Error(`database/demo/demo-content.json: the translation of "${article}" names no article of the file`);
+    await strapi.documents(ARTICLE_UID).update({ documentId, locale, data: fields });
     await strapi.documents(ARTICLE_UID).publish({ documentId, locale });
   }
 
@@ -84,7 +85,7 @@ export async function seedDemoContent(strapi: Core.Strapi, { enabled = true } = 
   for (const { article, locale, replyTo, ...comment } of demo.comments) {
     const parent = replyTo === undefined ? undefined : commentIds[replyTo];
     const created = await strapi.documents(COMMENT_UID).create({
-      data: { ...comment, article: { documentId: articleIds.get(article), locale: locale ?? defaultLocale }, parent } as any,
+      data: { ...comment, article: { documentId: articleIds.get(article), locale: locale ?? defaultLocale }, parent },
     });
     commentIds.push(created.documentId);
   }

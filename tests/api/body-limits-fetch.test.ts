@@ -35,8 +35,9 @@ const post = (path: string, body: string, headers: Record<string, string> = {}) 
 const expectReadableRefusal = async (res: Response, what: string) => {
   expect(res.status).toBe(413);
   expect(res.headers.get('connection')).toBe('close');
-  const body = await res.json();
-  expect(body.error).toMatchObject({ status: 413, name: 'PayloadTooLargeError', message: expect.stringContaining(`${what} is at most`) });
+  expect(await res.json()).toMatchObject({
+    error: { status: 413, name: 'PayloadTooLargeError', message: expect.stringContaining(`${what} is at most`) },
+  });
 };
 
 interface RawOutcome {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'net';
 import { setupStrapi } from '../helpers/strapi';
 import { createAdmin, roleWith, type AdminSession } from '../helpers/admin';
 import { COMMENT_UID, createArticle, createComment } from '../helpers/content';
-import { aComment, listComments, postComment, reportComment, setCommentOptions } from '../helpers/comments';
+import { aComment, listComments, postComment, reportComment, setCommentOptions, type CommentEventPayload } from '../helpers/comments';
 
 const app = setupStrapi({ env: { IS_PROXIED: 'true' } });
 let admin: AdminSession;
@@ -158,10 +158,10 @@ describe('decisions', () => {
   });
 
   it('emits approved and rejected events only for real changes, with the article', async () => {
-    const received: Array<[string, any]> = [];
+    const received: Array<[string, CommentEventPayload]> = [];
     const listeners = ['approved', 'rejected'].map((kind) => {
       const name = `cited-articles.comment.${kind}`;
-      const listener = (payload: any) => {
+      const listener = async (payload: CommentEventPayload) => {
         received.push([name, payload]);
       };
       app.strapi.eventHub.on(name, listener);

@@ -3,7 +3,7 @@ import { setupStrapi } from '../helpers/strapi';
 import { createAdmin, type AdminSession } from '../helpers/admin';
 import { COMMENT_UID, createArticle, createComment } from '../helpers/content';
 import { countQueries } from '../helpers/queries';
-import { aComment, listComments, postComment, setCommentOptions } from '../helpers/comments';
+import { aComment, listComments, postComment, setCommentOptions, type CommentEventPayload } from '../helpers/comments';
 
 const app = setupStrapi({ env: { IS_PROXIED: 'true' } });
 let admin: AdminSession;
@@ -261,8 +261,8 @@ describe('plain text', () => {
 
 describe('events', () => {
   it('emits cited-articles.comment.created on the event hub, without private fields', async () => {
-    const received: any[] = [];
-    const listener = (payload: any) => {
+    const received: CommentEventPayload[] = [];
+    const listener = async (payload: CommentEventPayload) => {
       received.push(payload);
     };
     app.strapi.eventHub.on('cited-articles.comment.created', listener);

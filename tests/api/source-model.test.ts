@@ -6,6 +6,7 @@
  * write path, and write nothing.
  */
 import request from 'supertest';
+import type { SourceName } from '@cited-articles/server/src/citations/types';
 import { createAdmin, type AdminSession } from '../helpers/admin';
 import { SOURCE_UID, createArticle, createSource } from '../helpers/content';
 import { graphql } from '../helpers/graphql';
@@ -65,7 +66,7 @@ const BOOK = {
 };
 
 /** What a CSL name looks like in GraphQL: the hyphenated parts in camel case, every part present. */
-const graphqlName = (name: Record<string, string>) => ({
+const graphqlName = (name: SourceName) => ({
   family: name.family ?? null,
   given: name.given ?? null,
   nonDroppingParticle: name['non-dropping-particle'] ?? null,

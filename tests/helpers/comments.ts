@@ -41,3 +41,9 @@ export const aComment = (extra: Record<string, unknown> = {}) => {
     ...extra,
   };
 };
+
+/** A comment event as the event hub delivers it to a listener (services/comment-events.ts). */
+export interface CommentEventPayload {
+  comment: Record<string, unknown>;
+  article: { documentId: string; slug: string } | null;
+}

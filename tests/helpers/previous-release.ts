@@ -7,7 +7,7 @@
  *   const dir = await previousRelease();            // ~1.5 min the first time, instant afterwards
  *   const old = await startPreviousRelease(dir, env); // the 0.2.0 app in a child process
  */
-import { execFileSync, execSync } from 'child_process';
+import { execFileSync, execSync, type ExecSyncOptions } from 'child_process';
 import fs from 'fs';
 import path from 'path';
 import { startChildApp, type ChildApp } from './child-app';
@@ -53,7 +53,7 @@ export async function previousRelease(): Promise<string> {
   const building = `${RELEASE_DIR}.building-${process.pid}`;
   fs.rmSync(building, { recursive: true, force: true });
   fs.mkdirSync(building, { recursive: true });
-  const run = { cwd: APP_DIR, stdio: ['ignore', 'ignore', 'inherit'] as const };
+  const run: ExecSyncOptions = { cwd: APP_DIR, stdio: ['ignore', 'ignore', 'inherit'] };
   execSync(`git archive --format=tar ${PREVIOUS_RELEASE.commit} | tar -x -C "${building}"`, run);
   linkNodeModules(building);
   useOwnPlugin(building);

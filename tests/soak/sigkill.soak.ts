@@ -16,19 +16,35 @@ let env: NodeJS.ProcessEnv;
 let app: ChildApp | undefined;
 let adminToken: string;
 
-async function call(path: string, init: RequestInit & { ip?: string } = {}) {
+/** A comment as the moderation API lists it (the fields read here). */
+interface StoredComment {
+  documentId: string;
+  content: string;
+  article: { documentId: string } | null;
+}
+
+/** The app now running (started in beforeAll and after each kill). */
+function running(): ChildApp {
+  if (!app) throw new Error('The app is not running');
+  return app;
+}
+
+/** A call to the app; `Body` is the JSON the caller reads from the answer it expects. */
+async function call<Body>(path: string, init: RequestInit & { ip?: string } = {}): Promise<{ status: number; body: Body }> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-Forwarded-For': init.ip ?? '10.0.0.1' };
   // The admin token only on admin routes: the content API answers 401 to an admin JWT.
   if (adminToken && !path.startsWith('/api/')) headers.Authorization = `Bearer ${adminToken}`;
-  const res = await fetch(`${app!.url}${path}`, { ...init, headers });
-  return { status: res.status, body: await res.json().catch(() => null) };
+  const res = await fetch(`${running().url}${path}`, { ...init, headers });
+  return { status: res.status, body: (await res.json().catch(() => null)) as Body };
 }
 
 /** Every comment of the article as the moderation API lists it (any status). */
 async function storedComments(articleDocumentId: string) {
-  const all: any[] = [];
+  const all: StoredComment[] = [];
   for (let page = 1; ; page++) {
-    const res = await call(`/cited-articles/comments?article=${articleDocumentId}&pageSize=100&page=${page}`);
+    const res = await call<{ data: StoredComment[]; meta: { pagination: { pageCount: number } } }>(
+      `/cited-articles/comments?article=${articleDocumentId}&pageSize=100&page=${page}`
+    );
     expect(res.status).toBe(200);
     all.push(...res.body.data);
     if (page >= res.body.meta.pagination.pageCount) return all;
@@ -45,7 +61,7 @@ async function postUntilKilled(slug: string, round: number) {
       sender += 1;
       const ip = `10.${round}.${(sender >> 8) & 255}.${sender & 255}`;
       try {
-        const res = await call(`/api/cited-articles/articles/${slug}/comments`, {
+        const res = await call<{ data: { documentId: string } }>(`/api/cited-articles/articles/${slug}/comments`, {
           method: 'POST',
           ip,
           body: JSON.stringify({
@@ -56,7 +72,7 @@ async function postUntilKilled(slug: string, round: number) {
         });
         if (res.status === 201) accepted.push(res.body.data.documentId);
         else if (res.status !== 429) throw new Error(`unexpected ${res.status} ${JSON.stringify(res.body)}`);
-      } catch (error: any) {
+      } catch (error) {
         if (!killed) throw error;
       }
     }
@@ -64,7 +80,7 @@ async function postUntilKilled(slug: string, round: number) {
   const readers = Array.from({ length: PARALLEL }, reader);
   await new Promise((resolve) => setTimeout(resolve, KILL_AFTER_MS));
   killed = true;
-  app!.process.kill('SIGKILL');
+  running().process.kill('SIGKILL');
   await Promise.allSettled(readers);
   return accepted;
 }
@@ -85,7 +101,7 @@ async function consistencyProblems(): Promise<string[]> {
     try {
       const integrity = db.pragma('integrity_check', { simple: true });
       if (integrity !== 'ok') problems.push(`integrity_check: ${integrity}`);
-      for (const sql of checks) if (db.prepare(sql).get().n !== 0) problems.push(sql);
+      for (const sql of checks) if (db.prepare<[], { n: number }>(sql).get()?.n !== 0) problems.push(sql);
     } finally {
       db.close();
     }
@@ -141,7 +157,7 @@ beforeAll(async () => {
     ...database.env,
   };
   app = await startChildApp(env);
-  const registered = await call('/admin/register-admin', {
+  const registered = await call<{ data: { token: string } }>('/admin/register-admin', {
     method: 'POST',
     body: JSON.stringify({ firstname: 'Soak', lastname: 'Admin', email: 'soak@example.org', password: 'Correct-horse-1' }),
   });
@@ -155,7 +171,7 @@ afterAll(async () => {
 });
 
 it('keeps every comment answered 201 across SIGKILLs, once, in a consistent database', async () => {
-  const created = await call(`/content-manager/collection-types/${ARTICLE}`, {
+  const created = await call<{ data: { documentId: string } }>(`/content-manager/collection-types/${ARTICLE}`, {
     method: 'POST',
     body: JSON.stringify({ title: 'Soak', slug: 'soak' }),
   });
@@ -180,7 +196,7 @@ it('keeps every comment answered 201 across SIGKILLs, once, in a consistent data
       expect(comment).toMatchObject({ content: expect.stringMatching(/^Round \d, comment \d+\.$/), article: { documentId: articleId } });
   }
 
-  await app.stop();
+  await running().stop();
   expect(await consistencyProblems()).toEqual([]);
   app = await startChildApp(env);
 });

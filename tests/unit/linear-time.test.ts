@@ -11,6 +11,7 @@ import { locateInValue } from '@cited-articles/server/src/citations/text-mapping
 import { detectFormat, jsonElementLines, jsonErrorLine, splitBibtex } from '@cited-articles/server/src/interchange/split-entries';
 import { UnreadableFileError } from '@cited-articles/server/src/interchange/read-import';
 import { cpuGrowth, LINEAR_BOUND } from '../helpers/cpu-growth';
+import { source } from './citations/fixtures';
 
 const jsonError = (text: string): Error => {
   try {
@@ -119,10 +120,10 @@ describe('linear time on adversarial input', () => {
   });
 
   it('formats a publisher of 1 MB of `, ` and a letter (the /[\\s,]+$/ path)', () => {
-    const publisher = (n: number) => ({ key: 'k', title: 'T', publisher: `${', '.repeat(n)}x` });
+    const publisher = (n: number) => source('k', { title: 'T', publisher: `${', '.repeat(n)}x` });
     expect(formatNews(publisher(500_000)).endsWith(', x,')).toBe(true);
     expect(cpuGrowth(publisher, formatNews, 62_500, 5)).toBeLessThan(LINEAR_BOUND);
-    expect(formatNews({ key: 'k', title: 'T', publisher: 'Daily, ,' })).toBe('“T” Daily,');
+    expect(formatNews(source('k', { title: 'T', publisher: 'Daily, ,' }))).toBe('“T” Daily,');
   });
 });
 

@@ -55,7 +55,7 @@ describe('formatNews: edge cases', () => {
     ['title already quoted', { title: '"Quoted"' }, '“Quoted” Publisher, 22 Feb. 2023,'],
     ['title in curly quotes', { title: '“Quoted”' }, '“Quoted” Publisher, 22 Feb. 2023,'],
     ['URL with spaces around', { url: '  https://e.com/a  ' }, '“Title” Publisher, 22 Feb. 2023, https://e.com/a'],
-    ['authors are not part of the style', { authors: ['Jane Doe'] }, '“Title” Publisher, 22 Feb. 2023,'],
+    ['authors are not part of the style', { authors: [{ family: 'Doe', given: 'Jane' }] }, '“Title” Publisher, 22 Feb. 2023,'],
   ])('%s', (_name, extra, expected) => {
     expect(formatNews({ ...base, ...extra })).toBe(expected);
   });

@@ -22,6 +22,7 @@ let ready = false;
 /** One of citation-js's registries (plugin-csl's styles and locales): id → CSL, as XML or parsed. */
 interface CslRegistry {
   has(id: string): boolean;
+  get(id: string): string | CslStyleNode | undefined;
   add(id: string, style: string | CslStyleNode): void;
   list(): string[];
 }
