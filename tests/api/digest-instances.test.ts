@@ -68,8 +68,10 @@ it('sends one digest per period in total, each comment in exactly one, though bo
   const sent = digests();
   expect(sent.length).toBeGreaterThanOrEqual(1);
   expect(sent.length).toBeLessThanOrEqual(2);
-  // At most one per period (a little slack for the clocks of the two processes).
-  for (let i = 1; i < sent.length; i++) expect(sent[i].receivedAt - sent[i - 1].receivedAt).toBeGreaterThanOrEqual(PERIOD_SECONDS * 1000 - 300);
+  // At most one per period. Measured by arrival: each run's reads and delivery come between its
+  // start and the mail, and differ by hundreds of milliseconds on a busy machine; a second
+  // instance's duplicate would arrive within milliseconds of the first.
+  for (let i = 1; i < sent.length; i++) expect(sent[i].receivedAt - sent[i - 1].receivedAt).toBeGreaterThanOrEqual(PERIOD_SECONDS * 1000 - 1000);
 }, 60_000);
 
 it('takes over within one period a digest whose instance was killed mid-run, leaving no comment out and none twice', async () => {
