@@ -118,8 +118,14 @@ export const readBody = (body: unknown): unknown => {
 
 // Moderation (admin API).
 
+// Transforms end in a pipe to the type they produce, or in .overwrite() when the type stays: a
+// route declares these schemas (routes/), and Strapi's OpenAPI document converts them to JSON
+// Schema, which cannot describe a bare transform's output.
 const booleanFlag = (name: string) =>
-  z.enum(['true', 'false', '1', '0'], { error: `${name} must be true or false` }).transform((v) => v === 'true' || v === '1');
+  z
+    .enum(['true', 'false', '1', '0'], { error: `${name} must be true or false` })
+    .transform((v) => v === 'true' || v === '1')
+    .pipe(z.boolean());
 
 export const moderationListQuery = paginationQuery.extend({
   status: z.enum(COMMENT_STATUSES, { error: `status must be one of ${COMMENT_STATUSES.join(', ')}` }).optional(),
@@ -134,7 +140,7 @@ const documentIds = z
   .array(documentId('documentIds[]'), { error: 'documentIds must be a list of documentIds' })
   .min(1, 'documentIds must name at least one comment')
   .max(100, 'documentIds may name at most 100 comments')
-  .transform((ids) => [...new Set(ids)]);
+  .overwrite((ids) => [...new Set(ids)]);
 
 export const moderateBody = closedObject({
   documentIds,
