@@ -4,7 +4,12 @@ import { Plus } from '@strapi/icons';
 import type { LookupSource } from '../../../shared/contracts';
 import { useErrorMessage } from '../hooks/useErrorMessage';
 import { useTranslate } from '../hooks/useTranslate';
-import { useCreateSourceMutation, useLazyGetContentManagerSourceQuery, useLookupSourceMutation, type SavedSource } from '../services/sources';
+import {
+  useCreateCitedSourceMutation,
+  useLazyGetCitedSourceDocumentQuery,
+  useLookupCitedSourceMutation,
+  type SavedSource,
+} from '../services/sources';
 import { toNewSource } from '../utils/newSource';
 import { LookedUpSourceFields } from './LookedUpSourceFields';
 import { ModalFrame, useModalState } from './ModalFrame';
@@ -25,9 +30,9 @@ export const AddFromIdentifierModal = ({
   size?: 'S' | 'M';
 }) => {
   const t = useTranslate();
-  const [lookupSource] = useLookupSourceMutation();
-  const [getContentManagerSource] = useLazyGetContentManagerSourceQuery();
-  const [createSource] = useCreateSourceMutation();
+  const [lookupSource] = useLookupCitedSourceMutation();
+  const [getContentManagerSource] = useLazyGetCitedSourceDocumentQuery();
+  const [createSource] = useCreateCitedSourceMutation();
   const describeError = useErrorMessage();
   const [identifier, setIdentifier] = React.useState('');
   const [fields, setFields] = React.useState<Fields | null>(null);

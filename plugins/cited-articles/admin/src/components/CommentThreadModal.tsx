@@ -4,7 +4,7 @@ import { Badge, Box, Button, Field, Flex, Link, Loader, Textarea, Typography } f
 import { useNotification } from '@strapi/strapi/admin';
 import { useErrorMessage } from '../hooks/useErrorMessage';
 import { useTranslate } from '../hooks/useTranslate';
-import { useGetCommentQuery, useReplyToCommentMutation } from '../services/comments';
+import { useGetCitedCommentQuery, useReplyToCitedCommentMutation } from '../services/comments';
 import { ARTICLE_UID } from '../../../shared/uids';
 import { editUrl } from '../utils/editUrl';
 import { ModalFrame } from './ModalFrame';
@@ -19,8 +19,8 @@ export const CommentThreadModal = ({ documentId, onClose, canReply = false }: { 
   const t = useTranslate();
   const { toggleNotification } = useNotification();
   const describeError = useErrorMessage();
-  const thread = useGetCommentQuery({ documentId }, { refetchOnMountOrArgChange: true });
-  const [replyToComment, { isLoading: sending }] = useReplyToCommentMutation();
+  const thread = useGetCitedCommentQuery({ documentId }, { refetchOnMountOrArgChange: true });
+  const [replyToComment, { isLoading: sending }] = useReplyToCitedCommentMutation();
   const error = thread.error ? describeError(thread.error) : null;
   const detail = thread.data?.data.documentId === documentId ? thread.data.data : null;
   const [reply, setReply] = React.useState('');

@@ -6,7 +6,7 @@ import type { ImportRefusalDetails, ImportedSource, SkippedEntry } from '../../.
 import type { InterchangeFormat } from '../../../shared/engine';
 import { useErrorMessage } from '../hooks/useErrorMessage';
 import { useTranslate } from '../hooks/useTranslate';
-import { useImportSourcesMutation } from '../services/sources';
+import { useImportCitedSourcesMutation } from '../services/sources';
 import { oneOf } from '../utils/oneOf';
 import { ModalFrame, useModalState } from './ModalFrame';
 
@@ -41,7 +41,7 @@ const lineOf = (error: LineError) => {
  */
 export const ImportSourcesModal = () => {
   const t = useTranslate();
-  const [importSources] = useImportSourcesMutation();
+  const [importSources] = useImportCitedSourcesMutation();
   const describeError = useErrorMessage();
   const [file, setFile] = React.useState<File | null>(null);
   const [format, setFormat] = React.useState<Format>('auto');

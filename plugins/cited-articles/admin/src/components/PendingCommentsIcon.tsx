@@ -1,7 +1,7 @@
 import { Box } from '@strapi/design-system';
 import { Discuss } from '@strapi/icons';
 import type { GetComments } from '../../../shared/contracts';
-import { useGetCommentsQuery } from '../services/comments';
+import { useGetCitedCommentsQuery } from '../services/comments';
 
 const REFRESH_MS = 60_000;
 const PENDING_COUNT: GetComments.Request['query'] = { status: 'pending', pageSize: 1 };
@@ -13,7 +13,7 @@ const PENDING_COUNT: GetComments.Request['query'] = { status: 'pending', pageSiz
  * invalidated, services/comments.ts).
  */
 export const PendingCommentsIcon = () => {
-  const { data, isError } = useGetCommentsQuery(PENDING_COUNT, { pollingInterval: REFRESH_MS });
+  const { data, isError } = useGetCitedCommentsQuery(PENDING_COUNT, { pollingInterval: REFRESH_MS });
   // A failed count shows no badge rather than a stale number.
   const pending = isError ? 0 : (data?.meta.counts.pending ?? 0);
 

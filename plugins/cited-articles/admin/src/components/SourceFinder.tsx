@@ -4,7 +4,7 @@ import { Box, Button, Flex, TextInput, Typography } from '@strapi/design-system'
 import { useDebounce, useForm, useNotification } from '@strapi/strapi/admin';
 import { useCan } from '../hooks/useCan';
 import { PERMISSIONS } from '../permissions';
-import { useGetSourcesQuery } from '../services/sources';
+import { useGetCitedSourcesQuery } from '../services/sources';
 import { getTranslation } from '../utils/getTranslation';
 import { AddFromIdentifierModal } from './AddFromIdentifierModal';
 import { bodyOf } from '../utils/articleForm';
@@ -20,7 +20,7 @@ const MATCHES = 5;
 const FoundSources = ({ search, insert, copy }: { search: string; insert: (marker: string) => void; copy: (marker: string) => void }) => {
   const { formatMessage } = useIntl();
   const text = useDebounce(search.trim(), DEBOUNCE_MS);
-  const matches = useGetSourcesQuery({ search: text, pageSize: MATCHES }, { skip: text === '', refetchOnMountOrArgChange: true });
+  const matches = useGetCitedSourcesQuery({ search: text, pageSize: MATCHES }, { skip: text === '', refetchOnMountOrArgChange: true });
   const found = search.trim() === '' || text === '' || matches.isError ? [] : (matches.data?.data ?? []);
   return (
     <>

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { useForm } from '@strapi/strapi/admin';
 import type { CitationIssue, PreviewReference, PreviewReferences } from '../../../shared/contracts';
-import { useLazyGetSavedCitationsQuery, usePreviewReferencesMutation } from '../services/preview';
+import { useLazyGetCitedSavedCitationsQuery, usePreviewCitedReferencesMutation } from '../services/preview';
 import { bodyOf, citationChangesOf, numberingStartOf, type RelationChanges } from '../utils/articleForm';
 import { useErrorMessage } from './useErrorMessage';
 
@@ -36,7 +36,7 @@ const NO_CITATIONS: string[] = [];
  * keeps only the unsaved changes in it), refreshed after each save.
  */
 const useSavedCitations = (documentId: string | undefined, savedAt: string | undefined, enabled: boolean, locale: string | undefined) => {
-  const [getSavedCitations] = useLazyGetSavedCitationsQuery();
+  const [getSavedCitations] = useLazyGetCitedSavedCitationsQuery();
   // Kept with the article it was loaded for: another article's list is never this form's.
   const [saved, setSaved] = React.useState<{ documentId: string; list: string[] } | null>(null);
   const load = React.useCallback(
@@ -90,7 +90,7 @@ export const useReferencePreview = ({
   /** false: ask nothing (another content type's form). */
   enabled?: boolean;
 }) => {
-  const [previewReferences] = usePreviewReferencesMutation();
+  const [previewReferences] = usePreviewCitedReferencesMutation();
   const describeError = useErrorMessage();
   const body = useForm('CitedArticlesReferences', (state) => bodyOf(state.values), false);
   const numberingStart = useForm('CitedArticlesReferences', (state) => numberingStartOf(state.values), false);

@@ -9,7 +9,7 @@ import { useListParams } from '../hooks/useListParams';
 import { useListRequest } from '../hooks/useListRequest';
 import { useTranslate } from '../hooks/useTranslate';
 import { PERMISSIONS } from '../permissions';
-import { useGetSourcesQuery } from '../services/sources';
+import { useGetCitedSourcesQuery } from '../services/sources';
 import { oneOf } from '../utils/oneOf';
 import { DuplicateGroups } from './sources/DuplicateGroups';
 import { SourceRow, useSourceHeaders } from './sources/SourceRow';
@@ -28,7 +28,7 @@ const SourcesPage = () => {
   // Loading until the answer to the current request arrives: a new search or page shows the loader
   // instead of the previous list's counts. Asked again on each visit: sources change in the Content
   // Manager too, which does not invalidate this list.
-  const request = useListRequest(useGetSourcesQuery(params, { refetchOnMountOrArgChange: true }));
+  const request = useListRequest(useGetCitedSourcesQuery(params, { refetchOnMountOrArgChange: true }));
   const library = request.data;
   const duplicateIds = new Set(library?.meta.duplicates.flatMap((group) => group.sources.map((source) => source.documentId)));
   const loadingLabel = t('sources.loading', 'Loading the library…');

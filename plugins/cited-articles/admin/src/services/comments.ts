@@ -14,30 +14,30 @@ const COMMENT_LIST = { type: 'CitedArticlesComment' as const, id: 'LIST' };
  */
 const commentsApi = adminApi.enhanceEndpoints({ addTagTypes: ['CitedArticlesComment'] }).injectEndpoints({
   endpoints: (build) => ({
-    getComments: build.query<GetComments.Response, GetComments.Request['query']>({
+    getCitedComments: build.query<GetComments.Response, GetComments.Request['query']>({
       query: (params) => ({ url: '/cited-articles/comments', method: 'GET', config: { params } }),
       providesTags: [COMMENT_LIST],
     }),
-    getComment: build.query<GetComment.Response, GetComment.Request['params']>({
+    getCitedComment: build.query<GetComment.Response, GetComment.Request['params']>({
       query: ({ documentId }) => ({ url: `/cited-articles/comments/${documentId}`, method: 'GET' }),
       providesTags: (result, error, { documentId }) => [{ type: 'CitedArticlesComment', id: documentId }],
     }),
-    moderateComments: build.mutation<ModerateComments.Response, ModerateComments.Request['body']>({
+    moderateCitedComments: build.mutation<ModerateComments.Response, ModerateComments.Request['body']>({
       query: (data) => ({ url: '/cited-articles/comments/actions/moderate', method: 'POST', data }),
       invalidatesTags: (result, error, { documentIds }) =>
         result ? [COMMENT_LIST, ...documentIds.map((id) => ({ type: 'CitedArticlesComment' as const, id }))] : [],
     }),
-    deleteComments: build.mutation<DeleteComments.Response, DeleteComments.Request['body']>({
+    deleteCitedComments: build.mutation<DeleteComments.Response, DeleteComments.Request['body']>({
       query: (data) => ({ url: '/cited-articles/comments/actions/delete', method: 'POST', data }),
       invalidatesTags: (result, error, { documentIds }) =>
         result ? [COMMENT_LIST, ...documentIds.map((id) => ({ type: 'CitedArticlesComment' as const, id }))] : [],
     }),
-    replyToComment: build.mutation<ReplyToComment.Response, ReplyToComment.Request['params'] & ReplyToComment.Request['body']>({
+    replyToCitedComment: build.mutation<ReplyToComment.Response, ReplyToComment.Request['params'] & ReplyToComment.Request['body']>({
       query: ({ documentId, ...data }) => ({ url: `/cited-articles/comments/${documentId}/reply`, method: 'POST', data }),
       invalidatesTags: (result, error, { documentId }) => (result ? [COMMENT_LIST, { type: 'CitedArticlesComment', id: documentId }] : []),
     }),
     /** The site's locales (the i18n plugin's route), for the queue's locale filter. */
-    getSiteLocales: build.query<Locale[], void>({
+    getCitedSiteLocales: build.query<Locale[], void>({
       query: () => ({ url: '/i18n/locales', method: 'GET' }),
     }),
   }),
@@ -45,10 +45,10 @@ const commentsApi = adminApi.enhanceEndpoints({ addTagTypes: ['CitedArticlesComm
 });
 
 export const {
-  useGetCommentsQuery,
-  useGetCommentQuery,
-  useModerateCommentsMutation,
-  useDeleteCommentsMutation,
-  useReplyToCommentMutation,
-  useGetSiteLocalesQuery,
+  useGetCitedCommentsQuery,
+  useGetCitedCommentQuery,
+  useModerateCitedCommentsMutation,
+  useDeleteCitedCommentsMutation,
+  useReplyToCitedCommentMutation,
+  useGetCitedSiteLocalesQuery,
 } = commentsApi;

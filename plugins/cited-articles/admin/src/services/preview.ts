@@ -15,10 +15,10 @@ type SavedRelations = { results?: Array<{ documentId: string }> };
  */
 const previewApi = adminApi.injectEndpoints({
   endpoints: (build) => ({
-    previewReferences: build.mutation<PreviewReferences.Response, PreviewReferences.Request['body']>({
+    previewCitedReferences: build.mutation<PreviewReferences.Response, PreviewReferences.Request['body']>({
       query: (data) => ({ url: '/cited-articles/preview', method: 'POST', data }),
     }),
-    getSavedCitations: build.query<SavedRelations, SavedCitationsArgs>({
+    getCitedSavedCitations: build.query<SavedRelations, SavedCitationsArgs>({
       query: ({ documentId, locale }) => ({
         url: `/content-manager/relations/${ARTICLE_UID}/${documentId}/citations`,
         method: 'GET',
@@ -30,4 +30,4 @@ const previewApi = adminApi.injectEndpoints({
   overrideExisting: false,
 });
 
-export const { usePreviewReferencesMutation, useLazyGetSavedCitationsQuery } = previewApi;
+export const { usePreviewCitedReferencesMutation, useLazyGetCitedSavedCitationsQuery } = previewApi;

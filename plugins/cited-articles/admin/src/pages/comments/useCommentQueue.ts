@@ -3,7 +3,7 @@ import type { CommentStatus, GetComments } from '../../../../shared/contracts';
 import { COMMENT_STATUSES } from '../../../../shared/comment-statuses';
 import { useListParams } from '../../hooks/useListParams';
 import { useListRequest } from '../../hooks/useListRequest';
-import { useGetCommentsQuery, useGetSiteLocalesQuery, type Locale } from '../../services/comments';
+import { useGetCitedCommentsQuery, useGetCitedSiteLocalesQuery, type Locale } from '../../services/comments';
 import { oneOf } from '../../utils/oneOf';
 
 export type StatusFilter = CommentStatus | 'all';
@@ -42,9 +42,9 @@ export const useCommentQueue = () => {
     pageSize,
   };
   // Asked again on each visit: readers post comments meanwhile.
-  const request = useListRequest(useGetCommentsQuery(params, { refetchOnMountOrArgChange: true }));
+  const request = useListRequest(useGetCitedCommentsQuery(params, { refetchOnMountOrArgChange: true }));
   // The site's locales (Settings → Internationalization); without them the filter is not shown.
-  const { data: siteLocales } = useGetSiteLocalesQuery();
+  const { data: siteLocales } = useGetCitedSiteLocalesQuery();
   const locales = Array.isArray(siteLocales) ? siteLocales : NO_LOCALES;
 
   // The title of the article filtered on, from the rows (or the row clicked before they load).

@@ -4,7 +4,7 @@ import type { ModerationDecision } from '../../../../shared/contracts';
 import { STATUS_LABELS } from '../../components/StatusBadge';
 import { useErrorMessage } from '../../hooks/useErrorMessage';
 import { useTranslate } from '../../hooks/useTranslate';
-import { useDeleteCommentsMutation, useModerateCommentsMutation } from '../../services/comments';
+import { useDeleteCitedCommentsMutation, useModerateCitedCommentsMutation } from '../../services/comments';
 
 /**
  * The moderator's two mutations, on one comment or a selection: a decision (approve, reject, spam)
@@ -14,8 +14,8 @@ import { useDeleteCommentsMutation, useModerateCommentsMutation } from '../../se
  */
 export const useModeration = (afterChange: () => void) => {
   const t = useTranslate();
-  const [moderateComments] = useModerateCommentsMutation();
-  const [deleteComments] = useDeleteCommentsMutation();
+  const [moderateComments] = useModerateCitedCommentsMutation();
+  const [deleteComments] = useDeleteCitedCommentsMutation();
   const { toggleNotification } = useNotification();
   const describeError = useErrorMessage();
   const [busy, setBusy] = React.useState(false);

@@ -8,7 +8,7 @@ import { useCan } from '../../hooks/useCan';
 import { useErrorMessage } from '../../hooks/useErrorMessage';
 import { useTranslate } from '../../hooks/useTranslate';
 import { PERMISSIONS } from '../../permissions';
-import { useCheckSourceLinksMutation } from '../../services/sources';
+import { useCheckCitedSourceLinksMutation } from '../../services/sources';
 import { SOURCE_UID } from '../../../../shared/uids';
 import { editUrl } from '../../utils/editUrl';
 
@@ -18,7 +18,7 @@ import { editUrl } from '../../utils/editUrl';
  */
 export const SourcesActions = () => {
   const t = useTranslate();
-  const [checkSourceLinks, { isLoading: checking }] = useCheckSourceLinksMutation();
+  const [checkSourceLinks, { isLoading: checking }] = useCheckCitedSourceLinksMutation();
   const navigate = useNavigate();
   const { toggleNotification } = useNotification();
   const describeError = useErrorMessage();
