@@ -1,21 +1,20 @@
 import * as React from 'react';
 import { Box, Button, Field, Flex, TextInput, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
-import { useFetchClient } from '@strapi/strapi/admin';
 import type { LookupSource } from '../../../shared/contracts';
 import { useErrorMessage } from '../hooks/useErrorMessage';
 import { useTranslate } from '../hooks/useTranslate';
-import { SOURCE_UID } from '../../../shared/uids';
-import { toNewSource, type NewSource } from '../utils/newSource';
+import {
+  useCreateCitedSourceMutation,
+  useLazyGetCitedSourceDocumentQuery,
+  useLookupCitedSourceMutation,
+  type SavedSource,
+} from '../services/sources';
+import { toNewSource } from '../utils/newSource';
 import { LookedUpSourceFields } from './LookedUpSourceFields';
 import { ModalFrame, useModalState } from './ModalFrame';
 
 type Fields = LookupSource.Response['data'];
-export type SavedSource = { documentId: string; key: string; title: string };
-/** The Content Manager's answer for one source (GET and POST on its collection-types routes). */
-type ContentManagerSource = { data: SavedSource };
-
-const CM_SOURCES = `/content-manager/collection-types/${SOURCE_UID}`;
 
 /**
  * "Add from DOI, ISBN or URL": paste an identifier, see the fields the server filled
@@ -31,7 +30,9 @@ export const AddFromIdentifierModal = ({
   size?: 'S' | 'M';
 }) => {
   const t = useTranslate();
-  const { get, post } = useFetchClient();
+  const [lookupSource] = useLookupCitedSourceMutation();
+  const [getContentManagerSource] = useLazyGetCitedSourceDocumentQuery();
+  const [createSource] = useCreateCitedSourceMutation();
   const describeError = useErrorMessage();
   const [identifier, setIdentifier] = React.useState('');
   const [fields, setFields] = React.useState<Fields | null>(null);
@@ -55,12 +56,11 @@ export const AddFromIdentifierModal = ({
     setFields(null);
     setExisting(null);
     try {
-      const { data } = await post<LookupSource.Response, LookupSource.Request['body']>('/cited-articles/sources/lookup', { identifier });
-      setFields(data.data);
+      const answer = await lookupSource({ identifier }).unwrap();
+      setFields(answer.data);
       setLookups((count) => count + 1);
-      if (data.meta.existing) {
-        const found = await get<ContentManagerSource>(`${CM_SOURCES}/${data.meta.existing}`);
-        const source = found.data.data;
+      if (answer.meta.existing) {
+        const source = (await getContentManagerSource({ documentId: answer.meta.existing }).unwrap()).data;
         setExisting({ documentId: source.documentId, key: source.key, title: source.title });
       }
     } catch (failure) {
@@ -75,8 +75,8 @@ export const AddFromIdentifierModal = ({
     setBusy(true);
     setError(null);
     try {
-      const { data } = await post<ContentManagerSource, NewSource>(CM_SOURCES, toNewSource(fields));
-      onSaved({ documentId: data.data.documentId, key: data.data.key, title: data.data.title });
+      const { data } = await createSource(toNewSource(fields)).unwrap();
+      onSaved({ documentId: data.documentId, key: data.key, title: data.title });
       modal.close();
     } catch (failure) {
       setError(describeError(failure, t('lookup.save-failed', 'The source could not be saved.')));

@@ -1,11 +1,10 @@
 import * as React from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import { Badge, Box, Button, Field, Flex, Link, Loader, Textarea, Typography } from '@strapi/design-system';
-import { useFetchClient, useNotification } from '@strapi/strapi/admin';
-import type { GetComment, ReplyToComment } from '../../../shared/contracts';
-import { useAdminQuery } from '../hooks/useAdminQuery';
+import { useNotification } from '@strapi/strapi/admin';
 import { useErrorMessage } from '../hooks/useErrorMessage';
 import { useTranslate } from '../hooks/useTranslate';
+import { useGetCitedCommentQuery, useReplyToCitedCommentMutation } from '../services/comments';
 import { ARTICLE_UID } from '../../../shared/uids';
 import { editUrl } from '../utils/editUrl';
 import { ModalFrame } from './ModalFrame';
@@ -14,27 +13,18 @@ import { StatusBadge } from './StatusBadge';
 /**
  * A comment in its context: its article, its whole thread (any status) and its reports. A moderator
  * can answer it from here as the newsroom; a pending comment is approved first, once they agree.
+ * A reply refetches the thread, the queue and the menu's badge by itself (services/comments.ts).
  */
-export const CommentThreadModal = ({
-  documentId,
-  onClose,
-  canReply = false,
-  onReplied,
-}: {
-  documentId: string;
-  onClose: () => void;
-  canReply?: boolean;
-  onReplied?: () => void;
-}) => {
+export const CommentThreadModal = ({ documentId, onClose, canReply = false }: { documentId: string; onClose: () => void; canReply?: boolean }) => {
   const t = useTranslate();
-  const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const describeError = useErrorMessage();
-  const { data: answer, error, reload } = useAdminQuery<GetComment.Response>(`/cited-articles/comments/${documentId}`);
-  const detail = answer?.data.documentId === documentId ? answer.data : null;
+  const thread = useGetCitedCommentQuery({ documentId }, { refetchOnMountOrArgChange: true });
+  const [replyToComment, { isLoading: sending }] = useReplyToCitedCommentMutation();
+  const error = thread.error ? describeError(thread.error) : null;
+  const detail = thread.data?.data.documentId === documentId ? thread.data.data : null;
   const [reply, setReply] = React.useState('');
   const [askApprove, setAskApprove] = React.useState(false);
-  const [sending, setSending] = React.useState(false);
 
   const sendReply = async (approveParent: boolean) => {
     if (!detail) return;
@@ -43,21 +33,13 @@ export const CommentThreadModal = ({
       setAskApprove(true);
       return;
     }
-    setSending(true);
     try {
-      await post<ReplyToComment.Response, ReplyToComment.Request['body']>(`/cited-articles/comments/${documentId}/reply`, {
-        content: reply,
-        ...(approveParent ? { approveParent: true } : {}),
-      });
+      await replyToComment({ documentId, content: reply, ...(approveParent ? { approveParent: true } : {}) }).unwrap();
       toggleNotification({ type: 'success', message: t('comments.reply.done', 'Reply published') });
       setReply('');
       setAskApprove(false);
-      reload();
-      onReplied?.();
     } catch (failure) {
       toggleNotification({ type: 'danger', message: describeError(failure) });
-    } finally {
-      setSending(false);
     }
   };
 

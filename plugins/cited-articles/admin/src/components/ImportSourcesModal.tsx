@@ -1,11 +1,12 @@
 import * as React from 'react';
 import { Box, Button, Field, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { Upload } from '@strapi/icons';
-import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
-import type { ImportRefusalDetails, ImportSources, ImportedSource, SkippedEntry } from '../../../shared/contracts';
+import { isFetchError } from '@strapi/strapi/admin';
+import type { ImportRefusalDetails, ImportedSource, SkippedEntry } from '../../../shared/contracts';
 import type { InterchangeFormat } from '../../../shared/engine';
 import { useErrorMessage } from '../hooks/useErrorMessage';
 import { useTranslate } from '../hooks/useTranslate';
+import { useImportCitedSourcesMutation } from '../services/sources';
 import { oneOf } from '../utils/oneOf';
 import { ModalFrame, useModalState } from './ModalFrame';
 
@@ -17,7 +18,12 @@ const FORMATS: Format[] = ['auto', 'bibtex', 'ris', 'csl-json'];
 
 /** The file's errors line by line, from the details of the server's 400 (none for other failures). */
 const lineErrorsOf = (failure: unknown): LineError[] => {
-  const details: unknown = isFetchError(failure) ? failure.response?.data.error.details : undefined;
+  // The query layer's error is the API's (`{ name, message, details }`); the fetch client's wraps it.
+  const details: unknown = isFetchError(failure)
+    ? failure.response?.data.error.details
+    : typeof failure === 'object' && failure !== null && 'details' in failure
+      ? failure.details
+      : undefined;
   if (typeof details !== 'object' || details === null || !('errors' in details) || !Array.isArray(details.errors)) return [];
   return details.errors as LineError[];
 };
@@ -31,10 +37,11 @@ const lineOf = (error: LineError) => {
 /**
  * "Import sources": a BibTeX, RIS or CSL-JSON file read in the browser and sent as text to
  * POST /cited-articles/sources/import, then what was created, skipped or refused, line by line.
+ * An import that created sources refreshes the lists of sources (services/sources.ts).
  */
-export const ImportSourcesModal = ({ onImported }: { onImported: () => void }) => {
+export const ImportSourcesModal = () => {
   const t = useTranslate();
-  const { post } = useFetchClient();
+  const [importSources] = useImportCitedSourcesMutation();
   const describeError = useErrorMessage();
   const [file, setFile] = React.useState<File | null>(null);
   const [format, setFormat] = React.useState<Format>('auto');
@@ -53,12 +60,8 @@ export const ImportSourcesModal = ({ onImported }: { onImported: () => void }) =
     setBusy(true);
     try {
       const content = await file.text();
-      const { data } = await post<ImportSources.Response, ImportSources.Request['body']>('/cited-articles/sources/import', {
-        content,
-        ...(format === 'auto' ? {} : { format }),
-      });
-      setOutcome({ kind: 'done', created: data.data.created ?? [], skipped: data.data.skipped ?? [] });
-      if ((data.data.created ?? []).length > 0) onImported();
+      const { data } = await importSources({ content, ...(format === 'auto' ? {} : { format }) }).unwrap();
+      setOutcome({ kind: 'done', created: data.created ?? [], skipped: data.skipped ?? [] });
     } catch (failure) {
       setOutcome({
         kind: 'refused',

@@ -1,30 +1,21 @@
-import * as React from 'react';
 import { Box } from '@strapi/design-system';
 import { Discuss } from '@strapi/icons';
 import type { GetComments } from '../../../shared/contracts';
-import { useAdminQuery } from '../hooks/useAdminQuery';
-import { onCommentsChanged } from '../utils/commentEvents';
+import { useGetCitedCommentsQuery } from '../services/comments';
 
 const REFRESH_MS = 60_000;
-const PENDING_COUNT = { status: 'pending', pageSize: 1 };
+const PENDING_COUNT: GetComments.Request['query'] = { status: 'pending', pageSize: 1 };
 
 /**
  * The Comments menu icon, with the number of comments waiting for a moderator. The menu only shows
- * the link to admins holding comments.read, so the count request is theirs to make.
+ * the link to admins holding comments.read, so the count request is theirs to make. Asked every
+ * minute, and again after each moderation, delete or reply in the admin (its list tag is
+ * invalidated, services/comments.ts).
  */
 export const PendingCommentsIcon = () => {
-  const { data, error, reload } = useAdminQuery<GetComments.Response>('/cited-articles/comments', PENDING_COUNT);
+  const { data, isError } = useGetCitedCommentsQuery(PENDING_COUNT, { pollingInterval: REFRESH_MS });
   // A failed count shows no badge rather than a stale number.
-  const pending = error ? 0 : (data?.meta.counts.pending ?? 0);
-
-  React.useEffect(() => {
-    const timer = setInterval(reload, REFRESH_MS);
-    const unsubscribe = onCommentsChanged(reload);
-    return () => {
-      clearInterval(timer);
-      unsubscribe();
-    };
-  }, [reload]);
+  const pending = isError ? 0 : (data?.meta.counts.pending ?? 0);
 
   return (
     <Box position="relative" tag="span" style={{ display: 'inline-flex' }}>

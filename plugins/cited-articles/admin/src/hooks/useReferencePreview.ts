@@ -1,7 +1,7 @@
 import * as React from 'react';
-import { isFetchError, useFetchClient, useForm } from '@strapi/strapi/admin';
+import { useForm } from '@strapi/strapi/admin';
 import type { CitationIssue, PreviewReference, PreviewReferences } from '../../../shared/contracts';
-import { ARTICLE_UID } from '../../../shared/uids';
+import { useLazyGetCitedSavedCitationsQuery, usePreviewCitedReferencesMutation } from '../services/preview';
 import { bodyOf, citationChangesOf, numberingStartOf, type RelationChanges } from '../utils/articleForm';
 import { useErrorMessage } from './useErrorMessage';
 
@@ -13,9 +13,6 @@ export interface ReferencePreview {
   publishGuard: PreviewReferences.Response['meta']['publishGuard'];
 }
 
-/** The Content Manager's page of a relation's saved entries (GET /content-manager/relations/…). */
-type SavedRelations = { results?: Array<{ documentId: string }> };
-
 const DEBOUNCE_MS = 400;
 // At most this long before asking again after a 503, whatever Retry-After says.
 const MAX_RETRY_SECONDS = 60;
@@ -26,9 +23,10 @@ const MAX_RETRY_SECONDS = 60;
  * `details.retryAfterSeconds`; null for any other failure, which waits for the editor's next change.
  */
 const busyRetrySeconds = (failure: unknown): number | null => {
-  if (!isFetchError(failure) || failure.status !== 503) return null;
-  const answer = failure.response?.data as { error?: { details?: { retryAfterSeconds?: unknown } } } | undefined;
-  const seconds = answer?.error?.details?.retryAfterSeconds;
+  // The query layer's error is the API's: `{ status, name, message, details }`.
+  if (typeof failure !== 'object' || failure === null || !('status' in failure) || failure.status !== 503) return null;
+  const details = 'details' in failure ? (failure.details as { retryAfterSeconds?: unknown } | null | undefined) : undefined;
+  const seconds = details?.retryAfterSeconds;
   return typeof seconds === 'number' && seconds > 0 ? Math.min(seconds, MAX_RETRY_SECONDS) : null;
 };
 const NO_CITATIONS: string[] = [];
@@ -38,19 +36,17 @@ const NO_CITATIONS: string[] = [];
  * keeps only the unsaved changes in it), refreshed after each save.
  */
 const useSavedCitations = (documentId: string | undefined, savedAt: string | undefined, enabled: boolean, locale: string | undefined) => {
-  const { get } = useFetchClient();
+  const [getSavedCitations] = useLazyGetCitedSavedCitationsQuery();
   // Kept with the article it was loaded for: another article's list is never this form's.
   const [saved, setSaved] = React.useState<{ documentId: string; list: string[] } | null>(null);
   const load = React.useCallback(
     async (id: string) => {
-      const { data } = await get<SavedRelations>(`/content-manager/relations/${ARTICLE_UID}/${id}/citations`, {
-        // The list of the locale being edited (each locale has its own), as the form shows it.
-        params: { pageSize: 100, ...(locale ? { locale, status: 'draft' } : {}) },
-      });
+      // Asked afresh each time (never the cached list): a save may have changed it.
+      const data = await getSavedCitations({ documentId: id, ...(locale ? { locale } : {}) }, false).unwrap();
       // The Content Manager answers newest position first; the article's order is the reverse.
       return [...(data.results ?? [])].reverse().map((item) => item.documentId);
     },
-    [get, locale]
+    [getSavedCitations, locale]
   );
   React.useEffect(() => {
     if (!documentId || !enabled) return;
@@ -94,7 +90,7 @@ export const useReferencePreview = ({
   /** false: ask nothing (another content type's form). */
   enabled?: boolean;
 }) => {
-  const { post } = useFetchClient();
+  const [previewReferences] = usePreviewCitedReferencesMutation();
   const describeError = useErrorMessage();
   const body = useForm('CitedArticlesReferences', (state) => bodyOf(state.values), false);
   const numberingStart = useForm('CitedArticlesReferences', (state) => numberingStartOf(state.values), false);
@@ -114,19 +110,19 @@ export const useReferencePreview = ({
 
   const ask = React.useCallback(
     async (input: { body: string | undefined; citations: string[]; numberingStart: 0 | 1 | undefined }): Promise<ReferencePreview> => {
-      const { data } = await post<PreviewReferences.Response, PreviewReferences.Request['body']>('/cited-articles/preview', {
+      const data = await previewReferences({
         body: input.body ?? '',
         citations: input.citations,
         numberingStart: input.numberingStart === 0 ? 0 : 1,
         ...(locale ? { locale } : {}),
-      });
+      }).unwrap();
       return {
         references: data.data.references ?? [],
         issues: data.meta.issues ?? [],
         publishGuard: data.meta.publishGuard === 'block' ? 'block' : 'confirm',
       };
     },
-    [post, locale]
+    [previewReferences, locale]
   );
 
   // The latest form values, for resolveNow, which runs outside a render (a click), after commit.

@@ -7,7 +7,6 @@ import { ListToolbar } from '../components/list/ListToolbar';
 import { useCan } from '../hooks/useCan';
 import { useTranslate } from '../hooks/useTranslate';
 import { PERMISSIONS } from '../permissions';
-import { announceCommentsChanged } from '../utils/commentEvents';
 import { BulkBar } from './comments/BulkBar';
 import { CommentFilters } from './comments/CommentFilters';
 import { CommentsTable } from './comments/CommentsTable';
@@ -33,14 +32,8 @@ const CommentsPage = () => {
     view,
     rows.map((row) => row.documentId)
   );
-  const changed = () => {
-    request.reload();
-    announceCommentsChanged();
-  };
-  const moderation = useModeration(() => {
-    selection.clear();
-    changed();
-  });
+  // The queue and the menu's badge refetch themselves after a change (services/comments.ts).
+  const moderation = useModeration(selection.clear);
   const [opened, setOpened] = React.useState<string | null>(null);
   const [toDelete, setToDelete] = React.useState<string[] | null>(null);
 
@@ -83,7 +76,7 @@ const CommentsPage = () => {
         onShowArticle={showArticle}
       />
       {request.data ? <ListPagination pagination={request.data.meta.pagination} defaultPageSize={DEFAULT_PAGE_SIZE} pageSizes={PAGE_SIZES} /> : null}
-      {opened ? <CommentThreadModal documentId={opened} onClose={() => setOpened(null)} canReply={canModerate} onReplied={changed} /> : null}
+      {opened ? <CommentThreadModal documentId={opened} onClose={() => setOpened(null)} canReply={canModerate} /> : null}
       <DeleteDialog documentIds={toDelete} onConfirm={moderation.remove} onClose={() => setToDelete(null)} />
     </ListPage>
   );

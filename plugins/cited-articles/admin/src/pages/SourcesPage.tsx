@@ -5,10 +5,11 @@ import { ListPage } from '../components/list/ListPage';
 import { ListPagination } from '../components/list/ListPagination';
 import { ListTable } from '../components/list/ListTable';
 import { ListToolbar } from '../components/list/ListToolbar';
-import { useAdminQuery } from '../hooks/useAdminQuery';
 import { useListParams } from '../hooks/useListParams';
+import { useListRequest } from '../hooks/useListRequest';
 import { useTranslate } from '../hooks/useTranslate';
 import { PERMISSIONS } from '../permissions';
+import { useGetCitedSourcesQuery } from '../services/sources';
 import { oneOf } from '../utils/oneOf';
 import { DuplicateGroups } from './sources/DuplicateGroups';
 import { SourceRow, useSourceHeaders } from './sources/SourceRow';
@@ -25,8 +26,9 @@ const SourcesPage = () => {
   const filter = oneOf(FILTERS, query.filter, 'all');
   const params: GetSources.Request['query'] = { search: search.trim() || undefined, filter, page, pageSize };
   // Loading until the answer to the current request arrives: a new search or page shows the loader
-  // instead of the previous list's counts.
-  const request = useAdminQuery<GetSources.Response>('/cited-articles/sources', { ...params });
+  // instead of the previous list's counts. Asked again on each visit: sources change in the Content
+  // Manager too, which does not invalidate this list.
+  const request = useListRequest(useGetCitedSourcesQuery(params, { refetchOnMountOrArgChange: true }));
   const library = request.data;
   const duplicateIds = new Set(library?.meta.duplicates.flatMap((group) => group.sources.map((source) => source.documentId)));
   const loadingLabel = t('sources.loading', 'Loading the library…');
@@ -38,7 +40,7 @@ const SourcesPage = () => {
         total: library?.meta.pagination.total ?? 0,
         uncited: library?.meta.uncitedCount ?? 0,
       })}
-      primaryAction={<SourcesActions reload={request.reload} />}
+      primaryAction={<SourcesActions />}
       loadingLabel={loadingLabel}
       request={request}
     >

@@ -8,7 +8,7 @@ import { useTranslate } from '../../hooks/useTranslate';
 // types them from a name the design system's declarations do not export as a type: restore them.
 const PageError = Page.Error as (props: { content?: string; action?: React.ReactNode }) => React.ReactNode;
 
-/** The list's request, as useAdminQuery answers it. */
+/** The list's request, as hooks/useListRequest hands a query's result to a list page. */
 export type ListRequest = { data: unknown; error: string | null; loading: boolean; reload: () => void };
 
 /**

@@ -1,8 +1,9 @@
 import * as React from 'react';
 import type { CommentStatus, GetComments } from '../../../../shared/contracts';
 import { COMMENT_STATUSES } from '../../../../shared/comment-statuses';
-import { useAdminQuery } from '../../hooks/useAdminQuery';
 import { useListParams } from '../../hooks/useListParams';
+import { useListRequest } from '../../hooks/useListRequest';
+import { useGetCitedCommentsQuery, useGetCitedSiteLocalesQuery, type Locale } from '../../services/comments';
 import { oneOf } from '../../utils/oneOf';
 
 export type StatusFilter = CommentStatus | 'all';
@@ -11,7 +12,7 @@ export const STATUS_FILTERS: StatusFilter[] = [...COMMENT_STATUSES, 'all'];
 const REPORTED_FILTERS: ReportedFilter[] = ['any', 'true', 'false'];
 /** The queue's own URL parameters (besides the search and the page); a missing status is the pending queue. */
 export type CommentFilters = { status?: string; article?: string; locale?: string; reported?: string };
-export type Locale = { code: string; name?: string | null };
+export type { Locale };
 export type QueueComment = GetComments.Response['data'][number];
 
 export const DEFAULT_PAGE_SIZE = 25;
@@ -40,9 +41,10 @@ export const useCommentQueue = () => {
     page,
     pageSize,
   };
-  const request = useAdminQuery<GetComments.Response>('/cited-articles/comments', { ...params });
+  // Asked again on each visit: readers post comments meanwhile.
+  const request = useListRequest(useGetCitedCommentsQuery(params, { refetchOnMountOrArgChange: true }));
   // The site's locales (Settings → Internationalization); without them the filter is not shown.
-  const { data: siteLocales } = useAdminQuery<Locale[]>('/i18n/locales');
+  const { data: siteLocales } = useGetCitedSiteLocalesQuery();
   const locales = Array.isArray(siteLocales) ? siteLocales : NO_LOCALES;
 
   // The title of the article filtered on, from the rows (or the row clicked before they load).

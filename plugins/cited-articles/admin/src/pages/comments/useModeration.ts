@@ -1,18 +1,21 @@
 import * as React from 'react';
-import { useFetchClient, useNotification } from '@strapi/strapi/admin';
-import type { DeleteComments, ModerateComments, ModerationDecision } from '../../../../shared/contracts';
+import { useNotification } from '@strapi/strapi/admin';
+import type { ModerationDecision } from '../../../../shared/contracts';
 import { STATUS_LABELS } from '../../components/StatusBadge';
 import { useErrorMessage } from '../../hooks/useErrorMessage';
 import { useTranslate } from '../../hooks/useTranslate';
+import { useDeleteCitedCommentsMutation, useModerateCitedCommentsMutation } from '../../services/comments';
 
 /**
  * The moderator's two mutations, on one comment or a selection: a decision (approve, reject, spam)
  * and delete (replies included). Each says what it did, or the server's message, in a notification;
- * `afterChange` runs after a success (clear the selection, reload the queue, tell the menu's badge).
+ * `afterChange` runs after a success (clear the selection). The queue, the menu's badge and an
+ * open thread refetch themselves (services/comments.ts).
  */
 export const useModeration = (afterChange: () => void) => {
   const t = useTranslate();
-  const { post } = useFetchClient();
+  const [moderateComments] = useModerateCitedCommentsMutation();
+  const [deleteComments] = useDeleteCitedCommentsMutation();
   const { toggleNotification } = useNotification();
   const describeError = useErrorMessage();
   const [busy, setBusy] = React.useState(false);
@@ -31,10 +34,7 @@ export const useModeration = (afterChange: () => void) => {
 
   const decide = (documentIds: string[], decision: ModerationDecision) =>
     run(async () => {
-      const { data } = await post<ModerateComments.Response, ModerateComments.Request['body']>('/cited-articles/comments/actions/moderate', {
-        documentIds,
-        status: decision,
-      });
+      const data = await moderateComments({ documentIds, status: decision }).unwrap();
       return t('comments.done.moderated', '{count, plural, one {# comment} other {# comments}} marked {status}', {
         count: data.meta.updated,
         status: t(`comments.status.${decision}`, STATUS_LABELS[decision]).toLowerCase(),
@@ -43,9 +43,7 @@ export const useModeration = (afterChange: () => void) => {
 
   const remove = (documentIds: string[]) =>
     run(async () => {
-      const { data } = await post<DeleteComments.Response, DeleteComments.Request['body']>('/cited-articles/comments/actions/delete', {
-        documentIds,
-      });
+      const data = await deleteComments({ documentIds }).unwrap();
       return t('comments.done.deleted', '{count, plural, one {# comment} other {# comments}} deleted, replies included', {
         count: data.meta.deleted,
       });

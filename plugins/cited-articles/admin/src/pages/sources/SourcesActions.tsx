@@ -1,35 +1,34 @@
-import * as React from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router-dom';
 import { Button, Flex, LinkButton } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
-import { useFetchClient, useNotification } from '@strapi/strapi/admin';
-import type { CheckSourceLinks } from '../../../../shared/contracts';
+import { useNotification } from '@strapi/strapi/admin';
 import { AddFromIdentifierModal } from '../../components/AddFromIdentifierModal';
 import { ImportSourcesModal } from '../../components/ImportSourcesModal';
 import { useCan } from '../../hooks/useCan';
 import { useErrorMessage } from '../../hooks/useErrorMessage';
 import { useTranslate } from '../../hooks/useTranslate';
 import { PERMISSIONS } from '../../permissions';
+import { useCheckCitedSourceLinksMutation } from '../../services/sources';
 import { SOURCE_UID } from '../../../../shared/uids';
 import { editUrl } from '../../utils/editUrl';
 
-/** Check links now, Import sources, Add from DOI, ISBN or URL, Create a source: each for admins allowed to. */
-export const SourcesActions = ({ reload }: { reload: () => void }) => {
+/**
+ * Check links now, Import sources, Add from DOI, ISBN or URL, Create a source: each for admins
+ * allowed to. A link check or an import refreshes the list by itself (services/sources.ts).
+ */
+export const SourcesActions = () => {
   const t = useTranslate();
-  const { post } = useFetchClient();
+  const [checkSourceLinks, { isLoading: checking }] = useCheckCitedSourceLinksMutation();
   const navigate = useNavigate();
   const { toggleNotification } = useNotification();
   const describeError = useErrorMessage();
   const { can: canImport } = useCan(PERMISSIONS.importSources);
   const { can: canCreate } = useCan(PERMISSIONS.createSources);
   const { can: canCheckLinks } = useCan(PERMISSIONS.checkSourceLinks);
-  const [checking, setChecking] = React.useState(false);
 
   const checkLinks = async () => {
-    setChecking(true);
     try {
-      const { data } = await post<CheckSourceLinks.Response, CheckSourceLinks.Request['body']>('/cited-articles/sources/check-links', {});
-      const report = data.data;
+      const report = (await checkSourceLinks({}).unwrap()).data;
       toggleNotification({
         type: report.broken > 0 || report.retracted > 0 ? 'warning' : 'success',
         message: t(
@@ -38,11 +37,8 @@ export const SourcesActions = ({ reload }: { reload: () => void }) => {
           { ...report }
         ),
       });
-      reload();
     } catch (failure: unknown) {
       toggleNotification({ type: 'danger', message: describeError(failure) });
-    } finally {
-      setChecking(false);
     }
   };
 
@@ -53,7 +49,7 @@ export const SourcesActions = ({ reload }: { reload: () => void }) => {
           {t('sources.check.button', 'Check links now')}
         </Button>
       ) : null}
-      {canImport ? <ImportSourcesModal onImported={reload} /> : null}
+      {canImport ? <ImportSourcesModal /> : null}
       {canCreate ? <AddFromIdentifierModal onSaved={(source) => navigate(editUrl(SOURCE_UID, source.documentId))} /> : null}
       <LinkButton tag={RouterLink} to={`/content-manager/collection-types/${SOURCE_UID}/create`} startIcon={<Plus />}>
         {t('sources.create', 'Create a source')}
