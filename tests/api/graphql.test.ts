@@ -137,7 +137,7 @@ describe('citedArticle', () => {
     try {
       app.strapi.plugin('cited-articles').service('resolved-article-memo').clear();
       // Resolved afresh, not answered from the in-process response cache an earlier test filled.
-      app.strapi.plugin('cited-articles').service('response-cache').clear();
+      app.strapi.plugin('cited-articles').service('caching').clear();
       const plain = await graphql(app, '{ citedArticle(slug: "gql-article") { title } }');
       expect(plain.body.data.citedArticle.title).toBe('GraphQL article');
       expect(spy).toHaveBeenCalledTimes(1);

@@ -28,7 +28,7 @@ let source: any;
 let article: any;
 let comment: any;
 const api = (url: string) => request(app.server).get(`/api/cited-articles${url}`);
-const settled = () => app.strapi.plugin('cited-articles').service('cache-purge').settled();
+const settled = () => app.strapi.plugin('cited-articles').service('caching').settled();
 
 /** The purges received while `work` ran and its purges were sent. */
 async function purgedBy(work: () => Promise<unknown>) {

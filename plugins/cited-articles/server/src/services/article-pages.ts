@@ -80,7 +80,7 @@ const articlePages = ({ strapi }: { strapi: Core.Strapi }): ArticlePagesService 
    * the cached JSON as it is). With its surrogate keys, for the GraphQL GET's headers.
    */
   async presentPublishedCached(request, audience) {
-    const cache = getService('response-cache', { strapi });
+    const cache = getService('caching', { strapi });
     // A caller with credentials never reads or fills the anonymous entry (http-cache/audience.ts).
     const id = scopedCacheId(audience, this.publishedCacheId({ ...request, format: request.html ? 'html' : undefined }));
     const cached = id === null ? undefined : cache.get(id);

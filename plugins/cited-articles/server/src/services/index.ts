@@ -2,8 +2,7 @@ import type { Core } from '@strapi/strapi';
 import abuseGuard from './abuse-guard';
 import articlePages from './article-pages';
 import articles from './articles';
-import cacheInvalidation from './cache-invalidation';
-import cachePurge from './cache-purge';
+import { createCachingService } from './caching';
 import citationSync from './citation-sync';
 import commentActions from './comment-actions';
 import commentAuthors from './comment-authors';
@@ -29,7 +28,6 @@ import referenceExport from './reference-export';
 import referenceStyles from './reference-styles';
 import resolvedArticleMemo from './resolved-article-memo';
 import resolvedArticles from './resolved-articles';
-import responseCache from './response-cache';
 import sourceImport from './source-import';
 import sourceLibrary from './source-library';
 import sourceLookup from './source-lookup';
@@ -38,17 +36,17 @@ import sources from './sources';
 import staffReplies from './staff-replies';
 import styleWarmUp from './style-warm-up';
 import workPool from './work-pool';
-import type { PluginServices } from './contracts';
 
-/** Every service, each checked against its contract (services/contracts/). */
-type ServiceFactories = { [Name in keyof PluginServices]: (deps: { strapi: Core.Strapi }) => PluginServices[Name] };
-
-export default {
+/**
+ * The plugin's services by domain: each is one factory `({ strapi }) => ({ ...methods })` that
+ * builds its parts (the modules of its folder) once. Their types are derived from the factories
+ * (PluginServices below), as content-releases derives `ReturnType<typeof createReleaseService>`.
+ */
+const services = {
   'abuse-guard': abuseGuard,
   'article-pages': articlePages,
   articles,
-  'cache-invalidation': cacheInvalidation,
-  'cache-purge': cachePurge,
+  caching: createCachingService,
   'citation-sync': citationSync,
   'comment-actions': commentActions,
   'comment-article-ref': commentArticleRef,
@@ -74,7 +72,6 @@ export default {
   'reference-styles': referenceStyles,
   'resolved-article-memo': resolvedArticleMemo,
   'resolved-articles': resolvedArticles,
-  'response-cache': responseCache,
   'source-import': sourceImport,
   'source-library': sourceLibrary,
   'source-lookup': sourceLookup,
@@ -83,4 +80,11 @@ export default {
   'staff-replies': staffReplies,
   'style-warm-up': styleWarmUp,
   'work-pool': workPool,
-} satisfies ServiceFactories;
+} satisfies Record<string, (deps: { strapi: Core.Strapi }) => object>;
+
+export default services;
+
+/** Each service's type, derived from its factory; getService (utils/get-service.ts) answers by it. */
+export type PluginServices = { [Name in keyof typeof services]: ReturnType<(typeof services)[Name]> };
+
+export type ServiceName = keyof PluginServices;

@@ -3,7 +3,6 @@
 // inferred types, and services/index.ts checks every implementation against its contract.
 // Contracts import types only, never a service implementation.
 import type { ArticlePagesService, ArticlesService } from './articles';
-import type { CacheInvalidationService, CachePurgeService, ResponseCacheService } from './caching';
 import type {
   CommentActionsService,
   CommentArticleRefService,
@@ -30,8 +29,6 @@ export interface PluginServices {
   'abuse-guard': AbuseGuardService;
   'article-pages': ArticlePagesService;
   articles: ArticlesService;
-  'cache-invalidation': CacheInvalidationService;
-  'cache-purge': CachePurgeService;
   'citation-sync': CitationSyncService;
   'comment-actions': CommentActionsService;
   'comment-article-ref': CommentArticleRefService;
@@ -57,7 +54,6 @@ export interface PluginServices {
   'reference-styles': ReferenceStylesService;
   'resolved-article-memo': ResolvedArticleMemoService;
   'resolved-articles': ResolvedArticlesService;
-  'response-cache': ResponseCacheService;
   'source-import': SourceImportService;
   'source-library': SourceLibraryService;
   'source-lookup': SourceLookupService;
@@ -71,7 +67,6 @@ export interface PluginServices {
 export type ServiceName = keyof PluginServices;
 
 export type * from './articles';
-export type * from './caching';
 export type * from './comments';
 export type * from './editing';
 export type * from './platform';
