@@ -273,10 +273,10 @@ describe('the route', () => {
 });
 
 describe('one run at a time', () => {
-  const lock = () => app.strapi.plugin('cited-articles').service('task-lock') as any;
+  const lock = () => app.strapi.plugin('cited-articles').service('platform') as any;
 
   it('answers 409 while another instance holds the lock (database lock)', async () => {
-    const release = await lock().acquire('link-check', 60_000);
+    const release = await lock().acquireLock('link-check', 60_000);
     expect(release).toEqual(expect.any(Function));
     try {
       const res = await checkLinks({ documentIds: [sources.offline.documentId] });
@@ -289,17 +289,17 @@ describe('one run at a time', () => {
   });
 
   it('database lock: taken once among simultaneous attempts; an expired lock can be taken over', async () => {
-    const attempts = await Promise.all([1, 2, 3, 4].map(() => lock().acquire('test-task', 60_000)));
+    const attempts = await Promise.all([1, 2, 3, 4].map(() => lock().acquireLock('test-task', 60_000)));
     expect(attempts.filter(Boolean)).toHaveLength(1);
     await attempts.find(Boolean)();
-    const short = await lock().acquire('test-expiry', 1);
+    const short = await lock().acquireLock('test-expiry', 1);
     expect(short).toBeTruthy();
     await new Promise((resolve) => setTimeout(resolve, 20));
-    const next = await lock().acquire('test-expiry', 60_000);
+    const next = await lock().acquireLock('test-expiry', 60_000);
     expect(next).toBeTruthy();
     // The first holder's late release must not free the second holder's lock.
     await short();
-    expect(await lock().acquire('test-expiry', 60_000)).toBeNull();
+    expect(await lock().acquireLock('test-expiry', 60_000)).toBeNull();
     await next();
   });
 
@@ -308,12 +308,12 @@ describe('one run at a time', () => {
     const previous = app.strapi.config.get(KEY);
     app.strapi.config.set(KEY, { ...(previous as object), redisUrl: 'redis://127.0.0.1:6379', redisKeyPrefix: `test-${Date.now()}` });
     try {
-      const attempts = await Promise.all([1, 2, 3].map(() => lock().acquire('link-check', 60_000)));
+      const attempts = await Promise.all([1, 2, 3].map(() => lock().acquireLock('link-check', 60_000)));
       expect(attempts.filter(Boolean)).toHaveLength(1);
       // The database lock is untouched: Redis holds this one.
       expect(await app.strapi.db.query('plugin::cited-articles.task-lock' as any).count({ where: { name: 'link-check' } })).toBe(0);
       await attempts.find(Boolean)();
-      const again = await lock().acquire('link-check', 60_000);
+      const again = await lock().acquireLock('link-check', 60_000);
       expect(again).toBeTruthy();
       await again();
     } finally {

@@ -18,7 +18,7 @@ const warmUp = () => app.strapi.plugin('cited-articles').service('style-warm-up'
 // How many citeproc engines the worker thread has built (it counts the reads of plugin-csl's locale
 // registry, which citeproc makes when it builds an engine, and only then). One thread (above), so
 // the thread that formats is the one that answers.
-const engineBuilds = (): Promise<number> => app.strapi.plugin('cited-articles').service('work-pool').run('engineBuilds', undefined, 'test');
+const engineBuilds = (): Promise<number> => app.strapi.plugin('cited-articles').service('platform').runJob('engineBuilds', undefined, 'test');
 
 it('starts once the server listens, without holding up readiness, and warms every CSL style', async () => {
   // Booted, and nothing built yet: the work starts when the server listens.

@@ -10,7 +10,7 @@ const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService('mailer', { strapi }).destroy();
   await getService('caching', { strapi }).destroy();
   // The worker threads end with Strapi (a job still running is stopped), or the process would stay up.
-  await getService('work-pool', { strapi }).destroy();
+  await getService('platform', { strapi }).destroy();
   // Purges of the last saves go out before the process ends (a cache that does not answer is not
   // waited for past two seconds; its entries expire with s-maxage).
   await Promise.race([getService('caching', { strapi }).settled(), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);

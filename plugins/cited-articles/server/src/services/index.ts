@@ -14,12 +14,11 @@ import commentReplies from './comment-replies';
 import commentEvents from './comment-events';
 import commentModeration from './comment-moderation';
 import commentsPublic from './comments-public';
-import contentLocales from './content-locales';
 import linkCheck from './link-check';
 import localizationCitations from './localization-citations';
 import mailer from './mailer';
 import notifications from './notifications';
-import outbound from './outbound';
+import { createPlatformService } from './platform';
 import preview from './preview';
 import publishGuard from './publish-guard';
 import rateLimit from './rate-limit';
@@ -31,11 +30,9 @@ import resolvedArticles from './resolved-articles';
 import sourceImport from './source-import';
 import sourceLibrary from './source-library';
 import sourceLookup from './source-lookup';
-import taskLock from './task-lock';
 import sources from './sources';
 import staffReplies from './staff-replies';
 import styleWarmUp from './style-warm-up';
-import workPool from './work-pool';
 
 /**
  * The plugin's services by domain: each is one factory `({ strapi }) => ({ ...methods })` that
@@ -58,12 +55,11 @@ const services = {
   'comment-events': commentEvents,
   'comment-moderation': commentModeration,
   'comments-public': commentsPublic,
-  'content-locales': contentLocales,
   'link-check': linkCheck,
   'localization-citations': localizationCitations,
   mailer,
   notifications,
-  outbound,
+  platform: createPlatformService,
   preview,
   'publish-guard': publishGuard,
   'rate-limit': rateLimit,
@@ -75,11 +71,9 @@ const services = {
   'source-import': sourceImport,
   'source-library': sourceLibrary,
   'source-lookup': sourceLookup,
-  'task-lock': taskLock,
   sources,
   'staff-replies': staffReplies,
   'style-warm-up': styleWarmUp,
-  'work-pool': workPool,
 } satisfies Record<string, (deps: { strapi: Core.Strapi }) => object>;
 
 export default services;

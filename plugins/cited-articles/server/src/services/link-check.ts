@@ -73,7 +73,7 @@ const hostOf = (url: string) => {
  */
 const linkCheck = ({ strapi }: { strapi: Core.Strapi }): LinkCheckService => ({
   async run({ documentIds } = {}) {
-    const release = await getService('task-lock', { strapi }).acquire(LOCK, linkCheckSettings(strapi).lockSeconds * 1000);
+    const release = await getService('platform', { strapi }).acquireLock(LOCK, linkCheckSettings(strapi).lockSeconds * 1000);
     if (!release) throw new ConflictError('A link check is running already; try again when it has finished.');
     try {
       return await this.checkAll(documentIds);
@@ -91,7 +91,7 @@ const linkCheck = ({ strapi }: { strapi: Core.Strapi }): LinkCheckService => ({
    */
   async runScheduled(slot = slotOf(Date.now())) {
     const lockMs = linkCheckSettings(strapi).lockSeconds * 1000;
-    const release = await getService('task-lock', { strapi }).acquire(LOCK, lockMs);
+    const release = await getService('platform', { strapi }).acquireLock(LOCK, lockMs);
     if (!release) {
       strapi.log.info('[cited-articles] link check: another instance runs it; looking again when its lock expires');
       setTimeout(() => void this.runScheduled(slot), lockMs + 1000).unref();
@@ -197,7 +197,7 @@ const linkCheck = ({ strapi }: { strapi: Core.Strapi }): LinkCheckService => ({
 
   /** HEAD, then GET when HEAD is refused or mishandled. */
   async checkLink(url) {
-    const outbound = getService('outbound', { strapi });
+    const outbound = getService('platform', { strapi });
     try {
       const head = await outbound.fetch(url, { method: 'HEAD' });
       if (!RETRY_WITH_GET.has(head.status)) return verdictOf(head);
@@ -213,7 +213,7 @@ const linkCheck = ({ strapi }: { strapi: Core.Strapi }): LinkCheckService => ({
   async findArchivedCopy(url) {
     const { waybackApi } = lookupSettings(strapi);
     try {
-      const answer = await getService('outbound', { strapi }).json(
+      const answer = await getService('platform', { strapi }).fetchJson(
         `${waybackApi}/wayback/available?${new URLSearchParams({ url })}`,
         'The Wayback Machine'
       );
@@ -227,15 +227,15 @@ const linkCheck = ({ strapi }: { strapi: Core.Strapi }): LinkCheckService => ({
   /** Crossref's retraction of `doi`: null when none, undefined when Crossref could not be asked. */
   async findRetraction(doi) {
     const { crossrefApi } = lookupSettings(strapi);
-    const outbound = getService('outbound', { strapi });
+    const outbound = getService('platform', { strapi });
     const path = doi.split('/').map(encodeURIComponent).join('/');
     try {
-      const work = await outbound.json(`${crossrefApi}/works/${path}`, 'Crossref');
+      const work = await outbound.fetchJson(`${crossrefApi}/works/${path}`, 'Crossref');
       if (work === null) return null;
       const direct = retractionOf(doi, work);
       if (direct) return direct;
       const query = new URLSearchParams({ filter: `updates:${doi}`, rows: '20' });
-      const updates = await outbound.json(`${crossrefApi}/works?${query}`, 'Crossref');
+      const updates = await outbound.fetchJson(`${crossrefApi}/works?${query}`, 'Crossref');
       return retractionOf(doi, work, updates);
     } catch (error) {
       strapi.log.warn(`[cited-articles] link check: Crossref not asked about ${doi}: ${(error as Error).message}`);

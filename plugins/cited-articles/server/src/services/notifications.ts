@@ -164,7 +164,7 @@ const notifications = ({ strapi }: { strapi: Core.Strapi }): NotificationsServic
    */
   const runDigest = async (overdueMs = 0): Promise<'busy' | 'later' | 'done'> => {
     if (Date.now() < (await lastDigestAt()) + periodMs() + overdueMs) return 'later';
-    const release = await getService('task-lock', { strapi }).acquire(DIGEST_KEY, leaseMs());
+    const release = await getService('platform', { strapi }).acquireLock(DIGEST_KEY, leaseMs());
     if (!release) return 'busy';
     try {
       // Read again under the lock: another instance may have sent it since.

@@ -38,7 +38,7 @@ const resolvedArticleMemo = ({ strapi }: { strapi: Core.Strapi }): ResolvedArtic
    * memory on this thread, and only a new one is parsed, in a worker.
    */
   const missingKeys = async (row: ArticleRow) => {
-    const { keys } = await getService('work-pool', { strapi }).bodyIndex(row.body ?? '', 'This article');
+    const { keys } = await getService('platform', { strapi }).bodyIndex(row.body ?? '', 'This article');
     return keysMissingFrom(keys, row.citations);
   };
 

@@ -98,7 +98,7 @@ const sourceImport = ({ strapi }: { strapi: Core.Strapi }): SourceImportService 
     async importFile(content: string, format?: ImportFormat): Promise<ImportReport> {
       // citation-js parses in a worker thread, within the work budget (a file too complex answers
       // 422, before anything is written); an unreadable file comes back as an answer.
-      const parsed = await getService('work-pool', { strapi }).run('readImport', { content, format }, 'This file');
+      const parsed = await getService('platform', { strapi }).runJob('readImport', { content, format }, 'This file');
       if ('unreadable' in parsed) {
         const { message, line } = parsed.unreadable;
         throw contentError(`The file cannot be read: ${message}. Nothing was imported.`, [{ line, message }]);

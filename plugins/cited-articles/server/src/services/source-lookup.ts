@@ -12,7 +12,7 @@ import { sourcesRepository } from '../repositories/sources';
 import { getService } from '../utils/get-service';
 import { lookupSettings } from '../utils/source-settings';
 import type { SourceLookupService } from './contracts';
-import { asHttpError } from './outbound';
+import { asHttpError } from './platform/outbound';
 
 export type { LookupResult } from './contracts';
 
@@ -45,20 +45,20 @@ const sourceLookup = ({ strapi }: { strapi: Core.Strapi }): SourceLookupService 
       });
     }
     const settings = lookupSettings(strapi);
-    const outbound = getService('outbound', { strapi });
+    const outbound = getService('platform', { strapi });
     let data: LookedUpSource;
 
     if (parsed.kind === 'doi') {
       // DOIs may hold characters that are special in a path (";", "#", "?"): encode each, keep "/".
       const path = parsed.doi.split('/').map(encodeURIComponent).join('/');
-      const answer = await outbound.json(`${settings.doiResolver}/${path}`, 'The DOI resolver', { accept: CSL_JSON });
+      const answer = await outbound.fetchJson(`${settings.doiResolver}/${path}`, 'The DOI resolver', { accept: CSL_JSON });
       if (answer === null) throw new errors.NotFoundError(`No work is registered with the DOI ${parsed.doi}.`);
       const source = sourceFromCsl(answer, parsed.doi);
       if (typeof source === 'string') throw new RemoteServiceError(source);
       data = source;
     } else if (parsed.kind === 'isbn') {
       const query = new URLSearchParams({ bibkeys: `ISBN:${parsed.isbn}`, format: 'json', jscmd: 'data' });
-      const answer = await outbound.json(`${settings.isbnApi}/api/books?${query}`, 'Open Library');
+      const answer = await outbound.fetchJson(`${settings.isbnApi}/api/books?${query}`, 'Open Library');
       const source = answer === null ? null : sourceFromOpenLibrary(answer, parsed.isbn);
       if (source === null) throw new errors.NotFoundError(`Open Library knows no book with the ISBN ${parsed.isbn}.`);
       data = source;

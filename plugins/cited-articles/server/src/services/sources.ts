@@ -11,7 +11,7 @@ const sources = ({ strapi }: { strapi: Core.Strapi }): SourcesService => ({
    * (sources are one library shared by every locale; the articles citing them are localized).
    */
   async findByKeyWithCitingArticles(key: string, requestedLocale?: string) {
-    const locale = await getService('content-locales', { strapi }).resolve(requestedLocale);
+    const locale = await getService('platform', { strapi }).resolveLocale(requestedLocale);
     const source = await sourcesRepository(strapi).byKeyWithPublishedCiters(key, locale);
     if (!source) return null;
     const seen = new Set<string>();

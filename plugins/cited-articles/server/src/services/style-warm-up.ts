@@ -20,7 +20,7 @@ const styleWarmUp = ({ strapi }: { strapi: Core.Strapi }): StyleWarmUpService =>
 
   const run = async (): Promise<string[]> => {
     try {
-      return await getService('work-pool', { strapi }).run('warmUp', undefined, 'Preparing the reference styles');
+      return await getService('platform', { strapi }).runJob('warmUp', undefined, 'Preparing the reference styles');
     } catch (error) {
       if (!stopped) strapi.log.warn(`[cited-articles] could not prepare the reference styles: ${(error as Error).message}`);
       return [];

@@ -19,7 +19,7 @@ import type {
   StaffRepliesService,
 } from './comments';
 import type { CitationSyncService, LocalizationCitationsService, PublishGuardService } from './editing';
-import type { ContentLocalesService, MailerService, OutboundService, TaskLockService, WorkPoolService } from './platform';
+import type { MailerService } from './platform';
 import type { AbuseGuardService, RateLimitService } from './protection';
 import type { ReferenceExportService, ReferenceStylesService, StyleWarmUpService } from './references';
 import type { PreviewService, ResolvedArticleMemoService, ResolvedArticlesService } from './resolving';
@@ -40,12 +40,10 @@ export interface PluginServices {
   'comment-pages': CommentPagesService;
   'comment-replies': CommentRepliesService;
   'comments-public': CommentsPublicService;
-  'content-locales': ContentLocalesService;
   'link-check': LinkCheckService;
   'localization-citations': LocalizationCitationsService;
   mailer: MailerService;
   notifications: NotificationsService;
-  outbound: OutboundService;
   preview: PreviewService;
   'publish-guard': PublishGuardService;
   'rate-limit': RateLimitService;
@@ -60,8 +58,6 @@ export interface PluginServices {
   sources: SourcesService;
   'staff-replies': StaffRepliesService;
   'style-warm-up': StyleWarmUpService;
-  'task-lock': TaskLockService;
-  'work-pool': WorkPoolService;
 }
 
 export type ServiceName = keyof PluginServices;
