@@ -6,8 +6,7 @@ const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
   getService('style-warm-up', { strapi }).stop();
   await getService('rate-limit', { strapi }).destroy();
   // Pending digests and email retries stop with Strapi.
-  getService('notifications', { strapi }).destroy();
-  await getService('mailer', { strapi }).destroy();
+  await getService('notifications', { strapi }).destroy();
   await getService('caching', { strapi }).destroy();
   // The worker threads end with Strapi (a job still running is stopped), or the process would stay up.
   await getService('platform', { strapi }).destroy();

@@ -16,8 +16,7 @@ import commentModeration from './comment-moderation';
 import commentsPublic from './comments-public';
 import linkCheck from './link-check';
 import localizationCitations from './localization-citations';
-import mailer from './mailer';
-import notifications from './notifications';
+import { createNotificationsService } from './notifications';
 import { createPlatformService } from './platform';
 import preview from './preview';
 import publishGuard from './publish-guard';
@@ -57,8 +56,7 @@ const services = {
   'comments-public': commentsPublic,
   'link-check': linkCheck,
   'localization-citations': localizationCitations,
-  mailer,
-  notifications,
+  notifications: createNotificationsService,
   platform: createPlatformService,
   preview,
   'publish-guard': publishGuard,

@@ -185,17 +185,6 @@ export interface StaffRepliesService {
   reply(params: { documentId: string; content: string; approveParent: boolean; admin: NewsroomAdmin }): Promise<AdminComment>;
 }
 
-export interface NotificationsService {
-  /** Listens to the plugin's comment events (created, approved). */
-  subscribe(): void;
-  /** A comment started waiting for a moderator other than by being posted (reports, an edit). */
-  moderationWaiting(): void;
-  /** Records an unsubscribe link's address hash. */
-  unsubscribe(token: string): Promise<void>;
-  /** Stops timers and listeners (Strapi is stopping). */
-  destroy(): void;
-}
-
 export interface ReferenceCountsService {
   /** Recomputes an article row's reference targets whenever a write sets its body. */
   subscribe(): void;

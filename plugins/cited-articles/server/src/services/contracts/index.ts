@@ -14,12 +14,10 @@ import type {
   CommentPagesService,
   CommentRepliesService,
   CommentsPublicService,
-  NotificationsService,
   ReferenceCountsService,
   StaffRepliesService,
 } from './comments';
 import type { CitationSyncService, LocalizationCitationsService, PublishGuardService } from './editing';
-import type { MailerService } from './platform';
 import type { AbuseGuardService, RateLimitService } from './protection';
 import type { ReferenceExportService, ReferenceStylesService, StyleWarmUpService } from './references';
 import type { PreviewService, ResolvedArticleMemoService, ResolvedArticlesService } from './resolving';
@@ -42,8 +40,6 @@ export interface PluginServices {
   'comments-public': CommentsPublicService;
   'link-check': LinkCheckService;
   'localization-citations': LocalizationCitationsService;
-  mailer: MailerService;
-  notifications: NotificationsService;
   preview: PreviewService;
   'publish-guard': PublishGuardService;
   'rate-limit': RateLimitService;
@@ -65,7 +61,6 @@ export type ServiceName = keyof PluginServices;
 export type * from './articles';
 export type * from './comments';
 export type * from './editing';
-export type * from './platform';
 export type * from './protection';
 export type * from './references';
 export type * from './resolving';
