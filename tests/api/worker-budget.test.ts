@@ -82,8 +82,8 @@ describe('the worker pool', () => {
   });
 
   it('formats with a style registered at runtime on the main thread, between two worker jobs', async () => {
-    const styles = (app.strapi as any).plugin('cited-articles').service('reference-styles');
-    styles.register({
+    const styles = (app.strapi as any).plugin('cited-articles').service('references');
+    styles.registerStyle({
       id: 'shouting',
       label: 'Titles in capitals',
       kind: 'builtin',

@@ -72,7 +72,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService('caching', { strapi }).connect();
   scheduleLinkCheck(strapi);
   // In the background, once the server listens: the first styled request is as fast as the next.
-  getService('style-warm-up', { strapi }).schedule();
+  getService('references', { strapi }).scheduleWarmUp();
 };
 
 export default bootstrap;

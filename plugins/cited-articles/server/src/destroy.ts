@@ -3,7 +3,7 @@ import { getService } from './utils/get-service';
 
 const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Closes the Redis connection of the rate limiter, if any, so that Strapi can stop cleanly.
-  getService('style-warm-up', { strapi }).stop();
+  getService('references', { strapi }).stopWarmUp();
   await getService('rate-limit', { strapi }).destroy();
   // Pending digests and email retries stop with Strapi.
   await getService('notifications', { strapi }).destroy();

@@ -22,8 +22,7 @@ import preview from './preview';
 import publishGuard from './publish-guard';
 import rateLimit from './rate-limit';
 import referenceCounts from './reference-counts';
-import referenceExport from './reference-export';
-import referenceStyles from './reference-styles';
+import { createReferencesService } from './references';
 import resolvedArticleMemo from './resolved-article-memo';
 import resolvedArticles from './resolved-articles';
 import sourceImport from './source-import';
@@ -31,7 +30,6 @@ import sourceLibrary from './source-library';
 import sourceLookup from './source-lookup';
 import sources from './sources';
 import staffReplies from './staff-replies';
-import styleWarmUp from './style-warm-up';
 
 /**
  * The plugin's services by domain: each is one factory `({ strapi }) => ({ ...methods })` that
@@ -62,8 +60,7 @@ const services = {
   'publish-guard': publishGuard,
   'rate-limit': rateLimit,
   'reference-counts': referenceCounts,
-  'reference-export': referenceExport,
-  'reference-styles': referenceStyles,
+  references: createReferencesService,
   'resolved-article-memo': resolvedArticleMemo,
   'resolved-articles': resolvedArticles,
   'source-import': sourceImport,
@@ -71,7 +68,6 @@ const services = {
   'source-lookup': sourceLookup,
   sources,
   'staff-replies': staffReplies,
-  'style-warm-up': styleWarmUp,
 } satisfies Record<string, (deps: { strapi: Core.Strapi }) => object>;
 
 export default services;

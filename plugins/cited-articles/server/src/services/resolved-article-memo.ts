@@ -49,8 +49,8 @@ const resolvedArticleMemo = ({ strapi }: { strapi: Core.Strapi }): ResolvedArtic
    * answer (`?referenceLocale=xx-1`, `xx-2`, …).
    */
   const canonicalRequest = (request: ResolveRequest, contentLocale: string | null | undefined) => {
-    const styles = getService('reference-styles', { strapi });
-    const style = styles.get(request.style);
+    const styles = getService('references', { strapi });
+    const style = styles.getStyle(request.style);
     if (!style) throw new Error(`unknown style ${request.style}`);
     const { locale, fallback } = styles.referenceLocale(style, request.referenceLocale, contentLocale);
     const canonical: ResolveRequest = { style: style.id, referenceLocale: locale, html: request.html === true, jsonld: request.jsonld === true };

@@ -67,14 +67,14 @@ const resolvedArticles = ({ strapi }: { strapi: Core.Strapi }): ResolvedArticles
   /** The API's `data` and `meta` for one article row. */
   async present(row, request, extra = {}) {
     const library = await this.loadLibrary(await this.missingKeys([row]));
-    const styles = getService('reference-styles', { strapi });
-    const style = styles.get(request.style);
+    const styles = getService('references', { strapi });
+    const style = styles.getStyle(request.style);
     if (!style) throw new Error(`unknown style ${request.style}`);
     const { locale, fallback } = styles.referenceLocale(style, request.referenceLocale, row.locale);
     const pool = getService('platform', { strapi });
     const what = row.documentId ? 'This article' : 'This body';
     // Resolution, formatting and rendering in one worker job. A style registered at runtime
-    // (reference-styles register()) is a function of the host app that cannot cross into a
+    // (the references service's registerStyle()) is a function of the host app that cannot cross into a
     // thread: its entries are formatted here, between a resolving job and a rendering one.
     const input = { ...resolveInput(row, library), html: request.html === true };
     let worked = await pool.runJob('present', { ...input, style: styles.isBundled(style) ? { id: style.id, locale } : null, formatted: null }, what);

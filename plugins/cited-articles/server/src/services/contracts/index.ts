@@ -19,7 +19,6 @@ import type {
 } from './comments';
 import type { CitationSyncService, LocalizationCitationsService, PublishGuardService } from './editing';
 import type { AbuseGuardService, RateLimitService } from './protection';
-import type { ReferenceExportService, ReferenceStylesService, StyleWarmUpService } from './references';
 import type { PreviewService, ResolvedArticleMemoService, ResolvedArticlesService } from './resolving';
 import type { LinkCheckService, SourceImportService, SourceLibraryService, SourceLookupService, SourcesService } from './sources';
 
@@ -44,8 +43,6 @@ export interface PluginServices {
   'publish-guard': PublishGuardService;
   'rate-limit': RateLimitService;
   'reference-counts': ReferenceCountsService;
-  'reference-export': ReferenceExportService;
-  'reference-styles': ReferenceStylesService;
   'resolved-article-memo': ResolvedArticleMemoService;
   'resolved-articles': ResolvedArticlesService;
   'source-import': SourceImportService;
@@ -53,7 +50,6 @@ export interface PluginServices {
   'source-lookup': SourceLookupService;
   sources: SourcesService;
   'staff-replies': StaffRepliesService;
-  'style-warm-up': StyleWarmUpService;
 }
 
 export type ServiceName = keyof PluginServices;
@@ -62,6 +58,5 @@ export type * from './articles';
 export type * from './comments';
 export type * from './editing';
 export type * from './protection';
-export type * from './references';
 export type * from './resolving';
 export type * from './sources';
