@@ -380,7 +380,7 @@ describe('createArticleComment', () => {
     const stored: any = await app.strapi.documents(COMMENT_UID as any).findOne({ documentId: created.documentId });
     expect(stored).toMatchObject({ status: 'pending', authorEmail: data.authorEmail });
     // The flood control key is the client address the REST route uses: the hash of this IP.
-    const guard = app.strapi.plugin('cited-articles').service('abuse-guard');
+    const guard = app.strapi.plugin('cited-articles').service('moderation');
     expect(stored.ipHash).toBe(guard.hashIp(ip));
   });
 

@@ -4,7 +4,7 @@ import { getService } from './utils/get-service';
 const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Closes the Redis connection of the rate limiter, if any, so that Strapi can stop cleanly.
   getService('references', { strapi }).stopWarmUp();
-  await getService('rate-limit', { strapi }).destroy();
+  await getService('moderation', { strapi }).destroy();
   // Pending digests and email retries stop with Strapi.
   await getService('notifications', { strapi }).destroy();
   await getService('caching', { strapi }).destroy();

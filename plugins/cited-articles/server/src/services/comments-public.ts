@@ -27,7 +27,7 @@ const listed = (row: CommentRecord): ListedComment => ({ ...row, parent: row.par
 const commentsPublic = ({ strapi }: { strapi: Core.Strapi }): CommentsPublicService => {
   const comments = () => commentsRepository(strapi);
   const articles = () => articlesRepository(strapi);
-  const guard = () => getService('abuse-guard', { strapi });
+  const guard = () => getService('moderation', { strapi });
 
   /** The published article with this slug in this locale (the default one when none is asked for). */
   const findPublishedArticle = async (slug: string, requestedLocale?: string) => {

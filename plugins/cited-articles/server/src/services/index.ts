@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import abuseGuard from './abuse-guard';
 import articlePages from './article-pages';
 import articles from './articles';
 import { createCachingService } from './caching';
@@ -12,15 +11,14 @@ import commentFingerprint from './comment-fingerprint';
 import commentPages from './comment-pages';
 import commentReplies from './comment-replies';
 import commentEvents from './comment-events';
-import commentModeration from './comment-moderation';
 import commentsPublic from './comments-public';
 import linkCheck from './link-check';
 import localizationCitations from './localization-citations';
+import { createModerationService } from './moderation';
 import { createNotificationsService } from './notifications';
 import { createPlatformService } from './platform';
 import preview from './preview';
 import publishGuard from './publish-guard';
-import rateLimit from './rate-limit';
 import referenceCounts from './reference-counts';
 import { createReferencesService } from './references';
 import resolvedArticleMemo from './resolved-article-memo';
@@ -37,7 +35,6 @@ import staffReplies from './staff-replies';
  * (PluginServices below), as content-releases derives `ReturnType<typeof createReleaseService>`.
  */
 const services = {
-  'abuse-guard': abuseGuard,
   'article-pages': articlePages,
   articles,
   caching: createCachingService,
@@ -50,15 +47,14 @@ const services = {
   'comment-pages': commentPages,
   'comment-replies': commentReplies,
   'comment-events': commentEvents,
-  'comment-moderation': commentModeration,
   'comments-public': commentsPublic,
   'link-check': linkCheck,
   'localization-citations': localizationCitations,
+  moderation: createModerationService,
   notifications: createNotificationsService,
   platform: createPlatformService,
   preview,
   'publish-guard': publishGuard,
-  'rate-limit': rateLimit,
   'reference-counts': referenceCounts,
   references: createReferencesService,
   'resolved-article-memo': resolvedArticleMemo,

@@ -10,7 +10,6 @@ import type {
   CommentCountsService,
   CommentEventsService,
   CommentFingerprintService,
-  CommentModerationService,
   CommentPagesService,
   CommentRepliesService,
   CommentsPublicService,
@@ -18,12 +17,10 @@ import type {
   StaffRepliesService,
 } from './comments';
 import type { CitationSyncService, LocalizationCitationsService, PublishGuardService } from './editing';
-import type { AbuseGuardService, RateLimitService } from './protection';
 import type { PreviewService, ResolvedArticleMemoService, ResolvedArticlesService } from './resolving';
 import type { LinkCheckService, SourceImportService, SourceLibraryService, SourceLookupService, SourcesService } from './sources';
 
 export interface PluginServices {
-  'abuse-guard': AbuseGuardService;
   'article-pages': ArticlePagesService;
   articles: ArticlesService;
   'citation-sync': CitationSyncService;
@@ -33,7 +30,6 @@ export interface PluginServices {
   'comment-counts': CommentCountsService;
   'comment-events': CommentEventsService;
   'comment-fingerprint': CommentFingerprintService;
-  'comment-moderation': CommentModerationService;
   'comment-pages': CommentPagesService;
   'comment-replies': CommentRepliesService;
   'comments-public': CommentsPublicService;
@@ -41,7 +37,6 @@ export interface PluginServices {
   'localization-citations': LocalizationCitationsService;
   preview: PreviewService;
   'publish-guard': PublishGuardService;
-  'rate-limit': RateLimitService;
   'reference-counts': ReferenceCountsService;
   'resolved-article-memo': ResolvedArticleMemoService;
   'resolved-articles': ResolvedArticlesService;
@@ -57,6 +52,5 @@ export type ServiceName = keyof PluginServices;
 export type * from './articles';
 export type * from './comments';
 export type * from './editing';
-export type * from './protection';
 export type * from './resolving';
 export type * from './sources';
