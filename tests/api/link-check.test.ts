@@ -224,7 +224,7 @@ describe('findings about what was read', () => {
       data: { archiveUrl: 'https://archive.example/editor-chose-this' },
     });
     const report = { checked: 0, ok: 0, redirected: 0, broken: 0, archived: 0, retracted: 0 };
-    await (app.strapi.plugin('cited-articles').service('link-check') as any).checkPage([stale], report);
+    await (app.strapi.plugin('cited-articles').service('sources') as any).checkLinkPage([stale], report);
     expect(report).toMatchObject({ checked: 1, broken: 1 });
     const after = await row(source.documentId);
     expect(after.archiveUrl).toBe('https://archive.example/editor-chose-this');
@@ -234,7 +234,7 @@ describe('findings about what was read', () => {
     await app.strapi.db
       .query(SOURCE_UID as any)
       .updateMany({ where: { documentId: source.documentId }, data: { url: page('title-only'), linkStatus: 'unchecked' } });
-    await (app.strapi.plugin('cited-articles').service('link-check') as any).checkPage([stale], report);
+    await (app.strapi.plugin('cited-articles').service('sources') as any).checkLinkPage([stale], report);
     expect((await row(source.documentId)).linkStatus).toBe('unchecked');
   });
 });
@@ -322,20 +322,20 @@ describe('one run at a time', () => {
   });
 
   it('runs a scheduled check once per firing across instances: a second run of the same minute is skipped, the next minute’s runs', async () => {
-    const service = app.strapi.plugin('cited-articles').service('link-check') as any;
+    const service = app.strapi.plugin('cited-articles').service('sources') as any;
     const checks = () => fixtures.to('/pages/title-only').length;
     const slot = '2026-01-01T03:00:00.000Z';
     const before = checks();
     // Two instances' crons firing together (the loser finds the lock held or the slot done)…
-    await Promise.all([service.runScheduled(slot), service.runScheduled(slot)]);
+    await Promise.all([service.runScheduledLinkCheck(slot), service.runScheduledLinkCheck(slot)]);
     // One run asks the page once per source that links it (earlier tests add some).
     const oneRun = checks() - before;
     expect(oneRun).toBeGreaterThan(0);
     // …and one firing a little later, after the first run finished: the slot is done.
-    await service.runScheduled(slot);
+    await service.runScheduledLinkCheck(slot);
     expect(checks() - before).toBe(oneRun);
     // The next firing runs again, once: had both instances run the first firing, this would be 1.5x.
-    await service.runScheduled('2026-01-02T03:00:00.000Z');
+    await service.runScheduledLinkCheck('2026-01-02T03:00:00.000Z');
     expect(checks() - before).toBe(2 * oneRun);
   });
 

@@ -65,7 +65,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   referenceCounts.subscribe();
   await referenceCounts.backfill();
   // Before the first Sources page: its duplicate report reads the fingerprints.
-  await getService('source-library', { strapi }).backfill();
+  await getService('sources', { strapi }).backfillFingerprints();
   await getService('moderation', { strapi }).connect();
   // Shared caches and the in-process response cache are purged when what they hold changes.
   getService('caching', { strapi }).subscribe();

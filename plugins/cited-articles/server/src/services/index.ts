@@ -12,7 +12,6 @@ import commentPages from './comment-pages';
 import commentReplies from './comment-replies';
 import commentEvents from './comment-events';
 import commentsPublic from './comments-public';
-import linkCheck from './link-check';
 import localizationCitations from './localization-citations';
 import { createModerationService } from './moderation';
 import { createNotificationsService } from './notifications';
@@ -23,10 +22,7 @@ import referenceCounts from './reference-counts';
 import { createReferencesService } from './references';
 import resolvedArticleMemo from './resolved-article-memo';
 import resolvedArticles from './resolved-articles';
-import sourceImport from './source-import';
-import sourceLibrary from './source-library';
-import sourceLookup from './source-lookup';
-import sources from './sources';
+import { createSourcesService } from './sources';
 import staffReplies from './staff-replies';
 
 /**
@@ -48,7 +44,6 @@ const services = {
   'comment-replies': commentReplies,
   'comment-events': commentEvents,
   'comments-public': commentsPublic,
-  'link-check': linkCheck,
   'localization-citations': localizationCitations,
   moderation: createModerationService,
   notifications: createNotificationsService,
@@ -59,10 +54,7 @@ const services = {
   references: createReferencesService,
   'resolved-article-memo': resolvedArticleMemo,
   'resolved-articles': resolvedArticles,
-  'source-import': sourceImport,
-  'source-library': sourceLibrary,
-  'source-lookup': sourceLookup,
-  sources,
+  sources: createSourcesService,
   'staff-replies': staffReplies,
 } satisfies Record<string, (deps: { strapi: Core.Strapi }) => object>;
 

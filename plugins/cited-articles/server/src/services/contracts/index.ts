@@ -18,7 +18,6 @@ import type {
 } from './comments';
 import type { CitationSyncService, LocalizationCitationsService, PublishGuardService } from './editing';
 import type { PreviewService, ResolvedArticleMemoService, ResolvedArticlesService } from './resolving';
-import type { LinkCheckService, SourceImportService, SourceLibraryService, SourceLookupService, SourcesService } from './sources';
 
 export interface PluginServices {
   'article-pages': ArticlePagesService;
@@ -33,17 +32,12 @@ export interface PluginServices {
   'comment-pages': CommentPagesService;
   'comment-replies': CommentRepliesService;
   'comments-public': CommentsPublicService;
-  'link-check': LinkCheckService;
   'localization-citations': LocalizationCitationsService;
   preview: PreviewService;
   'publish-guard': PublishGuardService;
   'reference-counts': ReferenceCountsService;
   'resolved-article-memo': ResolvedArticleMemoService;
   'resolved-articles': ResolvedArticlesService;
-  'source-import': SourceImportService;
-  'source-library': SourceLibraryService;
-  'source-lookup': SourceLookupService;
-  sources: SourcesService;
   'staff-replies': StaffRepliesService;
 }
 
@@ -53,4 +47,3 @@ export type * from './articles';
 export type * from './comments';
 export type * from './editing';
 export type * from './resolving';
-export type * from './sources';
