@@ -26,9 +26,11 @@ import { createSourcesService } from './sources';
 import staffReplies from './staff-replies';
 
 /**
- * The plugin's services by domain: each is one factory `({ strapi }) => ({ ...methods })` that
- * builds its parts (the modules of its folder) once. Their types are derived from the factories
- * (PluginServices below), as content-releases derives `ReturnType<typeof createReleaseService>`.
+ * The plugin's services. A domain (caching, moderation, notifications, platform, references,
+ * sources) is one factory `({ strapi }) => ({ ...methods })` that builds its parts (the modules of
+ * its folder) once; the article and comment services are still one file each, typed by
+ * services/contracts/. Every type is derived from its factory (PluginServices below), as
+ * content-releases derives `ReturnType<typeof createReleaseService>`.
  */
 const services = {
   'article-pages': articlePages,
