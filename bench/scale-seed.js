@@ -158,7 +158,7 @@ async function growToScale(strapi, { articles, sources, comments, busiest, log }
       WHERE c.document_id LIKE 'bcmt%'`);
   });
 
-  await time('source identity fingerprints (the startup backfill)', () => strapi.plugin('cited-articles').service('source-library').backfill());
+  await time('source identity fingerprints (the startup backfill)', () => strapi.plugin('cited-articles').service('sources').backfillFingerprints());
   await time('VACUUM ANALYZE', () => knex.raw('VACUUM ANALYZE'));
   return {
     busiestSlug: 'bulk-article-1',

@@ -140,7 +140,7 @@ async function main() {
     const purged = [];
     strapi
       .plugin('cited-articles')
-      .service('cache-purge')
+      .service('caching')
       .onPurge((keys) => purged.push(...keys));
     const editSource = async (documentId) => {
       const times = [];

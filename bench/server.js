@@ -116,9 +116,9 @@ async function main() {
     }
     if (message.type === 'warm-up') {
       // Resolves once the background build of the CSL engines is done.
-      const warmUp = strapi.plugin('cited-articles').service('style-warm-up');
-      while (!warmUp.finished()) await new Promise((resolve) => setTimeout(resolve, 20));
-      const styles = await warmUp.finished();
+      const warmUp = strapi.plugin('cited-articles').service('references');
+      while (!warmUp.warmUpFinished()) await new Promise((resolve) => setTimeout(resolve, 20));
+      const styles = await warmUp.warmUpFinished();
       process.send({ type: 'warmed', id: message.id, styles, at: Date.now() });
     }
     if (message.type === 'publish') {

@@ -156,11 +156,11 @@ async function runServer() {
 
   // Production builds the CSL engines in the background, starting a moment after the server
   // listens: measure after it.
-  const warmUp = strapi.plugin('cited-articles').service('style-warm-up');
-  if (warmUp && typeof warmUp.finished === 'function') {
+  const warmUp = strapi.plugin('cited-articles').service('references');
+  if (warmUp && typeof warmUp.warmUpFinished === 'function') {
     const waitUntil = Date.now() + 120_000;
-    while (!warmUp.finished() && Date.now() < waitUntil) await sleep(50);
-    await warmUp.finished();
+    while (!warmUp.warmUpFinished() && Date.now() < waitUntil) await sleep(50);
+    await warmUp.warmUpFinished();
   }
 
   // An admin, logged in through POST /admin/login as the admin panel does.

@@ -146,7 +146,7 @@ describe('the duplicate report, found through stored URL and DOI fingerprints', 
     await app.strapi.db.connection(table).update({ url_fingerprint: null, doi_fingerprint: null });
     expect(await groupsOf()).toEqual([]);
 
-    const backfill = () => app.strapi.plugin('cited-articles').service('source-library').backfill();
+    const backfill = () => app.strapi.plugin('cited-articles').service('sources').backfillFingerprints();
     const withIdentity = await app.strapi.db.connection(table).whereNotNull('url').orWhereNotNull('doi').count({ n: '*' });
     expect(await backfill()).toBe(Number(withIdentity[0].n));
     expect(await groupsOf()).toEqual(before);

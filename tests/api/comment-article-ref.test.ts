@@ -59,7 +59,7 @@ it('is filled by the startup backfill on comments written without it (or before 
   const table = app.strapi.db.metadata.get(COMMENT_UID as any).tableName;
   await app.strapi.db.connection(table).update({ article_document_id: null, article_locale: null, article_version: null });
   // A raw SQL write runs no lifecycle, so nothing purges the cached comment pages: emptied here.
-  app.strapi.plugin('cited-articles').service('response-cache').clear();
+  app.strapi.plugin('cited-articles').service('caching').clear();
   expect(await listedTotal('first-of-two')).toBe(0);
 
   const filled = await app.strapi.plugin('cited-articles').service('comment-article-ref').backfill();

@@ -16,7 +16,7 @@ const SLUG = 'duplicates';
 
 const plugin = () => app.strapi.plugin('cited-articles');
 /** Forgets every in-memory counter and claim, as a restart (or another instance) would. */
-const forgetMemoryClaims = () => plugin().service('rate-limit').destroy();
+const forgetMemoryClaims = () => plugin().service('moderation').destroy();
 /** Removes the stored comment, so that only a claim can still recognise the text. */
 const removeStoredComment = (documentId: string) => app.strapi.db.query(COMMENT_UID as any).deleteMany({ where: { documentId } });
 
@@ -71,7 +71,7 @@ describe('duplicates that differ in case and whitespace', () => {
   it('are refused by the Redis claim alone, which another instance shares', async () => {
     const prefix = `ca-dup-${crypto.randomBytes(6).toString('hex')}`;
     setCommentOptions(app.strapi, { redisUrl: REDIS_URL, redisKeyPrefix: prefix });
-    await plugin().service('rate-limit').connect();
+    await plugin().service('moderation').connect();
     const { sender, first, same, distinct } = variants();
     const ip = nextIp();
     const posted = await post(first, sender, ip);
@@ -79,7 +79,7 @@ describe('duplicates that differ in case and whitespace', () => {
     await removeStoredComment(posted.body.data.documentId);
     // A fresh connection and fresh limiters: nothing in this process's memory remembers the post.
     await forgetMemoryClaims();
-    await plugin().service('rate-limit').connect();
+    await plugin().service('moderation').connect();
 
     expectDuplicate(await post(same, sender, ip));
     expect((await post(distinct, sender, ip)).status).toBe(201);

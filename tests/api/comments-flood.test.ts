@@ -110,10 +110,10 @@ describe('flood control comes first', () => {
 });
 
 describe('flood control in Redis', () => {
-  // The plugin's rate-limit service, as a second Strapi instance would run it.
+  // The plugin's moderation service (its rate limiter), as a second Strapi instance would run it.
   const anotherInstance = () => {
     const plugin: any = builtPlugin;
-    return (plugin.default ?? plugin).services['rate-limit']({ strapi: app.strapi });
+    return (plugin.default ?? plugin).services.moderation({ strapi: app.strapi });
   };
 
   it('shares one limit between instances that use the same Redis and key prefix', async () => {
@@ -122,18 +122,18 @@ describe('flood control in Redis', () => {
     const limits = { points: 5, durationSeconds: 60 };
     setCommentOptions(app.strapi, { rateLimit: limits, redisUrl: REDIS_URL, redisKeyPrefix: prefix });
     const ip = nextIp();
-    const ipHash = app.strapi.plugin('cited-articles').service('abuse-guard').hashIp(ip);
+    const ipHash = app.strapi.plugin('cited-articles').service('moderation').hashIp(ip);
 
     const other = anotherInstance();
-    await Promise.all([app.strapi.plugin('cited-articles').service('rate-limit').connect(), other.connect()]);
+    await Promise.all([app.strapi.plugin('cited-articles').service('moderation').connect(), other.connect()]);
     try {
       // The other instance takes 3 of this sender's 5 comments…
-      for (let n = 0; n < 3; n += 1) expect((await other.consume('comments', ipHash, limits)).allowed).toBe(true);
+      for (let n = 0; n < 3; n += 1) expect((await other.consumeLimit('comments', ipHash, limits)).allowed).toBe(true);
       // …so this one accepts 2 and refuses the third.
       expect((await postComment(app, 'shared', aComment(), ip)).status).toBe(201);
       expect((await postComment(app, 'shared', aComment(), ip)).status).toBe(201);
       expect((await postComment(app, 'shared', aComment(), ip)).status).toBe(429);
-      expect((await other.consume('comments', ipHash, limits)).allowed).toBe(false);
+      expect((await other.consumeLimit('comments', ipHash, limits)).allowed).toBe(false);
     } finally {
       await other.destroy();
     }
@@ -147,8 +147,8 @@ describe('flood control in Redis', () => {
     await Promise.all([other.connect(), first.connect()]);
     try {
       const limits = { points: 1, durationSeconds: 60 };
-      expect((await first.consume('duplicates', 'same-key', limits)).allowed).toBe(true);
-      expect((await other.consume('duplicates', 'same-key', limits)).allowed).toBe(false);
+      expect((await first.consumeLimit('duplicates', 'same-key', limits)).allowed).toBe(true);
+      expect((await other.consumeLimit('duplicates', 'same-key', limits)).allowed).toBe(false);
     } finally {
       await Promise.all([other.destroy(), first.destroy()]);
     }

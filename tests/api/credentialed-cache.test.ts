@@ -18,7 +18,7 @@ let otherReaderJwt: string;
 let apiToken: string;
 const ARTICLE = '/api/cited-articles/articles/private-article';
 const api = (url: string) => request(app.server).get(`/api/cited-articles${url}`);
-const responseCache = () => app.strapi.plugin('cited-articles').service('response-cache');
+const responseCache = () => app.strapi.plugin('cited-articles').service('caching');
 
 const PUBLIC_GETS = [
   '/articles',

@@ -68,7 +68,7 @@ it('shares the REST route in-process cache: a repeated citedArticle costs no plu
   const article: any = await app.strapi.documents(ARTICLE as any).findFirst({ filters: { slug: 'g-with-1' } as any });
   await app.strapi.documents(ARTICLE as any).update({ documentId: article.documentId, data: { title: 'Retitled' } as any });
   await app.strapi.documents(ARTICLE as any).publish({ documentId: article.documentId });
-  await app.strapi.plugin('cited-articles').service('cache-purge').settled();
+  await app.strapi.plugin('cited-articles').service('caching').settled();
   expect((await ask()).result.title).toBe('Retitled');
   // REST answers from the entry GraphQL stored, or refills it: either way the new title.
   const rest = await request(app.server).get('/api/cited-articles/articles/g-with-1');

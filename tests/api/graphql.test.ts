@@ -137,7 +137,7 @@ describe('citedArticle', () => {
     try {
       app.strapi.plugin('cited-articles').service('resolved-article-memo').clear();
       // Resolved afresh, not answered from the in-process response cache an earlier test filled.
-      app.strapi.plugin('cited-articles').service('response-cache').clear();
+      app.strapi.plugin('cited-articles').service('caching').clear();
       const plain = await graphql(app, '{ citedArticle(slug: "gql-article") { title } }');
       expect(plain.body.data.citedArticle.title).toBe('GraphQL article');
       expect(spy).toHaveBeenCalledTimes(1);
@@ -380,7 +380,7 @@ describe('createArticleComment', () => {
     const stored: any = await app.strapi.documents(COMMENT_UID as any).findOne({ documentId: created.documentId });
     expect(stored).toMatchObject({ status: 'pending', authorEmail: data.authorEmail });
     // The flood control key is the client address the REST route uses: the hash of this IP.
-    const guard = app.strapi.plugin('cited-articles').service('abuse-guard');
+    const guard = app.strapi.plugin('cited-articles').service('moderation');
     expect(stored.ipHash).toBe(guard.hashIp(ip));
   });
 

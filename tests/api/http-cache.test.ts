@@ -28,7 +28,7 @@ let source: any;
 let article: any;
 let comment: any;
 const api = (url: string) => request(app.server).get(`/api/cited-articles${url}`);
-const settled = () => app.strapi.plugin('cited-articles').service('cache-purge').settled();
+const settled = () => app.strapi.plugin('cited-articles').service('caching').settled();
 
 /** The purges received while `work` ran and its purges were sent. */
 async function purgedBy(work: () => Promise<unknown>) {
@@ -158,8 +158,8 @@ describe('conditional requests and cache headers', () => {
     const etag = (await api('/articles/cached-article?style=mla&format=html')).headers.etag;
     const memo = app.strapi.plugin('cited-articles').service('resolved-article-memo');
     memo.clear();
-    const styles = app.strapi.plugin('cited-articles').service('reference-styles');
-    const mla = styles.get('mla');
+    const styles = app.strapi.plugin('cited-articles').service('references');
+    const mla = styles.getStyle('mla');
     const format = jest.spyOn(mla, 'format');
     try {
       const res = await api('/articles/cached-article?style=mla&format=html').set('If-None-Match', etag);

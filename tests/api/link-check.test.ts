@@ -224,7 +224,7 @@ describe('findings about what was read', () => {
       data: { archiveUrl: 'https://archive.example/editor-chose-this' },
     });
     const report = { checked: 0, ok: 0, redirected: 0, broken: 0, archived: 0, retracted: 0 };
-    await (app.strapi.plugin('cited-articles').service('link-check') as any).checkPage([stale], report);
+    await (app.strapi.plugin('cited-articles').service('sources') as any).checkLinkPage([stale], report);
     expect(report).toMatchObject({ checked: 1, broken: 1 });
     const after = await row(source.documentId);
     expect(after.archiveUrl).toBe('https://archive.example/editor-chose-this');
@@ -234,7 +234,7 @@ describe('findings about what was read', () => {
     await app.strapi.db
       .query(SOURCE_UID as any)
       .updateMany({ where: { documentId: source.documentId }, data: { url: page('title-only'), linkStatus: 'unchecked' } });
-    await (app.strapi.plugin('cited-articles').service('link-check') as any).checkPage([stale], report);
+    await (app.strapi.plugin('cited-articles').service('sources') as any).checkLinkPage([stale], report);
     expect((await row(source.documentId)).linkStatus).toBe('unchecked');
   });
 });
@@ -273,10 +273,10 @@ describe('the route', () => {
 });
 
 describe('one run at a time', () => {
-  const lock = () => app.strapi.plugin('cited-articles').service('task-lock') as any;
+  const lock = () => app.strapi.plugin('cited-articles').service('platform') as any;
 
   it('answers 409 while another instance holds the lock (database lock)', async () => {
-    const release = await lock().acquire('link-check', 60_000);
+    const release = await lock().acquireLock('link-check', 60_000);
     expect(release).toEqual(expect.any(Function));
     try {
       const res = await checkLinks({ documentIds: [sources.offline.documentId] });
@@ -289,17 +289,17 @@ describe('one run at a time', () => {
   });
 
   it('database lock: taken once among simultaneous attempts; an expired lock can be taken over', async () => {
-    const attempts = await Promise.all([1, 2, 3, 4].map(() => lock().acquire('test-task', 60_000)));
+    const attempts = await Promise.all([1, 2, 3, 4].map(() => lock().acquireLock('test-task', 60_000)));
     expect(attempts.filter(Boolean)).toHaveLength(1);
     await attempts.find(Boolean)();
-    const short = await lock().acquire('test-expiry', 1);
+    const short = await lock().acquireLock('test-expiry', 1);
     expect(short).toBeTruthy();
     await new Promise((resolve) => setTimeout(resolve, 20));
-    const next = await lock().acquire('test-expiry', 60_000);
+    const next = await lock().acquireLock('test-expiry', 60_000);
     expect(next).toBeTruthy();
     // The first holder's late release must not free the second holder's lock.
     await short();
-    expect(await lock().acquire('test-expiry', 60_000)).toBeNull();
+    expect(await lock().acquireLock('test-expiry', 60_000)).toBeNull();
     await next();
   });
 
@@ -308,12 +308,12 @@ describe('one run at a time', () => {
     const previous = app.strapi.config.get(KEY);
     app.strapi.config.set(KEY, { ...(previous as object), redisUrl: 'redis://127.0.0.1:6379', redisKeyPrefix: `test-${Date.now()}` });
     try {
-      const attempts = await Promise.all([1, 2, 3].map(() => lock().acquire('link-check', 60_000)));
+      const attempts = await Promise.all([1, 2, 3].map(() => lock().acquireLock('link-check', 60_000)));
       expect(attempts.filter(Boolean)).toHaveLength(1);
       // The database lock is untouched: Redis holds this one.
       expect(await app.strapi.db.query('plugin::cited-articles.task-lock' as any).count({ where: { name: 'link-check' } })).toBe(0);
       await attempts.find(Boolean)();
-      const again = await lock().acquire('link-check', 60_000);
+      const again = await lock().acquireLock('link-check', 60_000);
       expect(again).toBeTruthy();
       await again();
     } finally {
@@ -322,20 +322,20 @@ describe('one run at a time', () => {
   });
 
   it('runs a scheduled check once per firing across instances: a second run of the same minute is skipped, the next minute’s runs', async () => {
-    const service = app.strapi.plugin('cited-articles').service('link-check') as any;
+    const service = app.strapi.plugin('cited-articles').service('sources') as any;
     const checks = () => fixtures.to('/pages/title-only').length;
     const slot = '2026-01-01T03:00:00.000Z';
     const before = checks();
     // Two instances' crons firing together (the loser finds the lock held or the slot done)…
-    await Promise.all([service.runScheduled(slot), service.runScheduled(slot)]);
+    await Promise.all([service.runScheduledLinkCheck(slot), service.runScheduledLinkCheck(slot)]);
     // One run asks the page once per source that links it (earlier tests add some).
     const oneRun = checks() - before;
     expect(oneRun).toBeGreaterThan(0);
     // …and one firing a little later, after the first run finished: the slot is done.
-    await service.runScheduled(slot);
+    await service.runScheduledLinkCheck(slot);
     expect(checks() - before).toBe(oneRun);
     // The next firing runs again, once: had both instances run the first firing, this would be 1.5x.
-    await service.runScheduled('2026-01-02T03:00:00.000Z');
+    await service.runScheduledLinkCheck('2026-01-02T03:00:00.000Z');
     expect(checks() - before).toBe(2 * oneRun);
   });
 

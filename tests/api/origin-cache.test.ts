@@ -98,7 +98,7 @@ describe('on one instance', () => {
   });
 
   it('does not keep an answer read while a change was being committed', async () => {
-    const cache = app.strapi.plugin('cited-articles').service('response-cache');
+    const cache = app.strapi.plugin('cited-articles').service('caching');
     const ticket = cache.begin();
     cache.invalidate(['cited-articles-list']);
     cache.set('["test-entry"]', ticket, { etag: '"x"', keys: ['cited-articles-list'], body: { stale: true } });

@@ -144,7 +144,7 @@ it('costs the same statements with thousands of articles and comments as with a 
   await relink(meta(COMMENT_UID).attributes.parent.joinTable, reply.documentId, 'bulk reply %');
   expect(Number(((await knex(commentTable).count({ n: '*' }).first()) as { n: number | string }).n)).toBeGreaterThan(COMMENTS);
   // Nothing above ran a lifecycle: the cached pages from before are dropped by hand.
-  app.strapi.plugin('cited-articles').service('response-cache').clear();
+  app.strapi.plugin('cited-articles').service('caching').clear();
 
   const large = await statementsPerRoute();
   expect(large).toEqual(small);

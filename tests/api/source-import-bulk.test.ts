@@ -60,8 +60,8 @@ it('answers readers, whose requests read the database, while a large import writ
   // connection, a reader's request sent once the writes have begun would wait for the whole import.
   // The styles route goes through Users & Permissions, which reads the Public role's permissions
   // from the database on every anonymous request.
-  const pool = (app.strapi as any).plugin('cited-articles').service('work-pool');
-  const parsedBefore = pool.stats().completed;
+  const pool = (app.strapi as any).plugin('cited-articles').service('platform');
+  const parsedBefore = pool.workPoolStats().completed;
   const content = bibtex(2000).replace(/bulk/gi, 'turns');
   const finished: string[] = [];
   const importing = admin
@@ -75,7 +75,7 @@ it('answers readers, whose requests read the database, while a large import writ
   // the duplicate look-ups have run. Wait for the first committed batch, so that the requests below
   // are sent while the import is writing. The count is itself a read on another connection: with
   // one transaction for the whole import it would see nothing until everything was committed.
-  while (pool.stats().completed === parsedBefore) await new Promise((resolve) => setTimeout(resolve, 2));
+  while (pool.workPoolStats().completed === parsedBefore) await new Promise((resolve) => setTimeout(resolve, 2));
   const written = () => app.strapi.db.query(SOURCE_UID).count({ where: { title: { $startsWith: 'turns source' } } });
   while (finished.length === 0 && (await written()) === 0) await new Promise((resolve) => setTimeout(resolve, 2));
   const health = await request(app.server).get('/_health');

@@ -19,7 +19,7 @@ let admin: AdminSession;
 beforeAll(async () => {
   admin = await createAdmin(app);
 });
-const outbound = () => app.strapi.plugin('cited-articles').service('outbound') as any;
+const outbound = () => app.strapi.plugin('cited-articles').service('platform') as any;
 afterEach(() => outbound().useTestNetwork({}));
 
 const lookup = (identifier: string) => admin.post('/cited-articles/sources/lookup').send({ identifier });

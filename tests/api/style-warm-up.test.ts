@@ -14,15 +14,15 @@ const app = setupStrapi({ env: { CITED_ARTICLES_WARM_UP_STYLES: 'true', CITED_AR
 beforeAll(() => {
   delete process.env.CITED_ARTICLES_WORKER_THREADS;
 });
-const warmUp = () => app.strapi.plugin('cited-articles').service('style-warm-up');
+const warmUp = () => app.strapi.plugin('cited-articles').service('references');
 // How many citeproc engines the worker thread has built (it counts the reads of plugin-csl's locale
 // registry, which citeproc makes when it builds an engine, and only then). One thread (above), so
 // the thread that formats is the one that answers.
-const engineBuilds = (): Promise<number> => app.strapi.plugin('cited-articles').service('work-pool').run('engineBuilds', undefined, 'test');
+const engineBuilds = (): Promise<number> => app.strapi.plugin('cited-articles').service('platform').runJob('engineBuilds', undefined, 'test');
 
 it('starts once the server listens, without holding up readiness, and warms every CSL style', async () => {
   // Booted, and nothing built yet: the work starts when the server listens.
-  expect(warmUp().finished()).toBeNull();
+  expect(warmUp().warmUpFinished()).toBeNull();
   const listening = Date.now();
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const port = (app.server.address() as AddressInfo).port;
@@ -31,10 +31,10 @@ it('starts once the server listens, without holding up readiness, and warms ever
   // Answered while the engines were still being built (one style at a time, between requests).
   expect(Date.now() - listening).toBeLessThan(5000);
 
-  let finished = warmUp().finished();
+  let finished = warmUp().warmUpFinished();
   while (!finished) {
     await new Promise((resolve) => setTimeout(resolve, 20));
-    finished = warmUp().finished();
+    finished = warmUp().warmUpFinished();
   }
   expect(await finished).toEqual(['apa', 'vancouver', 'harvard', 'chicago', 'mla']);
 });

@@ -30,7 +30,7 @@ it('takes the client address from the entry the proxy appended', async () => {
   const res = await postComment(app, 'proxied', aComment(), spoofed(1, proxySaw));
   expect(res.status).toBe(201);
   const stored: any = await app.strapi.db.query(COMMENT_UID as any).findOne({ where: { documentId: res.body.data.documentId } });
-  expect(stored.ipHash).toBe(app.strapi.plugin('cited-articles').service('abuse-guard').hashIp(proxySaw));
+  expect(stored.ipHash).toBe(app.strapi.plugin('cited-articles').service('moderation').hashIp(proxySaw));
 });
 
 it('counts ten comments with invented leftmost X-Forwarded-For entries as one sender: the sixth gets 429', async () => {

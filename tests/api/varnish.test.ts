@@ -21,7 +21,7 @@ let article: any;
 let source: any;
 const ARTICLE = '/api/cited-articles/articles/through-varnish';
 const viaVarnish = (url: string) => request(varnish.url).get(url);
-const settled = () => app.strapi.plugin('cited-articles').service('cache-purge').settled();
+const settled = () => app.strapi.plugin('cited-articles').service('caching').settled();
 
 beforeAll(async () => {
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));

@@ -1,5 +1,5 @@
 /**
- * Heavy work runs in the plugin's worker threads (services/work-pool.ts), within a budget: a job
+ * Heavy work runs in the plugin's worker threads (services/platform/work-pool.ts), within a budget: a job
  * over `workers.timeoutMs` answers 422 and writes nothing, a full queue answers 503 with
  * Retry-After, a reader is answered while a worst-case preview is being worked on, and the threads
  * end with Strapi. One thread and no queue (the environment below), so the bounds are reached by
@@ -22,7 +22,7 @@ let stopped = false;
 let admin: AdminSession;
 let sourceId: string;
 
-const pool = () => (app.strapi as any).plugin('cited-articles').service('work-pool');
+const pool = () => (app.strapi as any).plugin('cited-articles').service('platform');
 const setBudget = (ms: number) => app.strapi.config.set('plugin::cited-articles.workers.timeoutMs', ms);
 // Between the tests that lower it: room for this file's heavy saves on a busy machine (they take
 // seconds), so that only the tests that set 1 ms meet the limit.
@@ -37,7 +37,7 @@ const heavyBody = (salt: string) => `${salt} ${'Claim [1] and [@heavy-source]. '
 /** Resolves once the pool has started `count` more jobs than `from` and one is still running. */
 const jobsStarted = async (from: number, count: number) => {
   for (;;) {
-    const stats = pool().stats();
+    const stats = pool().workPoolStats();
     if (stats.started >= from + count && stats.taken > 0) return;
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
@@ -59,13 +59,13 @@ afterEach(() => setBudget(ROOMY_MS));
 
 describe('the worker pool', () => {
   it('is sized by its options and resolves a preview in a worker thread', async () => {
-    const before = pool().stats().started;
+    const before = pool().workPoolStats().started;
     const res = await admin.post(PREVIEW).send({ body: 'A claim [1].', citations: [sourceId] });
     expect(res.status).toBe(200);
     expect(res.body.data.references[0].formatted).toContain('Heavy source');
     expect(res.body.data.bodyHtml).toContain('<sup id="cite-1-a">');
-    expect(pool().stats()).toMatchObject({ threads: 1, maxQueue: 0, open: true });
-    expect(pool().stats().started).toBeGreaterThan(before);
+    expect(pool().workPoolStats()).toMatchObject({ threads: 1, maxQueue: 0, open: true });
+    expect(pool().workPoolStats().started).toBeGreaterThan(before);
   });
 
   it('runs its threads at the lowest CPU priority, and leaves the main thread as it was', async () => {
@@ -80,13 +80,13 @@ describe('the worker pool', () => {
     expect(res.status).toBe(200);
     const threads = readdirSync('/proc/self/task');
     const lowest = threads.filter((tid) => niceOf(tid) === 19);
-    expect(lowest.length).toBeGreaterThanOrEqual(pool().stats().threads);
+    expect(lowest.length).toBeGreaterThanOrEqual(pool().workPoolStats().threads);
     expect(niceOf(String(process.pid))).toBe(0);
   });
 
   it('formats with a style registered at runtime on the main thread, between two worker jobs', async () => {
-    const styles = (app.strapi as any).plugin('cited-articles').service('reference-styles');
-    styles.register({
+    const styles = (app.strapi as any).plugin('cited-articles').service('references');
+    styles.registerStyle({
       id: 'shouting',
       label: 'Titles in capitals',
       kind: 'builtin',
@@ -173,7 +173,7 @@ describe('the worker pool', () => {
 
   it('answers 503 with Retry-After when every thread is busy and the queue is full', async () => {
     setBudget(60_000);
-    const from = pool().stats().started;
+    const from = pool().workPoolStats().started;
     const first = admin
       .post(PREVIEW)
       .send({ body: heavyBody('first'), citations: [sourceId] })
@@ -194,7 +194,7 @@ describe('the worker pool', () => {
     expect((await request(app.server).get(url)).status).toBe(200);
 
     setBudget(60_000);
-    const from = pool().stats().started;
+    const from = pool().workPoolStats().started;
     const finished: string[] = [];
     const preview = admin
       .post(PREVIEW)
@@ -204,14 +204,14 @@ describe('the worker pool', () => {
         return res;
       });
     await jobsStarted(from, 2);
-    const startedBeforeReads = pool().stats().started;
+    const startedBeforeReads = pool().workPoolStats().started;
 
     const reader = await request(app.server).get(url);
     finished.push('reader');
     const health = await request(app.server).get('/_health');
     finished.push('health');
     // A cached read costs no worker job: it was answered on the main thread, without waiting.
-    expect(pool().stats().started).toBe(startedBeforeReads);
+    expect(pool().workPoolStats().started).toBe(startedBeforeReads);
 
     expect((await preview).status).toBe(200);
     expect(reader.status).toBe(200);
@@ -228,7 +228,7 @@ describe('the worker pool', () => {
     stopped = true;
     await stopStrapi(app);
     await Promise.all(exited);
-    expect(service.stats().open).toBe(false);
+    expect(service.workPoolStats().open).toBe(false);
     expect(service.liveThreads()).toEqual([]);
   });
 });

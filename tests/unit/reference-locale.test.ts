@@ -1,7 +1,7 @@
-import referenceStyles from '@cited-articles/server/src/services/reference-styles';
+import { createReferenceStyles } from '@cited-articles/server/src/services/references/styles';
 
 // The CSL locale references are formatted in when a request names none: the article's language.
-const styles = referenceStyles();
+const styles = createReferenceStyles();
 const apa = styles.get('apa')!;
 const news = styles.get('news')!;
 

@@ -65,14 +65,14 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   referenceCounts.subscribe();
   await referenceCounts.backfill();
   // Before the first Sources page: its duplicate report reads the fingerprints.
-  await getService('source-library', { strapi }).backfill();
-  await getService('rate-limit', { strapi }).connect();
+  await getService('sources', { strapi }).backfillFingerprints();
+  await getService('moderation', { strapi }).connect();
   // Shared caches and the in-process response cache are purged when what they hold changes.
-  getService('cache-invalidation', { strapi }).subscribe();
-  await getService('response-cache', { strapi }).connect();
+  getService('caching', { strapi }).subscribe();
+  await getService('caching', { strapi }).connect();
   scheduleLinkCheck(strapi);
   // In the background, once the server listens: the first styled request is as fast as the next.
-  getService('style-warm-up', { strapi }).schedule();
+  getService('references', { strapi }).scheduleWarmUp();
 };
 
 export default bootstrap;

@@ -3,17 +3,16 @@ import { getService } from './utils/get-service';
 
 const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Closes the Redis connection of the rate limiter, if any, so that Strapi can stop cleanly.
-  getService('style-warm-up', { strapi }).stop();
-  await getService('rate-limit', { strapi }).destroy();
+  getService('references', { strapi }).stopWarmUp();
+  await getService('moderation', { strapi }).destroy();
   // Pending digests and email retries stop with Strapi.
-  getService('notifications', { strapi }).destroy();
-  await getService('mailer', { strapi }).destroy();
-  await getService('response-cache', { strapi }).destroy();
+  await getService('notifications', { strapi }).destroy();
+  await getService('caching', { strapi }).destroy();
   // The worker threads end with Strapi (a job still running is stopped), or the process would stay up.
-  await getService('work-pool', { strapi }).destroy();
+  await getService('platform', { strapi }).destroy();
   // Purges of the last saves go out before the process ends (a cache that does not answer is not
   // waited for past two seconds; its entries expire with s-maxage).
-  await Promise.race([getService('cache-purge', { strapi }).settled(), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+  await Promise.race([getService('caching', { strapi }).settled(), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
 };
 
 export default destroy;

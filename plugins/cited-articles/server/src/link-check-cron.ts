@@ -14,7 +14,7 @@ export function scheduleLinkCheck(strapi: Core.Strapi) {
   if (!cron) return;
   strapi.cron.add({
     [LINK_CHECK_TASK]: {
-      task: () => getService('link-check', { strapi }).runScheduled(),
+      task: () => getService('sources', { strapi }).runScheduledLinkCheck(),
       options: { rule: cron },
     },
   });

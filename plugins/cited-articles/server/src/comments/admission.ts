@@ -16,7 +16,7 @@ export interface Admitted {
  * controller and the GraphQL resolvers (docs/decisions.md, "One path per comment use case"):
  *
  * - flood control first, so a sender over budget costs no validation, normalisation or query
- *   (reports have their own budget, per network and per account: abuse-guard.assertReportBudget);
+ *   (reports have their own budget, per network and per account: the moderation service's assertReportBudget);
  * - the account rules: posting may need an account (comments.requireAccount); editing and deleting
  *   always do, as only the author may; a blocked account may do none of it.
  *
@@ -30,7 +30,7 @@ export async function admitCommentCaller(
 ): Promise<Admitted & { account: ReaderAccount }>;
 export async function admitCommentCaller(strapi: Core.Strapi, caller: CommentCaller, action: CommentAction): Promise<Admitted>;
 export async function admitCommentCaller(strapi: Core.Strapi, caller: CommentCaller, action: CommentAction): Promise<Admitted> {
-  const guard = getService('abuse-guard', { strapi });
+  const guard = getService('moderation', { strapi });
   const ipHash = guard.hashIp(caller.ip);
   if (action === 'report') {
     await guard.assertReportBudget({ ipHash, userId: caller.userId });

@@ -9,7 +9,7 @@ const whole = (name: string, min: number, max: number) =>
 
 /**
  * The worker threads that parse, resolve, format and render off Strapi's event loop
- * (services/work-pool.ts; README "Heavy work off the event loop").
+ * (services/platform/work-pool.ts; README "Heavy work off the event loop").
  */
 export const workersOptionsSchema = z
   .object({

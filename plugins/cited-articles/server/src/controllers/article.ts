@@ -34,8 +34,8 @@ const article = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = await pages.presentBySlug(request);
       return;
     }
-    // Served from memory when nothing it depends on changed since (services/response-cache.ts).
-    const cache = getService('response-cache', { strapi });
+    // Served from memory when nothing it depends on changed since (services/caching/response-cache.ts).
+    const cache = getService('caching', { strapi });
     // An answer asked with credentials is kept apart from the anonymous one (http-cache/audience.ts).
     const id = scopedCacheId(
       audienceOf(ctx),

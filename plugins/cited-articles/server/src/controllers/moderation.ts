@@ -15,13 +15,13 @@ import { bulkDeleteBody, documentIdParams, moderateBody, moderationListQuery, st
 
 /** Moderation on the admin API. Each route states its RBAC action (routes/admin.ts). */
 const moderation = ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = () => getService('comment-moderation', { strapi });
+  const service = () => getService('moderation', { strapi });
 
   return {
     /** GET /comments: the queue, filtered and paginated, with counts per status. */
     async find(ctx: RequestContext) {
       const query = parseOrThrow(moderationListQuery, { ...ctx.query, ...readPagination(ctx.query) }, 'query');
-      const { rows, pagination, counts } = await service().list(query);
+      const { rows, pagination, counts } = await service().listComments(query);
       const body: ModerationQueueResponse = { data: rows, meta: { pagination, counts } };
       ctx.body = body;
     },
@@ -29,7 +29,7 @@ const moderation = ({ strapi }: { strapi: Core.Strapi }) => {
     /** GET /comments/:documentId: a comment with its article, thread and reports. */
     async findOne(ctx: RequestContext) {
       const { documentId } = parseOrThrow(documentIdParams, ctx.params, 'comment documentId');
-      const body: CommentDetailResponse = { data: await service().findOne(documentId), meta: {} };
+      const body: CommentDetailResponse = { data: await service().findComment(documentId), meta: {} };
       ctx.body = body;
     },
 
@@ -45,7 +45,7 @@ const moderation = ({ strapi }: { strapi: Core.Strapi }) => {
     /** DELETE /comments/:documentId: the comment, its replies and its reports. */
     async delete(ctx: RequestContext) {
       const { documentId } = parseOrThrow(documentIdParams, ctx.params, 'comment documentId');
-      const deleted = await service().delete([documentId]);
+      const deleted = await service().deleteComments([documentId]);
       const body: DeleteCommentsResponse = { data: { deleted }, meta: { deleted: deleted.length } };
       ctx.body = body;
     },
@@ -74,7 +74,7 @@ const moderation = ({ strapi }: { strapi: Core.Strapi }) => {
     /** POST /comments/actions/delete: { documentIds }. */
     async deleteMany(ctx: RequestContext) {
       const { documentIds } = parseOrThrow(bulkDeleteBody, ctx.request.body ?? {}, 'deletion');
-      const deleted = await service().delete(documentIds);
+      const deleted = await service().deleteComments(documentIds);
       const body: DeleteCommentsResponse = { data: { deleted }, meta: { deleted: deleted.length } };
       ctx.body = body;
     },

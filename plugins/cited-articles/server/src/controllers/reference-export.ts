@@ -3,7 +3,7 @@ import type { RequestContext } from '../utils/request-context';
 import { getService } from '../utils/get-service';
 import { parseOrThrow } from '../utils/errors';
 import { exportQuery, keyParams, slugParams } from '../validation/content-api';
-import type { ExportFile } from '../services/reference-export';
+import type { ExportFile } from '../services/references';
 import { sendPublic } from '../http-cache/respond';
 
 const referenceExport = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -19,21 +19,21 @@ const referenceExport = ({ strapi }: { strapi: Core.Strapi }) => {
     async articleReferences(ctx: RequestContext) {
       const { slug } = parseOrThrow(slugParams, ctx.params, 'article slug');
       const { format, locale } = parseOrThrow(exportQuery, ctx.query, 'query');
-      send(ctx, await getService('reference-export', { strapi }).articleReferences(slug, format, locale));
+      send(ctx, await getService('references', { strapi }).articleReferences(slug, format, locale));
     },
 
     /** GET /articles/:slug/cite?format=…: the article itself, for "cite this article". */
     async citeArticle(ctx: RequestContext) {
       const { slug } = parseOrThrow(slugParams, ctx.params, 'article slug');
       const { format, locale } = parseOrThrow(exportQuery, ctx.query, 'query');
-      send(ctx, await getService('reference-export', { strapi }).citeArticle(slug, format, locale));
+      send(ctx, await getService('references', { strapi }).citeArticle(slug, format, locale));
     },
 
     /** GET /sources/:key/cite?format=…: one source. */
     async source(ctx: RequestContext) {
       const { key } = parseOrThrow(keyParams, ctx.params, 'source key');
       const { format } = parseOrThrow(exportQuery, ctx.query, 'query');
-      send(ctx, await getService('reference-export', { strapi }).source(key, format));
+      send(ctx, await getService('references', { strapi }).sourceFile(key, format));
     },
   };
 };

@@ -22,7 +22,7 @@ const sourceHealth = ({ strapi }: { strapi: Core.Strapi }) => ({
   lookup: (ctx: RequestContext) =>
     answerErrors(ctx, async () => {
       const { identifier } = parseOrThrow(lookupBody, ctx.request.body, 'lookup request');
-      const body: LookupResponse = await getService('source-lookup', { strapi }).lookup(identifier);
+      const body: LookupResponse = await getService('sources', { strapi }).lookup(identifier);
       ctx.body = body;
     }),
 
@@ -30,7 +30,7 @@ const sourceHealth = ({ strapi }: { strapi: Core.Strapi }) => ({
   checkLinks: (ctx: RequestContext) =>
     answerErrors(ctx, async () => {
       const { documentIds } = parseOrThrow(checkLinksBody, ctx.request.body ?? {}, 'link check request');
-      const body: CheckLinksResponse = { data: await getService('link-check', { strapi }).run({ documentIds }) };
+      const body: CheckLinksResponse = { data: await getService('sources', { strapi }).checkLinks({ documentIds }) };
       ctx.body = body;
     }),
 });

@@ -9,7 +9,7 @@ const sourceImport = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** POST /cited-articles/sources/import: create sources from a BibTeX, RIS or CSL-JSON file. */
   async import(ctx: RequestContext) {
     const { content, format } = parseOrThrow(importBody, ctx.request.body, 'import request');
-    const { created, skipped } = await getService('source-import', { strapi }).importFile(content, format);
+    const { created, skipped } = await getService('sources', { strapi }).importFile(content, format);
     const body: ImportResponse = { data: { created, skipped } };
     ctx.body = body;
   },

@@ -10,7 +10,7 @@ const sourceLibrary = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /cited-articles/sources: the library for the Sources page. */
   async find(ctx: RequestContext) {
     const query = parseOrThrow(sourceLibraryQuery, { ...ctx.query, ...readPagination(ctx.query) }, 'query');
-    const body: SourceLibraryResponse = await getService('source-library', { strapi }).list(query);
+    const body: SourceLibraryResponse = await getService('sources', { strapi }).listLibrary(query);
     ctx.body = body;
   },
 });

@@ -6,7 +6,7 @@ import { cacheableAnswerKeys, readRootFields, recordCachedAnswer } from './get-c
 
 /**
  * Whole answers of the plugin's GraphQL reads, kept in the in-process response cache that holds
- * the REST routes' answers (services/response-cache.ts): same size bound and lifetime, dropped by
+ * the REST routes' answers (services/caching/response-cache.ts): same size bound and lifetime, dropped by
  * the same surrogate keys when an article, source or comment changes, here and on the other
  * instances.
  *
@@ -96,7 +96,7 @@ export const operationCachePlugin = (strapi: Core.Strapi) => {
           }
           id = scopedCacheId(audienceOf(koaContext), JSON.stringify(['graphql', queryHash, request.operationName ?? null, request.variables ?? {}]));
           if (id === null) return null;
-          const cache = getService('response-cache', { strapi });
+          const cache = getService('caching', { strapi });
           const kept = cache.get(id);
           if (!kept) {
             ticket = cache.begin();
@@ -112,7 +112,7 @@ export const operationCachePlugin = (strapi: Core.Strapi) => {
           const single = response.body.kind === 'single' ? response.body.singleResult : undefined;
           const keys = cacheableAnswerKeys(contextValue.koaContext);
           if (!single || single.errors || !single.data || !keys) return;
-          getService('response-cache', { strapi }).set(id, ticket, { etag: '', keys, body: single.data });
+          getService('caching', { strapi }).set(id, ticket, { etag: '', keys, body: single.data });
         },
       };
     },

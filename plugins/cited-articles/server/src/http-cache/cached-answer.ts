@@ -11,13 +11,13 @@ export const sendJson = (ctx: RequestContext, json: string) => {
 };
 
 /**
- * Answers from the in-process response cache (services/response-cache.ts) when it holds this id:
+ * Answers from the in-process response cache (services/caching/response-cache.ts) when it holds this id:
  * a 304 for a client holding the tag, else the body serialised once. False on a miss. `id` is
  * already scoped to the caller's audience (http-cache/audience.ts); null (credentials that cannot
  * be named) is a miss. Says HIT or MISS in X-Origin-Cache.
  */
 export const answeredFromCache = (ctx: RequestContext, strapi: Core.Strapi, id: string | null): boolean => {
-  const cached = id === null ? undefined : getService('response-cache', { strapi }).get(id);
+  const cached = id === null ? undefined : getService('caching', { strapi }).get(id);
   ctx.set('X-Origin-Cache', cached ? 'HIT' : 'MISS');
   if (!cached) return false;
   if (!answerIfFresh(ctx, strapi, cached.etag, cached.keys)) sendJson(ctx, cached.json);
@@ -26,7 +26,7 @@ export const answeredFromCache = (ctx: RequestContext, strapi: Core.Strapi, id: 
 
 /**
  * A public answer served from the response cache when it holds `id`, else built by `build`, kept
- * under its surrogate keys (purged with them, services/cache-invalidation.ts) and sent with its
+ * under its surrogate keys (purged with them, services/caching/invalidation.ts) and sent with its
  * ETag. The ticket taken before the read keeps an answer read across a change from being stored.
  */
 export const cachedPublicAnswer = async (
@@ -36,7 +36,7 @@ export const cachedPublicAnswer = async (
   build: () => Promise<{ body: unknown; keys: string[] }>
 ) => {
   if (answeredFromCache(ctx, strapi, id)) return;
-  const cache = getService('response-cache', { strapi });
+  const cache = getService('caching', { strapi });
   const ticket = cache.begin();
   const { body, keys } = await build();
   const etag = strongEtag(JSON.stringify(body));

@@ -16,11 +16,11 @@ export type { ArticlePageRequest } from './contracts';
 const articlePages = ({ strapi }: { strapi: Core.Strapi }): ArticlePagesService => ({
   /**
    * The article with this slug in this locale (the default one when none is asked for), or the
-   * error that says what to ask instead (see content-locales.articleNotFound).
+   * error that says what to ask instead (see the platform service's articleNotFound).
    */
   async findBySlugOrThrow(slug, status, requestedLocale) {
-    const locales = getService('content-locales', { strapi });
-    const locale = await locales.resolve(requestedLocale);
+    const locales = getService('platform', { strapi });
+    const locale = await locales.resolveLocale(requestedLocale);
     const row = await getService('articles', { strapi }).findBySlug(slug, status, locale);
     if (!row) throw await locales.articleNotFound({ slug, locale, status });
     return row;
@@ -28,7 +28,7 @@ const articlePages = ({ strapi }: { strapi: Core.Strapi }): ArticlePagesService 
 
   /** A page of one locale's published articles, newest first, with reference and comment counts. */
   async listPublished({ page, pageSize, locale: requestedLocale }) {
-    const locale = await getService('content-locales', { strapi }).resolve(requestedLocale);
+    const locale = await getService('platform', { strapi }).resolveLocale(requestedLocale);
     const { rows, pagination } = await getService('articles', { strapi }).listPublished({ page, pageSize, locale });
     const [referenceCounts, counts] = await Promise.all([
       getService('reference-counts', { strapi }).countMany(rows),
@@ -38,7 +38,7 @@ const articlePages = ({ strapi }: { strapi: Core.Strapi }): ArticlePagesService 
       ),
     ]);
     // An empty page for a locale the site does not have is a mistake worth naming (a 400).
-    if (pagination.total === 0 && requestedLocale) await getService('content-locales', { strapi }).assertKnown(locale);
+    if (pagination.total === 0 && requestedLocale) await getService('platform', { strapi }).assertLocaleKnown(locale);
     const data = rows.map((row, index) => ({
       ...toPublicArticleSummary(row),
       referenceCount: referenceCounts[index],
@@ -80,7 +80,7 @@ const articlePages = ({ strapi }: { strapi: Core.Strapi }): ArticlePagesService 
    * the cached JSON as it is). With its surrogate keys, for the GraphQL GET's headers.
    */
   async presentPublishedCached(request, audience) {
-    const cache = getService('response-cache', { strapi });
+    const cache = getService('caching', { strapi });
     // A caller with credentials never reads or fills the anonymous entry (http-cache/audience.ts).
     const id = scopedCacheId(audience, this.publishedCacheId({ ...request, format: request.html ? 'html' : undefined }));
     const cached = id === null ? undefined : cache.get(id);

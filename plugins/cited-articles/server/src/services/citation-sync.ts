@@ -13,7 +13,7 @@ import type { CitationSyncService } from './contracts';
 const citationSync = ({ strapi }: { strapi: Core.Strapi }): CitationSyncService => ({
   async appendCitedSources({ documentId, body, locale }) {
     // Parsed before the save (the document middleware), so answered from memory here.
-    const { keys } = await getService('work-pool', { strapi }).bodyIndex(body, 'This article');
+    const { keys } = await getService('platform', { strapi }).bodyIndex(body, 'This article');
     if (keys.length === 0) return [];
 
     const articles = articlesRepository(strapi);

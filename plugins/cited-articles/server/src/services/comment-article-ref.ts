@@ -82,7 +82,7 @@ const commentArticleRef = ({ strapi }: { strapi: Core.Strapi }): CommentArticleR
         for (const [key, ids] of byVersion) await comments.setArticleVersion(ids, key);
       }
       // These writes are plain SQL, which no lifecycle sees: answers cached from before are dropped.
-      if (updated > 0) getService('cache-purge', { strapi }).purge([ALL_KEY]);
+      if (updated > 0) getService('caching', { strapi }).purge([ALL_KEY]);
       return updated;
     },
   };

@@ -60,7 +60,7 @@ const commentAuthors = ({ strapi }: { strapi: Core.Strapi }): CommentAuthorsServ
           { editWindowMinutes }
         );
       }
-      const held = getService('abuse-guard', { strapi }).holdReason({ content, authorName: author.username ?? '', authorEmail: '' });
+      const held = getService('moderation', { strapi }).holdReason({ content, authorName: author.username ?? '', authorEmail: '' });
       // An approval was of the text approved, not of whatever replaces it.
       const reviewAgain = !held && moderation === 'pre' && row.status === 'approved';
       const heldReason = held ?? (reviewAgain ? 'edited' : null);

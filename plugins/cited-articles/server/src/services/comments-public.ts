@@ -27,12 +27,12 @@ const listed = (row: CommentRecord): ListedComment => ({ ...row, parent: row.par
 const commentsPublic = ({ strapi }: { strapi: Core.Strapi }): CommentsPublicService => {
   const comments = () => commentsRepository(strapi);
   const articles = () => articlesRepository(strapi);
-  const guard = () => getService('abuse-guard', { strapi });
+  const guard = () => getService('moderation', { strapi });
 
   /** The published article with this slug in this locale (the default one when none is asked for). */
   const findPublishedArticle = async (slug: string, requestedLocale?: string) => {
-    const locales = getService('content-locales', { strapi });
-    const locale = await locales.resolve(requestedLocale);
+    const locales = getService('platform', { strapi });
+    const locale = await locales.resolveLocale(requestedLocale);
     const article = (await articles().publishedForComments(slug, locale)) as PublishedArticle | null;
     if (!article) throw await locales.articleNotFound({ slug, locale, status: 'published' });
     return article;

@@ -1,9 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import abuseGuard from './abuse-guard';
 import articlePages from './article-pages';
 import articles from './articles';
-import cacheInvalidation from './cache-invalidation';
-import cachePurge from './cache-purge';
+import { createCachingService } from './caching';
 import citationSync from './citation-sync';
 import commentActions from './comment-actions';
 import commentAuthors from './comment-authors';
@@ -13,42 +11,31 @@ import commentFingerprint from './comment-fingerprint';
 import commentPages from './comment-pages';
 import commentReplies from './comment-replies';
 import commentEvents from './comment-events';
-import commentModeration from './comment-moderation';
 import commentsPublic from './comments-public';
-import contentLocales from './content-locales';
-import linkCheck from './link-check';
 import localizationCitations from './localization-citations';
-import mailer from './mailer';
-import notifications from './notifications';
-import outbound from './outbound';
+import { createModerationService } from './moderation';
+import { createNotificationsService } from './notifications';
+import { createPlatformService } from './platform';
 import preview from './preview';
 import publishGuard from './publish-guard';
-import rateLimit from './rate-limit';
 import referenceCounts from './reference-counts';
-import referenceExport from './reference-export';
-import referenceStyles from './reference-styles';
+import { createReferencesService } from './references';
 import resolvedArticleMemo from './resolved-article-memo';
 import resolvedArticles from './resolved-articles';
-import responseCache from './response-cache';
-import sourceImport from './source-import';
-import sourceLibrary from './source-library';
-import sourceLookup from './source-lookup';
-import taskLock from './task-lock';
-import sources from './sources';
+import { createSourcesService } from './sources';
 import staffReplies from './staff-replies';
-import styleWarmUp from './style-warm-up';
-import workPool from './work-pool';
-import type { PluginServices } from './contracts';
 
-/** Every service, each checked against its contract (services/contracts/). */
-type ServiceFactories = { [Name in keyof PluginServices]: (deps: { strapi: Core.Strapi }) => PluginServices[Name] };
-
-export default {
-  'abuse-guard': abuseGuard,
+/**
+ * The plugin's services. A domain (caching, moderation, notifications, platform, references,
+ * sources) is one factory `({ strapi }) => ({ ...methods })` that builds its parts (the modules of
+ * its folder) once; the article and comment services are still one file each, typed by
+ * services/contracts/. Every type is derived from its factory (PluginServices below), as
+ * content-releases derives `ReturnType<typeof createReleaseService>`.
+ */
+const services = {
   'article-pages': articlePages,
   articles,
-  'cache-invalidation': cacheInvalidation,
-  'cache-purge': cachePurge,
+  caching: createCachingService,
   'citation-sync': citationSync,
   'comment-actions': commentActions,
   'comment-article-ref': commentArticleRef,
@@ -58,29 +45,24 @@ export default {
   'comment-pages': commentPages,
   'comment-replies': commentReplies,
   'comment-events': commentEvents,
-  'comment-moderation': commentModeration,
   'comments-public': commentsPublic,
-  'content-locales': contentLocales,
-  'link-check': linkCheck,
   'localization-citations': localizationCitations,
-  mailer,
-  notifications,
-  outbound,
+  moderation: createModerationService,
+  notifications: createNotificationsService,
+  platform: createPlatformService,
   preview,
   'publish-guard': publishGuard,
-  'rate-limit': rateLimit,
   'reference-counts': referenceCounts,
-  'reference-export': referenceExport,
-  'reference-styles': referenceStyles,
+  references: createReferencesService,
   'resolved-article-memo': resolvedArticleMemo,
   'resolved-articles': resolvedArticles,
-  'response-cache': responseCache,
-  'source-import': sourceImport,
-  'source-library': sourceLibrary,
-  'source-lookup': sourceLookup,
-  'task-lock': taskLock,
-  sources,
+  sources: createSourcesService,
   'staff-replies': staffReplies,
-  'style-warm-up': styleWarmUp,
-  'work-pool': workPool,
-} satisfies ServiceFactories;
+} satisfies Record<string, (deps: { strapi: Core.Strapi }) => object>;
+
+export default services;
+
+/** Each service's type, derived from its factory; getService (utils/get-service.ts) answers by it. */
+export type PluginServices = { [Name in keyof typeof services]: ReturnType<(typeof services)[Name]> };
+
+export type ServiceName = keyof PluginServices;

@@ -49,7 +49,7 @@ const referenceCounts = ({ strapi }: { strapi: Core.Strapi }): ReferenceCountsSe
       // On update, no body in the data means the body is unchanged, and so are its targets.
       if (!creating && !('body' in data)) return;
       const body = typeof data.body === 'string' ? data.body : '';
-      data.referenceTargets = (await getService('work-pool', { strapi }).bodyIndex(body, 'This article')).targets;
+      data.referenceTargets = (await getService('platform', { strapi }).bodyIndex(body, 'This article')).targets;
     };
     strapi.db.lifecycles.subscribe({
       models: [ARTICLE_UID],

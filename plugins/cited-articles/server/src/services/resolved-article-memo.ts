@@ -38,7 +38,7 @@ const resolvedArticleMemo = ({ strapi }: { strapi: Core.Strapi }): ResolvedArtic
    * memory on this thread, and only a new one is parsed, in a worker.
    */
   const missingKeys = async (row: ArticleRow) => {
-    const { keys } = await getService('work-pool', { strapi }).bodyIndex(row.body ?? '', 'This article');
+    const { keys } = await getService('platform', { strapi }).bodyIndex(row.body ?? '', 'This article');
     return keysMissingFrom(keys, row.citations);
   };
 
@@ -49,8 +49,8 @@ const resolvedArticleMemo = ({ strapi }: { strapi: Core.Strapi }): ResolvedArtic
    * answer (`?referenceLocale=xx-1`, `xx-2`, …).
    */
   const canonicalRequest = (request: ResolveRequest, contentLocale: string | null | undefined) => {
-    const styles = getService('reference-styles', { strapi });
-    const style = styles.get(request.style);
+    const styles = getService('references', { strapi });
+    const style = styles.getStyle(request.style);
     if (!style) throw new Error(`unknown style ${request.style}`);
     const { locale, fallback } = styles.referenceLocale(style, request.referenceLocale, contentLocale);
     const canonical: ResolveRequest = { style: style.id, referenceLocale: locale, html: request.html === true, jsonld: request.jsonld === true };

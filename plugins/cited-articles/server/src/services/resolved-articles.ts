@@ -42,7 +42,7 @@ const resolvedArticles = ({ strapi }: { strapi: Core.Strapi }): ResolvedArticles
 
   /** Keys cited in these bodies that the article's own list does not hold (parsed in a worker). */
   async missingKeys(rows) {
-    const pool = getService('work-pool', { strapi });
+    const pool = getService('platform', { strapi });
     const missing = new Set<string>();
     for (const row of rows) {
       const { keys } = await pool.bodyIndex(row.body ?? '', 'This article');
@@ -51,9 +51,9 @@ const resolvedArticles = ({ strapi }: { strapi: Core.Strapi }): ResolvedArticles
     return [...missing];
   },
 
-  /** Resolution of one row in a worker thread, within the budget (services/work-pool.ts). */
+  /** Resolution of one row in a worker thread, within the budget (services/platform/work-pool.ts). */
   async resolveRow(row, library) {
-    return getService('work-pool', { strapi }).run('resolve', resolveInput(row, library), 'This article');
+    return getService('platform', { strapi }).runJob('resolve', resolveInput(row, library), 'This article');
   },
 
   /** Many articles at once: one library query whatever their number. */
@@ -67,20 +67,20 @@ const resolvedArticles = ({ strapi }: { strapi: Core.Strapi }): ResolvedArticles
   /** The API's `data` and `meta` for one article row. */
   async present(row, request, extra = {}) {
     const library = await this.loadLibrary(await this.missingKeys([row]));
-    const styles = getService('reference-styles', { strapi });
-    const style = styles.get(request.style);
+    const styles = getService('references', { strapi });
+    const style = styles.getStyle(request.style);
     if (!style) throw new Error(`unknown style ${request.style}`);
     const { locale, fallback } = styles.referenceLocale(style, request.referenceLocale, row.locale);
-    const pool = getService('work-pool', { strapi });
+    const pool = getService('platform', { strapi });
     const what = row.documentId ? 'This article' : 'This body';
     // Resolution, formatting and rendering in one worker job. A style registered at runtime
-    // (reference-styles register()) is a function of the host app that cannot cross into a
+    // (the references service's registerStyle()) is a function of the host app that cannot cross into a
     // thread: its entries are formatted here, between a resolving job and a rendering one.
     const input = { ...resolveInput(row, library), html: request.html === true };
-    let worked = await pool.run('present', { ...input, style: styles.isBundled(style) ? { id: style.id, locale } : null, formatted: null }, what);
+    let worked = await pool.runJob('present', { ...input, style: styles.isBundled(style) ? { id: style.id, locale } : null, formatted: null }, what);
     if (!worked.formatted) {
       const formatted = style.format(worked.sources, { locale });
-      worked = request.html ? await pool.run('present', { ...input, style: null, formatted }, what) : { ...worked, formatted };
+      worked = request.html ? await pool.runJob('present', { ...input, style: null, formatted }, what) : { ...worked, formatted };
     }
     const { resolved, sources } = worked;
     const formatted = worked.formatted ?? [];

@@ -7,7 +7,7 @@ import { ConflictError, fieldError } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { commentSettings } from '../utils/settings';
 import { commentsRepository } from '../repositories/comments';
-import { toAdminComment } from './comment-moderation';
+import { toAdminComment } from './moderation';
 import type { NewsroomAdmin, StaffRepliesService } from './contracts/comments';
 
 /** How an admin is shown under their reply: their name as Strapi shows it, else their username. */
@@ -40,7 +40,7 @@ const staffReplies = ({ strapi }: { strapi: Core.Strapi }): StaffRepliesService 
           parentStatus: 'pending',
         });
       }
-      await getService('comment-moderation', { strapi }).setStatus({ documentIds: [documentId], status: 'approved', moderator });
+      await getService('moderation', { strapi }).setStatus({ documentIds: [documentId], status: 'approved', moderator });
     }
 
     // The reply joins the thread where it stands: the same localized version of the article.

@@ -65,7 +65,7 @@ export const isUniqueViolation = (error: unknown): boolean => {
 };
 
 /**
- * 422 and 503 for work the worker pool refused (services/work-pool.ts). Strapi's error classes have
+ * 422 and 503 for work the worker pool refused (services/platform/work-pool.ts). Strapi's error classes have
  * neither status, but its error middleware answers any http-errors error with that error's status
  * in Strapi's shape ({ data: null, error: { status, name, message, details } }), from a controller,
  * a policy or a Document Service middleware alike. `expose` keeps the 503's message (http-errors

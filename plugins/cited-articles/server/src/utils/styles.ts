@@ -7,12 +7,12 @@ import { getService } from './get-service';
  * choices for an unknown one.
  */
 export const assertStyle = (strapi: Core.Strapi, requested: string | undefined) => {
-  const styles = getService('reference-styles', { strapi });
+  const styles = getService('references', { strapi });
   const style = requested ?? styles.defaultStyle;
-  const found = styles.get(style);
+  const found = styles.getStyle(style);
   if (found) return found.id;
   const available = styles
-    .list()
+    .listStyles()
     .map(({ id }) => id)
     .join(', ');
   throw new errors.ValidationError(`Unknown style "${style}". Use one of: ${available}.`, {

@@ -1,4 +1,4 @@
-// The CPU-heavy work the server hands to its worker threads (services/work-pool.ts runs them).
+// The CPU-heavy work the server hands to its worker threads (services/platform/work-pool.ts runs them).
 // Pure functions of plain, structured-cloneable data: no Strapi import, nothing read from a
 // database. What they take and answer crosses a thread boundary, so it is copied, never shared.
 import {

@@ -5,7 +5,7 @@ import { jobs, type JobName } from './jobs';
 import { countEngineBuilds } from './style-warm-up';
 import { yieldToMainThread } from './thread-priority';
 
-/** What the pool tells each thread when it starts it (services/work-pool.ts). */
+/** What the pool tells each thread when it starts it (services/platform/work-pool.ts). */
 export interface WorkerOptions {
   /** Build the CSL engines now, before the first job (the plugin option cache.warmUpStyles). */
   warmUpStyles: boolean;

@@ -20,7 +20,7 @@ const savedDocumentId = (result: unknown): string | null =>
 export const appendCitedSources: DocumentMiddlewareFactory = (strapi) => async (context, next) => {
   if (context.uid !== ARTICLE_UID || (context.action !== 'create' && context.action !== 'update')) return next();
   const body = paramsOf(context).data?.body;
-  if (typeof body === 'string') await getService('work-pool', { strapi }).bodyIndex(body, 'This article');
+  if (typeof body === 'string') await getService('platform', { strapi }).bodyIndex(body, 'This article');
   const result = await next();
   const params = paramsOf(context);
   const documentId = savedDocumentId(result);

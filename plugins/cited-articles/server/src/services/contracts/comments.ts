@@ -4,7 +4,6 @@
 
 import type { CommentCaller } from '../../comments/caller';
 import type { CommentEvent } from '../../comments/events';
-import type { CommentStatus } from '../../../../shared/comment-statuses';
 import type { Threaded } from '../../comments/thread';
 import type { CommentRecord, ReportReason } from '../../content-types/records';
 import type { AdminComment, AdminCommentDetail, ModerationDecision, Pagination } from '../../../../shared/contracts';
@@ -65,14 +64,6 @@ export interface NewsroomAdmin {
   email?: string | null;
 }
 
-export interface ModerationFilters {
-  status?: CommentStatus;
-  article?: string;
-  locale?: string;
-  reported?: boolean;
-  q?: string;
-}
-
 /** An article row as the list counts its references: its stored targets and its citations in the editor's order. */
 export interface CountableRow {
   id: number;
@@ -106,16 +97,6 @@ export interface CommentEventsService {
 export interface CommentFingerprintService {
   /** Stores duplicate fingerprints on comments without one (startup); returns how many. */
   backfill(): Promise<number>;
-}
-
-export interface CommentModerationService {
-  list(
-    query: ModerationFilters & { page: number; pageSize: number; sort: 'newest' | 'oldest' }
-  ): Promise<{ rows: AdminComment[]; pagination: Pagination; counts: Record<CommentStatus, number> }>;
-  findOne(documentId: string): Promise<AdminCommentDetail>;
-  setStatus(params: { documentIds: string[]; status: ModerationDecision; moderator: string }): Promise<AdminComment[]>;
-  /** Deletes comments with their replies and reports; returns the documentIds deleted. */
-  delete(documentIds: string[]): Promise<string[]>;
 }
 
 export interface CommentPagesService {
@@ -183,17 +164,6 @@ export interface CommentsPublicService {
 
 export interface StaffRepliesService {
   reply(params: { documentId: string; content: string; approveParent: boolean; admin: NewsroomAdmin }): Promise<AdminComment>;
-}
-
-export interface NotificationsService {
-  /** Listens to the plugin's comment events (created, approved). */
-  subscribe(): void;
-  /** A comment started waiting for a moderator other than by being posted (reports, an edit). */
-  moderationWaiting(): void;
-  /** Records an unsubscribe link's address hash. */
-  unsubscribe(token: string): Promise<void>;
-  /** Stops timers and listeners (Strapi is stopping). */
-  destroy(): void;
 }
 
 export interface ReferenceCountsService {

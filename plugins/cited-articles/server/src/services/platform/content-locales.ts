@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { articlesRepository } from '../repositories/articles';
-import type { ContentLocalesService } from './contracts';
+import { articlesRepository } from '../../repositories/articles';
 
 type LocaleRow = { code: string; name?: string };
 
@@ -15,8 +14,14 @@ const unknownLocale = (locale: string, codes: string[]) =>
  * given, else the default locale of Settings → Internationalization. Articles are localized; each
  * locale is its own row with its own slug, body, citations and comment thread.
  */
-const contentLocales = ({ strapi }: { strapi: Core.Strapi }): ContentLocalesService => {
+export const createContentLocales = ({ strapi }: { strapi: Core.Strapi }) => {
   const i18n = () => strapi.plugin('i18n').service('locales');
+
+  /** Codes of the locales the site has. */
+  const codes = async (): Promise<string[]> => {
+    const rows = (await i18n().find()) as LocaleRow[];
+    return rows.map((row) => row.code).sort();
+  };
 
   return {
     /** The requested locale, or the default one (one read of Strapi's store). */
@@ -25,16 +30,12 @@ const contentLocales = ({ strapi }: { strapi: Core.Strapi }): ContentLocalesServ
       return ((await i18n().getDefaultLocale()) as string | null) ?? 'en';
     },
 
-    /** Codes of the locales the site has. */
-    async codes(): Promise<string[]> {
-      const rows = (await i18n().find()) as LocaleRow[];
-      return rows.map((row) => row.code).sort();
-    },
+    codes,
 
     /** Throws the 400 for a locale the site does not have. */
     async assertKnown(locale: string) {
-      const codes = await this.codes();
-      if (!codes.includes(locale)) throw unknownLocale(locale, codes);
+      const known = await codes();
+      if (!known.includes(locale)) throw unknownLocale(locale, known);
     },
 
     /**
@@ -43,8 +44,8 @@ const contentLocales = ({ strapi }: { strapi: Core.Strapi }): ContentLocalesServ
      * the ones it has; a slug that exists in other locales is a 404 naming them.
      */
     async articleNotFound({ slug, locale, status }: { slug: string; locale: string; status: 'published' | 'draft' }): Promise<Error> {
-      const codes = await this.codes();
-      if (!codes.includes(locale)) return unknownLocale(locale, codes);
+      const known = await codes();
+      if (!known.includes(locale)) return unknownLocale(locale, known);
       const what = status === 'draft' ? 'article' : 'published article';
       const locales = await articlesRepository(strapi).localesWithSlug(slug, status);
       const elsewhere = [...new Set(locales)].filter((code) => code !== locale).sort();
@@ -56,5 +57,3 @@ const contentLocales = ({ strapi }: { strapi: Core.Strapi }): ContentLocalesServ
     },
   };
 };
-
-export default contentLocales;

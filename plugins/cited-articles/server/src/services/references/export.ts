@@ -1,16 +1,21 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { CitableSource } from '../citations';
-import { sourceToCsl, type CslItem } from '../csl/source-to-csl';
-import { EXPORT_FORMATS, exportItems, type ExportFormat } from '../interchange/export-formats';
-import { getService } from '../utils/get-service';
-import { toPublicSource } from '../utils/public-shape';
-import { publicationSettings } from '../utils/settings';
-import { articleUrlOf } from './resolved-articles';
-import { articleKey, sourceKey, sourceKeyKey } from '../http-cache/keys';
-import type { ExportFile, ReferenceExportService } from './contracts';
+import type { CitableSource } from '../../citations';
+import { sourceToCsl, type CslItem } from '../../csl/source-to-csl';
+import { EXPORT_FORMATS, exportItems, type ExportFormat } from '../../interchange/export-formats';
+import { getService } from '../../utils/get-service';
+import { toPublicSource } from '../../utils/public-shape';
+import { publicationSettings } from '../../utils/settings';
+import { articleUrlOf } from '../resolved-articles';
+import { articleKey, sourceKey, sourceKeyKey } from '../../http-cache/keys';
 
-export type { ExportFile } from './contracts';
+export interface ExportFile {
+  body: string;
+  contentType: string;
+  filename: string;
+  /** Surrogate keys: what the file is made from (README "Caching and CDNs"). */
+  keys: string[];
+}
 
 const file = (items: CslItem[], format: ExportFormat, name: string, keys: string[]): ExportFile => ({
   body: exportItems(items, format),
@@ -25,7 +30,7 @@ const dateParts = (value: unknown) => {
 };
 
 /** Cited sources and articles as BibTeX, RIS or CSL-JSON files, for reference managers. */
-const referenceExport = ({ strapi }: { strapi: Core.Strapi }): ReferenceExportService => {
+export const createReferenceExport = ({ strapi }: { strapi: Core.Strapi }) => {
   const publishedArticle = (slug: string, locale?: string) => getService('article-pages', { strapi }).findBySlugOrThrow(slug, 'published', locale);
 
   return {
@@ -67,5 +72,3 @@ const referenceExport = ({ strapi }: { strapi: Core.Strapi }): ReferenceExportSe
     },
   };
 };
-
-export default referenceExport;

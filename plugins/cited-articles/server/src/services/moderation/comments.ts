@@ -1,14 +1,19 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { getService } from '../utils/get-service';
-import { inTransaction } from '../utils/transaction';
-import { COMMENT_STATUSES, type CommentStatus } from '../../../shared/comment-statuses';
-import type { CommentReport } from '../../../shared/contracts';
-import type { DateValue } from '../content-types/records';
-import { commentsRepository, type AdminCommentRow, type AdminReportRow } from '../repositories/comments';
-import type { AdminComment, CommentModerationService, ModerationFilters } from './contracts/comments';
+import { getService } from '../../utils/get-service';
+import { inTransaction } from '../../utils/transaction';
+import { COMMENT_STATUSES, type CommentStatus } from '../../../../shared/comment-statuses';
+import type { AdminComment, AdminCommentDetail, CommentReport, ModerationDecision, Pagination } from '../../../../shared/contracts';
+import type { DateValue } from '../../content-types/records';
+import { commentsRepository, type AdminCommentRow, type AdminReportRow } from '../../repositories/comments';
 
-export type { ModerationFilters };
+export interface ModerationFilters {
+  status?: CommentStatus;
+  article?: string;
+  locale?: string;
+  reported?: boolean;
+  q?: string;
+}
 
 /** A date as the admin's JSON carries it (what JSON.stringify would make of a Date anyway). */
 const iso = <T extends DateValue | null | undefined>(value: T) => (value instanceof Date ? value.toISOString() : value) as Exclude<T, Date>;
@@ -48,7 +53,7 @@ const toAdminReport = (report: AdminReportRow): CommentReport => ({
 });
 
 /** Moderators' operations: the queue with counts, decisions in bulk, deletion, a comment in context. */
-const commentModeration = ({ strapi }: { strapi: Core.Strapi }): CommentModerationService => {
+export const createCommentModeration = ({ strapi }: { strapi: Core.Strapi }) => {
   const comments = () => commentsRepository(strapi);
 
   const findByDocumentIds = async (documentIds: string[]) => {
@@ -101,7 +106,17 @@ const commentModeration = ({ strapi }: { strapi: Core.Strapi }): CommentModerati
   };
 
   return {
-    async list({ page, pageSize, sort, status, ...filters }) {
+    async list({
+      page,
+      pageSize,
+      sort,
+      status,
+      ...filters
+    }: ModerationFilters & { page: number; pageSize: number; sort: 'newest' | 'oldest' }): Promise<{
+      rows: AdminComment[];
+      pagination: Pagination;
+      counts: Record<CommentStatus, number>;
+    }> {
       const order = sort === 'oldest' ? 'asc' : 'desc';
       const [rows, total, ...perStatus] = await Promise.all([
         comments().queuePage(filters, { status, order, start: (page - 1) * pageSize, limit: pageSize }),
@@ -116,7 +131,7 @@ const commentModeration = ({ strapi }: { strapi: Core.Strapi }): CommentModerati
     },
 
     /** A comment with its article, its whole thread (any status, oldest first) and its reports. */
-    async findOne(documentId) {
+    async findOne(documentId: string): Promise<AdminCommentDetail> {
       const [comment] = await findByDocumentIds([documentId]);
       const root = comment.threadRoot ?? comment.documentId;
       const [thread, reports] = await Promise.all([comments().adminThread(root), comments().reportsOf(documentId)]);
@@ -132,7 +147,15 @@ const commentModeration = ({ strapi }: { strapi: Core.Strapi }): CommentModerati
      * the comment's reports (they no longer count towards sending it back to pending). Unknown
      * documentIds fail the whole call before anything changes.
      */
-    async setStatus({ documentIds, status, moderator }) {
+    async setStatus({
+      documentIds,
+      status,
+      moderator,
+    }: {
+      documentIds: string[];
+      status: ModerationDecision;
+      moderator: string;
+    }): Promise<AdminComment[]> {
       const before = await findByDocumentIds(documentIds);
       // One transaction: the decision and the settled reports go together, and a deadlock with a
       // deletion or a report racing it (MySQL/MariaDB) is run again instead of answering 500.
@@ -166,7 +189,7 @@ const commentModeration = ({ strapi }: { strapi: Core.Strapi }): CommentModerati
      * and their reports, in one transaction: a failure midway leaves every row in place rather than
      * replies without their comment or reports without either. Returns the documentIds deleted.
      */
-    async delete(documentIds) {
+    async delete(documentIds: string[]): Promise<string[]> {
       const ids = await inTransaction(strapi, () => deleteThreads(documentIds));
       // After the commit, outside the transaction: the sweep may lose a race and must fail nothing.
       await deleteOrphanReports();
@@ -174,5 +197,3 @@ const commentModeration = ({ strapi }: { strapi: Core.Strapi }): CommentModerati
     },
   };
 };
-
-export default commentModeration;

@@ -6,11 +6,22 @@ import { MessageChannel } from 'node:worker_threads';
 import type { Core } from '@strapi/strapi';
 import { LRUCache } from 'lru-cache';
 import { Piscina } from 'piscina';
-import type { BodyIndex, JobInput, JobName, JobOutput } from '../workers/jobs';
-import type { WorkerOptions, WorkerTask } from '../workers/worker';
-import { workQueueFullError, workTooComplexError, workTooLargeError } from '../utils/errors';
-import { cacheSettings, workerSettings } from '../utils/settings';
-import type { WorkPoolService, WorkPoolStats } from './contracts';
+import type { BodyIndex, JobInput, JobName, JobOutput } from '../../workers/jobs';
+import type { WorkerOptions, WorkerTask } from '../../workers/worker';
+import { workQueueFullError, workTooComplexError, workTooLargeError } from '../../utils/errors';
+import { cacheSettings, workerSettings } from '../../utils/settings';
+
+/** The worker pool's counters (tests and operators read them; they say nothing about content). */
+export interface WorkPoolStats {
+  threads: number;
+  maxQueue: number;
+  /** Jobs running or waiting now. */
+  taken: number;
+  /** Jobs a thread has started since the pool opened. */
+  started: number;
+  completed: number;
+  open: boolean;
+}
 
 /**
  * The worker entry as the plugin's build writes it: the `./worker` export of package.json, built
@@ -33,7 +44,7 @@ const isOutOfMemory = (error: unknown) => (error as { code?: unknown } | null)?.
  * the queue does not count); a job over it is stopped (piscina ends its thread and starts another)
  * and its request answers 422 before anything is written.
  */
-const workPool = ({ strapi }: { strapi: Core.Strapi }): WorkPoolService => {
+export const createWorkPool = ({ strapi }: { strapi: Core.Strapi }) => {
   let pool: Piscina | null = null;
   let threads = 0;
   let maxQueue = 0;
@@ -73,44 +84,52 @@ const workPool = ({ strapi }: { strapi: Core.Strapi }): WorkPoolService => {
     throw workQueueFullError(retryAfterSeconds);
   };
 
-  return {
-    async run<Name extends JobName>(job: Name, input: JobInput<Name>, what: string): Promise<JobOutput<Name>> {
-      const workers = open();
-      const { timeoutMs } = workerSettings(strapi);
-      if (taken >= threads + maxQueue) refuseFull(timeoutMs);
-      taken += 1;
-      const controller = new AbortController();
-      const { port1, port2 } = new MessageChannel();
-      let budget: NodeJS.Timeout | undefined;
-      port1.once('message', () => {
-        started += 1;
-        budget = setTimeout(() => controller.abort(), timeoutMs);
-      });
-      try {
-        const task: WorkerTask = { job, input, started: port2 };
-        return (await workers.run(task, { transferList: [port2], signal: controller.signal })) as JobOutput<Name>;
-      } catch (error) {
-        if (controller.signal.aborted) throw workTooComplexError(what, timeoutMs);
-        // The thread reached its heap cap (resourceLimits): Node ends it, piscina starts another.
-        if (isOutOfMemory(error)) throw workTooLargeError(what, workerSettings(strapi).maxMemoryMb);
-        if (error instanceof Error && /queue is at limit|No task queue available/.test(error.message)) refuseFull(timeoutMs);
-        throw error;
-      } finally {
-        taken -= 1;
-        clearTimeout(budget);
-        port1.close();
-      }
-    },
+  /**
+   * Runs a job of workers/jobs.ts in a worker thread within the budget. Throws the 422 (over
+   * `workers.timeoutMs`, naming `what` was too complex) or the 503 (queue full, with Retry-After).
+   */
+  const run = async <Name extends JobName>(job: Name, input: JobInput<Name>, what: string): Promise<JobOutput<Name>> => {
+    const workers = open();
+    const { timeoutMs } = workerSettings(strapi);
+    if (taken >= threads + maxQueue) refuseFull(timeoutMs);
+    taken += 1;
+    const controller = new AbortController();
+    const { port1, port2 } = new MessageChannel();
+    let budget: NodeJS.Timeout | undefined;
+    port1.once('message', () => {
+      started += 1;
+      budget = setTimeout(() => controller.abort(), timeoutMs);
+    });
+    try {
+      const task: WorkerTask = { job, input, started: port2 };
+      return (await workers.run(task, { transferList: [port2], signal: controller.signal })) as JobOutput<Name>;
+    } catch (error) {
+      if (controller.signal.aborted) throw workTooComplexError(what, timeoutMs);
+      // The thread reached its heap cap (resourceLimits): Node ends it, piscina starts another.
+      if (isOutOfMemory(error)) throw workTooLargeError(what, workerSettings(strapi).maxMemoryMb);
+      if (error instanceof Error && /queue is at limit|No task queue available/.test(error.message)) refuseFull(timeoutMs);
+      throw error;
+    } finally {
+      taken -= 1;
+      clearTimeout(budget);
+      port1.close();
+    }
+  };
 
+  return {
+    run,
+
+    /** What a body cites, from memory for a body already seen, else parsed in a worker. */
     async bodyIndex(body: string, what: string): Promise<BodyIndex> {
       const key = hash(body);
       const known = bodyIndexes.get(key);
       if (known) return known;
-      const index = await this.run('bodyIndex', body, what);
+      const index = await run('bodyIndex', body, what);
       bodyIndexes.set(key, index);
       return index;
     },
 
+    /** The threads running now (tests watch them end with Strapi). */
     liveThreads() {
       return pool ? [...pool.threads] : [];
     },
@@ -128,5 +147,3 @@ const workPool = ({ strapi }: { strapi: Core.Strapi }): WorkPoolService => {
     },
   };
 };
-
-export default workPool;

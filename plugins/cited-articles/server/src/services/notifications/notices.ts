@@ -1,17 +1,17 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { moderatorDigest, replyNotice } from '../notifications/templates';
-import { addressHash, signUnsubscribeToken, verifyUnsubscribeToken } from '../notifications/unsubscribe-token';
-import { COMMENT_EVENTS } from '../comments/events';
-import { articlesRepository } from '../repositories/articles';
-import { commentsRepository } from '../repositories/comments';
-import { ACTIONS } from '../../../shared/actions';
-import { isUniqueViolation } from '../utils/errors';
-import { getService } from '../utils/get-service';
-import { notificationSettings, publicationSettings } from '../utils/settings';
-import { NOTIFICATION_OPTOUT_UID, PLUGIN_ID } from '../../../shared/uids';
-import type { NotificationsService } from './contracts/comments';
+import { moderatorDigest, replyNotice } from '../../notifications/templates';
+import { addressHash, signUnsubscribeToken, verifyUnsubscribeToken } from '../../notifications/unsubscribe-token';
+import { COMMENT_EVENTS } from '../../comments/events';
+import { articlesRepository } from '../../repositories/articles';
+import { commentsRepository } from '../../repositories/comments';
+import { notificationOptOutsRepository } from '../../repositories/notification-optouts';
+import { ACTIONS } from '../../../../shared/actions';
+import { getService } from '../../utils/get-service';
+import { notificationSettings, publicationSettings } from '../../utils/settings';
+import { PLUGIN_ID } from '../../../../shared/uids';
+import type { Mailer } from './mailer';
 
 const DIGEST_KEY = 'moderator-digest';
 const MINUTE_MS = 60 * 1000;
@@ -59,7 +59,7 @@ interface CommentEventPayload {
   comment?: { documentId?: string; status?: string; parent?: string | null } | null;
 }
 
-const notifications = ({ strapi }: { strapi: Core.Strapi }): NotificationsService => {
+export const createNotices = ({ strapi, mailer }: { strapi: Core.Strapi; mailer: Mailer }) => {
   let digestTimer: NodeJS.Timeout | null = null;
   const pollTimers = new Set<NodeJS.Timeout>();
   let digestBusy = false;
@@ -69,7 +69,7 @@ const notifications = ({ strapi }: { strapi: Core.Strapi }): NotificationsServic
   const unsubscribeHooks: Array<() => void> = [];
 
   const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID });
-  const mailer = () => getService('mailer', { strapi });
+  const optOuts = notificationOptOutsRepository(strapi);
 
   /** The key of unsubscribe tokens and address hashes, derived from the app's keys. */
   const key = () => {
@@ -143,7 +143,7 @@ const notifications = ({ strapi }: { strapi: Core.Strapi }): NotificationsServic
       moderationUrl()
     );
     const recipients = await moderatorAddresses();
-    const sent = await Promise.allSettled(recipients.map((to) => mailer().deliver({ to, ...mail })));
+    const sent = await Promise.allSettled(recipients.map((to) => mailer.deliver({ to, ...mail })));
     const failed = sent.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
     for (const failure of failed) strapi.log.error(`[cited-articles] moderator digest: ${(failure.reason as Error).message}`);
     // Nobody got it: the same window is sent by the next run. One address refusing does not hold
@@ -164,7 +164,7 @@ const notifications = ({ strapi }: { strapi: Core.Strapi }): NotificationsServic
    */
   const runDigest = async (overdueMs = 0): Promise<'busy' | 'later' | 'done'> => {
     if (Date.now() < (await lastDigestAt()) + periodMs() + overdueMs) return 'later';
-    const release = await getService('task-lock', { strapi }).acquire(DIGEST_KEY, leaseMs());
+    const release = await getService('platform', { strapi }).acquireLock(DIGEST_KEY, leaseMs());
     if (!release) return 'busy';
     try {
       // Read again under the lock: another instance may have sent it since.
@@ -233,7 +233,7 @@ const notifications = ({ strapi }: { strapi: Core.Strapi }): NotificationsServic
     pollTimers.add(timer);
   };
 
-  const isUnsubscribed = async (hash: string) => (await strapi.db.query(NOTIFICATION_OPTOUT_UID).count({ where: { addressHash: hash } })) > 0;
+  const isUnsubscribed = (hash: string) => optOuts.has(hash);
 
   const sendReplyNotice = async (replyDocumentId: string) => {
     const reply = await commentsRepository(strapi).replyWithParentContact(replyDocumentId);
@@ -259,7 +259,7 @@ const notifications = ({ strapi }: { strapi: Core.Strapi }): NotificationsServic
       articleUrl: article?.slug && articleUrl ? articleUrl.replace('{slug}', encodeURIComponent(article.slug)) : null,
       unsubscribeUrl: `${server}${apiPrefix}/${PLUGIN_ID}/notifications/unsubscribe?token=${signUnsubscribeToken(key(), hash)}`,
     });
-    mailer().send({ to: address, ...mail });
+    mailer.send({ to: address, ...mail });
   };
 
   const onEvent = async (payload: CommentEventPayload | undefined) => {
@@ -289,11 +289,7 @@ const notifications = ({ strapi }: { strapi: Core.Strapi }): NotificationsServic
       if (!hash) {
         throw new errors.ValidationError('This unsubscribe link is not valid: open the whole link from the email (it may have been cut).');
       }
-      try {
-        await strapi.db.query(NOTIFICATION_OPTOUT_UID).create({ data: { addressHash: hash } });
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-      }
+      await optOuts.add(hash);
     },
 
     /** Stops timers and listeners (Strapi is stopping). */
@@ -307,5 +303,3 @@ const notifications = ({ strapi }: { strapi: Core.Strapi }): NotificationsServic
     },
   };
 };
-
-export default notifications;

@@ -1,15 +1,18 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { ImportedSource } from '../interchange/read-import';
-import { getService } from '../utils/get-service';
-import type { ImportFormat } from '../interchange/split-entries';
-import { sourcesRepository } from '../repositories/sources';
-import { normaliseDoi, normaliseUrl } from '../citations';
-import { NAME_ROLES } from '../citations/types';
-import { writeInBatches } from '../utils/write-batches';
-import type { ImportReport, SourceImportService } from './contracts';
+import type { ImportedSource } from '../../interchange/read-import';
+import { getService } from '../../utils/get-service';
+import type { ImportFormat } from '../../interchange/split-entries';
+import { sourcesRepository } from '../../repositories/sources';
+import { normaliseDoi, normaliseUrl } from '../../citations';
+import { NAME_ROLES } from '../../citations/types';
+import { writeInBatches } from '../../utils/write-batches';
 
-export type { ImportReport } from './contracts';
+export interface ImportReport {
+  format: ImportFormat;
+  created: Array<{ line: number; key: string; title: string; documentId: string }>;
+  skipped: Array<{ line: number; title: string; reason: string }>;
+}
 
 const contentError = (message: string, problems: Array<{ line: number; message: string }>) =>
   new errors.ValidationError(message, {
@@ -84,7 +87,7 @@ const writeEntries = async (
  * (created, or skipped when a source with its URL or DOI exists) or, when any entry cannot be read,
  * nothing is written and each bad entry is reported with its line.
  */
-const sourceImport = ({ strapi }: { strapi: Core.Strapi }): SourceImportService => {
+export const createSourceImport = ({ strapi }: { strapi: Core.Strapi }) => {
   // Imports on this instance write one after another: each reads the library before it writes, and
   // its writes span several short transactions, so two at once could both create one source.
   let writing: Promise<unknown> = Promise.resolve();
@@ -98,7 +101,7 @@ const sourceImport = ({ strapi }: { strapi: Core.Strapi }): SourceImportService 
     async importFile(content: string, format?: ImportFormat): Promise<ImportReport> {
       // citation-js parses in a worker thread, within the work budget (a file too complex answers
       // 422, before anything is written); an unreadable file comes back as an answer.
-      const parsed = await getService('work-pool', { strapi }).run('readImport', { content, format }, 'This file');
+      const parsed = await getService('platform', { strapi }).runJob('readImport', { content, format }, 'This file');
       if ('unreadable' in parsed) {
         const { message, line } = parsed.unreadable;
         throw contentError(`The file cannot be read: ${message}. Nothing was imported.`, [{ line, message }]);
@@ -118,5 +121,3 @@ const sourceImport = ({ strapi }: { strapi: Core.Strapi }): SourceImportService 
     },
   };
 };
-
-export default sourceImport;

@@ -1,8 +1,7 @@
 import http from 'http';
 import https from 'https';
 import type { Core } from '@strapi/strapi';
-import { cacheSettings } from '../utils/settings';
-import type { CachePurgeService } from './contracts';
+import { cacheSettings } from '../../utils/settings';
 
 // Keys per purge request: bounds the header (a deleteMany can touch many documents).
 const KEYS_PER_REQUEST = 64;
@@ -18,7 +17,7 @@ type Listener = (keys: string[]) => void;
  * a timeout. Keys asked for in one tick go in one request; a failed request is retried with
  * backoff and then logged: a purge never fails or delays the save that caused it.
  */
-const cachePurge = ({ strapi }: { strapi: Core.Strapi }): CachePurgeService => {
+export const createCachePurge = ({ strapi }: { strapi: Core.Strapi }) => {
   let queued = new Set<string>();
   let flushScheduled = false;
   const inFlight = new Set<Promise<void>>();
@@ -112,4 +111,4 @@ const cachePurge = ({ strapi }: { strapi: Core.Strapi }): CachePurgeService => {
   };
 };
 
-export default cachePurge;
+export type CachePurge = ReturnType<typeof createCachePurge>;

@@ -2,19 +2,24 @@ import crypto from 'crypto';
 import Redis from 'ioredis';
 import { LRUCache } from 'lru-cache';
 import type { Core } from '@strapi/strapi';
-import { ALL_KEY, keyList } from '../http-cache/keys';
-import { getService } from '../utils/get-service';
-import { cacheSettings, commentSettings } from '../utils/settings';
-import type { CachedResponse, ResponseCacheService } from './contracts';
+import { ALL_KEY, keyList } from '../../http-cache/keys';
+import { cacheSettings, commentSettings } from '../../utils/settings';
+import type { CachePurge } from './purge';
 
-export type { CachedResponse } from './contracts';
+export interface CachedResponse {
+  etag: string;
+  /** The surrogate keys as sent (keyList applied): what drops this entry. */
+  keys: string[];
+  /** The body, serialised once: a hit sends this string as it is. */
+  json: string;
+}
 
 const MAX_BYTES = 128 * 1024 * 1024;
 
 /**
  * Answers of the hot public routes (resolved articles, list pages) kept in this process's memory,
  * so that a read costs no SQL and no resolving. An entry is dropped by the changes that purge
- * shared caches (the cache-purge service calls `invalidate` as it queues a purge, after the change
+ * shared caches (purge.ts calls `invalidate` as it queues a purge, after the change
  * is committed), by its surrogate keys, and lives `cache.originTtlSeconds` at most.
  *
  * With several instances, each one publishes the keys it invalidates on a Redis channel and drops
@@ -24,7 +29,7 @@ const MAX_BYTES = 128 * 1024 * 1024;
  * A read that was under way when an invalidation arrived does not store its answer: it may have
  * read the rows from before the change (`begin()` takes a ticket, `set` checks it).
  */
-const responseCache = ({ strapi }: { strapi: Core.Strapi }): ResponseCacheService => {
+export const createResponseCache = ({ strapi, purges }: { strapi: Core.Strapi; purges: CachePurge }) => {
   const instanceId = crypto.randomUUID();
   let entries: LRUCache<string, CachedResponse> | null = null;
   const idsByKey = new Map<string, Set<string>>();
@@ -73,12 +78,22 @@ const responseCache = ({ strapi }: { strapi: Core.Strapi }): ResponseCacheServic
     }
   };
 
+  /** Drops entries holding any of these keys, here and (through Redis) on the other instances. */
+  const invalidate = (keys: string[]) => {
+    dropLocal(keys);
+    if (publisher) {
+      publisher.publish(channel, JSON.stringify({ from: instanceId, keys })).catch((error: Error) => {
+        strapi.log.warn(`[cited-articles] could not tell other instances what changed (${error.message})`);
+      });
+    }
+  };
+
   return {
     /** Starts listening to other instances when a Redis URL is configured (read at startup). */
     async connect() {
       const settings = cacheSettings(strapi);
       const url = settings.redisUrl ?? commentSettings(strapi).redisUrl;
-      getService('cache-purge', { strapi }).onPurge((keys) => this.invalidate(keys));
+      purges.onPurge((keys) => invalidate(keys));
       if (!url || !settings.originCache) return;
       fannedOut = true;
       channel = settings.redisChannel;
@@ -144,15 +159,7 @@ const responseCache = ({ strapi }: { strapi: Core.Strapi }): ResponseCacheServic
       }
     },
 
-    /** Drops entries holding any of these keys, here and (through Redis) on the other instances. */
-    invalidate(keys: string[]) {
-      dropLocal(keys);
-      if (publisher) {
-        publisher.publish(channel, JSON.stringify({ from: instanceId, keys })).catch((error: Error) => {
-          strapi.log.warn(`[cited-articles] could not tell other instances what changed (${error.message})`);
-        });
-      }
-    },
+    invalidate,
 
     clear() {
       dropLocal([ALL_KEY]);
@@ -171,5 +178,3 @@ const responseCache = ({ strapi }: { strapi: Core.Strapi }): ResponseCacheServic
     },
   };
 };
-
-export default responseCache;

@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { getService } from '../utils/get-service';
-import { cacheSettings } from '../utils/settings';
-import type { StyleWarmUpService } from './contracts';
+import { getService } from '../../utils/get-service';
+import { cacheSettings } from '../../utils/settings';
 
 // A moment after listening, so that the first readiness probes are answered at once.
 const START_DELAY_MS = 250;
@@ -13,14 +12,14 @@ const START_DELAY_MS = 250;
  * style and locale takes a second or two) and readiness is not held up: the engines are built in
  * the threads, never on Strapi's event loop. `finished()` answers the styles a thread warmed.
  */
-const styleWarmUp = ({ strapi }: { strapi: Core.Strapi }): StyleWarmUpService => {
+export const createStyleWarmUp = ({ strapi }: { strapi: Core.Strapi }) => {
   let stopped = false;
   let started = false;
   let done: Promise<string[]> | null = null;
 
   const run = async (): Promise<string[]> => {
     try {
-      return await getService('work-pool', { strapi }).run('warmUp', undefined, 'Preparing the reference styles');
+      return await getService('platform', { strapi }).runJob('warmUp', undefined, 'Preparing the reference styles');
     } catch (error) {
       if (!stopped) strapi.log.warn(`[cited-articles] could not prepare the reference styles: ${(error as Error).message}`);
       return [];
@@ -40,7 +39,7 @@ const styleWarmUp = ({ strapi }: { strapi: Core.Strapi }): StyleWarmUpService =>
     },
 
     /** The styles warmed, once done (null when it has not started). */
-    finished() {
+    finished(): Promise<string[]> | null {
       return done;
     },
 
@@ -49,5 +48,3 @@ const styleWarmUp = ({ strapi }: { strapi: Core.Strapi }): StyleWarmUpService =>
     },
   };
 };
-
-export default styleWarmUp;

@@ -1,14 +1,20 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { contentFingerprint } from '../comments/duplicate-text';
-import { countLinks, findBlockedWord } from '../comments/text';
-import { getService } from '../utils/get-service';
-import { senderNetwork } from '../utils/ip';
-import { commentSettings } from '../utils/settings';
-import type { AbuseGuardService } from './contracts';
+import { contentFingerprint } from '../../comments/duplicate-text';
+import { countLinks, findBlockedWord } from '../../comments/text';
+import { senderNetwork } from '../../utils/ip';
+import { commentSettings } from '../../utils/settings';
+import type { RateLimit } from './rate-limit';
 
-export type { HeldReason } from './contracts';
+export type HeldReason = 'honeypot' | 'links' | 'blocked-word' | null;
+
+export interface CommentDraftForHold {
+  content: string;
+  authorName: string;
+  authorEmail: string;
+  honeypot?: string;
+}
 
 const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
 
@@ -16,7 +22,7 @@ const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest
  * Cheap checks that run before a comment or a report is stored: who is sending (as a salted hash,
  * never the raw IP), flood control, duplicates, and what must be held for a moderator.
  */
-const abuseGuard = ({ strapi }: { strapi: Core.Strapi }): AbuseGuardService => {
+export const createAbuseGuard = ({ strapi, limiter }: { strapi: Core.Strapi; limiter: RateLimit }) => {
   let derivedSalt: string | null = null;
 
   /** The configured salt, or one derived from the app's keys so that hashes survive restarts. */
@@ -41,7 +47,7 @@ const abuseGuard = ({ strapi }: { strapi: Core.Strapi }): AbuseGuardService => {
     return crypto.createHmac('sha256', salt()).update(who).digest('hex');
   };
 
-  const rateLimit = () => getService('rate-limit', { strapi });
+  const rateLimit = () => limiter;
 
   // The same normalised text as the fingerprint the database compares (comments/duplicate-text.ts).
   const duplicateKeys = (articleDocumentId: string, content: string, senders: string[]) =>
@@ -107,7 +113,7 @@ const abuseGuard = ({ strapi }: { strapi: Core.Strapi }): AbuseGuardService => {
     },
 
     /** Why a comment must wait for a moderator whatever the moderation mode, or null. */
-    holdReason({ content, authorName, authorEmail, honeypot }) {
+    holdReason({ content, authorName, authorEmail, honeypot }: CommentDraftForHold): HeldReason {
       const settings = commentSettings(strapi);
       if (honeypot) return 'honeypot';
       if (countLinks(content) + countLinks(authorName) > settings.maxLinks) return 'links';
@@ -116,5 +122,3 @@ const abuseGuard = ({ strapi }: { strapi: Core.Strapi }): AbuseGuardService => {
     },
   };
 };
-
-export default abuseGuard;

@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { ALL_KEY, keysForArticle, keysForComment, keysForSource } from '../http-cache/keys';
-import { getService } from '../utils/get-service';
-import { ARTICLE_UID, COMMENT_UID, SOURCE_UID } from '../../../shared/uids';
-import type { CacheInvalidationService } from './contracts';
+import { ALL_KEY, keysForArticle, keysForComment, keysForSource } from '../../http-cache/keys';
+import { ARTICLE_UID, COMMENT_UID, SOURCE_UID } from '../../../../shared/uids';
+import type { CachePurge } from './purge';
 
 type Row = Record<string, unknown>;
 type KeysOf = (row: Row | null | undefined) => string[];
@@ -40,15 +39,15 @@ const isVisibleWrite = (uid: string, event: WriteEvent, row: Row | null | undefi
 };
 
 /**
- * Maps changes to what they make stale (http-cache/keys.ts) and has the cache-purge service purge
+ * Maps changes to what they make stale (http-cache/keys.ts) and has purge.ts purge
  * it, once the change is committed: purged earlier, a cache could refetch the old version and keep
  * it. Database lifecycles see every write (Document Service, Query Engine, the Content Manager,
  * publish and unpublish, which create and delete the published row): articles published,
  * unpublished, updated or deleted, sources written or deleted, comments approved, rejected, edited
  * or deleted. Draft-only writes purge too; that costs a refetch, never a stale read.
  */
-const cacheInvalidation = ({ strapi }: { strapi: Core.Strapi }): CacheInvalidationService => {
-  const purge = (keys: string[]) => getService('cache-purge', { strapi }).purge(keys);
+export const createCacheInvalidation = ({ strapi, purges }: { strapi: Core.Strapi; purges: CachePurge }) => {
+  const purge = (keys: string[]) => purges.purge(keys);
 
   /** Runs `work` after the current transaction commits (at once outside one; never on rollback). */
   const afterCommit = async (work: () => void) => {
@@ -87,6 +86,7 @@ const cacheInvalidation = ({ strapi }: { strapi: Core.Strapi }): CacheInvalidati
   };
 
   return {
+    /** Subscribes to the database lifecycles of articles, sources and comments (bootstrap). */
     subscribe() {
       for (const [uid, { keysOf, fields }] of Object.entries(MODELS)) {
         strapi.db.lifecycles.subscribe({
@@ -104,5 +104,3 @@ const cacheInvalidation = ({ strapi }: { strapi: Core.Strapi }): CacheInvalidati
     },
   };
 };
-
-export default cacheInvalidation;

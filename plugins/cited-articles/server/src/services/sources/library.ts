@@ -1,12 +1,20 @@
 import type { Core } from '@strapi/strapi';
-import { findDuplicateGroups } from '../citations';
-import { backfillInPages } from '../utils/backfill-pages';
-import { identityFingerprints } from '../utils/source-fingerprints';
-import type { CitingArticle, DuplicateSource, LibrarySource } from '../../../shared/contracts';
-import { sourcesRepository, type LibraryScope } from '../repositories/sources';
-import type { SourceLibraryService } from './contracts';
+import { findDuplicateGroups } from '../../citations';
+import { backfillInPages } from '../../utils/backfill-pages';
+import { identityFingerprints } from '../../utils/source-fingerprints';
+import type { CitingArticle, DuplicateSource, LibrarySource } from '../../../../shared/contracts';
+import { sourcesRepository, type LibraryScope } from '../../repositories/sources';
+import type { LibraryFilter, SourceLibraryResponse } from '../../../../shared/contracts';
 
-export type { LibraryFilter, LibraryQuery } from './contracts';
+export type { LibraryFilter };
+
+/** The Sources page's query once validated: filter and page filled in. */
+export interface LibraryQuery {
+  search?: string;
+  filter: LibraryFilter;
+  page: number;
+  pageSize: number;
+}
 
 /** A source as the page reads it: the fields its HTTP contract lists, before its citing articles. */
 type LibraryRow = Omit<LibrarySource, 'citedByCount' | 'citedBy'> & { id: number };
@@ -17,14 +25,14 @@ export const CITED_BY_SHOWN = 10;
 const BACKFILL_BATCH = 500;
 
 /** The source library as the admin's Sources page shows it. */
-const sourceLibrary = ({ strapi }: { strapi: Core.Strapi }): SourceLibraryService => ({
+export const createSourceLibrary = ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
    * A page of sources (title order) with the number of articles citing each and the newest of
    * them, the number of sources cited nowhere, and the groups of likely duplicates across the whole
    * library. Five queries, whatever the size of the page or of the library: the sources sharing a
    * URL or DOI fingerprint, the page, its citing articles, and two counts.
    */
-  async list({ search, filter, page, pageSize }) {
+  async list({ search, filter, page, pageSize }: LibraryQuery): Promise<SourceLibraryResponse> {
     const sources = sourcesRepository(strapi);
     const duplicates = findDuplicateGroups(
       (await sources.duplicateCandidates()).map(({ documentId, key, title, url, doi }): DuplicateSource => ({ documentId, key, title, url, doi }))
@@ -66,7 +74,7 @@ const sourceLibrary = ({ strapi }: { strapi: Core.Strapi }): SourceLibraryServic
    * fields existed, or straight to the database (a data transfer, a script). At startup, in
    * batches by id, so that the duplicate report's indexed query sees every source.
    */
-  async backfill() {
+  async backfill(): Promise<number> {
     const sources = sourcesRepository(strapi);
     const filled = await backfillInPages(
       (after) => sources.unfingerprinted(after, BACKFILL_BATCH),
@@ -76,5 +84,3 @@ const sourceLibrary = ({ strapi }: { strapi: Core.Strapi }): SourceLibraryServic
     return filled;
   },
 });
-
-export default sourceLibrary;

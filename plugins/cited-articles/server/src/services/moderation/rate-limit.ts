@@ -1,10 +1,18 @@
 import type { Core } from '@strapi/strapi';
 import Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { commentSettings } from '../utils/settings';
-import type { ConsumeResult, Limits, RateLimitService } from './contracts';
+import { commentSettings } from '../../utils/settings';
 
-export type { ConsumeResult, Limits } from './contracts';
+export interface Limits {
+  points: number;
+  durationSeconds: number;
+}
+
+/** retryAfterSeconds is 0 when allowed. */
+export interface ConsumeResult {
+  allowed: boolean;
+  retryAfterSeconds: number;
+}
 
 /**
  * Counters for flood control and duplicate detection, kept by rate-limiter-flexible: in this
@@ -13,7 +21,7 @@ export type { ConsumeResult, Limits } from './contracts';
  * instance falls back to its own memory counters (the library's insurance limiter) rather than
  * letting everything through or failing the request.
  */
-const rateLimit = ({ strapi }: { strapi: Core.Strapi }): RateLimitService => {
+export const createRateLimit = ({ strapi }: { strapi: Core.Strapi }) => {
   let redis: Redis | null = null;
   let redisUrl: string | null = null;
   let lastRedisWarning = 0;
@@ -114,4 +122,4 @@ const rateLimit = ({ strapi }: { strapi: Core.Strapi }): RateLimitService => {
   };
 };
 
-export default rateLimit;
+export type RateLimit = ReturnType<typeof createRateLimit>;

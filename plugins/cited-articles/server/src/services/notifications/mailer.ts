@@ -1,8 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { notificationSettings } from '../utils/settings';
-import type { Mail, MailerService } from './contracts';
+import { notificationSettings } from '../../utils/settings';
 
-export type { Mail } from './contracts';
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
 
 /** Waits before the second and third attempts; a mail still failing after them is logged and dropped. */
 const RETRY_DELAYS_MS = [2_000, 10_000];
@@ -12,7 +15,7 @@ const RETRY_DELAYS_MS = [2_000, 10_000];
  * background: a request never waits for SMTP, and a failure (retried) never fails a request. With
  * `notifications.delivery: 'log'` (the host app's choice without SMTP_HOST) it logs them instead.
  */
-const mailer = ({ strapi }: { strapi: Core.Strapi }): MailerService => {
+export const createMailer = ({ strapi }: { strapi: Core.Strapi }) => {
   const timers = new Set<NodeJS.Timeout>();
   const inFlight = new Set<Promise<void>>();
   let stopped = false;
@@ -87,4 +90,4 @@ const mailer = ({ strapi }: { strapi: Core.Strapi }): MailerService => {
   };
 };
 
-export default mailer;
+export type Mailer = ReturnType<typeof createMailer>;

@@ -1,12 +1,11 @@
 import crypto from 'crypto';
 import Redis from 'ioredis';
 import type { Core } from '@strapi/strapi';
-import { isUniqueViolation } from '../utils/errors';
-import { commentSettings } from '../utils/settings';
-import { TASK_LOCK_UID } from '../../../shared/uids';
-import type { Release, TaskLockService } from './contracts';
+import { isUniqueViolation } from '../../utils/errors';
+import { commentSettings } from '../../utils/settings';
+import { TASK_LOCK_UID } from '../../../../shared/uids';
 
-export type { Release } from './contracts';
+export type Release = () => Promise<void>;
 
 // Deletes the key only if this holder still has it: a run that outlived its lock must not free
 // the lock another instance took since.
@@ -19,15 +18,8 @@ const RELEASE_SCRIPT = `if redis.call("get", KEYS[1]) == ARGV[1] then return red
  * statements on SQLite, PostgreSQL and MySQL/MariaDB. Locks expire, so a crashed instance cannot
  * stop the task for good.
  */
-const taskLock = ({ strapi }: { strapi: Core.Strapi }): TaskLockService => ({
-  /** A function that releases the lock, or null when another holder has it. */
-  async acquire(name: string, ttlMs: number): Promise<Release | null> {
-    const holder = crypto.randomUUID();
-    const { redisUrl, redisKeyPrefix } = commentSettings(strapi);
-    return redisUrl ? this.acquireInRedis(redisUrl, `${redisKeyPrefix}:lock:${name}`, holder, ttlMs) : this.acquireInDatabase(name, holder, ttlMs);
-  },
-
-  async acquireInRedis(url: string, key: string, holder: string, ttlMs: number): Promise<Release | null> {
+export const createTaskLock = ({ strapi }: { strapi: Core.Strapi }) => {
+  const acquireInRedis = async (url: string, key: string, holder: string, ttlMs: number): Promise<Release | null> => {
     // A connection of its own, for the length of the run: a check runs rarely.
     const redis = new Redis(url, { maxRetriesPerRequest: 1, lazyConnect: true });
     redis.on('error', () => {});
@@ -49,9 +41,9 @@ const taskLock = ({ strapi }: { strapi: Core.Strapi }): TaskLockService => ({
         redis.disconnect();
       }
     };
-  },
+  };
 
-  async acquireInDatabase(name: string, holder: string, ttlMs: number): Promise<Release | null> {
+  const acquireInDatabase = async (name: string, holder: string, ttlMs: number): Promise<Release | null> => {
     const locks = strapi.db.query(TASK_LOCK_UID);
     const now = Date.now();
     let taken = false;
@@ -72,7 +64,16 @@ const taskLock = ({ strapi }: { strapi: Core.Strapi }): TaskLockService => ({
     return async () => {
       await locks.deleteMany({ where: { name, holder } });
     };
-  },
-});
+  };
 
-export default taskLock;
+  return {
+    /** A function that releases the lock, or null when another holder has it. */
+    async acquire(name: string, ttlMs: number): Promise<Release | null> {
+      const holder = crypto.randomUUID();
+      const { redisUrl, redisKeyPrefix } = commentSettings(strapi);
+      return redisUrl ? acquireInRedis(redisUrl, `${redisKeyPrefix}:lock:${name}`, holder, ttlMs) : acquireInDatabase(name, holder, ttlMs);
+    },
+    acquireInRedis,
+    acquireInDatabase,
+  };
+};

@@ -1,11 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { OutboundError, RemoteServiceError } from '../outbound/errors';
-import { safeFetch, type SafeResponse } from '../outbound/safe-fetch';
-import { lookupSettings } from '../utils/source-settings';
-import type { OutboundService, TestNetwork } from './contracts';
+import { OutboundError, RemoteServiceError } from '../../outbound/errors';
+import { safeFetch, type SafeFetchOptions, type SafeResponse } from '../../outbound/safe-fetch';
+import { lookupSettings } from '../../utils/source-settings';
 
-import pkg from '../../../package.json';
+/** Name resolution and the address rule, replaceable by tests. */
+export type TestNetwork = Pick<SafeFetchOptions, 'lookup' | 'isForbidden'>;
+
+import pkg from '../../../../package.json';
 
 /** Names the plugin to the sites it fetches, so that their operators know who is asking. */
 export const USER_AGENT = `CitedArticles/${pkg.version} (Strapi plugin strapi-plugin-cited-articles; source lookup and link check)`;
@@ -14,37 +16,40 @@ export const USER_AGENT = `CitedArticles/${pkg.version} (Strapi plugin strapi-pl
  * The plugin's outbound HTTP: every request to a remote service or an editor's URL goes through
  * here, under the safe fetcher's rules with the options in force (`lookup.allowPrivateHosts`).
  */
-const outbound = ({ strapi }: { strapi: Core.Strapi }): OutboundService => {
+export const createOutbound = ({ strapi }: { strapi: Core.Strapi }) => {
   let network: TestNetwork = {};
+
+  /** Any answer, or OutboundError. For the link check, which judges statuses itself. */
+  const fetch = (url: string, options: Omit<SafeFetchOptions, 'allowPrivateHosts'> = {}): Promise<SafeResponse> =>
+    safeFetch(url, {
+      ...options,
+      allowPrivateHosts: lookupSettings(strapi).allowPrivateHosts,
+      headers: { 'user-agent': USER_AGENT, ...options.headers },
+      ...network,
+    });
+
   return {
     /**
      * Replaces name resolution and the address rule ({}: back to the real ones). Tests only: a
      * fixture server cannot be given a public address or a DNS name, so an SSRF test stands in for
      * them (see tests/api/source-lookup-ssrf.test.ts).
      */
-    useTestNetwork(replacement) {
+    useTestNetwork(replacement: TestNetwork) {
       network = replacement;
     },
 
-    /** Any answer, or OutboundError. For the link check, which judges statuses itself. */
-    fetch(url, options = {}) {
-      return safeFetch(url, {
-        ...options,
-        allowPrivateHosts: lookupSettings(strapi).allowPrivateHosts,
-        headers: { 'user-agent': USER_AGENT, ...options.headers },
-        ...network,
-      });
-    },
+    fetch,
 
     /**
      * A remote service's JSON answer. A refused request is the caller's mistake (400); no answer,
      * an error status other than `notFound` or an unreadable body is the service's (502).
-     * Answers `null` for a 404 (or 410) so that the caller can say what was not found.
+     * Answers `null` for a 404 (or 410) so that the caller can say what was not found. Any JSON:
+     * callers check its shape.
      */
-    async json(url, service, headers = {}) {
+    async json(url: string, service: string, headers: Record<string, string> = {}): Promise<unknown> {
       let response: SafeResponse;
       try {
-        response = await this.fetch(url, { headers: { accept: 'application/json', ...headers } });
+        response = await fetch(url, { headers: { accept: 'application/json', ...headers } });
       } catch (error) {
         throw asHttpError(error, service);
       }
@@ -71,5 +76,3 @@ export const asHttpError = (error: unknown, service: string) => {
   }
   return error;
 };
-
-export default outbound;
