@@ -40,6 +40,8 @@ it('answers a repeated read without executing it: the SQL of `{ __typename }`, t
     const typename = await countQueries(app.strapi, () => graphql(app, '{ __typename }'));
     const again = await countQueries(app.strapi, () => read());
     expect(again.result.body).toEqual(first.body);
+    // Sent as the JSON it was kept as: the same bytes as the executed answer.
+    expect(again.result.text).toBe(first.text);
     expect(again.count).toBe(typename.count);
     expect(resolved).toHaveBeenCalledTimes(1);
     // Another query text (here, one more field) is another entry, executed once.

@@ -4,7 +4,7 @@ import { PLUGIN_ID } from '../../../shared/uids';
 import { resolversConfig } from './access';
 import { directFieldsPlugin } from './direct-fields';
 import { graphqlCachePlugin, graphqlGetCache } from './get-cache';
-import { operationCachePlugin } from './operation-cache';
+import { operationCachePlugin, stringifyKeptResults } from './operation-cache';
 import { createResolvers } from './resolvers';
 import { typeDefs } from './type-defs';
 
@@ -35,9 +35,12 @@ export const registerGraphQL = (strapi: Core.Strapi) => {
   }));
 
   // Apollo plugins in the graphql plugin's apolloServer config are added to Strapi's own.
-  const apolloServer = (strapi.config.get('plugin::graphql.apolloServer') ?? {}) as { plugins?: unknown[] };
+  const apolloServer = (strapi.config.get('plugin::graphql.apolloServer') ?? {}) as { plugins?: unknown[]; stringifyResult?: unknown };
   strapi.config.set('plugin::graphql.apolloServer', {
     ...apolloServer,
+    // Kept answers are sent as the JSON they were kept as (operation-cache.ts), unless the app
+    // serialises answers its own way.
+    stringifyResult: apolloServer.stringifyResult ?? stringifyKeptResults,
     plugins: [...(apolloServer.plugins ?? []), directFieldsPlugin(strapi, resolvers), graphqlCachePlugin(), operationCachePlugin(strapi)],
   });
 

@@ -60,15 +60,40 @@ const onlyAuth = (config: FieldConfig | undefined): boolean =>
 
 type VerifyArgs = Parameters<Core.Strapi['auth']['verify']>;
 
+/** What Apollo hands its `stringifyResult` option: the answer's fields, in this order. */
+interface ResultToSend {
+  errors?: unknown;
+  data?: unknown;
+  extensions?: unknown;
+}
+
+// Each kept entry's data, parsed once, and each parsed copy's JSON: Apollo only serialises the
+// data it is given, so a kept answer is sent as the JSON it was kept as. An entry replaced or
+// dropped takes both with it.
+const parsed = new WeakMap<object, object>();
+const keptJson = new WeakMap<object, string>();
+const dataOf = (entry: { json: string }) => {
+  let data = parsed.get(entry);
+  if (!data) {
+    data = JSON.parse(entry.json) as object;
+    parsed.set(entry, data);
+    keptJson.set(data, entry.json);
+  }
+  return data;
+};
+
+/**
+ * Apollo's `stringifyResult` for the app (used only when the app sets none): a kept answer's JSON
+ * as it was kept, the bytes `JSON.stringify` would write; any other answer as Apollo writes it.
+ */
+export const stringifyKeptResults = (result: ResultToSend): string => {
+  const json = typeof result.data === 'object' && result.data !== null ? keptJson.get(result.data) : undefined;
+  if (json !== undefined && result.errors === undefined && result.extensions === undefined) return `{"data":${json}}\n`;
+  return `${JSON.stringify(result)}\n`;
+};
+
 export const operationCachePlugin = (strapi: Core.Strapi) => {
   let configs: Map<string, FieldConfig> | null = null;
-  // Each kept entry's data, parsed once: Apollo only serialises it, and an entry replaced or
-  // dropped takes its parsed copy with it.
-  const parsed = new WeakMap<object, unknown>();
-  const dataOf = (entry: { json: string }) => {
-    if (!parsed.has(entry)) parsed.set(entry, JSON.parse(entry.json));
-    return parsed.get(entry);
-  };
 
   return {
     async serverWillStart() {
