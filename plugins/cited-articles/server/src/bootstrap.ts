@@ -61,9 +61,9 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await articleRef.backfill();
   // After the article copy: the fingerprint hashes the article's documentId with the text.
   await getService('comment-fingerprint', { strapi }).backfill();
-  const referenceCounts = getService('reference-counts', { strapi });
-  referenceCounts.subscribe();
-  await referenceCounts.backfill();
+  const articles = getService('articles', { strapi });
+  articles.subscribeReferenceTargets();
+  await articles.backfillReferenceTargets();
   // Before the first Sources page: its duplicate report reads the fingerprints.
   await getService('sources', { strapi }).backfillFingerprints();
   await getService('moderation', { strapi }).connect();

@@ -38,7 +38,7 @@ export const createResolvers = (strapi: Core.Strapi) => {
         const { slug } = parseOrThrow(slugParams, { slug: args.slug }, 'article slug');
         const query = parseOrThrow(articleQuery, given({ style: args.style, locale: args.locale, referenceLocale: args.referenceLocale }), 'query');
         // Shares the REST route's in-process cache: a repeated read costs no SQL and no resolving.
-        const { body, keys } = await service('article-pages').presentPublishedCached(
+        const { body, keys } = await service('articles').presentPublishedCached(
           {
             slug,
             style: query.style,
@@ -58,7 +58,7 @@ export const createResolvers = (strapi: Core.Strapi) => {
       citedArticles: withErrorCodes(async (_parent, args, context) => {
         const { page, pageSize } = parseOrThrow(paginationQuery, given({ page: args.page, pageSize: args.pageSize }), 'pagination');
         const { locale } = parseOrThrow(localeQuery, given({ locale: args.locale }), 'query');
-        const list = await service('article-pages').listPublished({ page, pageSize, locale });
+        const list = await service('articles').listPublished({ page, pageSize, locale });
         recordAnswerKeys(context.koaContext, articleListKeys());
         return list;
       }),

@@ -64,14 +64,6 @@ export interface NewsroomAdmin {
   email?: string | null;
 }
 
-/** An article row as the list counts its references: its stored targets and its citations in the editor's order. */
-export interface CountableRow {
-  id: number;
-  numberingStart?: number | null;
-  referenceTargets?: unknown;
-  citations?: Array<Record<string, unknown>>;
-}
-
 export interface CommentArticleRefService {
   /** Keeps the comment's copy of its article's documentId, locale and version on writes from any API. */
   subscribe(): void;
@@ -164,13 +156,4 @@ export interface CommentsPublicService {
 
 export interface StaffRepliesService {
   reply(params: { documentId: string; content: string; approveParent: boolean; admin: NewsroomAdmin }): Promise<AdminComment>;
-}
-
-export interface ReferenceCountsService {
-  /** Recomputes an article row's reference targets whenever a write sets its body. */
-  subscribe(): void;
-  /** Stores targets on rows without them (or all rows after a parser change); returns how many. */
-  backfill(): Promise<number>;
-  /** The reference count of each row, in order: at most two queries whatever the number of rows. */
-  countMany(rows: CountableRow[]): Promise<number[]>;
 }
