@@ -78,7 +78,7 @@ export const createArticlePages = ({
     const { rows, pagination } = await reads.listPublished({ page, pageSize, locale });
     const [counted, counts] = await Promise.all([
       referenceCounts.countMany(rows),
-      getService('comment-counts', { strapi }).approvedByArticle(
+      getService('comments', { strapi }).approvedCountByArticle(
         rows.map((row) => row.documentId),
         locale
       ),
@@ -109,7 +109,7 @@ export const createArticlePages = ({
   }: ArticlePageRequest): Promise<PreparedArticlePage> => {
     const style = assertStyle(strapi, requestedStyle);
     const row = await findBySlugOrThrow(slug, status, requestedLocale);
-    const counts = await getService('comment-counts', { strapi }).approvedByArticle([row.documentId], row.locale);
+    const counts = await getService('comments', { strapi }).approvedCountByArticle([row.documentId], row.locale);
     // Through the memo: the rows above are read every time, the work of resolving them is not repeated.
     const prepared = await memo.prepare(
       row,

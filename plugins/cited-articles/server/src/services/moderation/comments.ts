@@ -175,10 +175,10 @@ export const createCommentModeration = ({ strapi }: { strapi: Core.Strapi }) => 
       const after = (await findByDocumentIds(documentIds)).sort((a, b) => order.get(a.documentId)! - order.get(b.documentId)!);
       // Events only for real changes, so re-approving does not notify anyone twice; none for spam.
       if (status !== 'spam') {
-        const events = getService('comment-events', { strapi });
+        const commentService = getService('comments', { strapi });
         const changed = new Set(before.filter((row) => row.status !== status).map((row) => row.documentId));
         for (const row of after.filter((comment) => changed.has(comment.documentId))) {
-          await events.emit(status, { ...row, parent: row.parent?.documentId ?? null }, row.article ?? null);
+          await commentService.emitEvent(status, { ...row, parent: row.parent?.documentId ?? null }, row.article ?? null);
         }
       }
       return after.map(toAdminComment);
