@@ -5,6 +5,7 @@ import { getService } from '../../utils/get-service';
 import { commentSettings } from '../../utils/settings';
 import { inTransaction } from '../../utils/transaction';
 import { commentsRepository } from '../../repositories/comments';
+import { commentReportsRepository } from '../../repositories/comment-reports';
 import type { CommentWithParentId } from './events';
 
 /** A reader acting on their own comment: their Users & Permissions account. */
@@ -44,7 +45,7 @@ export const createCommentAuthors = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Deletes rows and their reports by id, children before parents. */
   const deleteRows = async (rows: Array<{ id: number; documentId: string }>) => {
-    await comments().deleteReportsOfIds(rows.map((row) => row.id));
+    await commentReportsRepository(strapi).deleteReportsOfIds(rows.map((row) => row.id));
     for (const row of rows) await comments().delete(row.documentId);
   };
 

@@ -11,6 +11,7 @@ import { commentSettings } from '../../utils/settings';
 import type { CommentRecord, CommentReportRecord, ReportReason } from '../../content-types/records';
 import { articlesRepository } from '../../repositories/articles';
 import { commentsRepository, PUBLIC_COMMENT_FIELDS } from '../../repositories/comments';
+import { commentReportsRepository } from '../../repositories/comment-reports';
 import type { Threaded } from '../../comments/thread';
 import type { Pagination } from '../../../../shared/contracts';
 import type { CommentEvents, CommentWithParentId } from './events';
@@ -291,7 +292,7 @@ export const createPublicComments = ({ strapi, pages, events }: { strapi: Core.S
       let created: CommentReportRecord;
       try {
         created = await inTransaction(strapi, () =>
-          comments().createReport({
+          commentReportsRepository(strapi).createReport({
             comment: documentId,
             reason,
             details: details || null,
@@ -320,7 +321,7 @@ export const createPublicComments = ({ strapi, pages, events }: { strapi: Core.S
         .update(`${documentId}:${guard().reporterHash({ ipHash })}`)
         .digest('hex');
       try {
-        await comments().setReportNetwork(created.id, networkFingerprint);
+        await commentReportsRepository(strapi).setReportNetwork(created.id, networkFingerprint);
       } catch (error) {
         if (isUniqueViolation(error)) return { counted: true };
         throw error;
