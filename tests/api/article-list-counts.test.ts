@@ -81,7 +81,7 @@ describe('reference counts in the article list', () => {
     expect(await countOf('created')).toBe(3);
     expect(await countOf('reordered')).toBe(2);
 
-    const filled = await plugin().service('reference-counts').backfill();
+    const filled = await plugin().service('articles').backfillReferenceTargets();
     expect(filled).toBeGreaterThanOrEqual(4); // draft and published row of each
     const empty = await knex(articleTable()).whereNull('reference_targets').count({ n: '*' });
     expect(Number(empty[0].n)).toBe(0);
@@ -95,7 +95,7 @@ describe('reference counts in the article list', () => {
     await knex(articleTable()).where('slug', 'created').update({ reference_targets: stale });
     expect(await countOf('created')).toBe(0); // what is stored is what is counted
     await app.strapi.store({ type: 'plugin', name: 'cited-articles' }).set({ key: 'reference-targets-version', value: 0 });
-    await plugin().service('reference-counts').backfill();
+    await plugin().service('articles').backfillReferenceTargets();
     expect(await countOf('created')).toBe(3);
   });
 
@@ -111,8 +111,8 @@ describe('reference counts in the article list', () => {
         citations: [sources.b, sources.c],
       });
     }
-    const resolved = plugin().service('resolved-articles');
-    const spies = [jest.spyOn(resolved, 'resolveRow'), jest.spyOn(resolved, 'resolveMany'), jest.spyOn(resolved, 'present')];
+    // Resolving an article is a worker job ('resolve' or 'present'); the list must run none.
+    const jobs = jest.spyOn(plugin().service('platform'), 'runJob');
     try {
       const many = await measure();
       expect(many.result.body.data.length).toBe(few.result.body.data.length + 12);
@@ -122,9 +122,9 @@ describe('reference counts in the article list', () => {
       // citations, the total, the library keys, comment counts.
       expect(many.count).toBeLessThanOrEqual(8);
       expect(many.sql.filter((sql) => /\bbody\b/.test(sql))).toEqual([]);
-      for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+      expect(jobs.mock.calls.map(([name]) => name).filter((name) => name === 'resolve' || name === 'present')).toEqual([]);
     } finally {
-      for (const spy of spies) spy.mockRestore();
+      jobs.mockRestore();
     }
   });
 

@@ -1,6 +1,6 @@
 /**
  * Comment counts and pages go by the comment's copy of its article's documentId rather than through
- * the relation's link table (see services/comment-article-ref.ts). These tests hold the copy equal
+ * the relation's link table (see services/comments/article-ref.ts). These tests hold the copy equal
  * to the relation whichever way a comment is written, and the public routes off the link table.
  */
 import request from 'supertest';
@@ -62,14 +62,14 @@ it('is filled by the startup backfill on comments written without it (or before 
   app.strapi.plugin('cited-articles').service('caching').clear();
   expect(await listedTotal('first-of-two')).toBe(0);
 
-  const filled = await app.strapi.plugin('cited-articles').service('comment-article-ref').backfill();
+  const filled = await app.strapi.plugin('cited-articles').service('comments').backfillArticleRefs();
   expect(filled).toBe(2);
   const rows = await app.strapi.db.connection(table).select('article_locale', 'article_version');
   expect(rows.map((row: any) => row.article_locale)).toEqual(['en', 'en']);
   expect(rows.every((row: any) => row.article_version.endsWith(':en'))).toBe(true);
   expect(await listedTotal('first-of-two')).toBe(2);
   expect(await commentCount('first-of-two')).toBe(2);
-  expect(await app.strapi.plugin('cited-articles').service('comment-article-ref').backfill()).toBe(0);
+  expect(await app.strapi.plugin('cited-articles').service('comments').backfillArticleRefs()).toBe(0);
 });
 
 it('keeps the article, list and comments routes off the relation link table', async () => {

@@ -2,7 +2,7 @@
  * One table of comment use cases, run through both APIs: each case posts, edits, deletes, reports
  * or reads through the REST route and through the GraphQL field, and both must answer the same
  * outcome (status class, error name and message) and leave the same data behind. Both transports
- * call the same service method (services/comment-actions.ts); this test keeps them from drifting.
+ * call the same service method (services/comments/actions.ts); this test keeps them from drifting.
  */
 import request from 'supertest';
 import { setupStrapi } from '../helpers/strapi';

@@ -113,7 +113,7 @@ describe('duplicates that differ in case and whitespace', () => {
       where: { documentId: posted.body.data.documentId },
       data: { contentFingerprint: null },
     });
-    expect(await plugin().service('comment-fingerprint').backfill()).toBeGreaterThanOrEqual(1);
+    expect(await plugin().service('comments').backfillFingerprints()).toBeGreaterThanOrEqual(1);
 
     await forgetMemoryClaims();
     expectDuplicate(await post(same, sender, ip));

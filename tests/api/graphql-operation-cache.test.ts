@@ -31,7 +31,7 @@ beforeAll(async () => {
 
 it('answers a repeated read without executing it: the SQL of `{ __typename }`, the same answer', async () => {
   // The resolver's one call into the plugin, watched (and passed through) to see whether it ran.
-  const pages = app.strapi.plugin('cited-articles').service('article-pages');
+  const pages = app.strapi.plugin('cited-articles').service('articles');
   const resolved = jest.spyOn(pages, 'presentPublishedCached');
   try {
     const first = await read();
@@ -91,7 +91,7 @@ it('still refuses a caller whose role lost the action, though the answer is kept
 it("keeps a signed-in reader's answers apart from the anonymous ones", async () => {
   const jwt = await authenticatedReaderJwt(app, 'kept-reader');
   await read();
-  const pages = app.strapi.plugin('cited-articles').service('article-pages');
+  const pages = app.strapi.plugin('cited-articles').service('articles');
   const resolved = jest.spyOn(pages, 'presentPublishedCached');
   try {
     const signed = await read('kept-answer', jwt);

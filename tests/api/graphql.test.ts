@@ -132,16 +132,17 @@ describe('citedArticle', () => {
   });
 
   it('renders bodyHtml only when it is selected (through a fragment too)', async () => {
-    const resolved = app.strapi.plugin('cited-articles').service('resolved-articles');
-    const spy = jest.spyOn(resolved, 'present');
+    // Resolving and rendering an article is the worker job 'present'; its input says whether to render HTML.
+    const jobs = jest.spyOn(app.strapi.plugin('cited-articles').service('platform'), 'runJob');
+    const presented = () => jobs.mock.calls.filter(([name]) => name === 'present').map(([, input]) => input);
     try {
-      app.strapi.plugin('cited-articles').service('resolved-article-memo').clear();
+      app.strapi.plugin('cited-articles').service('articles').clearMemo();
       // Resolved afresh, not answered from the in-process response cache an earlier test filled.
       app.strapi.plugin('cited-articles').service('caching').clear();
       const plain = await graphql(app, '{ citedArticle(slug: "gql-article") { title } }');
       expect(plain.body.data.citedArticle.title).toBe('GraphQL article');
-      expect(spy).toHaveBeenCalledTimes(1);
-      expect(spy.mock.calls[0][1]).toMatchObject({ html: false });
+      expect(presented()).toHaveLength(1);
+      expect(presented()[0]).toMatchObject({ html: false });
 
       const withHtml = await graphql(
         app,
@@ -157,10 +158,10 @@ describe('citedArticle', () => {
         `
       );
       expect(withHtml.body.data.citedArticle.bodyHtml).toContain('<sup');
-      expect(spy).toHaveBeenCalledTimes(2);
-      expect(spy.mock.calls[1][1]).toMatchObject({ html: true });
+      expect(presented()).toHaveLength(2);
+      expect(presented()[1]).toMatchObject({ html: true });
     } finally {
-      spy.mockRestore();
+      jobs.mockRestore();
     }
   });
 

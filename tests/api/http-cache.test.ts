@@ -156,8 +156,8 @@ describe('conditional requests and cache headers', () => {
 
   it('answers 304 on a revalidation without formatting anything', async () => {
     const etag = (await api('/articles/cached-article?style=mla&format=html')).headers.etag;
-    const memo = app.strapi.plugin('cited-articles').service('resolved-article-memo');
-    memo.clear();
+    const memo = app.strapi.plugin('cited-articles').service('articles');
+    memo.clearMemo();
     const styles = app.strapi.plugin('cited-articles').service('references');
     const mla = styles.getStyle('mla');
     const format = jest.spyOn(mla, 'format');
@@ -165,7 +165,7 @@ describe('conditional requests and cache headers', () => {
       const res = await api('/articles/cached-article?style=mla&format=html').set('If-None-Match', etag);
       expect(res.status).toBe(304);
       expect(format).not.toHaveBeenCalled();
-      expect(memo.size).toBe(0);
+      expect(memo.memoSize).toBe(0);
     } finally {
       format.mockRestore();
     }

@@ -10,7 +10,7 @@ import { createArticle, createSource } from '../helpers/content';
 
 const app = setupStrapi();
 const URL = '/api/cited-articles/articles/memo-key';
-const memo = () => app.strapi.plugin('cited-articles').service('resolved-article-memo');
+const memo = () => app.strapi.plugin('cited-articles').service('articles');
 const get = async (query: string) => {
   const res = await request(app.server).get(`${URL}${query}`);
   if (res.status !== 200) throw new Error(`${query}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -32,12 +32,12 @@ beforeAll(async () => {
   await createArticle(admin, { title: 'Memo key', slug: 'memo-key', body: 'Claim [@memo-key-source].', citations: [source.documentId] });
 });
 
-beforeEach(() => memo().clear());
+beforeEach(() => memo().clearMemo());
 
 it('keeps one entry for every spelling of a style', async () => {
   const answers = [];
   for (const style of ['apa', 'APA', 'Apa', 'aPa']) answers.push(await get(`?style=${style}`));
-  expect(memo().size).toBe(1);
+  expect(memo().memoSize).toBe(1);
   for (const answer of answers) expect(answer).toEqual(answers[0]);
   expect(answers[0].meta.style).toBe('apa');
 });
@@ -45,7 +45,7 @@ it('keeps one entry for every spelling of a style', async () => {
 it('keeps one entry for every spelling of a locale the style has', async () => {
   const answers = [];
   for (const locale of ['de-DE', 'DE-de', 'de_DE', 'de-de', 'DE_DE']) answers.push(await get(`?style=apa&referenceLocale=${locale}`));
-  expect(memo().size).toBe(1);
+  expect(memo().memoSize).toBe(1);
   for (const answer of answers) expect(answer).toEqual(answers[0]);
   expect(answers[0].meta.referenceLocale).toBe('de-DE');
   expect(answers[0].data.references[0].formatted).toContain('Februar');
@@ -60,7 +60,7 @@ it('keys an unknown locale by the fallback it resolves to, and still names the o
     if (locale.toLowerCase().replace('_', '-') === 'en-us') expect(answer.meta.localeFallback).toBeUndefined();
     else expect(answer.meta.localeFallback).toMatchObject({ requested: locale, message: expect.stringContaining(`"${locale}"`) });
   }
-  expect(memo().size).toBe(1);
+  expect(memo().memoSize).toBe(1);
 });
 
 it('keeps one entry per canonical (style, locale, format)', async () => {
@@ -69,8 +69,8 @@ it('keeps one entry per canonical (style, locale, format)', async () => {
       await get(`?style=${style}${locale}`);
   }
   // news: en-US only (de-DE and ko-KR fall back to it); apa and vancouver: en-US and de-DE.
-  expect(memo().size).toBe(5);
+  expect(memo().memoSize).toBe(5);
   await get('?style=APA&format=html');
   await get('?style=apa&format=html&referenceLocale=EN-US');
-  expect(memo().size).toBe(6);
+  expect(memo().memoSize).toBe(6);
 });

@@ -42,7 +42,7 @@ export const aComment = (extra: Record<string, unknown> = {}) => {
   };
 };
 
-/** A comment event as the event hub delivers it to a listener (services/comment-events.ts). */
+/** A comment event as the event hub delivers it to a listener (services/comments/events.ts). */
 export interface CommentEventPayload {
   comment: Record<string, unknown>;
   article: { documentId: string; slug: string } | null;

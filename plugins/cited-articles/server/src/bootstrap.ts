@@ -54,16 +54,16 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // The Public and Authenticated roles may read articles and post comments without an
   // administrator ticking each action (option permissions.grantReaderActions).
   await grantReaderActionsAtBootstrap(strapi);
-  getService('comment-events', { strapi }).registerWebhookEvents();
+  const comments = getService('comments', { strapi });
+  comments.registerWebhookEvents();
   getService('notifications', { strapi }).subscribe();
-  const articleRef = getService('comment-article-ref', { strapi });
-  articleRef.subscribe();
-  await articleRef.backfill();
+  comments.subscribeArticleRef();
+  await comments.backfillArticleRefs();
   // After the article copy: the fingerprint hashes the article's documentId with the text.
-  await getService('comment-fingerprint', { strapi }).backfill();
-  const referenceCounts = getService('reference-counts', { strapi });
-  referenceCounts.subscribe();
-  await referenceCounts.backfill();
+  await comments.backfillFingerprints();
+  const articles = getService('articles', { strapi });
+  articles.subscribeReferenceTargets();
+  await articles.backfillReferenceTargets();
   // Before the first Sources page: its duplicate report reads the fingerprints.
   await getService('sources', { strapi }).backfillFingerprints();
   await getService('moderation', { strapi }).connect();

@@ -28,7 +28,7 @@ const article = ({ strapi }: { strapi: Core.Strapi }) => {
       html: query.format === 'html',
       jsonld: query.format === 'jsonld',
     };
-    const pages = getService('article-pages', { strapi });
+    const pages = getService('articles', { strapi });
     if (status === 'draft') {
       noStore(ctx);
       ctx.body = await pages.presentBySlug(request);
@@ -70,7 +70,7 @@ const article = ({ strapi }: { strapi: Core.Strapi }) => {
       const { locale } = parseOrThrow(localeQuery, { locale: ctx.query.locale }, 'query');
       const id = scopedCacheId(audienceOf(ctx), JSON.stringify(['list', locale ?? null, page, pageSize]));
       await cachedPublicAnswer(ctx, strapi, id, async () => {
-        const { data, pagination } = await getService('article-pages', { strapi }).listPublished({ page, pageSize, locale });
+        const { data, pagination } = await getService('articles', { strapi }).listPublished({ page, pageSize, locale });
         return { body: { data, meta: { pagination } }, keys: articleListKeys() };
       });
     },

@@ -39,7 +39,7 @@ const comment = ({ strapi }: { strapi: Core.Strapi }): Core.Controller => {
     }
   };
 
-  const actions = () => getService('comment-actions', { strapi });
+  const actions = () => getService('comments', { strapi });
 
   return {
     /** GET /articles/:slug/comments?locale=: approved comments of one locale's thread, root comments paginated. */
@@ -74,7 +74,7 @@ const comment = ({ strapi }: { strapi: Core.Strapi }): Core.Controller => {
       const { page, pageSize } = parseOrThrow(replyPageQuery(repliesPerThread), readPagination(ctx.query), 'pagination');
       const id = scopedCacheId(audienceOf(ctx), JSON.stringify(['replies', documentId, page, pageSize, maxDepth]));
       await cachedPublicAnswer(ctx, strapi, id, async () => {
-        const { replies, pagination, articleDocumentId } = await getService('comment-replies', { strapi }).listReplies({
+        const { replies, pagination, articleDocumentId } = await getService('comments', { strapi }).listReplies({
           documentId,
           page,
           pageSize,

@@ -55,7 +55,7 @@ const moderation = ({ strapi }: { strapi: Core.Strapi }) => {
       const { documentId } = parseOrThrow(documentIdParams, ctx.params, 'comment documentId');
       const { content, approveParent } = parseOrThrow(staffReplyBody, ctx.request.body ?? {}, 'reply');
       try {
-        const data = await getService('staff-replies', { strapi }).reply({
+        const data = await getService('comments', { strapi }).staffReply({
           documentId,
           content,
           approveParent: approveParent === true,

@@ -11,7 +11,7 @@ const preview = ({ strapi }: { strapi: Core.Strapi }) => ({
   async resolve(ctx: RequestContext) {
     const input = parseOrThrow(previewBody, ctx.request.body, 'preview request');
     const style = assertStyle(strapi, input.style);
-    const { data, meta } = await getService('preview', { strapi }).resolveDraft({ ...input, style });
+    const { data, meta } = await getService('articles', { strapi }).resolveDraft({ ...input, style });
     // The article's own fields mean nothing for an unsaved draft: the panel reads the rest.
     const { documentId, slug, title, summary, publishedAt, updatedAt, ...resolved } = data;
     // The panel's Publish button asks for confirmation, or refuses, as the server will.

@@ -38,7 +38,7 @@ export const createResolvers = (strapi: Core.Strapi) => {
         const { slug } = parseOrThrow(slugParams, { slug: args.slug }, 'article slug');
         const query = parseOrThrow(articleQuery, given({ style: args.style, locale: args.locale, referenceLocale: args.referenceLocale }), 'query');
         // Shares the REST route's in-process cache: a repeated read costs no SQL and no resolving.
-        const { body, keys } = await service('article-pages').presentPublishedCached(
+        const { body, keys } = await service('articles').presentPublishedCached(
           {
             slug,
             style: query.style,
@@ -58,7 +58,7 @@ export const createResolvers = (strapi: Core.Strapi) => {
       citedArticles: withErrorCodes(async (_parent, args, context) => {
         const { page, pageSize } = parseOrThrow(paginationQuery, given({ page: args.page, pageSize: args.pageSize }), 'pagination');
         const { locale } = parseOrThrow(localeQuery, given({ locale: args.locale }), 'query');
-        const list = await service('article-pages').listPublished({ page, pageSize, locale });
+        const list = await service('articles').listPublished({ page, pageSize, locale });
         recordAnswerKeys(context.koaContext, articleListKeys());
         return list;
       }),
@@ -73,7 +73,7 @@ export const createResolvers = (strapi: Core.Strapi) => {
       }),
 
       articleComments: withErrorCodes(async (_parent, args, context) => {
-        const actions = service('comment-actions');
+        const actions = service('comments');
         const { threads, pagination, sort, commentCount, articleDocumentId } = await actions.threadPage(
           actions.threadRequest({ slug: args.slug, page: args.page, pageSize: args.pageSize, sort: args.sort, locale: args.locale })
         );
@@ -82,12 +82,12 @@ export const createResolvers = (strapi: Core.Strapi) => {
       }),
     },
 
-    // The REST routes' use cases (services/comment-actions.ts): the same admission (flood control,
+    // The REST routes' use cases (services/comments/actions.ts): the same admission (flood control,
     // reader accounts), validation and errors. A reader signs in with the JWT in the Authorization
     // header, as on REST.
     Mutation: {
       createArticleComment: withErrorCodes(async (_parent, args, context) => {
-        const created = await service('comment-actions').post({
+        const created = await service('comments').post({
           caller: callerOf(context),
           slug: args.slug,
           locale: args.locale,
@@ -97,7 +97,7 @@ export const createResolvers = (strapi: Core.Strapi) => {
       }),
 
       updateMyComment: withErrorCodes(async (_parent, args, context) => {
-        const updated = await service('comment-actions').edit({
+        const updated = await service('comments').edit({
           caller: callerOf(context),
           documentId: args.documentId,
           body: given({ ...args.data }),
@@ -106,12 +106,12 @@ export const createResolvers = (strapi: Core.Strapi) => {
       }),
 
       deleteMyComment: withErrorCodes(async (_parent, args, context) => {
-        const { documentId, placeholder } = await service('comment-actions').remove({ caller: callerOf(context), documentId: args.documentId });
+        const { documentId, placeholder } = await service('comments').remove({ caller: callerOf(context), documentId: args.documentId });
         return { documentId, deleted: true, placeholder };
       }),
 
       reportComment: withErrorCodes(async (_parent, args, context) => {
-        const { documentId, reason, counted } = await service('comment-actions').report({
+        const { documentId, reason, counted } = await service('comments').report({
           caller: callerOf(context),
           documentId: args.documentId,
           body: given({ reason: args.reason, details: args.details }),

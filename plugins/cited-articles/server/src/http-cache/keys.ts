@@ -30,7 +30,7 @@ export const threadKey = (rootDocumentId: unknown) => `cited-thread-${token(root
 /**
  * What one answer depends on, for the answers that both APIs give (the REST route and the GraphQL
  * field name the same keys, so one purge reaches both). An article's are computed where it is
- * prepared (services/article-pages.ts, prepareBySlug).
+ * prepared (services/articles/pages.ts, prepareBySlug).
  */
 export const articleListKeys = () => [LIST_KEY];
 /** A source's page: its citing articles are the published ones, whose publication changes the list key. */

@@ -34,7 +34,7 @@ type Counted = string | number;
  * say: index-shaped pages and counts, counters incremented in the database, startup backfills and
  * housekeeping, in knex. Tables and columns come from Strapi's metadata (model.ts); the statements
  * are the ones the indexes of comment-pages and comment-counts were designed for, so their shape
- * matters (see services/comment-pages.ts). Every method runs one statement unless it says so.
+ * matters (see services/comments/pages.ts). Every method runs one statement unless it says so.
  * Part of the comments repository (comments.ts), which is what services import.
  */
 export const commentsSql = (strapi: Core.Strapi) => {

@@ -1,7 +1,7 @@
 import type { Core, Modules } from '@strapi/strapi';
 import type { CommentStatus } from '../../../shared/comment-statuses';
-import type { ArticleRecord, CommentRecord, CommentReportRecord, WithFields } from '../content-types/records';
-import { COMMENT_REPORT_UID, COMMENT_UID } from '../../../shared/uids';
+import type { ArticleRecord, CommentRecord, WithFields } from '../content-types/records';
+import { COMMENT_UID } from '../../../shared/uids';
 import { commentsSql, type SortOrder } from './comments-sql';
 
 /** A Document Service filter on comments. */
@@ -42,9 +42,6 @@ export type AdminCommentRow = WithFields<CommentRecord, 'content' | 'status' | '
   article?: WithFields<ArticleRecord, 'slug' | 'title'> | null;
 };
 
-/** A report as moderators see it: its reason is required by the schema. */
-export type AdminReportRow = WithFields<CommentReportRecord, 'reason' | 'createdAt'>;
-
 const ADMIN_POPULATE = {
   article: { fields: ['slug', 'title'] },
   parent: { fields: ['depth'] },
@@ -65,14 +62,11 @@ export type NewCommentData = Omit<CommentRecord, 'id' | 'documentId' | 'article'
   user?: number | null;
 };
 
-/** The fields a report is written with (its comment by documentId). */
-export type NewReportData = Omit<CommentReportRecord, 'id' | 'documentId' | 'comment'> & { comment: string };
-
 /** A comment row read for a given purpose: its id and documentId, and the fields named. */
 type Row<K extends keyof CommentRecord> = Pick<CommentRecord, 'id' | 'documentId' | K>;
 
 /**
- * Every query of the comment aggregate (comments and their reports), in one place: the Query Engine
+ * Every query of the comment aggregate (comments; their reports are in comment-reports.ts), in one place: the Query Engine
  * on the public paths (the Document Service wraps even reads in a transaction, see npm run bench),
  * the Document Service where its middlewares and lifecycles must run (writes a reader or a
  * moderator makes, the moderation queue), and the SQL the Query Engine cannot say (comments-sql.ts).
@@ -85,8 +79,6 @@ type Row<K extends keyof CommentRecord> = Pick<CommentRecord, 'id' | 'documentId
 export const commentsRepository = (strapi: Core.Strapi) => {
   const query = () => strapi.db.query(COMMENT_UID);
   const documents = () => strapi.documents(COMMENT_UID);
-  const reportQuery = () => strapi.db.query(COMMENT_REPORT_UID);
-  const reportDocuments = () => strapi.documents(COMMENT_REPORT_UID);
 
   /** Moderation filters as Document Service filters, shared by the queue and its per-status counts. */
   const queueScope = ({ article, locale, reported, q }: QueueFilters) => {
@@ -203,16 +195,6 @@ export const commentsRepository = (strapi: Core.Strapi) => {
       return (await query().count({ where: { documentId } })) > 0;
     },
 
-    /** Records a report (the Document Service: its lifecycles must run). */
-    async createReport(data: NewReportData) {
-      return (await reportDocuments().create({ data })) as CommentReportRecord;
-    },
-
-    /** Claims a report's network place (unique: a second report from the network fails here). */
-    async setReportNetwork(reportId: number, networkFingerprint: string): Promise<void> {
-      await reportQuery().update({ where: { id: reportId }, data: { networkFingerprint } });
-    },
-
     /** Sends an approved comment back to pending once its reports reach `threshold`; whether it did. */
     async sendBackIfReported(documentId: string, threshold: number): Promise<boolean> {
       const sentBack = await query().updateMany({
@@ -268,15 +250,6 @@ export const commentsRepository = (strapi: Core.Strapi) => {
     /** Replies of a comment, leaving out the ids in `except` when given. */
     async countReplies(parentId: number, except?: number[]): Promise<number> {
       return query().count({ where: { parent: { id: parentId }, ...(except ? { id: { $notIn: except } } : {}) } });
-    },
-
-    /** Deletes the reports of the comments with these ids (two statements, one when there are none). */
-    async deleteReportsOfIds(commentIds: number[]): Promise<void> {
-      const reports = (await reportQuery().findMany({
-        where: { comment: { id: { $in: commentIds } } },
-        select: ['id'],
-      })) as Array<Pick<CommentReportRecord, 'id'>>;
-      if (reports.length > 0) await reportQuery().deleteMany({ where: { id: { $in: reports.map((report) => report.id) } } });
     },
 
     // Article copies and thread positions.
@@ -360,39 +333,6 @@ export const commentsRepository = (strapi: Core.Strapi) => {
         fields: ['threadRoot'],
         populate: { parent: { fields: ['depth'] } },
       })) as CommentRecord[];
-    },
-
-    /** A comment's reports, newest first. */
-    async reportsOf(documentId: string) {
-      return (await reportDocuments().findMany({
-        filters: { comment: { documentId } },
-        fields: ['reason', 'details', 'resolved', 'createdAt'],
-        sort: [{ createdAt: 'desc' }],
-      })) as AdminReportRow[];
-    },
-
-    /** Deletes the reports of the comments named, one by one in id order (see comment-moderation.ts). */
-    async deleteReportsOf(documentIds: string[]): Promise<void> {
-      const reports = await reportDocuments().findMany({
-        filters: { comment: { documentId: { $in: documentIds } } },
-        fields: ['reason'],
-        sort: [{ id: 'asc' }],
-      });
-      for (const report of reports) await reportDocuments().delete({ documentId: report.documentId });
-    },
-
-    /** Marks the open reports of the comments named as resolved (two statements, one when none is open). */
-    async resolveReportsOf(documentIds: string[]): Promise<void> {
-      const open = (await reportQuery().findMany({
-        where: { comment: { documentId: { $in: documentIds } }, resolved: false },
-        select: ['id'],
-      })) as Array<Pick<CommentReportRecord, 'id'>>;
-      if (open.length > 0) {
-        await reportQuery().updateMany({
-          where: { id: { $in: open.map((report) => report.id) } },
-          data: { resolved: true },
-        });
-      }
     },
 
     // Notifications.

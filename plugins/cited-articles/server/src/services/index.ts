@@ -1,63 +1,28 @@
 import type { Core } from '@strapi/strapi';
-import articlePages from './article-pages';
-import articles from './articles';
+import { createArticlesService } from './articles';
 import { createCachingService } from './caching';
-import citationSync from './citation-sync';
-import commentActions from './comment-actions';
-import commentAuthors from './comment-authors';
-import commentArticleRef from './comment-article-ref';
-import commentCounts from './comment-counts';
-import commentFingerprint from './comment-fingerprint';
-import commentPages from './comment-pages';
-import commentReplies from './comment-replies';
-import commentEvents from './comment-events';
-import commentsPublic from './comments-public';
-import localizationCitations from './localization-citations';
+import { createCommentsService } from './comments';
 import { createModerationService } from './moderation';
 import { createNotificationsService } from './notifications';
 import { createPlatformService } from './platform';
-import preview from './preview';
-import publishGuard from './publish-guard';
-import referenceCounts from './reference-counts';
 import { createReferencesService } from './references';
-import resolvedArticleMemo from './resolved-article-memo';
-import resolvedArticles from './resolved-articles';
 import { createSourcesService } from './sources';
-import staffReplies from './staff-replies';
 
 /**
- * The plugin's services. A domain (caching, moderation, notifications, platform, references,
- * sources) is one factory `({ strapi }) => ({ ...methods })` that builds its parts (the modules of
- * its folder) once; the article and comment services are still one file each, typed by
- * services/contracts/. Every type is derived from its factory (PluginServices below), as
+ * The plugin's services. A domain (articles, caching, comments, moderation, notifications,
+ * platform, references, sources) is one factory `({ strapi }) => ({ ...methods })` that builds its
+ * parts (the modules of its folder) once. Every type is derived from its factory (PluginServices below), as
  * content-releases derives `ReturnType<typeof createReleaseService>`.
  */
 const services = {
-  'article-pages': articlePages,
-  articles,
+  articles: createArticlesService,
   caching: createCachingService,
-  'citation-sync': citationSync,
-  'comment-actions': commentActions,
-  'comment-article-ref': commentArticleRef,
-  'comment-authors': commentAuthors,
-  'comment-counts': commentCounts,
-  'comment-fingerprint': commentFingerprint,
-  'comment-pages': commentPages,
-  'comment-replies': commentReplies,
-  'comment-events': commentEvents,
-  'comments-public': commentsPublic,
-  'localization-citations': localizationCitations,
+  comments: createCommentsService,
   moderation: createModerationService,
   notifications: createNotificationsService,
   platform: createPlatformService,
-  preview,
-  'publish-guard': publishGuard,
-  'reference-counts': referenceCounts,
   references: createReferencesService,
-  'resolved-article-memo': resolvedArticleMemo,
-  'resolved-articles': resolvedArticles,
   sources: createSourcesService,
-  'staff-replies': staffReplies,
 } satisfies Record<string, (deps: { strapi: Core.Strapi }) => object>;
 
 export default services;

@@ -25,7 +25,7 @@ export const appendCitedSources: DocumentMiddlewareFactory = (strapi) => async (
   const params = paramsOf(context);
   const documentId = savedDocumentId(result);
   if (documentId && typeof params.data?.body === 'string') {
-    const appended = await getService('citation-sync', { strapi }).appendCitedSources({
+    const appended = await getService('articles', { strapi }).appendCitedSources({
       documentId,
       body: params.data.body,
       locale: params.locale,

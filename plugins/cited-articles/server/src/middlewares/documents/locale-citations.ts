@@ -7,7 +7,7 @@ import { paramsOf } from './types';
 export const copyCitationsToNewLocale: DocumentMiddlewareFactory = (strapi) => async (context, next) => {
   const params = paramsOf(context);
   if (params.data && params.documentId && (await createsArticleLocale(strapi, context, params))) {
-    const copied = await getService('localization-citations', { strapi }).citationsToCopy(params.documentId, params.data);
+    const copied = await getService('articles', { strapi }).citationsToCopy(params.documentId, params.data);
     if (copied) params.data.citations = { set: copied };
   }
   return next();

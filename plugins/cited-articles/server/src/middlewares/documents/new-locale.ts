@@ -10,5 +10,5 @@ import type { DocumentParams } from './types';
  */
 export const createsArticleLocale = async (strapi: Core.Strapi, context: { uid: string; action: string }, params: DocumentParams) =>
   context.uid === ARTICLE_UID && context.action === 'update' && !!params.data && !!params.locale && !!params.documentId
-    ? getService('localization-citations', { strapi }).isNewLocale(params.documentId, params.locale)
+    ? getService('articles', { strapi }).isNewLocale(params.documentId, params.locale)
     : false;

@@ -12,7 +12,7 @@ export const refusePublishWithCitationErrors: DocumentMiddlewareFactory = (strap
   if (context.uid !== ARTICLE_UID || context.action !== 'publish' || !blocksPublishOnCitationErrors(strapi)) return next();
   const { documentId, locale } = paramsOf(context);
   if (documentId) {
-    await getService('publish-guard', { strapi }).assertPublishable({ documentId, locale: locale === '*' ? undefined : locale });
+    await getService('articles', { strapi }).assertPublishable({ documentId, locale: locale === '*' ? undefined : locale });
   }
   return next();
 };

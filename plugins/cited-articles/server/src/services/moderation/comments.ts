@@ -5,7 +5,8 @@ import { inTransaction } from '../../utils/transaction';
 import { COMMENT_STATUSES, type CommentStatus } from '../../../../shared/comment-statuses';
 import type { AdminComment, AdminCommentDetail, CommentReport, ModerationDecision, Pagination } from '../../../../shared/contracts';
 import type { DateValue } from '../../content-types/records';
-import { commentsRepository, type AdminCommentRow, type AdminReportRow } from '../../repositories/comments';
+import { commentsRepository, type AdminCommentRow } from '../../repositories/comments';
+import { commentReportsRepository, type AdminReportRow } from '../../repositories/comment-reports';
 
 export interface ModerationFilters {
   status?: CommentStatus;
@@ -100,7 +101,7 @@ export const createCommentModeration = ({ strapi }: { strapi: Core.Strapi }) => 
     // In a fixed order (by documentId, reports by id), so that two deletions of the same thread
     // lock its rows in the same order rather than deadlock.
     const ids = [...deleted];
-    await comments().deleteReportsOf(ids);
+    await commentReportsRepository(strapi).deleteReportsOf(ids);
     for (const id of [...ids].sort()) await comments().delete(id);
     return ids;
   };
@@ -134,7 +135,7 @@ export const createCommentModeration = ({ strapi }: { strapi: Core.Strapi }) => 
     async findOne(documentId: string): Promise<AdminCommentDetail> {
       const [comment] = await findByDocumentIds([documentId]);
       const root = comment.threadRoot ?? comment.documentId;
-      const [thread, reports] = await Promise.all([comments().adminThread(root), comments().reportsOf(documentId)]);
+      const [thread, reports] = await Promise.all([comments().adminThread(root), commentReportsRepository(strapi).reportsOf(documentId)]);
       return {
         ...toAdminComment(comment),
         thread: thread.map(toAdminComment),
@@ -167,7 +168,7 @@ export const createCommentModeration = ({ strapi }: { strapi: Core.Strapi }) => 
           heldReason: null,
           ...(status === 'approved' ? { reportCount: 0 } : {}),
         });
-        if (status === 'approved') await comments().resolveReportsOf(documentIds);
+        if (status === 'approved') await commentReportsRepository(strapi).resolveReportsOf(documentIds);
       });
 
       // In the order the moderator named them, for the response and the events.
@@ -175,10 +176,10 @@ export const createCommentModeration = ({ strapi }: { strapi: Core.Strapi }) => 
       const after = (await findByDocumentIds(documentIds)).sort((a, b) => order.get(a.documentId)! - order.get(b.documentId)!);
       // Events only for real changes, so re-approving does not notify anyone twice; none for spam.
       if (status !== 'spam') {
-        const events = getService('comment-events', { strapi });
+        const commentService = getService('comments', { strapi });
         const changed = new Set(before.filter((row) => row.status !== status).map((row) => row.documentId));
         for (const row of after.filter((comment) => changed.has(comment.documentId))) {
-          await events.emit(status, { ...row, parent: row.parent?.documentId ?? null }, row.article ?? null);
+          await commentService.emitEvent(status, { ...row, parent: row.parent?.documentId ?? null }, row.article ?? null);
         }
       }
       return after.map(toAdminComment);

@@ -54,7 +54,7 @@ interface DigestState {
  */
 const LATE_COMMIT_MS = 60 * 1000;
 
-/** What the listener reads of a comment event's payload (comment-events.ts). */
+/** What the listener reads of a comment event's payload (services/comments/events.ts). */
 interface CommentEventPayload {
   comment?: { documentId?: string; status?: string; parent?: string | null } | null;
 }

@@ -6,7 +6,7 @@ import { EXPORT_FORMATS, exportItems, type ExportFormat } from '../../interchang
 import { getService } from '../../utils/get-service';
 import { toPublicSource } from '../../utils/public-shape';
 import { publicationSettings } from '../../utils/settings';
-import { articleUrlOf } from '../resolved-articles';
+import { articleUrlOf } from '../articles/resolving';
 import { articleKey, sourceKey, sourceKeyKey } from '../../http-cache/keys';
 
 export interface ExportFile {
@@ -31,13 +31,13 @@ const dateParts = (value: unknown) => {
 
 /** Cited sources and articles as BibTeX, RIS or CSL-JSON files, for reference managers. */
 export const createReferenceExport = ({ strapi }: { strapi: Core.Strapi }) => {
-  const publishedArticle = (slug: string, locale?: string) => getService('article-pages', { strapi }).findBySlugOrThrow(slug, 'published', locale);
+  const publishedArticle = (slug: string, locale?: string) => getService('articles', { strapi }).findBySlugOrThrow(slug, 'published', locale);
 
   return {
     /** The sources an article cites, in reference (first-use) order. */
     async articleReferences(slug: string, format: ExportFormat, locale?: string): Promise<ExportFile> {
       const row = await publishedArticle(slug, locale);
-      const resolvedArticles = getService('resolved-articles', { strapi });
+      const resolvedArticles = getService('articles', { strapi });
       const resolved = await resolvedArticles.resolveMany([row]);
       const sources = resolved[0].references.map((reference) => reference.source as CitableSource);
       const keys = [articleKey(row.documentId), ...sources.map((source) => sourceKey(source.documentId))];

@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { articlesRepository } from '../repositories/articles';
-import { sourcesRepository } from '../repositories/sources';
-import { getService } from '../utils/get-service';
-import type { CitationSyncService } from './contracts';
+import { articlesRepository } from '../../repositories/articles';
+import { sourcesRepository } from '../../repositories/sources';
+import { getService } from '../../utils/get-service';
 
 /**
  * Keeps an article's `citations` list in step with its body, so editors never maintain two lists:
@@ -10,8 +9,9 @@ import type { CitationSyncService } from './contracts';
  * markers keep pointing where they did). Nothing is ever removed: an unused source is reported,
  * not dropped, because the editor may cite it positionally later.
  */
-const citationSync = ({ strapi }: { strapi: Core.Strapi }): CitationSyncService => ({
-  async appendCitedSources({ documentId, body, locale }) {
+export const createCitationSync = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** The keys appended to the draft's citations, in order of first use. */
+  async appendCitedSources({ documentId, body, locale }: { documentId: string; body: string; locale?: string }): Promise<string[]> {
     // Parsed before the save (the document middleware), so answered from memory here.
     const { keys } = await getService('platform', { strapi }).bodyIndex(body, 'This article');
     if (keys.length === 0) return [];
@@ -38,5 +38,3 @@ const citationSync = ({ strapi }: { strapi: Core.Strapi }): CitationSyncService 
     return toAppend;
   },
 });
-
-export default citationSync;

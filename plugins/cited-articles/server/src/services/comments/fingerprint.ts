@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { contentFingerprint } from '../comments/duplicate-text';
-import { commentsRepository } from '../repositories/comments';
-import { backfillInPages } from '../utils/backfill-pages';
-import type { CommentFingerprintService } from './contracts/comments';
+import { contentFingerprint } from '../../comments/duplicate-text';
+import { commentsRepository } from '../../repositories/comments';
+import { backfillInPages } from '../../utils/backfill-pages';
 
 const BATCH = 500;
 
@@ -13,8 +12,9 @@ const BATCH = 500;
  * duplicate normalisation (comments/duplicate-text.ts) portably; so the hashing happens here, in
  * batches, once at startup.
  */
-const commentFingerprint = ({ strapi }: { strapi: Core.Strapi }): CommentFingerprintService => ({
-  async backfill() {
+export const createCommentFingerprint = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** Stores duplicate fingerprints on comments without one (startup); returns how many. */
+  async backfill(): Promise<number> {
     const comments = commentsRepository(strapi);
     // Rows without an article (no documentId to hash with) stay unfilled, and are not read again.
     const filled = await backfillInPages(
@@ -26,5 +26,3 @@ const commentFingerprint = ({ strapi }: { strapi: Core.Strapi }): CommentFingerp
     return filled;
   },
 });
-
-export default commentFingerprint;

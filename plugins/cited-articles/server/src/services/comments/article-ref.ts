@@ -1,10 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { articleVersionKey } from '../comments/article-version';
-import { commentsRepository } from '../repositories/comments';
-import { ALL_KEY } from '../http-cache/keys';
-import { getService } from '../utils/get-service';
-import { COMMENT_UID } from '../../../shared/uids';
-import type { CommentArticleRefService } from './contracts/comments';
+import { articleVersionKey } from '../../comments/article-version';
+import { commentsRepository } from '../../repositories/comments';
+import { ALL_KEY } from '../../http-cache/keys';
+import { getService } from '../../utils/get-service';
+import { COMMENT_UID } from '../../../../shared/uids';
 
 const BACKFILL_BATCH = 1000;
 
@@ -31,7 +30,7 @@ interface WriteEvent {
  * create or update that sets `article` (Document Service, Query Engine) is caught by a database
  * lifecycle, and rows written before the column existed are filled once at startup.
  */
-const commentArticleRef = ({ strapi }: { strapi: Core.Strapi }): CommentArticleRefService => {
+export const createCommentArticleRef = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Re-reads the comment's article through the relation and stores its documentId. */
   const sync = async (id: number) => {
     // Query Engine reads and writes: they run inside the caller's transaction, so they see the link
@@ -48,7 +47,8 @@ const commentArticleRef = ({ strapi }: { strapi: Core.Strapi }): CommentArticleR
   };
 
   return {
-    subscribe() {
+    /** Keeps the comment's copy of its article's documentId, locale and version on writes from any API. */
+    subscribe(): void {
       // A write that sets `article` without the copy (anything but the plugin's own posting).
       const resync = async (event: WriteEvent) => {
         const data = event.params?.data ?? {};
@@ -65,7 +65,8 @@ const commentArticleRef = ({ strapi }: { strapi: Core.Strapi }): CommentArticleR
      * written before articles were localized get the locale of the article version they link to
      * (Strapi gives the existing articles the default locale when localization is turned on).
      */
-    async backfill() {
+    /** Fills the copies missing on stored comments (startup); returns how many were linked. */
+    async backfill(): Promise<number> {
       const comments = commentsRepository(strapi);
       const updated = await comments.copyLinkedArticle();
       if (updated > 0) strapi.log.info(`[cited-articles] linked ${updated} comments to their article's documentId`);
@@ -87,5 +88,3 @@ const commentArticleRef = ({ strapi }: { strapi: Core.Strapi }): CommentArticleR
     },
   };
 };
-
-export default commentArticleRef;

@@ -1,23 +1,22 @@
 import type { Core } from '@strapi/strapi';
-import { commentsRepository } from '../repositories/comments';
-import type { CommentPagesService } from './contracts/comments';
+import { commentsRepository, type SortOrder, type ThreadEntry } from '../../repositories/comments';
 
 /**
  * The queries behind a page of an article's approved comments and the replies of its threads,
  * written for articles with hundreds of thousands of comments and threads with tens of thousands of
- * replies. Roots go by the comment's copy of its article's documentId (see comment-article-ref.ts)
+ * replies. Roots go by the comment's copy of its article's documentId (see article-ref.ts)
  * and locale (`articleVersion`, see comments/article-version.ts) and the (article_version, status,
  * depth, created_at, id) index; replies by threadRoot and the
  * (thread_root, status, created_at, id, depth) index. A page reads its index in order and stops
  * after it (a deep page skips the rows before it, linear in the page's depth); a count reads the
  * article's or the thread's approved entries of the index. The SQL is in repositories/comments.ts.
  */
-const commentPages = ({ strapi }: { strapi: Core.Strapi }): CommentPagesService => {
+export const createCommentPages = ({ strapi }: { strapi: Core.Strapi }) => {
   const comments = () => commentsRepository(strapi);
 
   return {
     /** documentIds of one page of approved root comments, in order. */
-    async rootPage(articleVersion, { page, pageSize, order }) {
+    async rootPage(articleVersion: string, { page, pageSize, order }: { page: number; pageSize: number; order: SortOrder }): Promise<string[]> {
       return comments().rootPage(articleVersion, { offset: (page - 1) * pageSize, limit: pageSize, order });
     },
 
@@ -27,19 +26,19 @@ const commentPages = ({ strapi }: { strapi: Core.Strapi }): CommentPagesService 
      * (thread_root, status, created_at, id, depth) index and stopped after `limit` entries, so a
      * thread of 100,000 replies costs what a thread of `limit` does.
      */
-    async firstReplies(rootIds, { limit, maxDepth }) {
+    async firstReplies(rootIds: string[], { limit, maxDepth }: { limit: number; maxDepth: number }): Promise<ThreadEntry[]> {
       if (rootIds.length === 0 || limit === 0 || maxDepth === 0) return [];
       return comments().firstReplies(rootIds, { limit, maxDepth });
     },
 
     /** documentIds of one page of a thread's approved replies, oldest first. */
-    async replyPage(rootId, { page, pageSize, maxDepth }) {
+    async replyPage(rootId: string, { page, pageSize, maxDepth }: { page: number; pageSize: number; maxDepth: number }): Promise<string[]> {
       if (maxDepth === 0) return [];
       return comments().replyPage(rootId, { offset: (page - 1) * pageSize, limit: pageSize, maxDepth });
     },
 
     /** Approved replies per thread (up to maxDepth), in one grouped count over the same index. */
-    async replyCounts(rootIds, { maxDepth }) {
+    async replyCounts(rootIds: string[], { maxDepth }: { maxDepth: number }): Promise<Map<string, number>> {
       const counts = new Map<string, number>(rootIds.map((id) => [id, 0]));
       if (rootIds.length === 0 || maxDepth === 0) return counts;
       for (const row of await comments().replyCounts(rootIds, { maxDepth })) counts.set(row.threadRoot, row.count);
@@ -51,10 +50,10 @@ const commentPages = ({ strapi }: { strapi: Core.Strapi }): CommentPagesService 
      * are entries of the list (a placeholder kept for its replies is one); the total counts comments
      * readers can read, so a comment its author deleted is not among them.
      */
-    async approvedCounts(articleVersion) {
+    async approvedCounts(articleVersion: string): Promise<{ roots: number; all: number }> {
       return comments().approvedCounts(articleVersion);
     },
   };
 };
 
-export default commentPages;
+export type CommentPages = ReturnType<typeof createCommentPages>;

@@ -1,19 +1,51 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { articleVersionKey } from '../comments/article-version';
-import { contentFingerprint } from '../comments/duplicate-text';
-import { buildThreads, replyDepthProblem } from '../comments/thread';
-import { ConflictError, fieldError, isUniqueViolation } from '../utils/errors';
-import { getService } from '../utils/get-service';
-import { inTransaction } from '../utils/transaction';
-import { commentSettings } from '../utils/settings';
-import type { CommentRecord, CommentReportRecord } from '../content-types/records';
-import { articlesRepository } from '../repositories/articles';
-import { commentsRepository, PUBLIC_COMMENT_FIELDS } from '../repositories/comments';
-import type { CommentsPublicService, ListedComment, NewComment, PublishedArticle } from './contracts/comments';
+import { articleVersionKey } from '../../comments/article-version';
+import { contentFingerprint } from '../../comments/duplicate-text';
+import { buildThreads, replyDepthProblem } from '../../comments/thread';
+import { ConflictError, fieldError, isUniqueViolation } from '../../utils/errors';
+import { getService } from '../../utils/get-service';
+import { inTransaction } from '../../utils/transaction';
+import { commentSettings } from '../../utils/settings';
+import type { CommentRecord, CommentReportRecord, ReportReason } from '../../content-types/records';
+import { articlesRepository } from '../../repositories/articles';
+import { commentsRepository, PUBLIC_COMMENT_FIELDS } from '../../repositories/comments';
+import { commentReportsRepository } from '../../repositories/comment-reports';
+import type { Threaded } from '../../comments/thread';
+import type { Pagination } from '../../../../shared/contracts';
+import type { CommentEvents, CommentWithParentId } from './events';
+import type { CommentPages } from './pages';
 
-export { PUBLIC_COMMENT_FIELDS, type NewComment };
+/** A comment of the public list: its depth always set. */
+export type ListedComment = CommentWithParentId & { depth: number };
+
+/** A root of the public list with its first replies nested, and how many replies its thread has. */
+export type ListedThread = Threaded<ListedComment> & { replyCount: number; moreReplies: boolean };
+
+/** The published article a public comment route names. */
+export interface PublishedArticle {
+  id: number;
+  documentId: string;
+  locale: string;
+  slug: string;
+  commentsEnabled: boolean | null;
+  publishedAt: string;
+}
+
+export interface NewComment {
+  authorName: string;
+  /** null for a reader with an account: their address stays on the account. */
+  authorEmail: string | null;
+  /** The Users & Permissions user posting, if any. */
+  userId?: number | null;
+  notifyReplies?: boolean;
+  content: string;
+  parent?: string | null;
+  honeypot?: unknown;
+}
+
+export { PUBLIC_COMMENT_FIELDS };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -24,13 +56,13 @@ const listed = (row: CommentRecord): ListedComment => ({ ...row, parent: row.par
  * Reader-facing comment operations: the approved threads of an article, posting a comment and
  * reporting one. Only approved comments under a published article are ever read here.
  */
-const commentsPublic = ({ strapi }: { strapi: Core.Strapi }): CommentsPublicService => {
+export const createPublicComments = ({ strapi, pages, events }: { strapi: Core.Strapi; pages: CommentPages; events: CommentEvents }) => {
   const comments = () => commentsRepository(strapi);
   const articles = () => articlesRepository(strapi);
   const guard = () => getService('moderation', { strapi });
 
   /** The published article with this slug in this locale (the default one when none is asked for). */
-  const findPublishedArticle = async (slug: string, requestedLocale?: string) => {
+  const findPublishedArticle = async (slug: string, requestedLocale?: string): Promise<PublishedArticle> => {
     const locales = getService('platform', { strapi });
     const locale = await locales.resolveLocale(requestedLocale);
     const article = (await articles().publishedForComments(slug, locale)) as PublishedArticle | null;
@@ -96,13 +128,24 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }): CommentsPublicServ
      * Approved comments of a published article: root comments paginated, replies nested, at most
      * `repliesPerThread` of them per thread (the oldest); each root says how many its thread has.
      */
-    async listApproved({ slug, locale, page, pageSize, sort }) {
+    async listApproved({
+      slug,
+      locale,
+      page,
+      pageSize,
+      sort,
+    }: {
+      slug: string;
+      locale?: string;
+      page: number;
+      pageSize: number;
+      sort: 'oldest' | 'newest';
+    }): Promise<{ threads: ListedThread[]; pagination: Pagination; commentCount: number; articleDocumentId: string }> {
       const article = await findPublishedArticle(slug, locale);
       const { maxDepth, repliesPerThread } = commentSettings(strapi);
       const order = sort === 'newest' ? 'desc' : 'asc';
 
-      // Ids and counts by plain indexed queries (see comment-pages.ts), then the page's rows.
-      const pages = getService('comment-pages', { strapi });
+      // Ids and counts by plain indexed queries (see pages.ts), then the page's rows.
       const [rootIds, counts] = await Promise.all([
         pages.rootPage(articleVersionKey(article.documentId, article.locale), { page, pageSize, order }),
         pages.approvedCounts(articleVersionKey(article.documentId, article.locale)),
@@ -137,7 +180,17 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }): CommentsPublicServ
      * first, before the body is even validated). The cheapest refusals come first: the article and
      * the parent, then duplicates, right before the insert.
      */
-    async create({ slug, locale, input, ipHash }) {
+    async create({
+      slug,
+      locale,
+      input,
+      ipHash,
+    }: {
+      slug: string;
+      locale?: string;
+      input: NewComment;
+      ipHash: string;
+    }): Promise<CommentWithParentId> {
       const settings = commentSettings(strapi);
 
       const article = await findPublishedArticle(slug, locale);
@@ -203,7 +256,7 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }): CommentsPublicServ
       }
 
       const comment = { ...created, parent: parent?.documentId ?? null };
-      if (status !== 'spam') await getService('comment-events', { strapi }).emit('created', comment, article);
+      if (status !== 'spam') await events.emit('created', comment, article);
       return comment;
     },
 
@@ -212,7 +265,19 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }): CommentsPublicServ
      * and comment is recorded; the reporter is a logged-in user or else an IP hash. One report per
      * network and comment counts toward `reportThreshold`. Returns whether this report was new.
      */
-    async report({ documentId, reason, details, ipHash, userId }) {
+    async report({
+      documentId,
+      reason,
+      details,
+      ipHash,
+      userId,
+    }: {
+      documentId: string;
+      reason: ReportReason;
+      details?: string | null;
+      ipHash: string;
+      userId?: number | string | null;
+    }): Promise<{ counted: boolean }> {
       const reporterHash = guard().reporterHash({ userId, ipHash });
 
       const comment = await comments().approvedForReport(documentId);
@@ -227,7 +292,7 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }): CommentsPublicServ
       let created: CommentReportRecord;
       try {
         created = await inTransaction(strapi, () =>
-          comments().createReport({
+          commentReportsRepository(strapi).createReport({
             comment: documentId,
             reason,
             details: details || null,
@@ -256,7 +321,7 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }): CommentsPublicServ
         .update(`${documentId}:${guard().reporterHash({ ipHash })}`)
         .digest('hex');
       try {
-        await comments().setReportNetwork(created.id, networkFingerprint);
+        await commentReportsRepository(strapi).setReportNetwork(created.id, networkFingerprint);
       } catch (error) {
         if (isUniqueViolation(error)) return { counted: true };
         throw error;
@@ -274,4 +339,4 @@ const commentsPublic = ({ strapi }: { strapi: Core.Strapi }): CommentsPublicServ
   };
 };
 
-export default commentsPublic;
+export type PublicComments = ReturnType<typeof createPublicComments>;

@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { articlesRepository } from '../repositories/articles';
-import type { LocalizationCitationsService } from './contracts';
+import { articlesRepository } from '../../repositories/articles';
 
 /** Whether a relation payload asks for nothing: absent, or connect/set lists with no entry. */
 const isEmptyRelationPayload = (value: unknown) => {
@@ -20,15 +19,18 @@ const isEmptyRelationPayload = (value: unknown) => {
  * when it has one, else from the oldest other locale. A save that sends citations of its own keeps
  * them.
  */
-const localizationCitations = ({ strapi }: { strapi: Core.Strapi }): LocalizationCitationsService => ({
+export const createLocalizationCitations = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Whether saving this document in this locale creates the locale (no row of it yet). */
-  async isNewLocale(documentId, locale) {
+  async isNewLocale(documentId: string, locale: string): Promise<boolean> {
     const { inLocale, all } = await articlesRepository(strapi).rowCounts(documentId, locale);
     return inLocale === 0 && all > 0;
   },
 
-  /** The citations (source documentIds, in order) a new locale should start with, or null. */
-  async citationsToCopy(documentId, data) {
+  /**
+   * The citations (source documentIds, in order) a new locale should start with, or null when the
+   * save brings its own or there is none to copy.
+   */
+  async citationsToCopy(documentId: string, data: Record<string, unknown>): Promise<string[] | null> {
     if (!isEmptyRelationPayload(data.citations)) return null;
     const defaultLocale = await strapi.plugin('i18n').service('locales').getDefaultLocale();
     const drafts = await articlesRepository(strapi).draftsWithCitations(documentId);
@@ -38,5 +40,3 @@ const localizationCitations = ({ strapi }: { strapi: Core.Strapi }): Localizatio
     return citations.map((source) => source.documentId);
   },
 });
-
-export default localizationCitations;

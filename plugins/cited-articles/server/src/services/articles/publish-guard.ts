@@ -1,20 +1,20 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { articlesRepository } from '../repositories/articles';
-import { getService } from '../utils/get-service';
-import type { PublishGuardService } from './contracts';
+import { articlesRepository } from '../../repositories/articles';
+import type { ArticleResolving } from './resolving';
 
 /**
  * The server side of the option `blockPublishOnCitationErrors`: the draft about to be published is
  * resolved like the public API would, and any error-level issue refuses the publish with a 400
  * listing each one (the admin panel shows the message; API clients read `details.errors`).
  */
-const publishGuard = ({ strapi }: { strapi: Core.Strapi }): PublishGuardService => ({
-  async assertPublishable({ documentId, locale }) {
+export const createPublishGuard = ({ strapi, resolving }: { strapi: Core.Strapi; resolving: ArticleResolving }) => ({
+  /** Throws a ValidationError listing the citation errors of the draft about to be published. */
+  async assertPublishable({ documentId, locale }: { documentId: string; locale?: string }): Promise<void> {
     // With its sources' health fields, for `retracted-source`.
     const draft = await articlesRepository(strapi).draftToPublish(documentId, locale);
     if (!draft) return;
-    const [resolved] = await getService('resolved-articles', { strapi }).resolveMany([draft]);
+    const [resolved] = await resolving.resolveMany([draft]);
     // A retracted source blocks like an error: publishing would cite a withdrawn work as evidence.
     const citationErrors = resolved.issues.filter((issue) => issue.severity === 'error' || issue.code === 'retracted-source');
     if (citationErrors.length === 0) return;
@@ -29,5 +29,3 @@ const publishGuard = ({ strapi }: { strapi: Core.Strapi }): PublishGuardService 
     });
   },
 });
-
-export default publishGuard;

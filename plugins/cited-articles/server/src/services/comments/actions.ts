@@ -1,11 +1,24 @@
 import type { Core } from '@strapi/strapi';
-import { admitCommentCaller } from '../comments/admission';
-import { parseOrThrow } from '../utils/errors';
-import { getService } from '../utils/get-service';
-import { commentSettings } from '../utils/settings';
-import { localeQuery, slugParams } from '../validation/content-api';
-import { createCommentBody, documentIdParams, editCommentBody, listCommentsQuery, reportBody } from '../validation/comments';
-import type { CommentActionsService } from './contracts/comments';
+import { admitCommentCaller } from '../../comments/admission';
+import { parseOrThrow } from '../../utils/errors';
+import { commentSettings } from '../../utils/settings';
+import { localeQuery, slugParams } from '../../validation/content-api';
+import { createCommentBody, documentIdParams, editCommentBody, listCommentsQuery, reportBody } from '../../validation/comments';
+import type { CommentCaller } from '../../comments/caller';
+import type { ReportReason } from '../../content-types/records';
+import type { Pagination } from '../../../../shared/contracts';
+import type { CommentAuthors } from './authors';
+import type { CommentWithParentId } from './events';
+import type { ListedThread, PublicComments } from './public';
+
+/** A validated request for a page of an article's thread (threadRequest). */
+export interface ThreadRequest {
+  slug: string;
+  locale?: string;
+  page: number;
+  pageSize: number;
+  sort: 'oldest' | 'newest';
+}
 
 /** An absent or null value is "not given", as an absent query parameter or GraphQL argument. */
 const given = (input: Record<string, unknown>) =>
@@ -19,14 +32,32 @@ const given = (input: Record<string, unknown>) =>
  * validation and errors. Inputs arrive as the caller sent them; each method validates them with
  * the zod schemas of validation/comments.ts after the caller is admitted (comments/admission.ts).
  */
-const commentActions = ({ strapi }: { strapi: Core.Strapi }): CommentActionsService => ({
-  async post({ caller, slug, locale, body }) {
+export const createCommentActions = ({
+  strapi,
+  publicComments,
+  authors,
+}: {
+  strapi: Core.Strapi;
+  publicComments: PublicComments;
+  authors: CommentAuthors;
+}) => ({
+  async post({
+    caller,
+    slug,
+    locale,
+    body,
+  }: {
+    caller: CommentCaller;
+    slug: unknown;
+    locale?: unknown;
+    body: unknown;
+  }): Promise<CommentWithParentId> {
     const { ipHash, account } = await admitCommentCaller(strapi, caller, 'post');
     const params = parseOrThrow(slugParams, { slug }, 'article slug');
     const query = parseOrThrow(localeQuery, given({ locale }), 'query');
     const settings = commentSettings(strapi);
     const input = parseOrThrow(createCommentBody({ ...settings, account: account !== null }), body, 'comment');
-    return getService('comments-public', { strapi }).create({
+    return publicComments.create({
       slug: params.slug,
       locale: query.locale,
       ipHash,
@@ -43,25 +74,33 @@ const commentActions = ({ strapi }: { strapi: Core.Strapi }): CommentActionsServ
     });
   },
 
-  async edit({ caller, documentId, body }) {
+  async edit({ caller, documentId, body }: { caller: CommentCaller; documentId: unknown; body: unknown }): Promise<CommentWithParentId> {
     const { account } = await admitCommentCaller(strapi, caller, 'edit');
     const params = parseOrThrow(documentIdParams, { documentId }, 'comment documentId');
     const { content } = parseOrThrow(editCommentBody(commentSettings(strapi)), body, 'comment');
-    return getService('comment-authors', { strapi }).edit({ documentId: params.documentId, author: account, content });
+    return authors.edit({ documentId: params.documentId, author: account, content });
   },
 
-  async remove({ caller, documentId }) {
+  async remove({ caller, documentId }: { caller: CommentCaller; documentId: unknown }): Promise<{ documentId: string; placeholder: boolean }> {
     const { account } = await admitCommentCaller(strapi, caller, 'delete');
     const params = parseOrThrow(documentIdParams, { documentId }, 'comment documentId');
-    const { placeholder } = await getService('comment-authors', { strapi }).remove({ documentId: params.documentId, author: account });
+    const { placeholder } = await authors.remove({ documentId: params.documentId, author: account });
     return { documentId: params.documentId, placeholder };
   },
 
-  async report({ caller, documentId, body }) {
+  async report({
+    caller,
+    documentId,
+    body,
+  }: {
+    caller: CommentCaller;
+    documentId: unknown;
+    body: unknown;
+  }): Promise<{ documentId: string; reason: ReportReason; counted: boolean }> {
     const { ipHash } = await admitCommentCaller(strapi, caller, 'report');
     const params = parseOrThrow(documentIdParams, { documentId }, 'comment documentId');
     const { reason, details } = parseOrThrow(reportBody, body, 'report');
-    const { counted } = await getService('comments-public', { strapi }).report({
+    const { counted } = await publicComments.report({
       documentId: params.documentId,
       reason,
       details,
@@ -75,16 +114,32 @@ const commentActions = ({ strapi }: { strapi: Core.Strapi }): CommentActionsServ
    * Validates a thread page request. Apart from threadPage because the REST route caches pages by
    * the validated request (http-cache/cached-answer.ts) before it loads one.
    */
-  threadRequest({ slug, page, pageSize, sort, locale }) {
+  threadRequest({
+    slug,
+    page,
+    pageSize,
+    sort,
+    locale,
+  }: {
+    slug: unknown;
+    page?: unknown;
+    pageSize?: unknown;
+    sort?: unknown;
+    locale?: unknown;
+  }): ThreadRequest {
     const params = parseOrThrow(slugParams, { slug }, 'article slug');
     const query = parseOrThrow(listCommentsQuery, given({ page, pageSize, sort, locale }), 'query');
     return { slug: params.slug, ...query };
   },
 
-  async threadPage(request) {
-    const { threads, ...rest } = await getService('comments-public', { strapi }).listApproved(request);
+  async threadPage(request: ThreadRequest): Promise<{
+    threads: ListedThread[];
+    pagination: Pagination;
+    commentCount: number;
+    articleDocumentId: string;
+    sort: ThreadRequest['sort'];
+  }> {
+    const { threads, ...rest } = await publicComments.listApproved(request);
     return { ...rest, threads, sort: request.sort };
   },
 });
-
-export default commentActions;

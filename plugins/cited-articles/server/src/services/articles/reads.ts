@@ -1,17 +1,27 @@
 import type { Core } from '@strapi/strapi';
-import { articlesRepository } from '../repositories/articles';
-import type { ArticlesService } from './contracts';
+import type { ArticleBySlug, ArticleRecord, SourceRecord } from '../../content-types/records';
+import type { Pagination } from '../../../../shared/contracts';
+import { articlesRepository } from '../../repositories/articles';
 
-export type { ArticleStatus } from './contracts';
+export type ArticleStatus = 'published' | 'draft';
+
+/** A citation of a listed article: enough to count references. */
+export type ListedCitation = Pick<SourceRecord, 'id' | 'documentId' | 'key'>;
+
+/** A row of the article list: summary fields, `referenceTargets` and its citations' keys. */
+export type ArticleListRow = Omit<ArticleRecord, 'citations'> & { citations?: ListedCitation[] };
 
 /** Reads of articles for the content API: published ones, or a draft for an authorised preview. */
-const articles = ({ strapi }: { strapi: Core.Strapi }): ArticlesService => ({
+export const createArticleReads = ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
    * A page of published articles, newest first, with what their reference counts are made from:
    * the cited keys and positions stored with each row (not the body: parsing every body of the page
    * on every request is what made the list slow) and the keys of their citations in order.
    */
-  async listPublished({ page, pageSize, locale }) {
+  async listPublished({ page, pageSize, locale }: { page: number; pageSize: number; locale: string }): Promise<{
+    rows: ArticleListRow[];
+    pagination: Pagination;
+  }> {
     const { rows, total } = await articlesRepository(strapi).publishedPage(locale, { offset: (page - 1) * pageSize, limit: pageSize });
     return {
       rows,
@@ -27,9 +37,9 @@ const articles = ({ strapi }: { strapi: Core.Strapi }): ArticlesService => ({
    * Sources have no draft and publish, so their links need no status filter. Each locale is its own
    * row (a slug is unique per locale, and may be the same in several).
    */
-  async findBySlug(slug, status, locale) {
+  async findBySlug(slug: string, status: ArticleStatus, locale: string): Promise<ArticleBySlug | null> {
     return articlesRepository(strapi).bySlug(slug, status, locale);
   },
 });
 
-export default articles;
+export type ArticleReads = ReturnType<typeof createArticleReads>;

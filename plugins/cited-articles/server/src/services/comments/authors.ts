@@ -1,11 +1,18 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { contentFingerprint } from '../comments/duplicate-text';
-import { getService } from '../utils/get-service';
-import { commentSettings } from '../utils/settings';
-import { inTransaction } from '../utils/transaction';
-import { commentsRepository } from '../repositories/comments';
-import type { CommentAuthor, CommentAuthorsService } from './contracts/comments';
+import { contentFingerprint } from '../../comments/duplicate-text';
+import { getService } from '../../utils/get-service';
+import { commentSettings } from '../../utils/settings';
+import { inTransaction } from '../../utils/transaction';
+import { commentsRepository } from '../../repositories/comments';
+import { commentReportsRepository } from '../../repositories/comment-reports';
+import type { CommentWithParentId } from './events';
+
+/** A reader acting on their own comment: their Users & Permissions account. */
+export interface CommentAuthor {
+  id: number | string;
+  username?: string | null;
+}
 
 const MINUTE_MS = 60 * 1000;
 
@@ -19,7 +26,7 @@ const minutes = (value: number) => {
  * reader who posted with a Users & Permissions account is an author here; an anonymous comment has
  * nobody who can prove it is theirs.
  */
-const commentAuthors = ({ strapi }: { strapi: Core.Strapi }): CommentAuthorsService => {
+export const createCommentAuthors = ({ strapi }: { strapi: Core.Strapi }) => {
   const comments = () => commentsRepository(strapi);
 
   /** The comment, refused unless it is `author`'s. Deleted comments are gone for their author too. */
@@ -38,7 +45,7 @@ const commentAuthors = ({ strapi }: { strapi: Core.Strapi }): CommentAuthorsServ
 
   /** Deletes rows and their reports by id, children before parents. */
   const deleteRows = async (rows: Array<{ id: number; documentId: string }>) => {
-    await comments().deleteReportsOfIds(rows.map((row) => row.id));
+    await commentReportsRepository(strapi).deleteReportsOfIds(rows.map((row) => row.id));
     for (const row of rows) await comments().delete(row.documentId);
   };
 
@@ -50,7 +57,7 @@ const commentAuthors = ({ strapi }: { strapi: Core.Strapi }): CommentAuthorsServ
      * post-moderation it stays approved unless the new text would be held (links, blocked words):
      * then it waits for a moderator again. A pending comment stays pending.
      */
-    async edit({ documentId, author, content }) {
+    async edit({ documentId, author, content }: { documentId: string; author: CommentAuthor; content: string }): Promise<CommentWithParentId> {
       const row = await findOwn(documentId, author, 'edit');
       const { editWindowMinutes, moderation } = commentSettings(strapi);
       const age = Date.now() - new Date(row.createdAt).getTime();
@@ -86,7 +93,7 @@ const commentAuthors = ({ strapi }: { strapi: Core.Strapi }): CommentAuthorsServ
      * no text, no account) so that the replies keep their context; without, it goes, and so does a
      * placeholder above it that answered nothing else any more. Returns what happened.
      */
-    async remove({ documentId, author }) {
+    async remove({ documentId, author }: { documentId: string; author: CommentAuthor }): Promise<{ placeholder: boolean }> {
       const row = await findOwn(documentId, author, 'delete');
       return inTransaction(strapi, async () => {
         if ((await comments().countReplies(row.id)) > 0) {
@@ -119,4 +126,4 @@ const commentAuthors = ({ strapi }: { strapi: Core.Strapi }): CommentAuthorsServ
   };
 };
 
-export default commentAuthors;
+export type CommentAuthors = ReturnType<typeof createCommentAuthors>;

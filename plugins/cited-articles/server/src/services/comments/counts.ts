@@ -1,17 +1,17 @@
 import type { Core } from '@strapi/strapi';
-import { articleVersionKey } from '../comments/article-version';
-import { commentsRepository } from '../repositories/comments';
-import type { CommentCountsService } from './contracts/comments';
+import { articleVersionKey } from '../../comments/article-version';
+import { commentsRepository } from '../../repositories/comments';
 
 /**
  * Approved-comment counts for many articles of one locale in one query, by article documentId (an
  * article's draft and published versions share it; each locale has its own thread and count). They
  * come from the comment's copy of that documentId and locale, `articleVersion` (see
- * comment-article-ref.ts), and the index that starts with it, not from the link table. A
+ * article-ref.ts), and the index that starts with it, not from the link table. A
  * placeholder kept for its replies (its author deleted it) is not a comment to count.
  */
-const commentCounts = ({ strapi }: { strapi: Core.Strapi }): CommentCountsService => ({
-  async approvedByArticle(documentIds, locale) {
+export const createCommentCounts = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** Approved comments per article documentId in one locale (0 for articles with none). */
+  async approvedByArticle(documentIds: string[], locale: string): Promise<Map<string, number>> {
     const counts = new Map<string, number>(documentIds.map((id) => [id, 0]));
     if (documentIds.length === 0) return counts;
 
@@ -21,5 +21,3 @@ const commentCounts = ({ strapi }: { strapi: Core.Strapi }): CommentCountsServic
     return counts;
   },
 });
-
-export default commentCounts;

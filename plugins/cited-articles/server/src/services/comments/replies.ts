@@ -1,10 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { getService } from '../utils/get-service';
-import { commentSettings } from '../utils/settings';
-import { articlesRepository } from '../repositories/articles';
-import { commentsRepository } from '../repositories/comments';
-import type { CommentRepliesService } from './contracts/comments';
+import { commentSettings } from '../../utils/settings';
+import { articlesRepository } from '../../repositories/articles';
+import { commentsRepository } from '../../repositories/comments';
+import type { Pagination } from '../../../../shared/contracts';
+import type { CommentWithParentId } from './events';
+import type { CommentPages } from './pages';
 
 type Known = { approved: boolean; parent: string | null };
 
@@ -13,7 +14,7 @@ type Known = { approved: boolean; parent: string | null };
  * comment list (which carries the oldest `repliesPerThread` of each). Flat and oldest first, like
  * the thread itself: each reply names its parent and depth, so a client nests them as it goes.
  */
-const commentReplies = ({ strapi }: { strapi: Core.Strapi }): CommentRepliesService => {
+export const createCommentReplies = ({ strapi, pages }: { strapi: Core.Strapi; pages: CommentPages }) => {
   const comments = () => commentsRepository(strapi);
 
   /**
@@ -40,7 +41,15 @@ const commentReplies = ({ strapi }: { strapi: Core.Strapi }): CommentRepliesServ
   };
 
   return {
-    async listReplies({ documentId, page, pageSize }) {
+    async listReplies({
+      documentId,
+      page,
+      pageSize,
+    }: {
+      documentId: string;
+      page: number;
+      pageSize: number;
+    }): Promise<{ replies: CommentWithParentId[]; pagination: Pagination; articleDocumentId: string }> {
       const root = await comments().approvedRoot(documentId);
       // The thread lives on one localized version of the article, which must be the published one.
       const published = root?.articleDocumentId && (await articlesRepository(strapi).isPublished(root.articleDocumentId, root.articleLocale));
@@ -50,7 +59,6 @@ const commentReplies = ({ strapi }: { strapi: Core.Strapi }): CommentRepliesServ
       }
 
       const { maxDepth } = commentSettings(strapi);
-      const pages = getService('comment-pages', { strapi });
       const [ids, counts] = await Promise.all([
         pages.replyPage(documentId, { page, pageSize, maxDepth }),
         pages.replyCounts([documentId], { maxDepth }),
@@ -66,5 +74,3 @@ const commentReplies = ({ strapi }: { strapi: Core.Strapi }): CommentRepliesServ
     },
   };
 };
-
-export default commentReplies;

@@ -7,19 +7,24 @@ import {
   REFERENCE_TARGETS_VERSION,
   type CitableSource,
   type ReferenceTargets,
-} from '../citations';
-import { citationsRepository } from '../repositories/citations';
-import { backfillInPages } from '../utils/backfill-pages';
-import { sourcesRepository } from '../repositories/sources';
-import { getService } from '../utils/get-service';
-import { toPublicSource } from '../utils/public-shape';
-import { ARTICLE_UID, PLUGIN_ID } from '../../../shared/uids';
-import type { CountableRow, ReferenceCountsService } from './contracts/comments';
+} from '../../citations';
+import { citationsRepository } from '../../repositories/citations';
+import { backfillInPages } from '../../utils/backfill-pages';
+import { sourcesRepository } from '../../repositories/sources';
+import { getService } from '../../utils/get-service';
+import { toPublicSource } from '../../utils/public-shape';
+import { ARTICLE_UID, PLUGIN_ID } from '../../../../shared/uids';
 
 const VERSION_KEY = 'reference-targets-version';
 const BACKFILL_BATCH = 200;
 
-export type { CountableRow };
+/** An article row as the list counts its references: its stored targets and its citations in the editor's order. */
+export interface CountableRow {
+  id: number;
+  numberingStart?: number | null;
+  referenceTargets?: unknown;
+  citations?: Array<Record<string, unknown>>;
+}
 
 /** What the lifecycles read of an article write: the data about to be written. */
 interface ArticleWriteEvent {
@@ -38,8 +43,9 @@ interface ArticleWriteEvent {
  * article's own page. Rows without usable targets (older rows, raw SQL) are filled at startup; one
  * that still lacks them is computed from its body on the fly, in one extra query for the page.
  */
-const referenceCounts = ({ strapi }: { strapi: Core.Strapi }): ReferenceCountsService => ({
-  subscribe() {
+export const createReferenceCounts = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** Recomputes an article row's reference targets whenever a write sets its body. */
+  subscribe(): void {
     // The body was parsed before the save (document middleware cited-sources), so its targets come
     // from memory; a write that skipped it (the Query Engine, a publish of an older draft) parses it
     // in a worker thread, within the work budget like any save.
@@ -66,7 +72,7 @@ const referenceCounts = ({ strapi }: { strapi: Core.Strapi }): ReferenceCountsSe
    * Stores targets on rows that have none, or on every row when the parsing rules changed since
    * the last start (the plugin store remembers the version last filled).
    */
-  async backfill() {
+  async backfill(): Promise<number> {
     const store = strapi.store({ type: 'plugin', name: PLUGIN_ID });
     const everyRow = (await store.get({ key: VERSION_KEY })) !== REFERENCE_TARGETS_VERSION;
     const articles = citationsRepository(strapi);
@@ -83,7 +89,7 @@ const referenceCounts = ({ strapi }: { strapi: Core.Strapi }): ReferenceCountsSe
   },
 
   /** The reference count of each row, in order: at most two queries whatever the number of rows. */
-  async countMany(rows) {
+  async countMany(rows: CountableRow[]): Promise<number[]> {
     const targets = new Map<number, ReferenceTargets>();
     const missing: number[] = [];
     for (const row of rows) {
@@ -110,4 +116,4 @@ const referenceCounts = ({ strapi }: { strapi: Core.Strapi }): ReferenceCountsSe
   },
 });
 
-export default referenceCounts;
+export type ReferenceCounts = ReturnType<typeof createReferenceCounts>;

@@ -1,14 +1,29 @@
 import type { Core } from '@strapi/strapi';
-import { keysMissingFrom, type CitableSource, type ResolvedCitations } from '../citations';
-import type { DateValue } from '../content-types/records';
-import { sourcesRepository } from '../repositories/sources';
-import { toCitableSource, toPublicArticleSummary } from '../utils/public-shape';
-import { getService } from '../utils/get-service';
-import { publicationSettings } from '../utils/settings';
-import { articleJsonLd } from '../interchange/json-ld';
-import type { ArticleRow, ResolvedArticlesService } from './contracts';
+import { keysMissingFrom, type CitableSource, type ResolvedCitations } from '../../citations';
+import type { ArticleRecord, DateValue } from '../../content-types/records';
+import { sourcesRepository } from '../../repositories/sources';
+import { toCitableSource, toPublicArticleSummary } from '../../utils/public-shape';
+import { getService } from '../../utils/get-service';
+import { publicationSettings } from '../../utils/settings';
+import { articleJsonLd } from '../../interchange/json-ld';
 
-export type { ArticleRow, ResolveRequest } from './contracts';
+/** An article as resolving reads it: whichever fields were read, its citations populated. */
+export type ArticleRow = Partial<ArticleRecord> & { documentId: string };
+
+export interface ResolveRequest {
+  style: string;
+  /** The locale references are formatted in; without it, the one of the article's own locale. */
+  referenceLocale?: string;
+  html?: boolean;
+  /** Adds `jsonLd`: the article as a schema.org NewsArticle citing its references. */
+  jsonld?: boolean;
+}
+
+/** The content API's `data` and `meta` for one article. */
+export interface PresentedArticle {
+  data: Record<string, unknown>;
+  meta: Record<string, unknown>;
+}
 
 /** The public URL of an article, from the publication's `articleUrl` template. */
 export const articleUrlOf = (template: string | null, slug: unknown) =>
@@ -32,16 +47,16 @@ const resolveInput = (row: ArticleRow, library: CitableSource[]) => ({
  * issues and, on request, sanitised HTML. Database work is batched: the sources an article cites
  * by key without listing them are loaded in one query for any number of articles.
  */
-const resolvedArticles = ({ strapi }: { strapi: Core.Strapi }): ResolvedArticlesService => ({
+export const createArticleResolving = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Sources with these keys, in one query (the library that `[@key]` markers fall back to). */
-  async loadLibrary(keys) {
+  const loadLibrary = async (keys: string[]): Promise<CitableSource[]> => {
     if (keys.length === 0) return [];
     const rows = await sourcesRepository(strapi).citableByKeys(keys);
     return rows.map((row) => toCitableSource(row) as CitableSource);
-  },
+  };
 
   /** Keys cited in these bodies that the article's own list does not hold (parsed in a worker). */
-  async missingKeys(rows) {
+  const missingKeys = async (rows: ArticleRow[]): Promise<string[]> => {
     const pool = getService('platform', { strapi });
     const missing = new Set<string>();
     for (const row of rows) {
@@ -49,24 +64,23 @@ const resolvedArticles = ({ strapi }: { strapi: Core.Strapi }): ResolvedArticles
       for (const key of keysMissingFrom(keys, row.citations)) missing.add(key);
     }
     return [...missing];
-  },
+  };
 
   /** Resolution of one row in a worker thread, within the budget (services/platform/work-pool.ts). */
-  async resolveRow(row, library) {
-    return getService('platform', { strapi }).runJob('resolve', resolveInput(row, library), 'This article');
-  },
+  const resolveRow = async (row: ArticleRow, library: CitableSource[]): Promise<ResolvedCitations> =>
+    getService('platform', { strapi }).runJob('resolve', resolveInput(row, library), 'This article');
 
   /** Many articles at once: one library query whatever their number. */
-  async resolveMany(rows) {
-    const library = await this.loadLibrary(await this.missingKeys(rows));
+  const resolveMany = async (rows: ArticleRow[]): Promise<ResolvedCitations[]> => {
+    const library = await loadLibrary(await missingKeys(rows));
     const resolved: ResolvedCitations[] = [];
-    for (const row of rows) resolved.push(await this.resolveRow(row, library));
+    for (const row of rows) resolved.push(await resolveRow(row, library));
     return resolved;
-  },
+  };
 
   /** The API's `data` and `meta` for one article row. */
-  async present(row, request, extra = {}) {
-    const library = await this.loadLibrary(await this.missingKeys([row]));
+  const present = async (row: ArticleRow, request: ResolveRequest, extra: Record<string, unknown> = {}): Promise<PresentedArticle> => {
+    const library = await loadLibrary(await missingKeys([row]));
     const styles = getService('references', { strapi });
     const style = styles.getStyle(request.style);
     if (!style) throw new Error(`unknown style ${request.style}`);
@@ -121,7 +135,9 @@ const resolvedArticles = ({ strapi }: { strapi: Core.Strapi }): ResolvedArticles
     const meta: Record<string, unknown> = { style: style.id, locale: row.locale ?? null, referenceLocale: locale, issues: resolved.issues };
     if (fallback) meta.localeFallback = fallback;
     return { data, meta };
-  },
-});
+  };
 
-export default resolvedArticles;
+  return { loadLibrary, missingKeys, resolveRow, resolveMany, present };
+};
+
+export type ArticleResolving = ReturnType<typeof createArticleResolving>;

@@ -1,14 +1,24 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { articleVersionKey } from '../comments/article-version';
-import { contentFingerprint } from '../comments/duplicate-text';
-import { replyDepthProblem } from '../comments/thread';
-import { ConflictError, fieldError } from '../utils/errors';
-import { getService } from '../utils/get-service';
-import { commentSettings } from '../utils/settings';
-import { commentsRepository } from '../repositories/comments';
-import { toAdminComment } from './moderation';
-import type { NewsroomAdmin, StaffRepliesService } from './contracts/comments';
+import { articleVersionKey } from '../../comments/article-version';
+import { contentFingerprint } from '../../comments/duplicate-text';
+import { replyDepthProblem } from '../../comments/thread';
+import { ConflictError, fieldError } from '../../utils/errors';
+import { getService } from '../../utils/get-service';
+import { commentSettings } from '../../utils/settings';
+import { commentsRepository } from '../../repositories/comments';
+import { toAdminComment } from '../moderation';
+import type { AdminComment } from '../../../../shared/contracts';
+import type { CommentEvents } from './events';
+
+/** The admin answering as the newsroom. */
+export interface NewsroomAdmin {
+  id: number | string;
+  firstname?: string | null;
+  lastname?: string | null;
+  username?: string | null;
+  email?: string | null;
+}
 
 /** How an admin is shown under their reply: their name as Strapi shows it, else their username. */
 export const adminDisplayName = (admin: Omit<NewsroomAdmin, 'id'>) =>
@@ -19,8 +29,18 @@ export const adminDisplayName = (admin: Omit<NewsroomAdmin, 'id'>) =>
  * (a moderator wrote it) and marked `staff`. A pending comment is approved first, only when asked
  * (`approveParent`), so that a reply never hangs under a comment the public cannot see.
  */
-const staffReplies = ({ strapi }: { strapi: Core.Strapi }): StaffRepliesService => ({
-  async reply({ documentId, content, approveParent, admin }) {
+export const createStaffReplies = ({ strapi, events }: { strapi: Core.Strapi; events: CommentEvents }) => ({
+  async reply({
+    documentId,
+    content,
+    approveParent,
+    admin,
+  }: {
+    documentId: string;
+    content: string;
+    approveParent: boolean;
+    admin: NewsroomAdmin;
+  }): Promise<AdminComment> {
     const comments = commentsRepository(strapi);
     const parent = await comments.forStaffReply(documentId);
     if (!parent) throw new errors.NotFoundError(`No comment has the documentId "${documentId}".`);
@@ -65,9 +85,7 @@ const staffReplies = ({ strapi }: { strapi: Core.Strapi }): StaffRepliesService 
     });
     const row = await comments.adminView(created.documentId);
     if (!row) throw new errors.NotFoundError(`No comment has the documentId "${created.documentId}".`);
-    await getService('comment-events', { strapi }).emit('created', { ...row, parent: documentId }, parent.article ?? null);
+    await events.emit('created', { ...row, parent: documentId }, parent.article ?? null);
     return toAdminComment(row);
   },
 });
-
-export default staffReplies;

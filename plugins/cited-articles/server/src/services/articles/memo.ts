@@ -1,10 +1,18 @@
 import crypto from 'crypto';
 import { LRUCache } from 'lru-cache';
 import type { Core } from '@strapi/strapi';
-import { keysMissingFrom } from '../citations';
-import { getService } from '../utils/get-service';
-import { publicationSettings } from '../utils/settings';
-import type { ArticleRow, PresentedArticle as Presented, ResolveRequest, ResolvedArticleMemoService } from './contracts';
+import { keysMissingFrom } from '../../citations';
+import { getService } from '../../utils/get-service';
+import { publicationSettings } from '../../utils/settings';
+import type { ArticleResolving, ArticleRow, PresentedArticle as Presented, ResolveRequest } from './resolving';
+
+/** What answering a request takes, before the work: see the memo's `prepare`. */
+export interface PreparedArticle {
+  fingerprint: string;
+  sourceDocumentIds: string[];
+  unansweredKeys: string[];
+  present: () => Promise<Presented>;
+}
 
 // Bounded by the size of what is kept, not only the count: a handful of 1 MB articles must not pin
 // hundreds of megabytes. The size of an entry is estimated from the text that went into it.
@@ -12,7 +20,7 @@ const MAX_ENTRIES = 1000;
 const MAX_BYTES = 64 * 1024 * 1024;
 
 /**
- * A memo of resolved articles, in front of the resolved-articles service's `present()`. It is keyed
+ * A memo of resolved articles, in front of resolving.ts's `present()`. It is keyed
  * by a hash of everything the result is computed from: the article row with its citations exactly
  * as read for this request, the library sources its markers fall back to, the request (style and
  * locale as formatting uses them, format), the extra fields and the publication options (JSON-LD names the publisher and
@@ -22,7 +30,7 @@ const MAX_BYTES = 64 * 1024 * 1024;
  * invalidation. What it saves is the work
  * after the reads: Markdown parsing, citation resolution, formatting and HTML rendering.
  */
-const resolvedArticleMemo = ({ strapi }: { strapi: Core.Strapi }): ResolvedArticleMemoService => {
+export const createResolvedArticleMemo = ({ strapi, resolving }: { strapi: Core.Strapi; resolving: ArticleResolving }) => {
   const memo = new LRUCache<string, { presented: Presented; size: number }>({
     max: MAX_ENTRIES,
     maxSize: MAX_BYTES,
@@ -57,41 +65,42 @@ const resolvedArticleMemo = ({ strapi }: { strapi: Core.Strapi }): ResolvedArtic
     return { canonical, fallback };
   };
 
+  /**
+   * What answering this request takes, before any of the work: the fingerprint of the answer (the
+   * memo key, plus the locale note), the documentIds of the sources it uses and the cited keys no
+   * source answers, and `present()` to build it. A client already holding the fingerprint's
+   * version needs none of the formatting or rendering.
+   */
+  const prepare = async (row: ArticleRow, request: ResolveRequest, extra: Record<string, unknown> = {}): Promise<PreparedArticle> => {
+    // The row carries its locale, so the key differs per locale even where two rows look alike.
+    const { canonical, fallback } = canonicalRequest(request, row.locale);
+    const missing = await missingKeys(row);
+    const library = missing.length > 0 ? await resolving.loadLibrary(missing) : [];
+    const input = JSON.stringify([row, library, canonical, extra, publicationSettings(strapi)]);
+    const key = hash(input);
+    const found = new Set(library.map((source) => source.key));
+    return {
+      fingerprint: fallback ? `${key}:${JSON.stringify(fallback)}` : key,
+      sourceDocumentIds: [...(row.citations ?? []), ...library].map((source) => source.documentId),
+      unansweredKeys: missing.filter((citedKey) => !found.has(citedKey)),
+      present: async (): Promise<Presented> => {
+        let presented = memo.get(key)?.presented;
+        if (!presented) {
+          presented = await resolving.present(row, canonical, extra);
+          // The output holds the body, its HTML and the references: a few times the input.
+          memo.set(key, { presented, size: Math.max(1, input.length * 4) });
+        }
+        // The note names the locale this request asked for, so it is added outside the memo.
+        return fallback ? { data: presented.data, meta: { ...presented.meta, localeFallback: fallback } } : presented;
+      },
+    };
+  };
+
   return {
-    /**
-     * What answering this request takes, before any of the work: the fingerprint of the answer (the
-     * memo key, plus the locale note), the documentIds of the sources it uses and the cited keys no
-     * source answers, and `present()` to build it. A client already holding the fingerprint's
-     * version needs none of the formatting or rendering.
-     */
-    async prepare(row: ArticleRow, request: ResolveRequest, extra: Record<string, unknown> = {}) {
-      const resolved = getService('resolved-articles', { strapi });
-      // The row carries its locale, so the key differs per locale even where two rows look alike.
-      const { canonical, fallback } = canonicalRequest(request, row.locale);
-      const missing = await missingKeys(row);
-      const library = missing.length > 0 ? await resolved.loadLibrary(missing) : [];
-      const input = JSON.stringify([row, library, canonical, extra, publicationSettings(strapi)]);
-      const key = hash(input);
-      const found = new Set(library.map((source) => source.key));
-      return {
-        fingerprint: fallback ? `${key}:${JSON.stringify(fallback)}` : key,
-        sourceDocumentIds: [...(row.citations ?? []), ...library].map((source) => source.documentId),
-        unansweredKeys: missing.filter((citedKey) => !found.has(citedKey)),
-        present: async (): Promise<Presented> => {
-          let presented = memo.get(key)?.presented;
-          if (!presented) {
-            presented = await resolved.present(row, canonical, extra);
-            // The output holds the body, its HTML and the references: a few times the input.
-            memo.set(key, { presented, size: Math.max(1, input.length * 4) });
-          }
-          // The note names the locale this request asked for, so it is added outside the memo.
-          return fallback ? { data: presented.data, meta: { ...presented.meta, localeFallback: fallback } } : presented;
-        },
-      };
-    },
+    prepare,
 
     async present(row: ArticleRow, request: ResolveRequest, extra: Record<string, unknown> = {}): Promise<Presented> {
-      return (await this.prepare(row, request, extra)).present();
+      return (await prepare(row, request, extra)).present();
     },
 
     /** Empties the memo (tests, and an administrator who wants memory back). */
@@ -105,4 +114,4 @@ const resolvedArticleMemo = ({ strapi }: { strapi: Core.Strapi }): ResolvedArtic
   };
 };
 
-export default resolvedArticleMemo;
+export type ResolvedArticleMemo = ReturnType<typeof createResolvedArticleMemo>;
