@@ -22,7 +22,7 @@ const localeOf = (ctx: Ctx) => (typeof ctx.query.locale === 'string' && LOCALE.t
 /** GET /: the published articles of every locale, linking to their reader pages. */
 async function listPage(strapi: Core.Strapi, ctx: Ctx) {
   const locales = (await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string; name: string }>;
-  const pages = strapi.plugin('cited-articles').service('article-pages');
+  const pages = strapi.plugin('cited-articles').service('articles');
   const sections: string[] = [];
   for (const locale of locales) {
     const { data } = (await pages.listPublished({ page: 1, pageSize: 100, locale: locale.code })) as { data: ListedArticle[] };
@@ -67,7 +67,7 @@ async function articlePage(strapi: Core.Strapi, ctx: Ctx) {
   try {
     const row = (await strapi
       .plugin('cited-articles')
-      .service('article-pages')
+      .service('articles')
       .findBySlugOrThrow(slug, draft ? 'draft' : 'published', locale)) as {
       title?: string;
     };
