@@ -401,6 +401,30 @@ describe('events', () => {
   });
 });
 
+describe('the response cache', () => {
+  it("purges each imported source's keys, not every answer", async () => {
+    const caching = (app.strapi as any).plugin('cited-articles').service('caching');
+    const purged: string[][] = [];
+    const stop = caching.onPurge((keys: string[]) => purged.push(keys));
+    try {
+      const entries = [
+        { id: 'purge-one', type: 'book', title: 'Purge one', URL: 'https://purges.example/1' },
+        { id: 'purge-two', type: 'book', title: 'Purge two', URL: 'https://purges.example/2' },
+      ];
+      const res = await importFile(admin, { content: JSON.stringify(entries) });
+      expect(res.status).toBe(200);
+      await caching.settled();
+      const keys = purged.flat();
+      for (const { documentId, key } of res.body.data.created) {
+        expect(keys).toEqual(expect.arrayContaining([`cited-source-${documentId}`, `cited-key-${key}`]));
+      }
+      expect(keys).not.toContain('cited-articles');
+    } finally {
+      stop();
+    }
+  });
+});
+
 describe('access', () => {
   it('needs an admin with the import action', async () => {
     const anonymous = await request(app.server).post('/cited-articles/sources/import').send({ content: '[]' });
