@@ -188,13 +188,13 @@ describe('malformed files', () => {
     expect([400, 413]).toContain(tooLong.status);
   });
 
-  /** A Document Service middleware that refuses to create the source with this title. */
+  /** A database lifecycle that refuses to write the source with this title (an import writes its rows with createMany). */
   const refuseCreating = (title: string, message: string) =>
-    app.strapi.documents.use(async (context: any, next: any) => {
-      if (context.uid === SOURCE_UID && context.action === 'create' && context.params?.data?.title === title) {
-        throw new errors.ValidationError(message);
-      }
-      return next();
+    app.strapi.db.lifecycles.subscribe({
+      models: [SOURCE_UID],
+      beforeCreateMany(event: any) {
+        if (event.params.data.some((row: any) => row.title === title)) throw new errors.ValidationError(message);
+      },
     });
 
   /** Imports these entries, expecting the refusal's 400 and no source more than before. */
@@ -229,6 +229,200 @@ describe('malformed files', () => {
     entries.push({ type: 'book', title: 'Refused last', URL: 'https://batches.example/last' });
     await expectNothingImported(entries, 'refused at the end by the test', 'https://batches.example/');
   }, 120_000);
+});
+
+describe('an import failing after a committed transaction', () => {
+  it('deletes what the earlier transactions created when its second transaction is refused', async () => {
+    // Counts the import's transactions (the outermost ones) and refuses the first write of the second.
+    const db = app.strapi.db as any;
+    const transaction = db.transaction;
+    let transactions = 0;
+    db.transaction = function (this: unknown, ...args: unknown[]) {
+      if (args[0] && !db.inTransaction()) transactions += 1;
+      return transaction.apply(this, args);
+    };
+    const writes: number[] = [];
+    app.strapi.db.lifecycles.subscribe({
+      models: [SOURCE_UID],
+      beforeCreateMany(event: any) {
+        if (!event.params.data.some((row: any) => String(row.url).startsWith('https://second-batch.example/'))) return;
+        writes.push(transactions);
+        if (writes.filter((n) => n === writes[0]).length < writes.length) throw new errors.ValidationError('refused in the second transaction');
+      },
+    });
+    try {
+      const before = await countSources();
+      const entries = Array.from({ length: 3000 }, (_, i) => ({
+        type: 'book',
+        title: `Second batch ${i}`,
+        URL: `https://second-batch.example/${i}`,
+      }));
+      const res = await importFile(admin, { content: JSON.stringify(entries) });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toBe('refused in the second transaction');
+      // Rows were written (and committed) by the first transaction before the second was refused.
+      expect(new Set(writes).size).toBe(2);
+      expect(await countSources()).toBe(before);
+      expect(await app.strapi.db.query(SOURCE_UID).count({ where: { url: { $startsWith: 'https://second-batch.example/' } } })).toBe(0);
+    } finally {
+      db.transaction = transaction;
+    }
+  }, 120_000);
+});
+
+describe('an imported source', () => {
+  const CM = `/content-manager/collection-types/${SOURCE_UID}`;
+  const api = (path: string) => request(app.server).get(`/api/cited-articles${path}`);
+  // What differs between any two sources, whichever way they were saved.
+  const OWN = ['id', 'documentId', 'key', 'createdAt', 'updatedAt', 'publishedAt'];
+  const without = (row: Record<string, unknown>, fields: string[]) =>
+    Object.fromEntries(Object.entries(row).filter(([field]) => !fields.includes(field)));
+
+  it('reads the same, in the admin and the content API, as one saved in the Content Manager', async () => {
+    const entry = {
+      id: 'shape-imported',
+      type: 'article-journal',
+      title: 'A source to compare',
+      'container-title': 'Mining Review',
+      publisher: 'Review Press',
+      author: [{ family: 'Writer', given: 'Ann' }, { literal: 'Mine Safety Board' }],
+      editor: [{ family: 'Other', given: 'Bob' }],
+      issued: { 'date-parts': [[2024, 3]] },
+      accessed: { 'date-parts': [[2024, 4, 2]] },
+      URL: 'https://shape.example/report',
+      DOI: '10.5555/Shape.1',
+      volume: '12',
+      issue: '3',
+      page: '10-12',
+      language: 'en',
+    };
+    const res = await importFile(admin, { content: JSON.stringify([entry]) });
+    expect(res.status).toBe(200);
+    const [created] = res.body.data.created;
+    expect(created).toEqual({ line: expect.any(Number), key: 'shape-imported', title: 'A source to compare', documentId: expect.any(String) });
+
+    // The editor saves the same fields in the Content Manager (the duplicate URL and DOI are allowed there).
+    const importedAdmin = (await admin.get(`${CM}/${created.documentId}`)).body.data;
+    const fields = without(importedAdmin, [...OWN, 'createdBy', 'updatedBy', 'citedBy', 'localizations', 'locale', 'linkStatus', 'retracted']);
+    const saved = (await admin.post(CM).send({ ...fields, key: 'shape-saved' })).body.data;
+    const savedAdmin = (await admin.get(`${CM}/${saved.documentId}`)).body.data;
+
+    // The admin's read: the same fields and values, documentIds of one form, timestamps set.
+    expect(without(importedAdmin, [...OWN, 'createdBy', 'updatedBy'])).toEqual(without(savedAdmin, [...OWN, 'createdBy', 'updatedBy']));
+    for (const row of [importedAdmin, savedAdmin]) {
+      expect(row.documentId).toMatch(/^[a-z0-9]{24}$/);
+      for (const field of ['createdAt', 'updatedAt', 'publishedAt']) expect(new Date(row[field]).toISOString()).toBe(row[field]);
+    }
+    expect(importedAdmin.authors).toEqual([{ family: 'Writer', given: 'Ann' }, { literal: 'Mine Safety Board' }]);
+    expect(importedAdmin.publishedDate).toBe('2024-03');
+    // An import names no author, as when it created sources through the Document Service.
+    expect(importedAdmin.createdBy ?? null).toBeNull();
+    expect(savedAdmin.createdBy).toEqual(expect.objectContaining({ id: expect.any(Number) }));
+
+    // The content API's read.
+    const importedPublic = (await api('/sources/shape-imported')).body;
+    const savedPublic = (await api('/sources/shape-saved')).body;
+    expect(importedPublic.data.title).toBe('A source to compare');
+    expect(without(importedPublic.data, ['documentId', 'key'])).toEqual(without(savedPublic.data, ['documentId', 'key']));
+    expect(Object.keys(importedPublic.data)).toEqual(Object.keys(savedPublic.data));
+
+    // The stored rows: defaults, locale, fingerprints (private) and every other column alike.
+    const rows = await app.strapi.db
+      .query(SOURCE_UID)
+      .findMany({ where: { documentId: { $in: [created.documentId, saved.documentId] } }, orderBy: { id: 'asc' } });
+    expect(rows).toHaveLength(2);
+    expect(without(rows[0], OWN)).toEqual(without(rows[1], OWN));
+    expect(rows[0].urlFingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(rows[0].doiFingerprint).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('an imported source whose key is derived from a long title', () => {
+  it('is handled as a Document Service create of the same title handles it', async () => {
+    // A title of 200 characters makes a key longer than the 120 a key may have.
+    const title = (n: number) => `${'Long title word '.repeat(12)}${n}`.padEnd(200, 'x');
+    let direct: { ok: true } | { ok: false; message: string };
+    try {
+      await app.strapi.documents(SOURCE_UID as any).create({ data: { title: title(1), type: 'book' } as any });
+      direct = { ok: true };
+    } catch (error) {
+      direct = { ok: false, message: (error as Error).message };
+    }
+    const before = await countSources();
+    const res = await importFile(admin, { content: JSON.stringify([{ type: 'book', title: title(2) }]) });
+    if (direct.ok) {
+      expect(res.status).toBe(200);
+      expect(res.body.data.created).toHaveLength(1);
+      expect(await countSources()).toBe(before + 1);
+    } else {
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toBe(direct.message);
+      expect(await countSources()).toBe(before);
+    }
+  });
+});
+
+describe('events', () => {
+  it('sends cited-articles.sources.imported once per import, and no entry.create per source', async () => {
+    const seen: Array<[string, any]> = [];
+    const onImported = async (payload: any) => {
+      seen.push(['imported', payload]);
+    };
+    const onEntryCreate = async (payload: any) => {
+      if (payload.uid === SOURCE_UID) seen.push(['entry.create', payload]);
+    };
+    app.strapi.eventHub.on('cited-articles.sources.imported', onImported);
+    app.strapi.eventHub.on('entry.create', onEntryCreate);
+    try {
+      const entries = [
+        { id: 'event-one', type: 'book', title: 'Event one', URL: 'https://events.example/1' },
+        { id: 'event-two', type: 'book', title: 'Event two', URL: 'https://events.example/2' },
+        { id: 'event-again', type: 'book', title: 'Event again', URL: 'https://events.example/1' },
+      ];
+      const res = await importFile(admin, { content: JSON.stringify(entries) });
+      expect(res.status).toBe(200);
+      // Strapi sends entry events after the commit without waiting: give them time to show.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(seen).toEqual([
+        [
+          'imported',
+          {
+            format: 'csl-json',
+            created: res.body.data.created.map(({ documentId, key, title }: any) => ({ documentId, key, title })),
+            skipped: 1,
+          },
+        ],
+      ]);
+      expect((app.strapi.get('webhookStore') as any).listAllowedEvents()).toContain('CITED_ARTICLES_SOURCES_IMPORTED');
+    } finally {
+      app.strapi.eventHub.off('cited-articles.sources.imported', onImported);
+      app.strapi.eventHub.off('entry.create', onEntryCreate);
+    }
+  });
+});
+
+describe('the response cache', () => {
+  it("purges each imported source's keys, not every answer", async () => {
+    const caching = (app.strapi as any).plugin('cited-articles').service('caching');
+    const purged: string[][] = [];
+    const stop = caching.onPurge((keys: string[]) => purged.push(keys));
+    try {
+      const entries = [
+        { id: 'purge-one', type: 'book', title: 'Purge one', URL: 'https://purges.example/1' },
+        { id: 'purge-two', type: 'book', title: 'Purge two', URL: 'https://purges.example/2' },
+      ];
+      const res = await importFile(admin, { content: JSON.stringify(entries) });
+      expect(res.status).toBe(200);
+      await caching.settled();
+      const keys = purged.flat();
+      for (const { documentId, key } of res.body.data.created) {
+        expect(keys).toEqual(expect.arrayContaining([`cited-source-${documentId}`, `cited-key-${key}`]));
+      }
+      expect(keys).not.toContain('cited-articles');
+    } finally {
+      stop();
+    }
+  });
 });
 
 describe('access', () => {

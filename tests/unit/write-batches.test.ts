@@ -41,3 +41,34 @@ it("rethrows the step's error, not the undo's, and logs the undo's", async () =>
   ).rejects.toThrow('item 49 refused');
   expect(logged).toEqual([expect.stringContaining('database went away')]);
 });
+
+it('ends each transaction with endBatch, and undoes the committed ones when it throws', async () => {
+  const ended: number[][] = [];
+  const undone: number[][] = [];
+  let pending: number[] = [];
+  const items = Array.from({ length: 50 }, (_, i) => i);
+  const step = async (item: number) => {
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    pending.push(item);
+    return item;
+  };
+  const endBatch = async () => {
+    if (ended.length === 1) throw new Error('second write refused');
+    ended.push(pending);
+    pending = [];
+  };
+  await expect(
+    writeInBatches(
+      fakeStrapi([]),
+      items,
+      step,
+      async (done) => {
+        undone.push(done);
+      },
+      endBatch
+    )
+  ).rejects.toThrow('second write refused');
+  // The first transaction's items were written at its end, and they are what is undone.
+  expect(ended).toHaveLength(1);
+  expect(undone).toEqual([ended[0]]);
+});

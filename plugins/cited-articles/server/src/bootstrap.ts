@@ -56,6 +56,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await grantReaderActionsAtBootstrap(strapi);
   const comments = getService('comments', { strapi });
   comments.registerWebhookEvents();
+  getService('sources', { strapi }).registerWebhookEvents();
   getService('notifications', { strapi }).subscribe();
   comments.subscribeArticleRef();
   await comments.backfillArticleRefs();

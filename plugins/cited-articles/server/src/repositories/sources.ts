@@ -26,6 +26,9 @@ const SEARCHED_FIELDS = ['title', 'key', 'containerTitle', 'publisher', 'url', '
 const UNCITED = { citedBy: { id: { $null: true } } };
 const TITLE_ORDER = [{ title: 'asc' as const }, { id: 'asc' as const }];
 
+/** Sources an undone import deletes per statement (the response cache purges each one's keys up to 500). */
+const REMOVE_CHUNK = 500;
+
 /** The most candidates a lookup compares by hand. */
 const LOOKUP_CANDIDATES = 500;
 
@@ -280,9 +283,43 @@ export const sourcesRepository = (strapi: Core.Strapi) => {
       return (await documents().create({ data, fields: ['key', 'title'] })) as WithFields<SourceRecord, 'key' | 'title'>;
     },
 
-    /** Removes sources an import created before one of its later writes failed. */
+    /**
+     * A new documentId, from the generator Strapi gives every content type's documentId (the
+     * default of the attribute in its database model, @paralleldrive/cuid2's createId in Strapi 5):
+     * the value a Document Service create would have stored.
+     */
+    newDocumentId(): string {
+      const generate = (strapi.db.metadata.get(SOURCE_UID).attributes.documentId as { default?: unknown }).default;
+      if (typeof generate !== 'function') throw new Error('Strapi gives the documentId attribute no generator');
+      return String(generate());
+    },
+
+    /** Which of these keys a source has (in the caller's transaction). */
+    async keysTaken(keys: string[]): Promise<string[]> {
+      if (keys.length === 0) return [];
+      return ((await query().findMany({ where: { key: { $in: keys } }, select: ['key'] })) as ImportIdentity[]).map((row) => row.key);
+    },
+
+    /**
+     * Writes new sources in one statement (the Query Engine's createMany, in the caller's
+     * transaction): rows already checked and complete (documentId, key, publishedAt, fingerprints),
+     * as the import prepares them. Strapi fills createdAt and updatedAt and the schema's defaults;
+     * the database lifecycles of createMany run (the response cache purges what the rows change),
+     * the Document Service's middlewares and entry events do not.
+     */
+    async insertMany(rows: Array<Record<string, unknown>>): Promise<void> {
+      if (rows.length > 0) await query().createMany({ data: rows });
+    },
+
+    /**
+     * Removes sources an import created before one of its later writes failed: one statement per
+     * 500 (the response cache purges each source's keys), no entry webhooks, as none were sent for
+     * the creates.
+     */
     async removeCreated(documentIds: string[]): Promise<void> {
-      for (const documentId of documentIds) await documents().delete({ documentId });
+      for (let start = 0; start < documentIds.length; start += REMOVE_CHUNK) {
+        await query().deleteMany({ where: { documentId: { $in: documentIds.slice(start, start + REMOVE_CHUNK) } } });
+      }
     },
 
     /**

@@ -23,15 +23,19 @@ const TURN_MS = 2;
  * turn between them, so that a write of thousands of rows never holds the readers up for longer
  * than one of them.
  *
- * All or nothing still: when a step throws, its transaction is rolled back and `undo` is called
- * with what the earlier, committed transactions returned, before the step's error is rethrown
+ * `endBatch`, when given, runs last in each transaction: steps that gather rows can write them there
+ * in one statement.
+ *
+ * All or nothing still: when a step or `endBatch` throws, its transaction is rolled back and `undo`
+ * is called with what the earlier, committed transactions returned, before the error is rethrown
  * (an error of `undo` itself is logged, not thrown in its place).
  */
 export const writeInBatches = async <T, R>(
   strapi: Core.Strapi,
   items: readonly T[],
   step: (item: T) => Promise<R | null>,
-  undo: (done: R[]) => Promise<void>
+  undo: (done: R[]) => Promise<void>,
+  endBatch?: () => Promise<void>
 ): Promise<R[]> => {
   const committed: R[] = [];
   let next = 0;
@@ -48,6 +52,7 @@ export const writeInBatches = async <T, R>(
           if (result !== null) done.push(result);
           next += 1;
         } while (next < items.length && performance.now() - started < BATCH_MS);
+        await endBatch?.();
         return done;
       });
       committed.push(...batch);

@@ -1,3 +1,4 @@
+import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID, SOURCE_UID } from '../../../../shared/uids';
 import { createsArticleLocale } from './new-locale';
 import type { DocumentMiddlewareFactory } from './types';
@@ -13,6 +14,18 @@ const GENERATED_UIDS: Record<string, string> = {
 
 const isBlank = (value: unknown) => value === undefined || value === null || value === '';
 
+/**
+ * A free value for the uid attribute `field` of `contentTypeUID`, made from `data`'s title as the
+ * Content Manager makes it (its uid service: slugify, then `-1`, `-2`… past the values stored).
+ */
+export const generateUid = (
+  strapi: Core.Strapi,
+  contentTypeUID: string,
+  field: string,
+  data: Record<string, unknown>,
+  locale?: string
+): Promise<string> => strapi.plugin('content-manager').service('uid').generateUIDField({ contentTypeUID, field, data, locale });
+
 /** Fills an article's slug or a source's key from its title when it is left blank. */
 export const generatedUids: DocumentMiddlewareFactory = (strapi) => async (context, next) => {
   const field = GENERATED_UIDS[context.uid];
@@ -24,10 +37,7 @@ export const generatedUids: DocumentMiddlewareFactory = (strapi) => async (conte
   // update that creates a new locale of an article is a creation for this row.
   const creates = context.action === 'create' || (await createsArticleLocale(strapi, context, params));
   if (creates ? isBlank(data[field]) : field in data && isBlank(data[field])) {
-    data[field] = await strapi
-      .plugin('content-manager')
-      .service('uid')
-      .generateUIDField({ contentTypeUID: context.uid, field, data, locale: params.locale });
+    data[field] = await generateUid(strapi, context.uid, field, data, params.locale);
   }
   return next();
 };

@@ -76,10 +76,20 @@ export const createCacheInvalidation = ({ strapi, purges }: { strapi: Core.Strap
     event.state = { ...(event.state ?? {}), cachedRows: rows && rows.length <= MANY_LOOKUP_LIMIT ? rows : null };
   };
 
+  // createMany names its rows by their data: those that hold what the keys are made of (an
+  // import's sources carry their documentId and key) are purged by their keys.
+  const createdRows = (uid: string, event: WriteEvent): Row[] | null => {
+    const data = event.params?.data;
+    if (!Array.isArray(data) || data.length > MANY_LOOKUP_LIMIT) return null;
+    const complete = data.every((row) => row && typeof row === 'object' && MODELS[uid].fields.every((field) => (row as Row)[field] != null));
+    return complete ? (data as Row[]) : null;
+  };
+
   const afterManyWrite = (uid: string, keysOf: KeysOf) => async (event: WriteEvent) => {
-    const read = event.state?.cachedRows ?? null;
+    const read = event.action === 'afterCreateMany' ? createdRows(uid, event) : (event.state?.cachedRows ?? null);
     const rows = read ? read.filter((row) => isVisibleWrite(uid, event, row)) : null;
-    // createMany, or too many rows: everything the plugin serves is purged, never too little.
+    // createMany of rows without those fields, or too many rows: everything the plugin serves is
+    // purged, never too little.
     const keys = rows ? rows.flatMap((row) => keysOf(row)) : [ALL_KEY];
     if (rows && rows.length === 0) return;
     await afterCommit(() => purge(keys));

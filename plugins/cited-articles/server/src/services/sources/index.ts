@@ -7,6 +7,7 @@ import { createSourceLookup } from './lookup';
 
 export type { SourceWithCitingArticles } from './citing-articles';
 export type { ImportReport } from './import';
+export { SOURCE_EVENTS } from './import';
 export type { LibraryFilter, LibraryQuery } from './library';
 export type { LinkCheckReport, LinkCheckRow, LinkVerdict } from './link-check';
 export type { LookupResult } from './lookup';
@@ -32,6 +33,8 @@ export const createSourcesService = ({ strapi }: { strapi: Core.Strapi }) => {
     backfillFingerprints: library.backfill,
 
     importFile: imports.importFile,
+    /** Offers the import's event (cited-articles.sources.imported) as a webhook event (bootstrap). */
+    registerWebhookEvents: imports.registerWebhookEvents,
 
     /** Fills a source's fields from a DOI, an ISBN or a URL. */
     lookup: lookups.lookup,
