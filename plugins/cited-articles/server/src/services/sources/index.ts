@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { joinParts } from '../../utils/join-parts';
 import { createCitingArticles } from './citing-articles';
 import { createSourceImport } from './import';
 import { createSourceLibrary } from './library';
@@ -23,30 +24,7 @@ export const createSourcesService = ({ strapi }: { strapi: Core.Strapi }) => {
   const lookups = createSourceLookup({ strapi });
   const links = createLinkCheck({ strapi });
 
-  return {
-    findByKeyWithCitingArticles: citing.findByKeyWithCitingArticles,
-
-    /** A page of the Sources page, with counts and duplicate groups. */
-    listLibrary: library.list,
-    /** Fills missing identity fingerprints (startup); the number of sources filled. */
-    backfillFingerprints: library.backfill,
-
-    importFile: imports.importFile,
-
-    /** Fills a source's fields from a DOI, an ISBN or a URL. */
-    lookup: lookups.lookup,
-    findExisting: lookups.findExisting,
-
-    /** Checks the links of these sources (or all), one run at a time across instances. */
-    checkLinks: links.run,
-    /** The cron task: the whole library, once per firing across instances. */
-    runScheduledLinkCheck: links.runScheduled,
-    checkAllLinks: links.checkAll,
-    checkLinkPage: links.checkPage,
-    checkLink: links.checkLink,
-    findArchivedCopy: links.findArchivedCopy,
-    findRetraction: links.findRetraction,
-  };
+  return joinParts(citing, library, imports, lookups, links);
 };
 
 export type SourcesService = ReturnType<typeof createSourcesService>;
