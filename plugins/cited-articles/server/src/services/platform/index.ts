@@ -15,13 +15,7 @@ export type { WorkPoolStats } from './work-pool';
  * locales (content-locales.ts). Each part's names say which part they are, since a bare `run`,
  * `acquire` or `resolve` says nothing on a service of this breadth.
  */
-export const createPlatformService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const pool = createWorkPool({ strapi });
-  const lock = createTaskLock({ strapi });
-  const outbound = createOutbound({ strapi });
-  const locales = createContentLocales({ strapi });
-
-  return joinParts(pool, lock, outbound, locales);
-};
+export const createPlatformService = ({ strapi }: { strapi: Core.Strapi }) =>
+  joinParts(createWorkPool({ strapi }), createTaskLock({ strapi }), createOutbound({ strapi }), createContentLocales({ strapi }));
 
 export type PlatformService = ReturnType<typeof createPlatformService>;

@@ -17,14 +17,13 @@ export type { LookupResult } from './lookup';
  * (library.ts), imports (import.ts), lookups by identifier (lookup.ts) and the link check
  * (link-check.ts).
  */
-export const createSourcesService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const citing = createCitingArticles({ strapi });
-  const library = createSourceLibrary({ strapi });
-  const imports = createSourceImport({ strapi });
-  const lookups = createSourceLookup({ strapi });
-  const links = createLinkCheck({ strapi });
-
-  return joinParts(citing, library, imports, lookups, links);
-};
+export const createSourcesService = ({ strapi }: { strapi: Core.Strapi }) =>
+  joinParts(
+    createCitingArticles({ strapi }),
+    createSourceLibrary({ strapi }),
+    createSourceImport({ strapi }),
+    createSourceLookup({ strapi }),
+    createLinkCheck({ strapi })
+  );
 
 export type SourcesService = ReturnType<typeof createSourcesService>;
