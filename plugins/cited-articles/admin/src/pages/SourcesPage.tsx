@@ -1,8 +1,8 @@
-import { Page } from '@strapi/strapi/admin';
 import type { GetSources, LibraryFilter } from '../../../shared/contracts';
 import { FilterSelect } from '../components/list/FilterSelect';
 import { ListPage } from '../components/list/ListPage';
 import { ListPagination } from '../components/list/ListPagination';
+import { protectedPage } from '../components/list/protectedPage';
 import { ListTable } from '../components/list/ListTable';
 import { ListToolbar } from '../components/list/ListToolbar';
 import { useListParams } from '../hooks/useListParams';
@@ -78,10 +78,4 @@ const SourcesPage = () => {
 };
 
 /** The Sources page, for admins holding `plugin::cited-articles.sources.read`. */
-const ProtectedSourcesPage = () => (
-  <Page.Protect permissions={PERMISSIONS.readSources}>
-    <SourcesPage />
-  </Page.Protect>
-);
-
-export default ProtectedSourcesPage;
+export default protectedPage(PERMISSIONS.readSources, SourcesPage);
