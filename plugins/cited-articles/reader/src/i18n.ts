@@ -1,53 +1,13 @@
 import type { ReportReason } from './client';
 
-/** The kit's strings. The article's locale picks the table (its language part: "fr-CA" → fr). */
-export interface ReaderStrings {
-  references: string;
-  backToCitation: string;
-  openSource: string;
-  archived: string;
-  reference: (n: number) => string;
-  comments: (n: number) => string;
-  loading: string;
-  loadFailed: string;
-  noComments: string;
-  name: string;
-  email: string;
-  comment: string;
-  post: string;
-  posting: string;
-  reply: string;
-  cancel: string;
-  edit: string;
-  save: string;
-  delete: string;
-  deleted: string;
-  report: string;
-  reported: string;
-  edited: string;
-  staff: string;
-  awaitingModeration: string;
-  published: string;
-  editAwaitingModeration: string;
-  closed: string;
-  retryIn: (seconds: number) => string;
-  signedInAs: (name: string) => string;
-  previous: string;
-  next: string;
-  page: (page: number, count: number) => string;
-  moreReplies: string;
-  leaveComment: string;
-  confirmDelete: string;
-  reasons: Record<ReportReason, string>;
-}
-
-const en: ReaderStrings = {
+/** The kit's strings, in English. The article's locale picks the table (its language part: "fr-CA" → fr). */
+const en = {
   references: 'References',
   backToCitation: 'Back to the citation',
   openSource: 'Open the source',
   archived: 'Archived copy',
-  reference: (n) => `Reference ${n}`,
-  comments: (n) => (n === 1 ? '1 comment' : `${n} comments`),
+  reference: (n: number) => `Reference ${n}`,
+  comments: (n: number) => (n === 1 ? '1 comment' : `${n} comments`),
   loading: 'Loading…',
   loadFailed: 'Could not load. Try again later.',
   noComments: 'Be the first to comment.',
@@ -70,16 +30,22 @@ const en: ReaderStrings = {
   published: 'Your comment is published.',
   editAwaitingModeration: 'Your edit is saved and awaits moderation; the comment shows again once approved.',
   closed: 'Comments are closed.',
-  retryIn: (s) => `Too many comments from your network. Try again in ${s} ${s === 1 ? 'second' : 'seconds'}.`,
-  signedInAs: (name) => `Signed in as ${name}`,
+  retryIn: (s: number) => `Too many comments from your network. Try again in ${s} ${s === 1 ? 'second' : 'seconds'}.`,
+  signedInAs: (name: string) => `Signed in as ${name}`,
   previous: 'Previous',
   next: 'Next',
-  page: (page, count) => `Page ${page} of ${count}`,
+  page: (page: number, count: number) => `Page ${page} of ${count}`,
   moreReplies: 'Show more replies',
   leaveComment: 'Leave a comment',
   confirmDelete: 'Delete this comment?',
-  reasons: { spam: 'Spam', abuse: 'Abuse', 'off-topic': 'Off topic', misinformation: 'Misinformation', other: 'Other' },
+  reasons: { spam: 'Spam', abuse: 'Abuse', 'off-topic': 'Off topic', misinformation: 'Misinformation', other: 'Other' } satisfies Record<
+    ReportReason,
+    string
+  >,
 };
+
+/** The kit's strings: every language's table has the English one's entries. */
+export type ReaderStrings = typeof en;
 
 const fr: ReaderStrings = {
   references: 'Références',

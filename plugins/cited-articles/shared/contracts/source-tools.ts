@@ -1,4 +1,5 @@
 import type { InterchangeFormat, LookedUpSource } from '../engine';
+import type { RouteContract } from './route';
 
 /** POST /cited-articles/sources/lookup */
 export interface LookupRequest {
@@ -59,28 +60,13 @@ export interface CheckLinksResponse {
   data: LinkCheckSummary;
 }
 
-/* The Sources page's tools, a namespace per route (see contracts/moderation.ts). */
+/* The Sources page's tools, a contract per route (see contracts/route.ts). */
 
 /** POST /cited-articles/sources/lookup */
-export declare namespace LookupSource {
-  export interface Request {
-    body: LookupRequest;
-  }
-  export type Response = LookupResponse;
-}
+export type LookupSource = RouteContract<{ body: LookupRequest }, LookupResponse>;
 
 /** POST /cited-articles/sources/import */
-export declare namespace ImportSources {
-  export interface Request {
-    body: ImportRequest;
-  }
-  export type Response = ImportResponse;
-}
+export type ImportSources = RouteContract<{ body: ImportRequest }, ImportResponse>;
 
 /** POST /cited-articles/sources/check-links */
-export declare namespace CheckSourceLinks {
-  export interface Request {
-    body: CheckLinksRequest;
-  }
-  export type Response = CheckLinksResponse;
-}
+export type CheckSourceLinks = RouteContract<{ body: CheckLinksRequest }, CheckLinksResponse>;

@@ -1,8 +1,8 @@
 import * as React from 'react';
-import { Page } from '@strapi/strapi/admin';
 import { CommentThreadModal } from '../components/CommentThreadModal';
 import { ListPage } from '../components/list/ListPage';
 import { ListPagination } from '../components/list/ListPagination';
+import { protectedPage } from '../components/list/protectedPage';
 import { ListToolbar } from '../components/list/ListToolbar';
 import { useCan } from '../hooks/useCan';
 import { useTranslate } from '../hooks/useTranslate';
@@ -83,10 +83,4 @@ const CommentsPage = () => {
 };
 
 /** The Comments page, for admins holding `plugin::cited-articles.comments.read`. */
-const ProtectedCommentsPage = () => (
-  <Page.Protect permissions={PERMISSIONS.readComments}>
-    <CommentsPage />
-  </Page.Protect>
-);
-
-export default ProtectedCommentsPage;
+export default protectedPage(PERMISSIONS.readComments, CommentsPage);

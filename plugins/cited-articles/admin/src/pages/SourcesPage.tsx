@@ -1,8 +1,8 @@
-import { Page } from '@strapi/strapi/admin';
 import type { GetSources, LibraryFilter } from '../../../shared/contracts';
 import { FilterSelect } from '../components/list/FilterSelect';
 import { ListPage } from '../components/list/ListPage';
 import { ListPagination } from '../components/list/ListPagination';
+import { protectedPage } from '../components/list/protectedPage';
 import { ListTable } from '../components/list/ListTable';
 import { ListToolbar } from '../components/list/ListToolbar';
 import { useListParams } from '../hooks/useListParams';
@@ -24,7 +24,7 @@ const SourcesPage = () => {
   const headers = useSourceHeaders();
   const { query, search, page, pageSize, filterBy } = useListParams<{ filter: string }>(DEFAULT_PAGE_SIZE);
   const filter = oneOf(FILTERS, query.filter, 'all');
-  const params: GetSources.Request['query'] = { search: search.trim() || undefined, filter, page, pageSize };
+  const params: GetSources['Request']['query'] = { search: search.trim() || undefined, filter, page, pageSize };
   // Loading until the answer to the current request arrives: a new search or page shows the loader
   // instead of the previous list's counts. Asked again on each visit: sources change in the Content
   // Manager too, which does not invalidate this list.
@@ -78,10 +78,4 @@ const SourcesPage = () => {
 };
 
 /** The Sources page, for admins holding `plugin::cited-articles.sources.read`. */
-const ProtectedSourcesPage = () => (
-  <Page.Protect permissions={PERMISSIONS.readSources}>
-    <SourcesPage />
-  </Page.Protect>
-);
-
-export default ProtectedSourcesPage;
+export default protectedPage(PERMISSIONS.readSources, SourcesPage);

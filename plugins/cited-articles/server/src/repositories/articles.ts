@@ -28,6 +28,14 @@ export const articlesRepository = (strapi: Core.Strapi) => {
   const documents = () => strapi.documents(ARTICLE_UID);
   /** A published article is the row with publishedAt set, a draft the row without. */
   const publishedAt = (status: ArticleVersionStatus) => (status === 'published' ? { $notNull: true } : { $null: true });
+  const draftCitationKeys = async (documentId: string, locale?: string) =>
+    (await documents().findOne({
+      documentId,
+      locale,
+      status: 'draft',
+      fields: ['id'],
+      populate: { citations: { fields: ['key'] } },
+    })) as ArticleRecord | null;
 
   return {
     // The content API (Query Engine: the Document Service wraps even reads in a transaction and
@@ -150,25 +158,11 @@ export const articlesRepository = (strapi: Core.Strapi) => {
     // Editing: the citations list (Document Service, as the editor's save).
 
     /** A draft's citations, in order, with their keys (null when the document has no such draft). */
-    async draftCitationKeys(documentId: string, locale?: string) {
-      return (await documents().findOne({
-        documentId,
-        locale,
-        status: 'draft',
-        fields: ['id'],
-        populate: { citations: { fields: ['key'] } },
-      })) as ArticleRecord | null;
-    },
+    draftCitationKeys,
 
     /** The documentIds of a draft's citations, in the editor's order (null when there is no such draft). */
     async draftCitationIds(documentId: string, locale?: string): Promise<string[] | null> {
-      const draft = (await documents().findOne({
-        documentId,
-        locale,
-        status: 'draft',
-        fields: ['id'],
-        populate: { citations: { fields: ['id'] } },
-      })) as ArticleRecord | null;
+      const draft = await draftCitationKeys(documentId, locale);
       return draft ? (draft.citations ?? []).map((source) => source.documentId) : null;
     },
 

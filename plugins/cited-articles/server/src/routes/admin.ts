@@ -8,7 +8,7 @@ import { ACTIONS } from '../../../shared/actions';
 import { SOURCE_UID } from '../../../shared/uids';
 import { checkLinksBody, importBody, lookupBody, previewBody, sourceLibraryQuery } from '../validation/admin';
 import { bulkDeleteBody, documentIdParams, moderateBody, moderationListQuery, staffReplyBody } from '../validation/comments';
-import { jsonBody } from './request';
+import { jsonBody, route } from './request';
 
 const guard = (action: string) => ({
   policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [action] } }],
@@ -26,82 +26,19 @@ const canCreateSources = {
 export default {
   type: 'admin',
   routes: [
-    {
-      method: 'POST',
-      path: '/preview',
-      handler: 'preview.resolve',
-      config: guard(ACTIONS.previewReferences),
-      request: { body: jsonBody(previewBody) },
-    },
-    {
-      method: 'POST',
-      path: '/sources/import',
-      handler: 'source-import.import',
-      config: guard(ACTIONS.importSources),
-      request: { body: jsonBody(importBody) },
-    },
-    {
-      method: 'GET',
-      path: '/sources',
-      handler: 'source-library.find',
-      config: guard(ACTIONS.readSources),
-      request: { query: sourceLibraryQuery.shape },
-    },
-    {
-      method: 'POST',
-      path: '/sources/lookup',
-      handler: 'source-health.lookup',
-      config: canCreateSources,
-      request: { body: jsonBody(lookupBody) },
-    },
-    {
-      method: 'POST',
-      path: '/sources/check-links',
-      handler: 'source-health.checkLinks',
-      config: guard(ACTIONS.checkSourceLinks),
-      request: { body: jsonBody(checkLinksBody) },
-    },
-    {
-      method: 'GET',
-      path: '/comments',
-      handler: 'moderation.find',
-      config: guard(ACTIONS.readComments),
-      request: { query: moderationListQuery.shape },
-    },
-    {
-      method: 'GET',
-      path: '/comments/:documentId',
-      handler: 'moderation.findOne',
-      config: guard(ACTIONS.readComments),
-      request: { params: documentIdParams.shape },
-    },
-    {
-      method: 'POST',
-      path: '/comments/actions/moderate',
-      handler: 'moderation.moderate',
-      config: guard(ACTIONS.moderateComments),
-      request: { body: jsonBody(moderateBody) },
-    },
-    {
-      method: 'POST',
-      path: '/comments/actions/delete',
-      handler: 'moderation.deleteMany',
-      config: guard(ACTIONS.moderateComments),
-      request: { body: jsonBody(bulkDeleteBody) },
-    },
-    {
-      method: 'DELETE',
-      path: '/comments/:documentId',
-      handler: 'moderation.delete',
-      config: guard(ACTIONS.moderateComments),
-      request: { params: documentIdParams.shape },
-    },
-    {
-      method: 'POST',
-      path: '/comments/:documentId/reply',
-      handler: 'moderation.reply',
-      config: guard(ACTIONS.moderateComments),
-      request: { params: documentIdParams.shape, body: jsonBody(staffReplyBody) },
-    },
+    route('POST', '/preview', 'preview.resolve', guard(ACTIONS.previewReferences), { body: jsonBody(previewBody) }),
+    route('POST', '/sources/import', 'source-import.import', guard(ACTIONS.importSources), { body: jsonBody(importBody) }),
+    route('GET', '/sources', 'source-library.find', guard(ACTIONS.readSources), { query: sourceLibraryQuery.shape }),
+    route('POST', '/sources/lookup', 'source-health.lookup', canCreateSources, { body: jsonBody(lookupBody) }),
+    route('POST', '/sources/check-links', 'source-health.checkLinks', guard(ACTIONS.checkSourceLinks), { body: jsonBody(checkLinksBody) }),
+    route('GET', '/comments', 'moderation.find', guard(ACTIONS.readComments), { query: moderationListQuery.shape }),
+    route('GET', '/comments/:documentId', 'moderation.findOne', guard(ACTIONS.readComments), { params: documentIdParams.shape }),
+    route('POST', '/comments/actions/moderate', 'moderation.moderate', guard(ACTIONS.moderateComments), { body: jsonBody(moderateBody) }),
+    route('POST', '/comments/actions/delete', 'moderation.deleteMany', guard(ACTIONS.moderateComments), { body: jsonBody(bulkDeleteBody) }),
+    route('DELETE', '/comments/:documentId', 'moderation.delete', guard(ACTIONS.moderateComments), { params: documentIdParams.shape }),
+    route('POST', '/comments/:documentId/reply', 'moderation.reply', guard(ACTIONS.moderateComments), {
+      params: documentIdParams.shape,
+      body: jsonBody(staffReplyBody),
+    }),
   ],
 } satisfies Core.RouterInput;

@@ -19,123 +19,56 @@ import {
   reportBody,
   unsubscribeQuery,
 } from '../validation/comments';
-import { jsonBody } from './request';
+import { jsonBody, route } from './request';
+
+// No policy of its own: a route's access is its Users & Permissions action (one config object per route).
+const open = () => ({ policies: [] });
 
 // The comment routes' schemas follow the comment options (maxLength, honeypotField,
 // repliesPerThread), read when the routes are registered.
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const comments = commentSettings(strapi);
   return {
     type: 'content-api',
     routes: [
-      {
-        method: 'GET',
-        path: '/articles',
-        handler: 'article.find',
-        config: { policies: [] },
-        request: { query: { ...paginationQuery.shape, ...localeQuery.shape } },
-      },
-      {
-        method: 'GET',
-        path: '/articles/:slug',
-        handler: 'article.findOne',
-        config: { policies: [] },
-        request: { params: slugParams.shape, query: articleQuery.shape },
-      },
+      route('GET', '/articles', 'article.find', open(), { query: { ...paginationQuery.shape, ...localeQuery.shape } }),
+      route('GET', '/articles/:slug', 'article.findOne', open(), { params: slugParams.shape, query: articleQuery.shape }),
       // The draft of an article, for API tokens with this action (also reachable as ?status=draft).
-      {
-        method: 'GET',
-        path: '/preview/articles/:slug',
-        handler: 'article.preview',
-        config: { policies: [] },
-        request: { params: slugParams.shape, query: articleQuery.shape },
-      },
-      {
-        method: 'GET',
-        path: '/sources/:key',
-        handler: 'source.findOne',
-        config: { policies: [] },
-        request: { params: keyParams.shape, query: localeQuery.shape },
-      },
+      route('GET', '/preview/articles/:slug', 'article.preview', open(), { params: slugParams.shape, query: articleQuery.shape }),
+      route('GET', '/sources/:key', 'source.findOne', open(), { params: keyParams.shape, query: localeQuery.shape }),
       // Reference styles and interchange: the styles `?style=` accepts, BibTeX/RIS/CSL-JSON files.
-      { method: 'GET', path: '/styles', handler: 'style.find', config: { policies: [] } },
-      {
-        method: 'GET',
-        path: '/articles/:slug/references',
-        handler: 'reference-export.articleReferences',
-        config: { policies: [] },
-        request: { params: slugParams.shape, query: exportQuery.shape },
-      },
-      {
-        method: 'GET',
-        path: '/articles/:slug/cite',
-        handler: 'reference-export.citeArticle',
-        config: { policies: [] },
-        request: { params: slugParams.shape, query: exportQuery.shape },
-      },
-      {
-        method: 'GET',
-        path: '/sources/:key/cite',
-        handler: 'reference-export.source',
-        config: { policies: [] },
-        request: { params: keyParams.shape, query: exportQuery.shape },
-      },
-      {
-        method: 'GET',
-        path: '/articles/:slug/comments',
-        handler: 'comment.find',
-        config: { policies: [] },
-        request: { params: slugParams.shape, query: listCommentsQuery.shape },
-      },
+      route('GET', '/styles', 'style.find', open()),
+      route('GET', '/articles/:slug/references', 'reference-export.articleReferences', open(), {
+        params: slugParams.shape,
+        query: exportQuery.shape,
+      }),
+      route('GET', '/articles/:slug/cite', 'reference-export.citeArticle', open(), { params: slugParams.shape, query: exportQuery.shape }),
+      route('GET', '/sources/:key/cite', 'reference-export.source', open(), { params: keyParams.shape, query: exportQuery.shape }),
+      route('GET', '/articles/:slug/comments', 'comment.find', open(), { params: slugParams.shape, query: listCommentsQuery.shape }),
       // The body may also come wrapped as { data: {...} }, Strapi's convention (validation/comments.ts readBody).
-      {
-        method: 'POST',
-        path: '/articles/:slug/comments',
-        handler: 'comment.create',
-        config: { policies: [] },
-        request: { params: slugParams.shape, query: localeQuery.shape, body: jsonBody(createCommentBody(comments)) },
-      },
+      route('POST', '/articles/:slug/comments', 'comment.create', open(), {
+        params: slugParams.shape,
+        query: localeQuery.shape,
+        body: jsonBody(createCommentBody(comments)),
+      }),
       // The rest of a thread whose comment-list entry says moreReplies (see comments.repliesPerThread).
-      {
-        method: 'GET',
-        path: '/comments/:documentId/replies',
-        handler: 'comment.replies',
-        config: { policies: [] },
-        request: { params: documentIdParams.shape, query: replyPageQuery(comments.repliesPerThread).shape },
-      },
-      {
-        method: 'POST',
-        path: '/comments/:documentId/report',
-        handler: 'comment.report',
-        config: { policies: [] },
-        request: { params: documentIdParams.shape, body: jsonBody(reportBody) },
-      },
+      route('GET', '/comments/:documentId/replies', 'comment.replies', open(), {
+        params: documentIdParams.shape,
+        query: replyPageQuery(comments.repliesPerThread).shape,
+      }),
+      route('POST', '/comments/:documentId/report', 'comment.report', open(), { params: documentIdParams.shape, body: jsonBody(reportBody) }),
       // A reader's own comment: edit it for a while, delete it (granted to the Authenticated role).
-      {
-        method: 'PATCH',
-        path: '/comments/:documentId',
-        handler: 'comment.update',
-        config: { policies: [] },
-        request: { params: documentIdParams.shape, body: jsonBody(editCommentBody(comments)) },
-      },
-      {
-        method: 'DELETE',
-        path: '/comments/:documentId',
-        handler: 'comment.delete',
-        config: { policies: [] },
-        request: { params: documentIdParams.shape },
-      },
+      route('PATCH', '/comments/:documentId', 'comment.update', open(), {
+        params: documentIdParams.shape,
+        body: jsonBody(editCommentBody(comments)),
+      }),
+      route('DELETE', '/comments/:documentId', 'comment.delete', open(), { params: documentIdParams.shape }),
       // The reader kit as one script for plain HTML pages (<cited-article>, <cited-comments>): public
       // like any static file, so no permission to grant.
-      { method: 'GET', path: '/reader.js', handler: 'reader-script.serve', config: { auth: false, policies: [] } },
+      route('GET', '/reader.js', 'reader-script.serve', { auth: false, policies: [] }),
       // The one-click link of reply emails: a signed token, no login.
-      {
-        method: 'GET',
-        path: '/notifications/unsubscribe',
-        handler: 'notification.unsubscribe',
-        config: { policies: [] },
-        request: { query: unsubscribeQuery.shape },
-      },
+      route('GET', '/notifications/unsubscribe', 'notification.unsubscribe', open(), { query: unsubscribeQuery.shape }),
     ],
   } satisfies Core.RouterInput;
 };

@@ -20,7 +20,7 @@ const MAX_ENTRIES = 1000;
 const MAX_BYTES = 64 * 1024 * 1024;
 
 /**
- * A memo of resolved articles, in front of resolving.ts's `present()`. It is keyed
+ * A memo of resolved articles, in front of resolving.ts's `presentUnmemoized()`. It is keyed
  * by a hash of everything the result is computed from: the article row with its citations exactly
  * as read for this request, the library sources its markers fall back to, the request (style and
  * locale as formatting uses them, format), the extra fields and the publication options (JSON-LD names the publisher and
@@ -86,7 +86,7 @@ export const createResolvedArticleMemo = ({ strapi, resolving }: { strapi: Core.
       present: async (): Promise<Presented> => {
         let presented = memo.get(key)?.presented;
         if (!presented) {
-          presented = await resolving.present(row, canonical, extra);
+          presented = await resolving.presentUnmemoized(row, canonical, extra);
           // The output holds the body, its HTML and the references: a few times the input.
           memo.set(key, { presented, size: Math.max(1, input.length * 4) });
         }
@@ -97,18 +97,21 @@ export const createResolvedArticleMemo = ({ strapi, resolving }: { strapi: Core.
   };
 
   return {
-    prepare,
+    /** What answering this request takes (fingerprint, sources), and `present()` through the memo. */
+    prepareResolved: prepare,
 
-    async present(row: ArticleRow, request: ResolveRequest, extra: Record<string, unknown> = {}): Promise<Presented> {
+    /** The API's `data` and `meta` for one row, through the memo. */
+    async presentResolved(row: ArticleRow, request: ResolveRequest, extra: Record<string, unknown> = {}): Promise<Presented> {
       return (await prepare(row, request, extra)).present();
     },
 
     /** Empties the memo (tests, and an administrator who wants memory back). */
-    clear() {
+    clearMemo() {
       memo.clear();
     },
 
-    get size() {
+    /** The number of resolved articles held in the memo. */
+    get memoSize() {
       return memo.size;
     },
   };

@@ -75,9 +75,9 @@ export const createArticlePages = ({
     locale?: string;
   }): Promise<{ data: ArticleListItem[]; pagination: Pagination }> => {
     const locale = await getService('platform', { strapi }).resolveLocale(requestedLocale);
-    const { rows, pagination } = await reads.listPublished({ page, pageSize, locale });
+    const { rows, pagination } = await reads.listPublishedRows({ page, pageSize, locale });
     const [counted, counts] = await Promise.all([
-      referenceCounts.countMany(rows),
+      referenceCounts.countReferences(rows),
       getService('comments', { strapi }).approvedCountByArticle(
         rows.map((row) => row.documentId),
         locale
@@ -111,7 +111,7 @@ export const createArticlePages = ({
     const row = await findBySlugOrThrow(slug, status, requestedLocale);
     const counts = await getService('comments', { strapi }).approvedCountByArticle([row.documentId], row.locale);
     // Through the memo: the rows above are read every time, the work of resolving them is not repeated.
-    const prepared = await memo.prepare(
+    const prepared = await memo.prepareResolved(
       row,
       { style, referenceLocale, html: Boolean(html), jsonld: Boolean(jsonld) },
       { commentsEnabled: row.commentsEnabled !== false, commentCount: counts.get(row.documentId) ?? 0 }

@@ -21,7 +21,7 @@ export const createDraftPreview = ({ strapi, resolving }: { strapi: Core.Strapi;
     const rows = input.citations.length === 0 ? [] : await sourcesRepository(strapi).citableByDocumentIds(input.citations);
     const byId = new Map(rows.map((row) => [row.documentId, row]));
     const citations = input.citations.map((id) => byId.get(id)).filter((row) => row !== undefined);
-    return resolving.present(
+    return resolving.presentUnmemoized(
       // `locale`: the article's locale in the Content Manager; its references follow it unless
       // `referenceLocale` says otherwise, as on the content API.
       { documentId: '', locale: input.locale ?? null, body: input.body, numberingStart: input.numberingStart, citations },

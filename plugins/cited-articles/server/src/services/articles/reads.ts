@@ -18,7 +18,7 @@ export const createArticleReads = ({ strapi }: { strapi: Core.Strapi }) => ({
    * the cited keys and positions stored with each row (not the body: parsing every body of the page
    * on every request is what made the list slow) and the keys of their citations in order.
    */
-  async listPublished({ page, pageSize, locale }: { page: number; pageSize: number; locale: string }): Promise<{
+  async listPublishedRows({ page, pageSize, locale }: { page: number; pageSize: number; locale: string }): Promise<{
     rows: ArticleListRow[];
     pagination: Pagination;
   }> {

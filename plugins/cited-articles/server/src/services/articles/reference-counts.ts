@@ -45,7 +45,7 @@ interface ArticleWriteEvent {
  */
 export const createReferenceCounts = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Recomputes an article row's reference targets whenever a write sets its body. */
-  subscribe(): void {
+  subscribeReferenceTargets(): void {
     // The body was parsed before the save (document middleware cited-sources), so its targets come
     // from memory; a write that skipped it (the Query Engine, a publish of an older draft) parses it
     // in a worker thread, within the work budget like any save.
@@ -72,7 +72,7 @@ export const createReferenceCounts = ({ strapi }: { strapi: Core.Strapi }) => ({
    * Stores targets on rows that have none, or on every row when the parsing rules changed since
    * the last start (the plugin store remembers the version last filled).
    */
-  async backfill(): Promise<number> {
+  async backfillReferenceTargets(): Promise<number> {
     const store = strapi.store({ type: 'plugin', name: PLUGIN_ID });
     const everyRow = (await store.get({ key: VERSION_KEY })) !== REFERENCE_TARGETS_VERSION;
     const articles = citationsRepository(strapi);
@@ -89,7 +89,7 @@ export const createReferenceCounts = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** The reference count of each row, in order: at most two queries whatever the number of rows. */
-  async countMany(rows: CountableRow[]): Promise<number[]> {
+  async countReferences(rows: CountableRow[]): Promise<number[]> {
     const targets = new Map<number, ReferenceTargets>();
     const missing: number[] = [];
     for (const row of rows) {

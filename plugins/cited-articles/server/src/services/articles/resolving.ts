@@ -78,8 +78,8 @@ export const createArticleResolving = ({ strapi }: { strapi: Core.Strapi }) => {
     return resolved;
   };
 
-  /** The API's `data` and `meta` for one article row. */
-  const present = async (row: ArticleRow, request: ResolveRequest, extra: Record<string, unknown> = {}): Promise<PresentedArticle> => {
+  /** The API's `data` and `meta` for one article row, resolved afresh (not through the memo). */
+  const presentUnmemoized = async (row: ArticleRow, request: ResolveRequest, extra: Record<string, unknown> = {}): Promise<PresentedArticle> => {
     const library = await loadLibrary(await missingKeys([row]));
     const styles = getService('references', { strapi });
     const style = styles.getStyle(request.style);
@@ -137,7 +137,7 @@ export const createArticleResolving = ({ strapi }: { strapi: Core.Strapi }) => {
     return { data, meta };
   };
 
-  return { loadLibrary, missingKeys, resolveRow, resolveMany, present };
+  return { loadLibrary, missingKeys, resolveRow, resolveMany, presentUnmemoized };
 };
 
 export type ArticleResolving = ReturnType<typeof createArticleResolving>;

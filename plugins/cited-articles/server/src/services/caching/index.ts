@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { joinParts } from '../../utils/join-parts';
 import { createCacheInvalidation } from './invalidation';
 import { createCachePurge } from './purge';
 import { createResponseCache } from './response-cache';
@@ -15,30 +16,7 @@ export const createCachingService = ({ strapi }: { strapi: Core.Strapi }) => {
   const responses = createResponseCache({ strapi, purges });
   const invalidation = createCacheInvalidation({ strapi, purges });
 
-  return {
-    /** Subscribes to the database lifecycles of articles, sources and comments (bootstrap). */
-    subscribe: invalidation.subscribe,
-
-    /** Purges these keys everywhere, in the background. */
-    purge: purges.purge,
-    /** Calls `listener` with the keys of every purge; the returned function unsubscribes it. */
-    onPurge: purges.onPurge,
-    /** Resolves once every purge asked for so far has been sent (or given up). */
-    settled: purges.settled,
-
-    /** Starts listening to the other instances' invalidations (Redis), and to this one's purges. */
-    connect: responses.connect,
-    begin: responses.begin,
-    get: responses.get,
-    set: responses.set,
-    invalidate: responses.invalidate,
-    clear: responses.clear,
-    /** The number of answers held in memory. */
-    get size() {
-      return responses.size;
-    },
-    destroy: responses.destroy,
-  };
+  return joinParts(invalidation, purges, responses);
 };
 
 export type CachingService = ReturnType<typeof createCachingService>;

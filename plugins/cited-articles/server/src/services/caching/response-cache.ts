@@ -89,7 +89,7 @@ export const createResponseCache = ({ strapi, purges }: { strapi: Core.Strapi; p
   };
 
   return {
-    /** Starts listening to other instances when a Redis URL is configured (read at startup). */
+    /** Starts listening to the other instances' invalidations (Redis, when configured), and to this one's purges. */
     async connect() {
       const settings = cacheSettings(strapi);
       const url = settings.redisUrl ?? commentSettings(strapi).redisUrl;
@@ -165,6 +165,7 @@ export const createResponseCache = ({ strapi, purges }: { strapi: Core.Strapi; p
       dropLocal([ALL_KEY]);
     },
 
+    /** The number of answers held in memory. */
     get size() {
       return entries?.size ?? 0;
     },

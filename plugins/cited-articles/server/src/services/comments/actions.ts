@@ -57,7 +57,7 @@ export const createCommentActions = ({
     const query = parseOrThrow(localeQuery, given({ locale }), 'query');
     const settings = commentSettings(strapi);
     const input = parseOrThrow(createCommentBody({ ...settings, account: account !== null }), body, 'comment');
-    return publicComments.create({
+    return publicComments.createComment({
       slug: params.slug,
       locale: query.locale,
       ipHash,
@@ -78,13 +78,13 @@ export const createCommentActions = ({
     const { account } = await admitCommentCaller(strapi, caller, 'edit');
     const params = parseOrThrow(documentIdParams, { documentId }, 'comment documentId');
     const { content } = parseOrThrow(editCommentBody(commentSettings(strapi)), body, 'comment');
-    return authors.edit({ documentId: params.documentId, author: account, content });
+    return authors.editAsAuthor({ documentId: params.documentId, author: account, content });
   },
 
   async remove({ caller, documentId }: { caller: CommentCaller; documentId: unknown }): Promise<{ documentId: string; placeholder: boolean }> {
     const { account } = await admitCommentCaller(strapi, caller, 'delete');
     const params = parseOrThrow(documentIdParams, { documentId }, 'comment documentId');
-    const { placeholder } = await authors.remove({ documentId: params.documentId, author: account });
+    const { placeholder } = await authors.removeAsAuthor({ documentId: params.documentId, author: account });
     return { documentId: params.documentId, placeholder };
   },
 
@@ -100,7 +100,7 @@ export const createCommentActions = ({
     const { ipHash } = await admitCommentCaller(strapi, caller, 'report');
     const params = parseOrThrow(documentIdParams, { documentId }, 'comment documentId');
     const { reason, details } = parseOrThrow(reportBody, body, 'report');
-    const { counted } = await publicComments.report({
+    const { counted } = await publicComments.recordReport({
       documentId: params.documentId,
       reason,
       details,

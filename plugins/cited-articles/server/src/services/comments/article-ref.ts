@@ -48,7 +48,7 @@ export const createCommentArticleRef = ({ strapi }: { strapi: Core.Strapi }) => 
 
   return {
     /** Keeps the comment's copy of its article's documentId, locale and version on writes from any API. */
-    subscribe(): void {
+    subscribeArticleRef(): void {
       // A write that sets `article` without the copy (anything but the plugin's own posting).
       const resync = async (event: WriteEvent) => {
         const data = event.params?.data ?? {};
@@ -61,12 +61,12 @@ export const createCommentArticleRef = ({ strapi }: { strapi: Core.Strapi }) => 
     },
 
     /**
-     * Fills the copies on comments that have an article but no copy yet (run at startup). Comments
-     * written before articles were localized get the locale of the article version they link to
-     * (Strapi gives the existing articles the default locale when localization is turned on).
+     * Fills the copies on comments that have an article but no copy yet (run at startup); returns
+     * how many were linked. Comments written before articles were localized get the locale of the
+     * article version they link to (Strapi gives the existing articles the default locale when
+     * localization is turned on).
      */
-    /** Fills the copies missing on stored comments (startup); returns how many were linked. */
-    async backfill(): Promise<number> {
+    async backfillArticleRefs(): Promise<number> {
       const comments = commentsRepository(strapi);
       const updated = await comments.copyLinkedArticle();
       if (updated > 0) strapi.log.info(`[cited-articles] linked ${updated} comments to their article's documentId`);

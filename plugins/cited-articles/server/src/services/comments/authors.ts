@@ -57,7 +57,15 @@ export const createCommentAuthors = ({ strapi }: { strapi: Core.Strapi }) => {
      * post-moderation it stays approved unless the new text would be held (links, blocked words):
      * then it waits for a moderator again. A pending comment stays pending.
      */
-    async edit({ documentId, author, content }: { documentId: string; author: CommentAuthor; content: string }): Promise<CommentWithParentId> {
+    async editAsAuthor({
+      documentId,
+      author,
+      content,
+    }: {
+      documentId: string;
+      author: CommentAuthor;
+      content: string;
+    }): Promise<CommentWithParentId> {
       const row = await findOwn(documentId, author, 'edit');
       const { editWindowMinutes, moderation } = commentSettings(strapi);
       const age = Date.now() - new Date(row.createdAt).getTime();
@@ -93,7 +101,7 @@ export const createCommentAuthors = ({ strapi }: { strapi: Core.Strapi }) => {
      * no text, no account) so that the replies keep their context; without, it goes, and so does a
      * placeholder above it that answered nothing else any more. Returns what happened.
      */
-    async remove({ documentId, author }: { documentId: string; author: CommentAuthor }): Promise<{ placeholder: boolean }> {
+    async removeAsAuthor({ documentId, author }: { documentId: string; author: CommentAuthor }): Promise<{ placeholder: boolean }> {
       const row = await findOwn(documentId, author, 'delete');
       return inTransaction(strapi, async () => {
         if ((await comments().countReplies(row.id)) > 0) {

@@ -11,7 +11,7 @@ import { commentsRepository } from '../../repositories/comments';
  */
 export const createCommentCounts = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Approved comments per article documentId in one locale (0 for articles with none). */
-  async approvedByArticle(documentIds: string[], locale: string): Promise<Map<string, number>> {
+  async approvedCountByArticle(documentIds: string[], locale: string): Promise<Map<string, number>> {
     const counts = new Map<string, number>(documentIds.map((id) => [id, 0]));
     if (documentIds.length === 0) return counts;
 

@@ -27,7 +27,7 @@ export const createCommentEvents = ({ strapi }: { strapi: Core.Strapi }) => ({
     for (const { key, name } of Object.values(COMMENT_EVENTS)) store.addAllowedEvent(key, name);
   },
 
-  async emit(event: CommentEvent, comment: CommentWithParentId, article: EventArticle | null): Promise<void> {
+  async emitEvent(event: CommentEvent, comment: CommentWithParentId, article: EventArticle | null): Promise<void> {
     await strapi.eventHub.emit(COMMENT_EVENTS[event].name, {
       // The real status (a webhook for "rejected" should say rejected), otherwise the public shape.
       comment: { ...toPublicComment(comment), status: comment.status },

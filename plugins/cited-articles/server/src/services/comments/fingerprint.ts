@@ -14,7 +14,7 @@ const BATCH = 500;
  */
 export const createCommentFingerprint = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Stores duplicate fingerprints on comments without one (startup); returns how many. */
-  async backfill(): Promise<number> {
+  async backfillFingerprints(): Promise<number> {
     const comments = commentsRepository(strapi);
     // Rows without an article (no documentId to hash with) stay unfilled, and are not read again.
     const filled = await backfillInPages(

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { joinParts } from '../../utils/join-parts';
 import { createCommentActions } from './actions';
 import { createCommentArticleRef } from './article-ref';
 import { createCommentAuthors } from './authors';
@@ -35,50 +36,7 @@ export const createCommentsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const articleRef = createCommentArticleRef({ strapi });
   const fingerprints = createCommentFingerprint({ strapi });
 
-  return {
-    /** A reader's use cases, shared by the REST controller and the GraphQL resolvers (unvalidated input). */
-    post: actions.post,
-    edit: actions.edit,
-    remove: actions.remove,
-    report: actions.report,
-    threadRequest: actions.threadRequest,
-    threadPage: actions.threadPage,
-
-    /** The published article with this slug in this locale, or the error that says what to ask instead. */
-    findPublishedArticle: publicComments.findPublishedArticle,
-    listApproved: publicComments.listApproved,
-    /** Stores a validated comment from an admitted sender. */
-    createComment: publicComments.create,
-    /** Records a validated report from an admitted sender; whether it was new. */
-    recordReport: publicComments.report,
-
-    /** The author's own edit, validated (`edit` is the reader's use case around it). */
-    editAsAuthor: authors.edit,
-    /** The author's own deletion (`remove` is the reader's use case around it). */
-    removeAsAuthor: authors.remove,
-
-    rootPage: pages.rootPage,
-    firstReplies: pages.firstReplies,
-    replyPage: pages.replyPage,
-    replyCounts: pages.replyCounts,
-    approvedCounts: pages.approvedCounts,
-    listReplies: replies.listReplies,
-    /** Approved comments per article documentId in one locale (0 for articles with none). */
-    approvedCountByArticle: counts.approvedByArticle,
-
-    /** The newsroom's reply to a comment, from the admin panel. */
-    staffReply: staff.reply,
-
-    registerWebhookEvents: events.registerWebhookEvents,
-    emitEvent: events.emit,
-
-    /** Keeps each comment's copy of its article's documentId, locale and version (bootstrap). */
-    subscribeArticleRef: articleRef.subscribe,
-    /** Fills the article copies missing on stored comments (startup); returns how many. */
-    backfillArticleRefs: articleRef.backfill,
-    /** Stores duplicate fingerprints on comments without one (startup); returns how many. */
-    backfillFingerprints: fingerprints.backfill,
-  };
+  return joinParts(actions, publicComments, authors, pages, replies, counts, staff, events, articleRef, fingerprints);
 };
 
 export type CommentsService = ReturnType<typeof createCommentsService>;

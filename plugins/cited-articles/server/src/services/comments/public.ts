@@ -180,7 +180,7 @@ export const createPublicComments = ({ strapi, pages, events }: { strapi: Core.S
      * first, before the body is even validated). The cheapest refusals come first: the article and
      * the parent, then duplicates, right before the insert.
      */
-    async create({
+    async createComment({
       slug,
       locale,
       input,
@@ -256,7 +256,7 @@ export const createPublicComments = ({ strapi, pages, events }: { strapi: Core.S
       }
 
       const comment = { ...created, parent: parent?.documentId ?? null };
-      if (status !== 'spam') await events.emit('created', comment, article);
+      if (status !== 'spam') await events.emitEvent('created', comment, article);
       return comment;
     },
 
@@ -265,7 +265,7 @@ export const createPublicComments = ({ strapi, pages, events }: { strapi: Core.S
      * and comment is recorded; the reporter is a logged-in user or else an IP hash. One report per
      * network and comment counts toward `reportThreshold`. Returns whether this report was new.
      */
-    async report({
+    async recordReport({
       documentId,
       reason,
       details,

@@ -30,7 +30,7 @@ export const adminDisplayName = (admin: Omit<NewsroomAdmin, 'id'>) =>
  * (`approveParent`), so that a reply never hangs under a comment the public cannot see.
  */
 export const createStaffReplies = ({ strapi, events }: { strapi: Core.Strapi; events: CommentEvents }) => ({
-  async reply({
+  async staffReply({
     documentId,
     content,
     approveParent,
@@ -85,7 +85,7 @@ export const createStaffReplies = ({ strapi, events }: { strapi: Core.Strapi; ev
     });
     const row = await comments.adminView(created.documentId);
     if (!row) throw new errors.NotFoundError(`No comment has the documentId "${created.documentId}".`);
-    await events.emit('created', { ...row, parent: documentId }, parent.article ?? null);
+    await events.emitEvent('created', { ...row, parent: documentId }, parent.article ?? null);
     return toAdminComment(row);
   },
 });

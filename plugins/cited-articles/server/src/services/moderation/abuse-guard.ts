@@ -64,7 +64,7 @@ export const createAbuseGuard = ({ strapi, limiter }: { strapi: Core.Strapi; lim
     /** Flood control for new comments: 429 once the sender's budget for the window is spent. */
     async assertCommentBudget(ipHash: string) {
       const { rateLimit: limits } = commentSettings(strapi);
-      const result = await rateLimit().consume('comments', ipHash, limits);
+      const result = await rateLimit().consumeLimit('comments', ipHash, limits);
       if (!result.allowed) {
         throw new errors.RateLimitError(`Too many comments from your network. Try again in ${result.retryAfterSeconds} seconds.`, {
           retryAfterSeconds: result.retryAfterSeconds,
@@ -81,7 +81,7 @@ export const createAbuseGuard = ({ strapi, limiter }: { strapi: Core.Strapi; lim
       const { reportRateLimit: limits } = commentSettings(strapi);
       const reporters = [reporterHash({ ipHash }), ...(userId ? [reporterHash({ userId, ipHash })] : [])];
       for (const reporter of reporters) {
-        const result = await rateLimit().consume('reports', reporter, limits);
+        const result = await rateLimit().consumeLimit('reports', reporter, limits);
         if (!result.allowed) {
           throw new errors.RateLimitError(`Too many reports. Try again in ${result.retryAfterSeconds} seconds.`, {
             retryAfterSeconds: result.retryAfterSeconds,
@@ -99,10 +99,10 @@ export const createAbuseGuard = ({ strapi, limiter }: { strapi: Core.Strapi; lim
       const limits = { points: 1, durationSeconds: commentSettings(strapi).duplicateWindowSeconds };
       const taken: string[] = [];
       const release = async () => {
-        await Promise.all(taken.map((key) => rateLimit().release('duplicates', key, limits)));
+        await Promise.all(taken.map((key) => rateLimit().releaseLimit('duplicates', key, limits)));
       };
       for (const key of duplicateKeys(articleDocumentId, content, senders)) {
-        const result = await rateLimit().consume('duplicates', key, limits);
+        const result = await rateLimit().consumeLimit('duplicates', key, limits);
         if (!result.allowed) {
           await release();
           return null;

@@ -107,7 +107,8 @@ export const createCommentModeration = ({ strapi }: { strapi: Core.Strapi }) => 
   };
 
   return {
-    async list({
+    /** The moderation queue's page, with the count per status. */
+    async listComments({
       page,
       pageSize,
       sort,
@@ -132,7 +133,7 @@ export const createCommentModeration = ({ strapi }: { strapi: Core.Strapi }) => 
     },
 
     /** A comment with its article, its whole thread (any status, oldest first) and its reports. */
-    async findOne(documentId: string): Promise<AdminCommentDetail> {
+    async findComment(documentId: string): Promise<AdminCommentDetail> {
       const [comment] = await findByDocumentIds([documentId]);
       const root = comment.threadRoot ?? comment.documentId;
       const [thread, reports] = await Promise.all([comments().adminThread(root), commentReportsRepository(strapi).reportsOf(documentId)]);
@@ -190,7 +191,7 @@ export const createCommentModeration = ({ strapi }: { strapi: Core.Strapi }) => 
      * and their reports, in one transaction: a failure midway leaves every row in place rather than
      * replies without their comment or reports without either. Returns the documentIds deleted.
      */
-    async delete(documentIds: string[]): Promise<string[]> {
+    async deleteComments(documentIds: string[]): Promise<string[]> {
       const ids = await inTransaction(strapi, () => deleteThreads(documentIds));
       // After the commit, outside the transaction: the sweep may lose a race and must fail nothing.
       await deleteOrphanReports();

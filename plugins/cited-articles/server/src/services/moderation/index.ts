@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { joinParts } from '../../utils/join-parts';
 import { createAbuseGuard } from './abuse-guard';
 import { createCommentModeration } from './comments';
 import { createRateLimit } from './rate-limit';
@@ -17,31 +18,7 @@ export const createModerationService = ({ strapi }: { strapi: Core.Strapi }) => 
   const guard = createAbuseGuard({ strapi, limiter });
   const queue = createCommentModeration({ strapi });
 
-  return {
-    /** The moderation queue's page, with the count per status. */
-    listComments: queue.list,
-    /** A comment with its article, its whole thread and its reports. */
-    findComment: queue.findOne,
-    /** Approves, rejects or marks as spam one or many comments. */
-    setStatus: queue.setStatus,
-    /** Deletes comments with their replies and reports; returns the documentIds deleted. */
-    deleteComments: queue.delete,
-
-    hashIp: guard.hashIp,
-    reporterHash: guard.reporterHash,
-    assertCommentBudget: guard.assertCommentBudget,
-    assertReportBudget: guard.assertReportBudget,
-    /** A function that gives the claim back, or null when the text is claimed already. */
-    claimDuplicate: guard.claimDuplicate,
-    /** Why a comment must wait for a moderator whatever the moderation mode, or null. */
-    holdReason: guard.holdReason,
-
-    consumeLimit: limiter.consume,
-    releaseLimit: limiter.release,
-    /** Connects the counters to Redis when `comments.redisUrl` is set (bootstrap). */
-    connect: limiter.connect,
-    destroy: limiter.destroy,
-  };
+  return joinParts(queue, guard, limiter);
 };
 
 export type ModerationService = ReturnType<typeof createModerationService>;

@@ -72,7 +72,7 @@ export const createRateLimit = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** Takes one point from `key`'s budget under `name`; refused once the budget is spent. */
-    async consume(name: string, key: string, limits: Limits): Promise<ConsumeResult> {
+    async consumeLimit(name: string, key: string, limits: Limits): Promise<ConsumeResult> {
       try {
         await limiter(name, limits).consume(key, 1);
         return { allowed: true, retryAfterSeconds: 0 };
@@ -85,7 +85,7 @@ export const createRateLimit = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Gives `key`'s budget back, e.g. when the request it was taken for failed. */
-    async release(name: string, key: string, limits: Limits) {
+    async releaseLimit(name: string, key: string, limits: Limits) {
       await limiter(name, limits).delete(key);
     },
 

@@ -292,14 +292,15 @@ export const createNotices = ({ strapi, mailer }: { strapi: Core.Strapi; mailer:
       await optOuts.add(hash);
     },
 
-    /** Stops timers and listeners (Strapi is stopping). */
-    destroy() {
+    /** Stops digests, listeners and email retries, then waits (briefly) for sends under way: Strapi is stopping. */
+    async destroy() {
       stopped = true;
       if (digestTimer) clearTimeout(digestTimer);
       digestTimer = null;
       for (const timer of pollTimers) clearTimeout(timer);
       pollTimers.clear();
       for (const off of unsubscribeHooks.splice(0)) off();
+      await mailer.destroy();
     },
   };
 };

@@ -25,15 +25,15 @@ export const createContentLocales = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** The requested locale, or the default one (one read of Strapi's store). */
-    async resolve(requested?: string | null): Promise<string> {
+    async resolveLocale(requested?: string | null): Promise<string> {
       if (requested) return requested;
       return ((await i18n().getDefaultLocale()) as string | null) ?? 'en';
     },
 
-    codes,
+    localeCodes: codes,
 
     /** Throws the 400 for a locale the site does not have. */
-    async assertKnown(locale: string) {
+    async assertLocaleKnown(locale: string) {
       const known = await codes();
       if (!known.includes(locale)) throw unknownLocale(locale, known);
     },

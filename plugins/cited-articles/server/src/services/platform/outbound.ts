@@ -46,7 +46,7 @@ export const createOutbound = ({ strapi }: { strapi: Core.Strapi }) => {
      * Answers `null` for a 404 (or 410) so that the caller can say what was not found. Any JSON:
      * callers check its shape.
      */
-    async json(url: string, service: string, headers: Record<string, string> = {}): Promise<unknown> {
+    async fetchJson(url: string, service: string, headers: Record<string, string> = {}): Promise<unknown> {
       let response: SafeResponse;
       try {
         response = await fetch(url, { headers: { accept: 'application/json', ...headers } });

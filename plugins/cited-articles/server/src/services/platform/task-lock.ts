@@ -68,12 +68,12 @@ export const createTaskLock = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** A function that releases the lock, or null when another holder has it. */
-    async acquire(name: string, ttlMs: number): Promise<Release | null> {
+    async acquireLock(name: string, ttlMs: number): Promise<Release | null> {
       const holder = crypto.randomUUID();
       const { redisUrl, redisKeyPrefix } = commentSettings(strapi);
       return redisUrl ? acquireInRedis(redisUrl, `${redisKeyPrefix}:lock:${name}`, holder, ttlMs) : acquireInDatabase(name, holder, ttlMs);
     },
-    acquireInRedis,
-    acquireInDatabase,
+    acquireLockInRedis: acquireInRedis,
+    acquireLockInDatabase: acquireInDatabase,
   };
 };

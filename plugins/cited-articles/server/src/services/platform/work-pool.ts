@@ -117,7 +117,8 @@ export const createWorkPool = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    run,
+    /** Runs a job of workers/jobs.ts in a worker thread within the budget (422 past it, 503 when the queue is full). */
+    runJob: run,
 
     /** What a body cites, from memory for a body already seen, else parsed in a worker. */
     async bodyIndex(body: string, what: string): Promise<BodyIndex> {
@@ -134,7 +135,7 @@ export const createWorkPool = ({ strapi }: { strapi: Core.Strapi }) => {
       return pool ? [...pool.threads] : [];
     },
 
-    stats(): WorkPoolStats {
+    workPoolStats(): WorkPoolStats {
       return { threads, maxQueue, taken, started, completed: pool?.completed ?? 0, open: pool !== null };
     },
 

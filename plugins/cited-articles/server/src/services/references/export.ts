@@ -46,8 +46,8 @@ export const createReferenceExport = ({ strapi }: { strapi: Core.Strapi }) => {
       return file(sources.map(sourceToCsl), format, `${slug}-references`, keys);
     },
 
-    /** One source of the library. */
-    async source(key: string, format: ExportFormat): Promise<ExportFile> {
+    /** One source of the library as a file. */
+    async sourceFile(key: string, format: ExportFormat): Promise<ExportFile> {
       const row = await getService('sources', { strapi }).findByKeyWithCitingArticles(key);
       if (!row) throw new errors.NotFoundError(`No source has the key "${key}".`);
       return file([sourceToCsl(toPublicSource(row) as CitableSource)], format, key, [sourceKey(row.documentId), sourceKeyKey(key)]);

@@ -10,7 +10,7 @@ const START_DELAY_MS = 250;
  * CSL engines of the bundled styles before it takes a job (workers/style-warm-up.ts), so that the
  * first `?style=apa` request after a start costs what the next ones do (building citeproc for a
  * style and locale takes a second or two) and readiness is not held up: the engines are built in
- * the threads, never on Strapi's event loop. `finished()` answers the styles a thread warmed.
+ * the threads, never on Strapi's event loop. `warmUpFinished()` answers the styles a thread warmed.
  */
 export const createStyleWarmUp = ({ strapi }: { strapi: Core.Strapi }) => {
   let stopped = false;
@@ -28,7 +28,7 @@ export const createStyleWarmUp = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** Schedules the warm-up (bootstrap) for when the HTTP server listens: startup is not slowed. */
-    schedule() {
+    scheduleWarmUp() {
       if (!cacheSettings(strapi).warmUpStyles) return;
       const start = () => {
         if (started || stopped) return;
@@ -39,11 +39,11 @@ export const createStyleWarmUp = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The styles warmed, once done (null when it has not started). */
-    finished(): Promise<string[]> | null {
+    warmUpFinished(): Promise<string[]> | null {
       return done;
     },
 
-    stop() {
+    stopWarmUp() {
       stopped = true;
     },
   };

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { joinParts } from '../../utils/join-parts';
 import { createCitingArticles } from './citing-articles';
 import { createSourceImport } from './import';
 import { createSourceLibrary } from './library';
@@ -7,7 +8,6 @@ import { createSourceLookup } from './lookup';
 
 export type { SourceWithCitingArticles } from './citing-articles';
 export type { ImportReport } from './import';
-export { SOURCE_EVENTS } from './import';
 export type { LibraryFilter, LibraryQuery } from './library';
 export type { LinkCheckReport, LinkCheckRow, LinkVerdict } from './link-check';
 export type { LookupResult } from './lookup';
@@ -17,39 +17,13 @@ export type { LookupResult } from './lookup';
  * (library.ts), imports (import.ts), lookups by identifier (lookup.ts) and the link check
  * (link-check.ts).
  */
-export const createSourcesService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const citing = createCitingArticles({ strapi });
-  const library = createSourceLibrary({ strapi });
-  const imports = createSourceImport({ strapi });
-  const lookups = createSourceLookup({ strapi });
-  const links = createLinkCheck({ strapi });
-
-  return {
-    findByKeyWithCitingArticles: citing.findByKeyWithCitingArticles,
-
-    /** A page of the Sources page, with counts and duplicate groups. */
-    listLibrary: library.list,
-    /** Fills missing identity fingerprints (startup); the number of sources filled. */
-    backfillFingerprints: library.backfill,
-
-    importFile: imports.importFile,
-    /** Offers the import's event (cited-articles.sources.imported) as a webhook event (bootstrap). */
-    registerWebhookEvents: imports.registerWebhookEvents,
-
-    /** Fills a source's fields from a DOI, an ISBN or a URL. */
-    lookup: lookups.lookup,
-    findExisting: lookups.findExisting,
-
-    /** Checks the links of these sources (or all), one run at a time across instances. */
-    checkLinks: links.run,
-    /** The cron task: the whole library, once per firing across instances. */
-    runScheduledLinkCheck: links.runScheduled,
-    checkAllLinks: links.checkAll,
-    checkLinkPage: links.checkPage,
-    checkLink: links.checkLink,
-    findArchivedCopy: links.findArchivedCopy,
-    findRetraction: links.findRetraction,
-  };
-};
+export const createSourcesService = ({ strapi }: { strapi: Core.Strapi }) =>
+  joinParts(
+    createCitingArticles({ strapi }),
+    createSourceLibrary({ strapi }),
+    createSourceImport({ strapi }),
+    createSourceLookup({ strapi }),
+    createLinkCheck({ strapi })
+  );
 
 export type SourcesService = ReturnType<typeof createSourcesService>;

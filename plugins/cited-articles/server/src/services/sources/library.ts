@@ -32,7 +32,7 @@ export const createSourceLibrary = ({ strapi }: { strapi: Core.Strapi }) => ({
    * library. Five queries, whatever the size of the page or of the library: the sources sharing a
    * URL or DOI fingerprint, the page, its citing articles, and two counts.
    */
-  async list({ search, filter, page, pageSize }: LibraryQuery): Promise<SourceLibraryResponse> {
+  async listLibrary({ search, filter, page, pageSize }: LibraryQuery): Promise<SourceLibraryResponse> {
     const sources = sourcesRepository(strapi);
     const duplicates = findDuplicateGroups(
       (await sources.duplicateCandidates()).map(({ documentId, key, title, url, doi }): DuplicateSource => ({ documentId, key, title, url, doi }))
@@ -74,7 +74,7 @@ export const createSourceLibrary = ({ strapi }: { strapi: Core.Strapi }) => ({
    * fields existed, or straight to the database (a data transfer, a script). At startup, in
    * batches by id, so that the duplicate report's indexed query sees every source.
    */
-  async backfill(): Promise<number> {
+  async backfillFingerprints(): Promise<number> {
     const sources = sourcesRepository(strapi);
     const filled = await backfillInPages(
       (after) => sources.unfingerprinted(after, BACKFILL_BATCH),

@@ -87,11 +87,11 @@ const hostOf = (url: string) => {
  */
 export const createLinkCheck = ({ strapi }: { strapi: Core.Strapi }) => {
   const check = {
-    async run({ documentIds }: { documentIds?: string[] } = {}): Promise<LinkCheckReport> {
+    async checkLinks({ documentIds }: { documentIds?: string[] } = {}): Promise<LinkCheckReport> {
       const release = await getService('platform', { strapi }).acquireLock(LOCK, linkCheckSettings(strapi).lockSeconds * 1000);
       if (!release) throw new ConflictError('A link check is running already; try again when it has finished.');
       try {
-        return await check.checkAll(documentIds);
+        return await check.checkAllLinks(documentIds);
       } finally {
         await release();
       }
@@ -105,12 +105,12 @@ export const createLinkCheck = ({ strapi }: { strapi: Core.Strapi }) => {
      * the run is taken over then, within the period; if it finished, the slot is done and skipped.
      */
     /** `slot`: the firing this run belongs to (the minute the cron fired, by default now's). */
-    async runScheduled(slot: string = slotOf(Date.now())): Promise<void> {
+    async runScheduledLinkCheck(slot: string = slotOf(Date.now())): Promise<void> {
       const lockMs = linkCheckSettings(strapi).lockSeconds * 1000;
       const release = await getService('platform', { strapi }).acquireLock(LOCK, lockMs);
       if (!release) {
         strapi.log.info('[cited-articles] link check: another instance runs it; looking again when its lock expires');
-        setTimeout(() => void check.runScheduled(slot), lockMs + 1000).unref();
+        setTimeout(() => void check.runScheduledLinkCheck(slot), lockMs + 1000).unref();
         return;
       }
       try {
@@ -120,7 +120,7 @@ export const createLinkCheck = ({ strapi }: { strapi: Core.Strapi }) => {
           strapi.log.info(`[cited-articles] link check of ${slot} skipped: another instance ran it`);
           return;
         }
-        const report = await check.checkAll();
+        const report = await check.checkAllLinks();
         await store.set({ key: LAST_RUN_KEY, value: { slot, finishedAt: new Date().toISOString() } });
         strapi.log.info(`[cited-articles] link check: ${JSON.stringify(report)}`);
       } catch (error) {
@@ -130,7 +130,7 @@ export const createLinkCheck = ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
-    async checkAll(documentIds?: string[]): Promise<LinkCheckReport> {
+    async checkAllLinks(documentIds?: string[]): Promise<LinkCheckReport> {
       const report: LinkCheckReport = { checked: 0, ok: 0, redirected: 0, broken: 0, archived: 0, retracted: 0 };
       const sources = sourcesRepository(strapi);
       // Pages by id, so that a large library is never held in memory at once.
@@ -138,12 +138,12 @@ export const createLinkCheck = ({ strapi }: { strapi: Core.Strapi }) => {
         const rows: LinkCheckRow[] = await sources.linkCheckPage(lastId, PAGE, documentIds);
         if (rows.length === 0) break;
         lastId = rows[rows.length - 1].id;
-        await check.checkPage(rows, report);
+        await check.checkLinkPage(rows, report);
       }
       return report;
     },
 
-    async checkPage(rows: LinkCheckRow[], report: LinkCheckReport): Promise<void> {
+    async checkLinkPage(rows: LinkCheckRow[], report: LinkCheckReport): Promise<void> {
       const sources = sourcesRepository(strapi);
       const updates = new Map<number, Findings>(rows.map((row) => [row.id, {}]));
 
