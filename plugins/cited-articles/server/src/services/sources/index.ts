@@ -30,6 +30,8 @@ export const createSourcesService = ({ strapi }: { strapi: Core.Strapi }) => {
     listLibrary: library.list,
     /** Fills missing identity fingerprints (startup); the number of sources filled. */
     backfillFingerprints: library.backfill,
+    /** On PostgreSQL with pg_trgm, trigram indexes for the Sources page's search (startup). */
+    ensureSearchIndexes: library.ensureSearchIndexes,
 
     importFile: imports.importFile,
 
