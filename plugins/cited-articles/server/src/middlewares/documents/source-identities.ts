@@ -22,6 +22,8 @@ export const storeSourceIdentities: DocumentMiddlewareFactory = (strapi) => asyn
   const changesIdentity = !!data && ('url' in data || 'doi' in data);
   if (data && 'url' in data) data.urlFingerprint = urlFingerprint(data.url);
   if (data && 'doi' in data) data.doiFingerprint = doiFingerprint(data.doi);
+  // A new source shares nothing until its URL or DOI says otherwise (set again after the write).
+  if (data && context.action === 'create' && !('sharedFingerprint' in data)) data.sharedFingerprint = false;
   // A clone holds the original's URL and DOI, a delete leaves their other holders alone: both, and
   // any write of a URL or a DOI, change which sources share a fingerprint.
   if (!changesIdentity && context.action !== 'clone' && context.action !== 'delete') return next();
