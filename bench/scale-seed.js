@@ -76,6 +76,7 @@ async function growToScale(strapi, { articles, sources, comments, busiest, log }
         // Filled below by the plugin's own backfill, as after an upgrade.
         url_fingerprint: 'NULL',
         doi_fingerprint: 'NULL',
+        shared_fingerprint: 'NULL',
         created_at: `now() - g * interval '1 second'`,
         updated_at: `now() - g * interval '1 second'`,
       },

@@ -59,6 +59,7 @@ describe('GET /cited-articles/sources', () => {
     expect(res.body.data.find((source: any) => source.key === 'gamma-lonely').citedByCount).toBe(0);
     expect(res.body.meta.pagination).toEqual({ page: 1, pageSize: 25, pageCount: 1, total: 5 });
     expect(res.body.meta.uncitedCount).toBe(3);
+    expect(res.body.meta.capped).toEqual({ total: false, uncited: false });
   });
 
   it('groups likely duplicates by normalised URL and by DOI', async () => {
@@ -139,11 +140,22 @@ describe('the duplicate report, found through stored URL and DOI fingerprints', 
     expect(await groupsOf()).toContainEqual('doi beta-paper,beta-paper-again,delta-two');
   });
 
-  it('fills the fingerprints of sources written without them (an older release, a data transfer) at startup', async () => {
+  it('follows clones and deletes: a source left alone with its URL leaves the report', async () => {
+    const one = await createSource(admin, { key: 'epsilon-one', title: 'Epsilon one', url: 'https://epsilon.example/a' });
+    const two = await createSource(admin, { key: 'epsilon-two', title: 'Epsilon two', url: 'https://www.epsilon.example/a/' });
+    expect(await groupsOf()).toContainEqual('url epsilon-one,epsilon-two');
+    expect((await admin.del(`${CM}/${two.documentId}`)).status).toBe(200);
+    expect(await groupsOf()).not.toContainEqual(expect.stringContaining('epsilon'));
+    await app.strapi.documents('plugin::cited-articles.source').clone({ documentId: one.documentId, data: { key: 'epsilon-clone' } } as any);
+    expect(await groupsOf()).toContainEqual(expect.stringMatching(/^url epsilon-(one,epsilon-clone|clone,epsilon-one)$/));
+  });
+
+  it('fills the fingerprints and the shared flag of sources written without them (an older release, a data transfer) at startup', async () => {
     const before = await groupsOf();
     expect(before.length).toBeGreaterThan(1);
     const table = app.strapi.db.metadata.get('plugin::cited-articles.source').tableName;
-    await app.strapi.db.connection(table).update({ url_fingerprint: null, doi_fingerprint: null });
+    // As a release before the fingerprints and before the flag left them.
+    await app.strapi.db.connection(table).update({ url_fingerprint: null, doi_fingerprint: null, shared_fingerprint: null });
     expect(await groupsOf()).toEqual([]);
 
     const backfill = () => app.strapi.plugin('cited-articles').service('sources').backfillFingerprints();
@@ -152,5 +164,67 @@ describe('the duplicate report, found through stored URL and DOI fingerprints', 
     expect(await groupsOf()).toEqual(before);
     // Nothing is read again at the next start.
     expect(await backfill()).toBe(0);
+    expect(Number((await app.strapi.db.connection(table).whereNull('shared_fingerprint').count({ n: '*' }))[0].n)).toBe(0);
+  });
+
+  it('fills the shared flag of sources from a release that had fingerprints but no flag', async () => {
+    const before = await groupsOf();
+    const table = app.strapi.db.metadata.get('plugin::cited-articles.source').tableName;
+    await app.strapi.db.connection(table).update({ shared_fingerprint: null });
+    expect(await groupsOf()).toEqual([]);
+    expect(await app.strapi.plugin('cited-articles').service('sources').backfillFingerprints()).toBe(0);
+    expect(await groupsOf()).toEqual(before);
+  });
+});
+
+describe('trigram indexes for the search', () => {
+  it('are there on PostgreSQL with pg_trgm, and nothing is tried elsewhere', async () => {
+    const created = await app.strapi.plugin('cited-articles').service('sources').ensureSearchIndexes();
+    const client = String(app.strapi.db.connection.client.config.client);
+    if (!/pg|postgres/.test(client)) {
+      expect(created).toBe(false);
+      return;
+    }
+    const available = (await app.strapi.db.connection.raw(`select 1 from pg_available_extensions where name = 'pg_trgm'`)).rows.length > 0;
+    expect(created).toBe(available);
+    if (!available) return;
+    const indexes = await app.strapi.db.connection.raw(
+      `select indexname from pg_indexes where tablename = 'cited_articles_sources' and indexname like '%trgm%'`
+    );
+    expect(indexes.rows.map((row: any) => row.indexname).sort()).toEqual(
+      ['container_title', 'doi', 'key', 'publisher', 'title', 'url'].map((column) => `cited_articles_sources_${column}_trgm_idx`)
+    );
+    // The search still answers the same through them.
+    expect((await list(admin, '?search=DAILY')).body.data.map((source: any) => source.key)).toEqual(['alpha-report']);
+  });
+});
+
+describe('counts on a large library', () => {
+  it('stop at 1,000 (meta.capped), and past the next page when further', async () => {
+    const table = app.strapi.db.metadata.get('plugin::cited-articles.source').tableName;
+    const now = new Date();
+    const rows = Array.from({ length: 1100 }, (_, i) => ({
+      document_id: `zetabulk${String(i).padStart(16, '0')}`,
+      key: `zeta-bulk-${i}`,
+      title: `Zeta bulk ${String(i).padStart(4, '0')}`,
+      created_at: now,
+      updated_at: now,
+      published_at: now,
+    }));
+    for (let i = 0; i < rows.length; i += 100) await app.strapi.db.connection(table).insert(rows.slice(i, i + 100));
+
+    const meta = async (query: string) => (await list(admin, query)).body.meta;
+    const first = await meta('?search=zeta-bulk&pageSize=25');
+    expect(first.pagination).toEqual({ page: 1, pageSize: 25, pageCount: 41, total: 1000 });
+    expect(first.capped).toEqual({ total: true, uncited: true });
+    expect(first.uncitedCount).toBe(1000);
+    expect((await meta('?search=zeta-bulk&page=40&pageSize=25')).pagination).toEqual({ page: 40, pageSize: 25, pageCount: 42, total: 1025 });
+    const last = await meta('?search=zeta-bulk&page=44&pageSize=25');
+    expect(last.pagination).toEqual({ page: 44, pageSize: 25, pageCount: 44, total: 1100 });
+    expect(last.capped.total).toBe(false);
+    expect((await list(admin, '?search=zeta-bulk&page=44&pageSize=25')).body.data.map((source: any) => source.key)[24]).toBe('zeta-bulk-1099');
+    const few = await meta('?search=alpha');
+    expect(few.capped.total).toBe(false);
+    expect(few.pagination.total).toBe(2);
   });
 });

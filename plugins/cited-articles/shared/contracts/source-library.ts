@@ -60,8 +60,14 @@ export interface SourceLibraryResponse {
   data: LibrarySource[];
   meta: {
     pagination: Pagination;
-    /** Sources cited by no article, in the whole library. */
+    /** Sources cited by no article, in the whole library (up to 1,000: see `capped`). */
     uncitedCount: number;
+    /**
+     * Which counts stopped at their cap and are a lower bound ("1,000+"): `pagination.total` (the
+     * cap is 1,000, or the end of the next page when further) and `uncitedCount` (1,000). When the
+     * total is capped, `pagination.pageCount` counts one page past it.
+     */
+    capped: { total: boolean; uncited: boolean };
     /** Groups of likely duplicates, in the whole library (not only this page). */
     duplicates: Array<DuplicateGroup<DuplicateSource>>;
   };

@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import type { GetSources, LibraryFilter } from '../../../shared/contracts';
 import { FilterSelect } from '../components/list/FilterSelect';
 import { ListPage } from '../components/list/ListPage';
@@ -21,6 +22,7 @@ const DEFAULT_PAGE_SIZE = 20;
 /** The source library. Its search, filter and page live in the URL (`?_q=…&filter=uncited&page=2`). */
 const SourcesPage = () => {
   const t = useTranslate();
+  const { formatNumber } = useIntl();
   const headers = useSourceHeaders();
   const { query, search, page, pageSize, filterBy } = useListParams<{ filter: string }>(DEFAULT_PAGE_SIZE);
   const filter = oneOf(FILTERS, query.filter, 'all');
@@ -32,14 +34,24 @@ const SourcesPage = () => {
   const library = request.data;
   const duplicateIds = new Set(library?.meta.duplicates.flatMap((group) => group.sources.map((source) => source.documentId)));
   const loadingLabel = t('sources.loading', 'Loading the library…');
+  // Counts stop at a cap (1,000) on a large library: a capped one reads "1,000+".
+  const uncitedCount = library?.meta.uncitedCount ?? 0;
+  const uncited = `${formatNumber(uncitedCount)}${library?.meta.capped.uncited ? '+' : ''}`;
 
   return (
     <ListPage
       title={t('sources.title', 'Sources')}
-      subtitle={t('sources.subtitle', '{total, plural, one {# source} other {# sources}} in the library, {uncited} cited nowhere', {
-        total: library?.meta.pagination.total ?? 0,
-        uncited: library?.meta.uncitedCount ?? 0,
-      })}
+      subtitle={
+        library?.meta.capped.total
+          ? t('sources.subtitle.capped', '{total, number}+ sources in the library, {uncited} cited nowhere', {
+              total: library.meta.pagination.total,
+              uncited,
+            })
+          : t('sources.subtitle', '{total, plural, one {# source} other {# sources}} in the library, {uncited} cited nowhere', {
+              total: library?.meta.pagination.total ?? 0,
+              uncited,
+            })
+      }
       primaryAction={<SourcesActions />}
       loadingLabel={loadingLabel}
       request={request}
@@ -56,7 +68,7 @@ const SourcesPage = () => {
           onChange={(next) => filterBy({ filter: next })}
           options={[
             { value: 'all', label: t('sources.filter.all', 'All sources') },
-            { value: 'uncited', label: t('sources.filter.uncited', 'Cited nowhere ({count})', { count: library?.meta.uncitedCount ?? 0 }) },
+            { value: 'uncited', label: t('sources.filter.uncited', 'Cited nowhere ({count})', { count: uncited }) },
             { value: 'duplicates', label: t('sources.filter.duplicates', 'Likely duplicates ({count})', { count: duplicateIds.size }) },
             { value: 'broken', label: t('sources.filter.broken', 'Broken links') },
           ]}

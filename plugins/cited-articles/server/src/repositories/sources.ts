@@ -23,6 +23,7 @@ const IDENTITY_FIELDS = ['key', 'title', 'url', 'doi'];
 // The outlet (containerTitle) as well as the publisher: editors search news by newspaper.
 const SEARCHED_FIELDS = ['title', 'key', 'containerTitle', 'publisher', 'url', 'doi'];
 // A source whose citedBy join has no row at all: cited by no draft and no published article.
+// (The page's `uncited` filter; its count reads the link table with NOT EXISTS, countUncited.)
 const UNCITED = { citedBy: { id: { $null: true } } };
 const TITLE_ORDER = [{ title: 'asc' as const }, { id: 'asc' as const }];
 
@@ -48,6 +49,15 @@ export interface CiterRow {
   slug: string;
   /** How many articles (each once, draft or published, any locale) cite the source. */
   citers: number;
+}
+
+/** A source's identity fingerprints and whether another source shares one (null: not known yet). */
+export interface FingerprintRow {
+  id: number;
+  urlFingerprint: string | null;
+  doiFingerprint: string | null;
+  /** Booleans come back as 0/1 from SQLite and MySQL/MariaDB. */
+  sharedFingerprint: boolean | number | null;
 }
 
 /** A source as the link check reads it. */
@@ -87,6 +97,25 @@ export const sourcesRepository = (strapi: Core.Strapi) => {
     if (filter === 'broken') conditions.push(BROKEN);
     if (filter === 'duplicates') conditions.push({ documentId: { $in: duplicateIds } });
     return conditions.length > 0 ? { $and: conditions } : {};
+  };
+
+  /**
+   * The rows matching `where`, counted up to `cap + 1`: `SELECT count(*) FROM (SELECT id … LIMIT
+   * cap + 1)`, so the database stops once it knows there are more than `cap`, where a plain count
+   * reads every match (100,000 sources for a search matching every title).
+   */
+  const countUpTo = async (where: SourceFilter, cap: number): Promise<number> => {
+    const builder = strapi.db.entityManager
+      .createQueryBuilder(SOURCE_UID)
+      .where(where)
+      .select('id')
+      .limit(cap + 1);
+    // The builder adds the id again and an order for its pagination (MySQL refuses the column
+    // twice); a count needs neither. Each source is one row: the `uncited` join keeps those it
+    // finds no link row for.
+    const matching = builder.getKnexQuery().clearSelect().clearOrder().select(`${builder.alias}.id`);
+    const [row] = await strapi.db.connection.count({ n: '*' }).from(matching.as('capped'));
+    return Number((row as { n: number | string }).n);
   };
 
   return {
@@ -150,23 +179,15 @@ export const sourcesRepository = (strapi: Core.Strapi) => {
 
     /**
      * The sources that share a normalised URL or a DOI with another, in title order: those the
-     * duplicate report groups. One statement; its GROUP BY still reads every entry of the
-     * fingerprint indexes (docs/benchmarks.md), but no source's text is read or normalised.
+     * duplicate report groups. One statement reading the index entries of the flagged sources only
+     * (`sharedFingerprint`, kept on write by middlewares/documents/source-identities.ts).
      */
     async duplicateCandidates() {
       const knex = strapi.db.connection;
       const sources = modelTables(strapi, SOURCE_UID);
-      const shared = (attribute: string) =>
-        knex(sources.table)
-          .select(sources.column(attribute))
-          .whereNotNull(sources.column(attribute))
-          .whereNot(sources.column(attribute), '')
-          .groupBy(sources.column(attribute))
-          .havingRaw('count(*) > 1');
       const rows = await knex(sources.table)
         .select(Object.fromEntries(['documentId', ...IDENTITY_FIELDS].map((field) => [field, sources.column(field)])))
-        .whereIn(sources.column('urlFingerprint'), shared('urlFingerprint'))
-        .orWhereIn(sources.column('doiFingerprint'), shared('doiFingerprint'))
+        .where(sources.column('sharedFingerprint'), true)
         .orderBy([{ column: sources.column('title') }, { column: sources.column('id') }]);
       // Each column named is there (url and doi null when empty; the key derived when missing, generated-uids.ts).
       return rows as Array<WithFields<Pick<SourceRecord, 'documentId' | 'key' | 'title' | 'url' | 'doi'>, 'key' | 'title' | 'url' | 'doi'>>;
@@ -184,9 +205,42 @@ export const sourcesRepository = (strapi: Core.Strapi) => {
       })) as Array<Pick<SourceRecord, 'id' | 'url' | 'doi'>>;
     },
 
+    /** The fingerprints a source holds now (none when it does not exist). */
+    async fingerprintsOf(documentId: string) {
+      return (await query().findMany({ where: { documentId }, select: ['urlFingerprint', 'doiFingerprint'] })) as FingerprintRow[];
+    },
+
+    /** The sources holding any of these URL or DOI fingerprints (indexed), with their flag. */
+    async holdersOf(fingerprints: string[]) {
+      if (fingerprints.length === 0) return [];
+      return (await query().findMany({
+        where: { $or: [{ urlFingerprint: { $in: fingerprints } }, { doiFingerprint: { $in: fingerprints } }] },
+        select: ['id', 'urlFingerprint', 'doiFingerprint', 'sharedFingerprint'],
+      })) as FingerprintRow[];
+    },
+
+    /** Up to `limit` sources past id `after` whose `sharedFingerprint` is not known yet, in id order. */
+    async unflagged(after: number, limit: number) {
+      return (await query().findMany({
+        where: { id: { $gt: after }, sharedFingerprint: { $null: true } },
+        select: ['id', 'urlFingerprint', 'doiFingerprint', 'sharedFingerprint'],
+        orderBy: { id: 'asc' },
+        limit,
+      })) as FingerprintRow[];
+    },
+
+    /**
+     * Sets `sharedFingerprint` on these sources through the Query Engine (it joins the caller's
+     * transaction; derived data, which moves no updatedAt and sends no entry webhooks).
+     */
+    async flagShared(ids: number[], shared: boolean): Promise<void> {
+      if (ids.length > 0) await query().updateMany({ where: { id: { $in: ids } }, data: { sharedFingerprint: shared } });
+    },
+
     /**
      * Stores fingerprints by source id, straight to the columns in one statement: derived data,
-     * which must not move a source's updatedAt or send entry webhooks.
+     * which must not move a source's updatedAt or send entry webhooks. Their `sharedFingerprint`
+     * becomes unknown (null), for the backfill that follows to set.
      */
     async setFingerprints(rows: Array<{ id: number } & IdentityFingerprints>): Promise<void> {
       const sources = modelTables(strapi, SOURCE_UID);
@@ -197,7 +251,8 @@ export const sourcesRepository = (strapi: Core.Strapi) => {
         rows.map(({ id, urlFingerprint, doiFingerprint }) => ({
           id,
           values: { [sources.column('urlFingerprint')]: urlFingerprint, [sources.column('doiFingerprint')]: doiFingerprint },
-        }))
+        })),
+        { [sources.column('sharedFingerprint')]: null }
       );
     },
 
@@ -252,14 +307,69 @@ export const sourcesRepository = (strapi: Core.Strapi) => {
       }));
     },
 
-    /** Sources in the scope. */
-    async countInLibrary(scope: LibraryScope): Promise<number> {
-      return documents().count({ filters: libraryFilters(scope) });
+    /** Sources in the scope, counted up to `cap + 1` (more than `cap` means "at least that many"). */
+    async countInLibrary(scope: LibraryScope, cap: number): Promise<number> {
+      return countUpTo(libraryFilters(scope), cap);
     },
 
-    /** Sources cited nowhere, by no draft and no published article. */
-    async countUncited(): Promise<number> {
-      return documents().count({ filters: UNCITED });
+    /**
+     * Sources cited nowhere, by no draft and no published article, counted up to `cap + 1`, newest
+     * first: `NOT EXISTS` on the link table's source index for each source from the newest, which
+     * stops once it has found `cap + 1` (the newest sources are the ones not cited yet, more often
+     * than not). The filter's `citedBy` join reads the whole link table before it can stop.
+     */
+    async countUncited(cap: number): Promise<number> {
+      const knex = strapi.db.connection;
+      const sources = modelTables(strapi, SOURCE_UID);
+      const link = modelTables(strapi, ARTICLE_UID).link('citations');
+      const id = `s.${sources.column('id')}`;
+      const citing = knex(`${link.name} as l`)
+        .select(knex.raw('1'))
+        .whereRaw('?? = ??', [`l.${link.targetColumn}`, id]);
+      const uncited = knex(`${sources.table} as s`)
+        .select(id)
+        .whereNotExists(citing)
+        .orderBy(id, 'desc')
+        .limit(cap + 1);
+      const [row] = await knex.count({ n: '*' }).from(uncited.as('uncited'));
+      return Number((row as { n: number | string }).n);
+    },
+
+    /**
+     * On PostgreSQL with the `pg_trgm` extension (installed, or created here when the database
+     * user may), a trigram index on each searched column as the search reads it (`lower(column)`):
+     * a search matching a few sources reads them from the indexes, and the statistics PostgreSQL
+     * keeps on the indexed expressions tell it when a search matches most of the library, so that it
+     * reads the page in title order and stops after it instead of sorting every match. Elsewhere, or
+     * without the extension, nothing happens: the search works the same, by scanning. Returns
+     * whether the indexes are there.
+     */
+    async ensureSearchIndexes(): Promise<boolean> {
+      const knex = strapi.db.connection;
+      if (!/pg|postgres/i.test(String(knex.client.config?.client ?? ''))) return false;
+      const installed = async () => (await knex.raw(`select 1 from pg_extension where extname = 'pg_trgm'`)).rows.length > 0;
+      if (!(await installed())) {
+        const available = (await knex.raw(`select 1 from pg_available_extensions where name = 'pg_trgm'`)).rows.length > 0;
+        if (!available) return false;
+        try {
+          await knex.raw('create extension if not exists pg_trgm');
+        } catch (error) {
+          strapi.log.info(
+            `[cited-articles] the Sources page's search goes without trigram indexes: pg_trgm could not be created (${(error as Error).message})`
+          );
+          return false;
+        }
+      }
+      const sources = modelTables(strapi, SOURCE_UID);
+      for (const field of SEARCHED_FIELDS) {
+        const column = sources.column(field);
+        await knex.raw(`create index if not exists ?? on ?? using gin (lower(??) gin_trgm_ops)`, [
+          `${sources.table}_${column}_trgm_idx`,
+          sources.table,
+          column,
+        ]);
+      }
+      return true;
     },
 
     // Imports and lookups.
