@@ -5,7 +5,6 @@
  * Nothing here may import a runtime module: only types, from modules without Strapi imports.
  */
 export type * from './pagination';
-export type * from './route';
 export type * from './public';
 export type * from './moderation';
 export type * from './source-library';

@@ -1,6 +1,5 @@
 import type { CommentStatus, MODERATION_DECISIONS } from '../comment-statuses';
 import type { Pagination } from './pagination';
-import type { RouteContract } from './route';
 
 export type { CommentStatus };
 
@@ -113,24 +112,56 @@ export interface StaffReplyResponse {
 }
 
 /*
- * One contract per admin route the Comments page calls (see contracts/route.ts). The shapes above
- * stay the definitions; these name them by route.
+ * One namespace per admin route the Comments page calls, as Strapi's own plugins declare theirs
+ * (content-releases' shared/contracts): `Request` is what the route reads (`query`, `params`,
+ * `body`), `Response` its answer. The shapes above stay the definitions; these name them by route.
  */
 
 /** GET /cited-articles/comments */
-export type GetComments = RouteContract<{ query: ModerationQueueQuery }, ModerationQueueResponse>;
+export declare namespace GetComments {
+  export interface Request {
+    query: ModerationQueueQuery;
+  }
+  export type Response = ModerationQueueResponse;
+}
 
 /** GET /cited-articles/comments/:documentId */
-export type GetComment = RouteContract<{ params: { documentId: string } }, CommentDetailResponse>;
+export declare namespace GetComment {
+  export interface Request {
+    params: { documentId: string };
+  }
+  export type Response = CommentDetailResponse;
+}
 
 /** POST /cited-articles/comments/actions/moderate */
-export type ModerateComments = RouteContract<{ body: ModerateRequest }, ModerateResponse>;
+export declare namespace ModerateComments {
+  export interface Request {
+    body: ModerateRequest;
+  }
+  export type Response = ModerateResponse;
+}
 
 /** POST /cited-articles/comments/actions/delete */
-export type DeleteComments = RouteContract<{ body: BulkDeleteRequest }, DeleteCommentsResponse>;
+export declare namespace DeleteComments {
+  export interface Request {
+    body: BulkDeleteRequest;
+  }
+  export type Response = DeleteCommentsResponse;
+}
 
 /** DELETE /cited-articles/comments/:documentId */
-export type DeleteComment = RouteContract<{ params: { documentId: string } }, DeleteCommentsResponse>;
+export declare namespace DeleteComment {
+  export interface Request {
+    params: { documentId: string };
+  }
+  export type Response = DeleteCommentsResponse;
+}
 
 /** POST /cited-articles/comments/:documentId/reply */
-export type ReplyToComment = RouteContract<{ params: { documentId: string }; body: StaffReplyRequest }, StaffReplyResponse>;
+export declare namespace ReplyToComment {
+  export interface Request {
+    params: { documentId: string };
+    body: StaffReplyRequest;
+  }
+  export type Response = StaffReplyResponse;
+}

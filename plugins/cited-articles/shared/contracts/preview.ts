@@ -1,6 +1,5 @@
 import type { CitationIssue, Reference } from '../engine';
 import type { PublicCitation, PublicSource } from './public';
-import type { RouteContract } from './route';
 
 export type { CitationIssue };
 
@@ -41,5 +40,10 @@ export interface PreviewResponse {
   };
 }
 
-/** POST /cited-articles/preview, as a route contract (see contracts/route.ts). */
-export type PreviewReferences = RouteContract<{ body: PreviewRequest }, PreviewResponse>;
+/** POST /cited-articles/preview, as a namespace per route (see contracts/moderation.ts). */
+export declare namespace PreviewReferences {
+  export interface Request {
+    body: PreviewRequest;
+  }
+  export type Response = PreviewResponse;
+}

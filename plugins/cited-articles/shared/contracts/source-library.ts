@@ -1,6 +1,5 @@
 import type { DuplicateGroup, LinkStatus, SourceType } from '../engine';
 import type { Pagination } from './pagination';
-import type { RouteContract } from './route';
 
 export type LibraryFilter = 'all' | 'uncited' | 'duplicates' | 'broken';
 
@@ -73,5 +72,10 @@ export interface SourceLibraryResponse {
   };
 }
 
-/** GET /cited-articles/sources, as a route contract (see contracts/route.ts). */
-export type GetSources = RouteContract<{ query: SourceLibraryQuery }, SourceLibraryResponse>;
+/** GET /cited-articles/sources, as a namespace per route (see contracts/moderation.ts). */
+export declare namespace GetSources {
+  export interface Request {
+    query: SourceLibraryQuery;
+  }
+  export type Response = SourceLibraryResponse;
+}

@@ -1,5 +1,4 @@
 import type { InterchangeFormat, LookedUpSource } from '../engine';
-import type { RouteContract } from './route';
 
 /** POST /cited-articles/sources/lookup */
 export interface LookupRequest {
@@ -60,13 +59,28 @@ export interface CheckLinksResponse {
   data: LinkCheckSummary;
 }
 
-/* The Sources page's tools, a contract per route (see contracts/route.ts). */
+/* The Sources page's tools, a namespace per route (see contracts/moderation.ts). */
 
 /** POST /cited-articles/sources/lookup */
-export type LookupSource = RouteContract<{ body: LookupRequest }, LookupResponse>;
+export declare namespace LookupSource {
+  export interface Request {
+    body: LookupRequest;
+  }
+  export type Response = LookupResponse;
+}
 
 /** POST /cited-articles/sources/import */
-export type ImportSources = RouteContract<{ body: ImportRequest }, ImportResponse>;
+export declare namespace ImportSources {
+  export interface Request {
+    body: ImportRequest;
+  }
+  export type Response = ImportResponse;
+}
 
 /** POST /cited-articles/sources/check-links */
-export type CheckSourceLinks = RouteContract<{ body: CheckLinksRequest }, CheckLinksResponse>;
+export declare namespace CheckSourceLinks {
+  export interface Request {
+    body: CheckLinksRequest;
+  }
+  export type Response = CheckLinksResponse;
+}

@@ -14,7 +14,7 @@ import { toNewSource } from '../utils/newSource';
 import { LookedUpSourceFields } from './LookedUpSourceFields';
 import { ModalFrame, useModalState } from './ModalFrame';
 
-type Fields = LookupSource['Response']['data'];
+type Fields = LookupSource.Response['data'];
 
 /**
  * "Add from DOI, ISBN or URL": paste an identifier, see the fields the server filled

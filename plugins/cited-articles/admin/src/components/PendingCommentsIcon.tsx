@@ -4,7 +4,7 @@ import type { GetComments } from '../../../shared/contracts';
 import { useGetCitedCommentsQuery } from '../services/comments';
 
 const REFRESH_MS = 60_000;
-const PENDING_COUNT: GetComments['Request']['query'] = { status: 'pending', pageSize: 1 };
+const PENDING_COUNT: GetComments.Request['query'] = { status: 'pending', pageSize: 1 };
 
 /**
  * The Comments menu icon, with the number of comments waiting for a moderator. The menu only shows

@@ -10,7 +10,7 @@ export type { CitationIssue };
 export interface ReferencePreview {
   references: PreviewReference[];
   issues: CitationIssue[];
-  publishGuard: PreviewReferences['Response']['meta']['publishGuard'];
+  publishGuard: PreviewReferences.Response['meta']['publishGuard'];
 }
 
 const DEBOUNCE_MS = 400;

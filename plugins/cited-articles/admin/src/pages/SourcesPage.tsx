@@ -26,7 +26,7 @@ const SourcesPage = () => {
   const headers = useSourceHeaders();
   const { query, search, page, pageSize, filterBy } = useListParams<{ filter: string }>(DEFAULT_PAGE_SIZE);
   const filter = oneOf(FILTERS, query.filter, 'all');
-  const params: GetSources['Request']['query'] = { search: search.trim() || undefined, filter, page, pageSize };
+  const params: GetSources.Request['query'] = { search: search.trim() || undefined, filter, page, pageSize };
   // Loading until the answer to the current request arrives: a new search or page shows the loader
   // instead of the previous list's counts. Asked again on each visit: sources change in the Content
   // Manager too, which does not invalidate this list.

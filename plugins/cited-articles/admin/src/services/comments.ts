@@ -14,25 +14,25 @@ const COMMENT_LIST = { type: 'CitedArticlesComment' as const, id: 'LIST' };
  */
 const commentsApi = adminApi.enhanceEndpoints({ addTagTypes: ['CitedArticlesComment'] }).injectEndpoints({
   endpoints: (build) => ({
-    getCitedComments: build.query<GetComments['Response'], GetComments['Request']['query']>({
+    getCitedComments: build.query<GetComments.Response, GetComments.Request['query']>({
       query: (params) => ({ url: '/cited-articles/comments', method: 'GET', config: { params } }),
       providesTags: [COMMENT_LIST],
     }),
-    getCitedComment: build.query<GetComment['Response'], GetComment['Request']['params']>({
+    getCitedComment: build.query<GetComment.Response, GetComment.Request['params']>({
       query: ({ documentId }) => ({ url: `/cited-articles/comments/${documentId}`, method: 'GET' }),
       providesTags: (result, error, { documentId }) => [{ type: 'CitedArticlesComment', id: documentId }],
     }),
-    moderateCitedComments: build.mutation<ModerateComments['Response'], ModerateComments['Request']['body']>({
+    moderateCitedComments: build.mutation<ModerateComments.Response, ModerateComments.Request['body']>({
       query: (data) => ({ url: '/cited-articles/comments/actions/moderate', method: 'POST', data }),
       invalidatesTags: (result, error, { documentIds }) =>
         result ? [COMMENT_LIST, ...documentIds.map((id) => ({ type: 'CitedArticlesComment' as const, id }))] : [],
     }),
-    deleteCitedComments: build.mutation<DeleteComments['Response'], DeleteComments['Request']['body']>({
+    deleteCitedComments: build.mutation<DeleteComments.Response, DeleteComments.Request['body']>({
       query: (data) => ({ url: '/cited-articles/comments/actions/delete', method: 'POST', data }),
       invalidatesTags: (result, error, { documentIds }) =>
         result ? [COMMENT_LIST, ...documentIds.map((id) => ({ type: 'CitedArticlesComment' as const, id }))] : [],
     }),
-    replyToCitedComment: build.mutation<ReplyToComment['Response'], ReplyToComment['Request']['params'] & ReplyToComment['Request']['body']>({
+    replyToCitedComment: build.mutation<ReplyToComment.Response, ReplyToComment.Request['params'] & ReplyToComment.Request['body']>({
       query: ({ documentId, ...data }) => ({ url: `/cited-articles/comments/${documentId}/reply`, method: 'POST', data }),
       invalidatesTags: (result, error, { documentId }) => (result ? [COMMENT_LIST, { type: 'CitedArticlesComment', id: documentId }] : []),
     }),

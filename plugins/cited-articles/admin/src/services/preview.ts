@@ -15,7 +15,7 @@ type SavedRelations = { results?: Array<{ documentId: string }> };
  */
 const previewApi = adminApi.injectEndpoints({
   endpoints: (build) => ({
-    previewCitedReferences: build.mutation<PreviewReferences['Response'], PreviewReferences['Request']['body']>({
+    previewCitedReferences: build.mutation<PreviewReferences.Response, PreviewReferences.Request['body']>({
       query: (data) => ({ url: '/cited-articles/preview', method: 'POST', data }),
     }),
     getCitedSavedCitations: build.query<SavedRelations, SavedCitationsArgs>({

@@ -19,20 +19,20 @@ const SOURCE_LIST = { type: 'CitedArticlesSource' as const, id: 'LIST' };
  */
 const sourcesApi = adminApi.enhanceEndpoints({ addTagTypes: ['CitedArticlesSource'] }).injectEndpoints({
   endpoints: (build) => ({
-    getCitedSources: build.query<GetSources['Response'], GetSources['Request']['query']>({
+    getCitedSources: build.query<GetSources.Response, GetSources.Request['query']>({
       query: (params) => ({ url: '/cited-articles/sources', method: 'GET', config: { params } }),
       providesTags: [SOURCE_LIST],
     }),
-    checkCitedSourceLinks: build.mutation<CheckSourceLinks['Response'], CheckSourceLinks['Request']['body']>({
+    checkCitedSourceLinks: build.mutation<CheckSourceLinks.Response, CheckSourceLinks.Request['body']>({
       query: (data) => ({ url: '/cited-articles/sources/check-links', method: 'POST', data }),
       invalidatesTags: (result) => (result ? [SOURCE_LIST] : []),
     }),
-    importCitedSources: build.mutation<ImportSources['Response'], ImportSources['Request']['body']>({
+    importCitedSources: build.mutation<ImportSources.Response, ImportSources.Request['body']>({
       query: (data) => ({ url: '/cited-articles/sources/import', method: 'POST', data }),
       invalidatesTags: (result) => ((result?.data.created ?? []).length > 0 ? [SOURCE_LIST] : []),
     }),
     /** Reads an identifier's metadata: it changes nothing, but it is a POST, hence a mutation. */
-    lookupCitedSource: build.mutation<LookupSource['Response'], LookupSource['Request']['body']>({
+    lookupCitedSource: build.mutation<LookupSource.Response, LookupSource.Request['body']>({
       query: (data) => ({ url: '/cited-articles/sources/lookup', method: 'POST', data }),
     }),
     /** One source through the Content Manager's route (the library's copy of a looked-up work). */

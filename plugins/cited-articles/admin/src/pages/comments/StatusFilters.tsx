@@ -11,7 +11,7 @@ export const StatusFilters = ({
   filterBy,
 }: {
   status: StatusFilter;
-  counts: GetComments['Response']['meta']['counts'] | undefined;
+  counts: GetComments.Response['meta']['counts'] | undefined;
   filterBy: (next: CommentFilters) => void;
 }) => {
   const t = useTranslate();

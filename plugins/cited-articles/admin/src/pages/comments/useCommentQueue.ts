@@ -13,7 +13,7 @@ const REPORTED_FILTERS: ReportedFilter[] = ['any', 'true', 'false'];
 /** The queue's own URL parameters (besides the search and the page); a missing status is the pending queue. */
 export type CommentFilters = { status?: string; article?: string; locale?: string; reported?: string };
 export type { Locale };
-export type QueueComment = GetComments['Response']['data'][number];
+export type QueueComment = GetComments.Response['data'][number];
 
 export const DEFAULT_PAGE_SIZE = 25;
 const NO_LOCALES: Locale[] = [];
@@ -31,7 +31,7 @@ export const useCommentQueue = () => {
   const locale = query.locale || 'any';
   const article = query.article || null;
 
-  const params: GetComments['Request']['query'] = {
+  const params: GetComments.Request['query'] = {
     status: status === 'all' ? undefined : status,
     article: article ?? undefined,
     locale: locale === 'any' ? undefined : locale,

@@ -6,7 +6,7 @@ import { SOURCE_UID } from '../../../../shared/uids';
 import { editUrl } from '../../utils/editUrl';
 
 /** The groups of likely duplicates (same URL after normalisation, or same DOI), each source a link. */
-export const DuplicateGroups = ({ groups }: { groups: GetSources['Response']['meta']['duplicates'] }) => {
+export const DuplicateGroups = ({ groups }: { groups: GetSources.Response['meta']['duplicates'] }) => {
   const t = useTranslate();
   if (groups.length === 0) return null;
   return (

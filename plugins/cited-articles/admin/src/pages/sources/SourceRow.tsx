@@ -7,7 +7,7 @@ import { useTranslate } from '../../hooks/useTranslate';
 import { ARTICLE_UID, SOURCE_UID } from '../../../../shared/uids';
 import { editUrl } from '../../utils/editUrl';
 
-export type LibrarySource = GetSources['Response']['data'][number];
+export type LibrarySource = GetSources.Response['data'][number];
 
 /** The columns of the source library, in the order SourceRow fills them. */
 export const useSourceHeaders = (): ListHeader[] => {
