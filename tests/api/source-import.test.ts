@@ -304,8 +304,13 @@ describe('an imported source', () => {
     // The editor saves the same fields in the Content Manager (the duplicate URL and DOI are allowed there).
     const importedAdmin = (await admin.get(`${CM}/${created.documentId}`)).body.data;
     const fields = without(importedAdmin, [...OWN, 'createdBy', 'updatedBy', 'citedBy', 'localizations', 'locale', 'linkStatus', 'retracted']);
+    // Imported alone, it shares its URL and DOI with no other source.
+    expect(importedAdmin.sharedFingerprint).toBe(false);
     const saved = (await admin.post(CM).send({ ...fields, key: 'shape-saved' })).body.data;
     const savedAdmin = (await admin.get(`${CM}/${saved.documentId}`)).body.data;
+    // The saved one shares both with it: each is flagged as a likely duplicate of the other.
+    expect(savedAdmin.sharedFingerprint).toBe(true);
+    importedAdmin.sharedFingerprint = (await admin.get(`${CM}/${created.documentId}`)).body.data.sharedFingerprint;
 
     // The admin's read: the same fields and values, documentIds of one form, timestamps set.
     expect(without(importedAdmin, [...OWN, 'createdBy', 'updatedBy'])).toEqual(without(savedAdmin, [...OWN, 'createdBy', 'updatedBy']));

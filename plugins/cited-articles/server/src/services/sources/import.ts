@@ -8,6 +8,7 @@ import { normaliseDoi, normaliseUrl } from '../../citations';
 import { NAME_ROLES } from '../../citations/types';
 import { writeInBatches } from '../../utils/write-batches';
 import { identityFingerprints } from '../../utils/source-fingerprints';
+import { refreshSharedFingerprints } from './shared-fingerprints';
 import { checkSourceWriteData } from '../../middlewares/documents/source-fields-check';
 import { generateUid } from '../../middlewares/documents/generated-uids';
 import sourceSchema from '../../content-types/source/schema.json';
@@ -102,6 +103,12 @@ const writeEntries = async (
     const taken = await sources.keysTaken(rows.map((row) => row.key as string));
     if (taken.length > 0) throw keyTakenError(taken[0]);
     await sources.insertMany(rows);
+    // As the fingerprint middleware does after a create: an editor may have saved a source with
+    // one of these URLs or DOIs since the library was read.
+    await refreshSharedFingerprints(
+      strapi,
+      rows.flatMap((row) => [row.urlFingerprint as string | null, row.doiFingerprint as string | null])
+    );
   };
 
   /** A key derived from the title, free in the library and among the rows not yet written. */
@@ -134,7 +141,14 @@ const writeEntries = async (
       await writePending();
       created = await sources.create({ ...data, key: null });
     } else {
-      const row = { ...data, key, documentId: sources.newDocumentId(), publishedAt: new Date(), ...identityFingerprints(data) };
+      const row = {
+        ...data,
+        key,
+        documentId: sources.newDocumentId(),
+        publishedAt: new Date(),
+        ...identityFingerprints(data),
+        sharedFingerprint: false,
+      };
       pending.push(row);
       pendingKeys.add(key);
       if (pending.length >= ROWS_PER_STATEMENT) await writePending();
