@@ -149,7 +149,7 @@ export const createCommentModeration = ({ strapi }: { strapi: Core.Strapi }) => 
         Object.fromEntries(COMMENT_STATUSES.map((name) => [name, value(name)])) as Record<CommentStatus, T>;
       return {
         rows: rows.map(toAdminComment),
-        // A capped total is a multiple of the page size: one page more is there at least.
+        // Past a capped total there is one page more at least: the pagination offers it.
         pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize) + (counted.total > totalCap ? 1 : 0), total },
         counts: each((name) => Math.min(counted.counts[name], QUEUE_COUNT_CAP)),
         capped: { total: counted.total > totalCap, counts: each((name) => counted.counts[name] > QUEUE_COUNT_CAP) },
