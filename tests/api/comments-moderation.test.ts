@@ -99,6 +99,8 @@ describe('the queue', () => {
     expect(res.body.meta).toEqual({
       pagination: { page: 1, pageSize: 25, pageCount: 1, total: 5 },
       counts: { pending: 2, approved: 1, rejected: 1, spam: 1 },
+      // Counts stop at 1,000 (tests/api/query-count-rows.test.ts reaches the cap).
+      capped: { total: false, counts: { pending: false, approved: false, rejected: false, spam: false } },
     });
   });
 
@@ -116,6 +118,23 @@ describe('the queue', () => {
     const page = await get('pageSize=2&page=2&sort=oldest');
     expect(page.data.map((c: any) => c.documentId)).toEqual([ids.approved, ids.rejected]);
     expect(page.meta.pagination).toEqual({ page: 2, pageSize: 2, pageCount: 3, total: 5 });
+  });
+
+  it('has statistics on the searched text on PostgreSQL, and nothing is tried elsewhere', async () => {
+    const created = await app.strapi.plugin('cited-articles').service('moderation').ensureSearchStatistics();
+    const knex = app.strapi.db.connection;
+    if (!/pg|postgres/.test(String(knex.client.config.client))) {
+      expect(created).toBe(false);
+      return;
+    }
+    expect(created).toBe(true);
+    const table = app.strapi.db.metadata.get(COMMENT_UID).tableName;
+    const { rows } = await knex.raw(`select stxname from pg_statistic_ext where stxrelid = to_regclass(?) order by stxname`, [table]);
+    expect(rows.map((row: any) => row.stxname)).toEqual(['author_email', 'author_name', 'content'].map((column) => `${table}_${column}_lower_stx`));
+    // A second start finds them and creates nothing.
+    expect(await app.strapi.plugin('cited-articles').service('moderation').ensureSearchStatistics()).toBe(true);
+    // The search still answers the same.
+    expect((await admin.get(`${BASE}?q=NEEDLE`)).body.meta.counts.pending).toBeGreaterThan(0);
   });
 
   it('answers 400 for bad filters and bad bodies, 404 for unknown comments', async () => {

@@ -156,6 +156,15 @@ describe('pagination and order', () => {
     expect(res.body.meta.sort).toBe('newest');
     res = await listComments(app, 'busy', '?pagination[page]=2&pagination[pageSize]=2');
     expect(ids(res.body.data)).toEqual(['busy 3', 'busy 4']);
+    // Pages past the middle are read from the other end (pages.ts): the same entries, in order.
+    res = await listComments(app, 'busy', '?pageSize=2&page=2&sort=newest');
+    expect(ids(res.body.data)).toEqual(['busy 3', 'busy 2']);
+    res = await listComments(app, 'busy', '?pageSize=2&page=3&sort=newest');
+    expect(ids(res.body.data)).toEqual(['busy 1']);
+    res = await listComments(app, 'busy', '?pageSize=4&page=2');
+    expect(ids(res.body.data)).toEqual(['busy 5']);
+    res = await listComments(app, 'busy', '?pageSize=2&page=4');
+    expect(ids(res.body.data)).toEqual([]);
   });
 });
 

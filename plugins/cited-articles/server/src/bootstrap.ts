@@ -68,6 +68,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Before the first Sources page: its duplicate report reads the fingerprints.
   await getService('sources', { strapi }).backfillFingerprints();
   await getService('sources', { strapi }).ensureSearchIndexes();
+  await getService('moderation', { strapi }).ensureSearchStatistics();
   await getService('moderation', { strapi }).connect();
   // Shared caches and the in-process response cache are purged when what they hold changes.
   getService('caching', { strapi }).subscribe();

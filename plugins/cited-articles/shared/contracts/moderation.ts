@@ -65,10 +65,20 @@ export interface ModerationQueueQuery {
   pageSize?: number;
 }
 
-/** GET /cited-articles/comments: a page of the queue and the count of each status. */
+/**
+ * Which of the moderation queue's counts stopped at their cap and are a lower bound ("1,000+"):
+ * `pagination.total` (the cap is 1,000, or the end of the next page when further) and each status
+ * of `counts` (1,000). When the total is capped, `pagination.pageCount` counts one page past it.
+ */
+export interface ModerationQueueCapped {
+  total: boolean;
+  counts: Record<CommentStatus, boolean>;
+}
+
+/** GET /cited-articles/comments: a page of the queue and the count of each status (up to 1,000: see `capped`). */
 export interface ModerationQueueResponse {
   data: AdminComment[];
-  meta: { pagination: Pagination; counts: Record<CommentStatus, number> };
+  meta: { pagination: Pagination; counts: Record<CommentStatus, number>; capped: ModerationQueueCapped };
 }
 
 /** GET /cited-articles/comments/:documentId */

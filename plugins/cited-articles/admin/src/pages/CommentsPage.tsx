@@ -41,16 +41,18 @@ const CommentsPage = () => {
     <ListPage
       title={t('comments.title', 'Comments')}
       subtitle={
-        counts
-          ? t('comments.subtitle', '{pending, plural, =0 {No comment waits} one {# comment waits} other {# comments wait}} for moderation', {
-              pending: counts.pending,
-            })
-          : t('comments.loading', 'Loading the comments…')
+        counts && request.data?.meta.capped?.counts.pending
+          ? t('comments.subtitle.capped', '{pending, number}+ comments wait for moderation', { pending: counts.pending })
+          : counts
+            ? t('comments.subtitle', '{pending, plural, =0 {No comment waits} one {# comment waits} other {# comments wait}} for moderation', {
+                pending: counts.pending,
+              })
+            : t('comments.loading', 'Loading the comments…')
       }
       loadingLabel={t('comments.loading', 'Loading the comments…')}
       request={request}
     >
-      <StatusFilters status={filters.status} counts={counts} filterBy={filterBy} />
+      <StatusFilters status={filters.status} counts={counts} capped={request.data?.meta.capped?.counts} filterBy={filterBy} />
       <ListToolbar
         searchLabel={t('comments.search.label', 'Search comments')}
         searchPlaceholder={t('comments.search.placeholder', 'Search text, name or email')}

@@ -21,8 +21,8 @@ const moderation = ({ strapi }: { strapi: Core.Strapi }) => {
     /** GET /comments: the queue, filtered and paginated, with counts per status. */
     async find(ctx: RequestContext) {
       const query = parseOrThrow(moderationListQuery, { ...ctx.query, ...readPagination(ctx.query) }, 'query');
-      const { rows, pagination, counts } = await service().listComments(query);
-      const body: ModerationQueueResponse = { data: rows, meta: { pagination, counts } };
+      const { rows, pagination, counts, capped } = await service().listComments(query);
+      const body: ModerationQueueResponse = { data: rows, meta: { pagination, counts, capped } };
       ctx.body = body;
     },
 

@@ -1,5 +1,5 @@
 import type { Core, Modules } from '@strapi/strapi';
-import type { CommentStatus } from '../../../shared/comment-statuses';
+import { COMMENT_STATUSES, type CommentStatus } from '../../../shared/comment-statuses';
 import type { ArticleRecord, CommentRecord, WithFields } from '../content-types/records';
 import { COMMENT_UID } from '../../../shared/uids';
 import { commentsSql, type SortOrder } from './comments-sql';
@@ -148,10 +148,10 @@ export const commentsRepository = (strapi: Core.Strapi) => {
       });
     },
 
-    /** The public fields of the comments named (any status: the caller has chosen them). */
-    async publicRows(documentIds: string[]) {
+    /** The public fields of the comments with these ids (any status: the caller has chosen them). */
+    async publicRows(ids: number[]) {
       return (await query().findMany({
-        where: { documentId: { $in: documentIds } },
+        where: { id: { $in: ids } },
         select: ['id', 'documentId', ...PUBLIC_COMMENT_FIELDS],
       })) as CommentRecord[];
     },
@@ -171,10 +171,10 @@ export const commentsRepository = (strapi: Core.Strapi) => {
       })) as CommentRecord[];
     },
 
-    /** The approved ones of the replies named, with their parent, oldest first (a page of one thread). */
-    async threadReplies(documentIds: string[]) {
+    /** The approved ones of the replies with these ids, with their parent, oldest first (a page of one thread). */
+    async threadReplies(ids: number[]) {
       return (await query().findMany({
-        where: { documentId: { $in: documentIds }, status: 'approved' },
+        where: { id: { $in: ids }, status: 'approved' },
         select: ['id', 'documentId', ...PUBLIC_REPLY_FIELDS],
         populate: { parent: { select: ['id', 'documentId'] } },
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
@@ -311,9 +311,43 @@ export const commentsRepository = (strapi: Core.Strapi) => {
       })) as AdminCommentRow[];
     },
 
-    /** Comments in the moderation queue, of one status or all. */
-    async queueCount(filters: QueueFilters, status?: CommentStatus): Promise<number> {
-      return documents().count({ filters: inQueue(filters, status) });
+    /**
+     * The moderation queue's counts in one statement, each counted up to a cap: the comments of the
+     * status asked (or of all) up to `totalCap + 1`, and those of each status up to `cap + 1` (the
+     * status asked up to the larger of the two, and a count above `cap` means more than `cap`). Each
+     * is `SELECT count(*) FROM (SELECT id … LIMIT cap + 1)`, so the database stops once it knows
+     * there are more than the cap, where a plain count reads every match (900,000 approved comments
+     * on a news site). A count above its cap means "more than the cap".
+     */
+    async queueCounts(
+      filters: QueueFilters,
+      { status, totalCap, cap }: { status?: CommentStatus; totalCap: number; cap: number }
+    ): Promise<{ total: number; counts: Record<CommentStatus, number> }> {
+      const knex = strapi.db.connection;
+      const upTo = (where: CommentFilter, limit: number, alias: string) => {
+        const builder = strapi.db.entityManager
+          .createQueryBuilder(COMMENT_UID)
+          .where(where)
+          .select('id')
+          .limit(limit + 1);
+        // The builder adds the id again and an order for its pagination (MySQL refuses the column
+        // twice); a count needs neither. The article filter joins the article's versions: a
+        // comment linked to its draft and its published version is counted once.
+        const matching = builder.getKnexQuery().clearSelect().clearOrder().select(`${builder.alias}.id`);
+        if (filters.article) matching.distinct();
+        return knex.count({ n: '*' }).from(matching.as(alias));
+      };
+      // With a status asked, its count is the total: counted once, up to the larger cap.
+      const [row] = (await knex.select({
+        ...(status ? {} : { total: upTo(inQueue(filters), totalCap, 'total_upto') }),
+        ...Object.fromEntries(
+          COMMENT_STATUSES.map((name) => [name, upTo(inQueue(filters, name), name === status ? Math.max(totalCap, cap) : cap, `${name}_upto`)])
+        ),
+      })) as Array<Record<'total' | CommentStatus, number | string>>;
+      return {
+        total: Number(status ? row[status] : row.total),
+        counts: Object.fromEntries(COMMENT_STATUSES.map((name) => [name, Number(row[name])])) as Record<CommentStatus, number>,
+      };
     },
 
     /** A whole thread (any status, oldest first), as moderators see it. */

@@ -8,16 +8,31 @@ import { commentsRepository, type SortOrder, type ThreadEntry } from '../../repo
  * and locale (`articleVersion`, see comments/article-version.ts) and the (article_version, status,
  * depth, created_at, id) index; replies by threadRoot and the
  * (thread_root, status, created_at, id, depth) index. A page reads its index in order and stops
- * after it (a deep page skips the rows before it, linear in the page's depth); a count reads the
+ * after it (a deep page skips the index entries before it, linear in the page's depth but never
+ * reading the table for them: a page reads ids only, which the index holds); a count reads the
  * article's or the thread's approved entries of the index. The SQL is in repositories/comments.ts.
  */
 export const createCommentPages = ({ strapi }: { strapi: Core.Strapi }) => {
   const comments = () => commentsRepository(strapi);
 
   return {
-    /** documentIds of one page of approved root comments, in order. */
-    async rootPage(articleVersion: string, { page, pageSize, order }: { page: number; pageSize: number; order: SortOrder }): Promise<string[]> {
-      return comments().rootPage(articleVersion, { offset: (page - 1) * pageSize, limit: pageSize, order });
+    /**
+     * Ids of one page of approved root comments, in order (read from the index alone). `roots` is
+     * the article version's count of them (approvedCounts): a page past the middle is read from the
+     * other end, in the opposite order, and turned round, so that the last page skips as few index
+     * entries as the first one does (an OFFSET walks every entry before the page). A page past the
+     * end is asked as it is (and is empty).
+     */
+    async rootPage(
+      articleVersion: string,
+      { page, pageSize, order, roots }: { page: number; pageSize: number; order: SortOrder; roots: number }
+    ): Promise<number[]> {
+      const offset = (page - 1) * pageSize;
+      const end = Math.min(offset + pageSize, roots);
+      const fromEnd = roots - end;
+      if (offset >= roots || fromEnd >= offset) return comments().rootPage(articleVersion, { offset, limit: pageSize, order });
+      const reversed = await comments().rootPage(articleVersion, { offset: fromEnd, limit: end - offset, order: order === 'asc' ? 'desc' : 'asc' });
+      return reversed.reverse();
     },
 
     /**
@@ -31,8 +46,8 @@ export const createCommentPages = ({ strapi }: { strapi: Core.Strapi }) => {
       return comments().firstReplies(rootIds, { limit, maxDepth });
     },
 
-    /** documentIds of one page of a thread's approved replies, oldest first. */
-    async replyPage(rootId: string, { page, pageSize, maxDepth }: { page: number; pageSize: number; maxDepth: number }): Promise<string[]> {
+    /** Ids of one page of a thread's approved replies, oldest first (read from the index alone). */
+    async replyPage(rootId: string, { page, pageSize, maxDepth }: { page: number; pageSize: number; maxDepth: number }): Promise<number[]> {
       if (maxDepth === 0) return [];
       return comments().replyPage(rootId, { offset: (page - 1) * pageSize, limit: pageSize, maxDepth });
     },

@@ -145,14 +145,15 @@ export const createPublicComments = ({ strapi, pages, events }: { strapi: Core.S
       const { maxDepth, repliesPerThread } = commentSettings(strapi);
       const order = sort === 'newest' ? 'desc' : 'asc';
 
-      // Ids and counts by plain indexed queries (see pages.ts), then the page's rows.
-      const [rootIds, counts] = await Promise.all([
-        pages.rootPage(articleVersionKey(article.documentId, article.locale), { page, pageSize, order }),
-        pages.approvedCounts(articleVersionKey(article.documentId, article.locale)),
-      ]);
-      const rootRows = rootIds.length > 0 ? await comments().publicRows(rootIds) : [];
-      const position = new Map(rootIds.map((id, index) => [id, index]));
-      const roots = rootRows.sort((a, b) => position.get(a.documentId)! - position.get(b.documentId)!);
+      // Counts and ids by plain indexed queries (see pages.ts), then the page's rows. The count
+      // first: a page past the middle is read from the end (a last page costs what a first does).
+      const version = articleVersionKey(article.documentId, article.locale);
+      const counts = await pages.approvedCounts(version);
+      const rootPageIds = await pages.rootPage(version, { page, pageSize, order, roots: counts.roots });
+      const rootRows = rootPageIds.length > 0 ? await comments().publicRows(rootPageIds) : [];
+      const position = new Map(rootPageIds.map((id, index) => [id, index]));
+      const roots = rootRows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+      const rootIds = roots.map((row) => row.documentId);
       const rootTotal = counts.roots;
 
       // The oldest approved replies of each thread of this page and every thread's count, by
