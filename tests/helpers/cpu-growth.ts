@@ -33,10 +33,19 @@ function fastest(run: () => unknown, runs: number): number {
 const MIN_MS = 10;
 
 /**
+ * How many times cpuGrowth measures at most. A linear path under a neighbour's burst of load can
+ * read over the bound once (CI once read 25.9 against 24 while a database suite ran beside it); a
+ * quadratic one reads about FACTOR squared every time, so the least of a few measurements still
+ * tells them apart.
+ */
+const ATTEMPTS = 3;
+
+/**
  * CPU time of `run(make(FACTOR * size))` over that of `run(make(size))`: about FACTOR when the
  * path is linear, FACTOR squared when it is quadratic. Warms up first (JIT, module setup). A run
  * of the small input shorter than MIN_MS is repeated until it is not, and the large input's run as
- * many times, so that both are timed over the same number of runs.
+ * many times, so that both are timed over the same number of runs. Measures again, up to ATTEMPTS
+ * times, while the ratio is not under LINEAR_BOUND, and gives the least.
  */
 export function cpuGrowth<T>(make: (size: number) => T, run: (input: T) => unknown, size: number, runs = 3): number {
   const small = make(size);
@@ -44,9 +53,13 @@ export function cpuGrowth<T>(make: (size: number) => T, run: (input: T) => unkno
   run(small);
   let repeats = 1;
   while (repeats < 1024 && cpuMs(() => repeated(run, small, repeats)) < MIN_MS) repeats *= 2;
-  const smallMs = fastest(() => repeated(run, small, repeats), runs);
-  const largeMs = fastest(() => repeated(run, large, repeats), runs);
-  return largeMs / Math.max(smallMs, 0.05);
+  let least = Infinity;
+  for (let attempt = 0; attempt < ATTEMPTS && least >= LINEAR_BOUND; attempt++) {
+    const smallMs = fastest(() => repeated(run, small, repeats), runs);
+    const largeMs = fastest(() => repeated(run, large, repeats), runs);
+    least = Math.min(least, largeMs / Math.max(smallMs, 0.05));
+  }
+  return least;
 }
 
 function repeated<T>(run: (input: T) => unknown, input: T, times: number) {
