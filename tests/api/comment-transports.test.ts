@@ -175,6 +175,21 @@ const CASES: Record<string, Case> = {
     },
     expect: { status: 429, error: { name: 'RateLimitError', message: /^Too many comments from your network\. Try again in \d+ seconds\.$/ } },
   },
+  'over the rate budget, a malformed comment is refused for the budget before it is read': {
+    // The admission (flood control, account rules) runs before the handler on both APIs
+    // (middlewares/comment-admission.ts): a sender over budget costs no validation.
+    run: async (t) => {
+      setCommentOptions(app.strapi, { rateLimit: { points: 1, durationSeconds: 60 } });
+      try {
+        const ip = nextIp();
+        expect(statusClass((await t.post('transports', aComment(), { ip })).status)).toBe('2xx');
+        return await t.post('transports', { authorName: 'Reader', authorEmail: 'reader@example.com', content: '   ' }, { ip });
+      } finally {
+        setCommentOptions(app.strapi, { rateLimit: { points: 1000, durationSeconds: 60 } });
+      }
+    },
+    expect: { status: 429, error: { name: 'RateLimitError', message: /^Too many comments from your network\. Try again in \d+ seconds\.$/ } },
+  },
   'the same comment twice from the same sender': {
     run: async (t) => {
       const ip = nextIp();

@@ -6,14 +6,18 @@ import type { CommentCaller, ReaderAccount } from './caller';
 
 export type CommentAction = 'post' | 'edit' | 'delete' | 'report';
 
+/** What a comment write knows of its caller once admitted: the use cases take this, not the request. */
 export interface Admitted {
   ipHash: string;
   account: ReaderAccount | null;
+  /** Any user on the request, the reporter of a report (one report per account counts). */
+  userId: number | string | null;
 }
 
 /**
- * The checks every comment write runs before its input is read, in one place for the REST
- * controller and the GraphQL resolvers (docs/decisions.md, "One path per comment use case"):
+ * The checks every comment write runs before its input is read, one function that the REST routes
+ * and the GraphQL mutations both run before their handler (middlewares/comment-admission.ts;
+ * docs/decisions.md, "One path per comment use case"):
  *
  * - flood control first, so a sender over budget costs no validation, normalisation or query
  *   (reports have their own budget, per network and per account: the moderation service's assertReportBudget);
@@ -34,7 +38,7 @@ export async function admitCommentCaller(strapi: Core.Strapi, caller: CommentCal
   const ipHash = guard.hashIp(caller.ip);
   if (action === 'report') {
     await guard.assertReportBudget({ ipHash, userId: caller.userId });
-    return { ipHash, account: caller.account };
+    return { ipHash, account: caller.account, userId: caller.userId };
   }
   await guard.assertCommentBudget(ipHash);
 
@@ -45,9 +49,9 @@ export async function admitCommentCaller(strapi: Core.Strapi, caller: CommentCal
     if (!account && commentSettings(strapi).requireAccount) {
       throw new errors.UnauthorizedError('Log in to comment: this site accepts comments from reader accounts only.');
     }
-    return { ipHash, account };
+    return { ipHash, account, userId: caller.userId };
   }
   if (!account) throw new errors.UnauthorizedError(`Log in to ${action} a comment: only its author, with their reader account, may.`);
   if (account.blocked) throw new errors.ForbiddenError(`This account is blocked and cannot ${action} comments.`);
-  return { ipHash, account };
+  return { ipHash, account, userId: caller.userId };
 }

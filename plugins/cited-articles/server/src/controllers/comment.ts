@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import { commentCaller } from '../comments/caller';
+
+import { admittedFor } from '../middlewares/comment-admission';
 import { getService } from '../utils/get-service';
-import { ConflictError, parseOrThrow } from '../utils/errors';
+import { parseOrThrow } from '../utils/errors';
+import { answerRestRefusal } from '../utils/rest-refusal';
 import { toPublicComment, toPublicRoot } from '../utils/public-shape';
 import type { RequestContext } from '../utils/request-context';
 import { commentSettings } from '../utils/settings';
@@ -12,30 +13,18 @@ import { audienceOf, scopedCacheId } from '../http-cache/audience';
 import { commentPageKeys, commentsKey, threadKey } from '../http-cache/keys';
 import { documentIdParams, readBody, replyPageQuery } from '../validation/comments';
 
-/** The caller as every comment use case reads it (comments/caller.ts). */
-const callerOf = (ctx: RequestContext) => commentCaller(ctx.state, ctx.request.ip);
-
 /**
  * Reader comments on the content API. The client IP is ctx.request.ip: behind a reverse proxy,
  * enable server.proxy.koa with maxIpsCount (the number of proxies) in config/server.ts, or every
  * reader shares the proxy's address (no proxy setting) or picks their own (no maxIpsCount).
  */
 const comment = ({ strapi }: { strapi: Core.Strapi }): Core.Controller => {
-  // Some answers need ctx: Strapi has no conflict error class; Retry-After is a header; and a
-  // ForbiddenError thrown past Strapi's authorize middleware is answered with a bare "Forbidden",
-  // while a reader should learn why (comments closed), so 403 is answered here.
+  // Errors Strapi would answer without saying why, or without Retry-After (utils/rest-refusal.ts).
   const answerErrors = async (ctx: RequestContext, run: () => Promise<void>) => {
     try {
       await run();
     } catch (error) {
-      if (error instanceof ConflictError) return ctx.conflict(error.message, error.details);
-      if (error instanceof errors.UnauthorizedError) return ctx.unauthorized(error.message, error.details ?? {});
-      if (error instanceof errors.ForbiddenError) return ctx.forbidden(error.message, error.details ?? {});
-      if (error instanceof errors.RateLimitError) {
-        const retry = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
-        if (retry) ctx.set('Retry-After', String(retry));
-      }
-      throw error;
+      answerRestRefusal(ctx, error);
     }
   };
 
@@ -90,7 +79,7 @@ const comment = ({ strapi }: { strapi: Core.Strapi }): Core.Controller => {
     async create(ctx) {
       await answerErrors(ctx, async () => {
         const created = await actions().post({
-          caller: callerOf(ctx),
+          admitted: admittedFor(ctx.state, 'post'),
           slug: ctx.params.slug,
           locale: ctx.query.locale,
           body: readBody(ctx.request.body),
@@ -103,7 +92,11 @@ const comment = ({ strapi }: { strapi: Core.Strapi }): Core.Controller => {
     /** PATCH /comments/:documentId: the author's new text, within comments.editWindowMinutes. */
     async update(ctx) {
       await answerErrors(ctx, async () => {
-        const updated = await actions().edit({ caller: callerOf(ctx), documentId: ctx.params.documentId, body: readBody(ctx.request.body) });
+        const updated = await actions().edit({
+          admitted: admittedFor(ctx.state, 'edit'),
+          documentId: ctx.params.documentId,
+          body: readBody(ctx.request.body),
+        });
         ctx.body = { data: toPublicComment(updated), meta: {} };
       });
     },
@@ -111,7 +104,7 @@ const comment = ({ strapi }: { strapi: Core.Strapi }): Core.Controller => {
     /** DELETE /comments/:documentId: the author's own comment (a placeholder while it has replies). */
     async delete(ctx) {
       await answerErrors(ctx, async () => {
-        const { documentId, placeholder } = await actions().remove({ caller: callerOf(ctx), documentId: ctx.params.documentId });
+        const { documentId, placeholder } = await actions().remove({ admitted: admittedFor(ctx.state, 'delete'), documentId: ctx.params.documentId });
         ctx.body = { data: { documentId, deleted: true, placeholder }, meta: {} };
       });
     },
@@ -120,7 +113,7 @@ const comment = ({ strapi }: { strapi: Core.Strapi }): Core.Controller => {
     async report(ctx) {
       await answerErrors(ctx, async () => {
         const { documentId, reason, counted } = await actions().report({
-          caller: callerOf(ctx),
+          admitted: admittedFor(ctx.state, 'report'),
           documentId: ctx.params.documentId,
           body: readBody(ctx.request.body),
         });

@@ -1,3 +1,7 @@
+import type { Core } from '@strapi/strapi';
+import type { CommentAction } from '../comments/admission';
+import { admissionResolverMiddleware } from '../middlewares/comment-admission';
+
 /**
  * Who may call what: the Users & Permissions action of the REST route each field mirrors, so one
  * grant in Settings > Roles opens (or closes) both APIs. The GraphQL plugin checks the scope with
@@ -5,14 +9,21 @@
  */
 const action = (name: string) => ({ auth: { scope: [`plugin::cited-articles.${name}`] } });
 
-export const resolversConfig = {
-  'Query.citedArticle': action('article.findOne'),
-  'Query.citedArticles': action('article.find'),
-  'Query.citedSource': action('source.findOne'),
-  'Query.articleComments': action('comment.find'),
-  'Mutation.createArticleComment': action('comment.create'),
-  'Mutation.reportComment': action('comment.report'),
-  // A reader's own comment: the Authenticated role's actions (reader-permissions.ts).
-  'Mutation.updateMyComment': action('comment.update'),
-  'Mutation.deleteMyComment': action('comment.delete'),
+export const createResolversConfig = (strapi: Core.Strapi) => {
+  // A comment write, admitted first as its REST route is (middlewares/comment-admission.ts).
+  const write = (name: string, admission: CommentAction) => ({
+    ...action(name),
+    middlewares: [admissionResolverMiddleware(strapi, admission)],
+  });
+  return {
+    'Query.citedArticle': action('article.findOne'),
+    'Query.citedArticles': action('article.find'),
+    'Query.citedSource': action('source.findOne'),
+    'Query.articleComments': action('comment.find'),
+    'Mutation.createArticleComment': write('comment.create', 'post'),
+    'Mutation.reportComment': write('comment.report', 'report'),
+    // A reader's own comment: the Authenticated role's actions (reader-permissions.ts).
+    'Mutation.updateMyComment': write('comment.update', 'edit'),
+    'Mutation.deleteMyComment': write('comment.delete', 'delete'),
+  };
 };

@@ -59,18 +59,24 @@ export interface ResolverContext {
 type Resolver<R> = (parent: unknown, args: ResolverArgs, context: ResolverContext, info: GraphQLResolveInfo) => Promise<R>;
 
 /**
- * Wraps a root resolver so that the plugin's and Strapi's errors reach the client with their code.
- * A refusal by flood control also sets Retry-After on the HTTP answer, as the REST route does.
+ * An error as a GraphQL client reads it (toGraphQLError). A refusal by flood control or a full
+ * work queue also sets Retry-After on the HTTP answer, as the REST route does. Used by the root
+ * resolvers and the comment admission (middlewares/comment-admission.ts).
  */
+export const graphQLRefusal = (error: unknown, context: ResolverContext | undefined): unknown => {
+  const mapped = toGraphQLError(error);
+  const retry = mapped instanceof graphQLError() ? mapped.extensions.retryAfterSeconds : undefined;
+  if (retry) context?.koaContext?.set?.('Retry-After', String(retry));
+  return mapped;
+};
+
+/** Wraps a root resolver so that the plugin's and Strapi's errors reach the client with their code. */
 export const withErrorCodes =
   <R>(resolve: Resolver<R>): Resolver<R> =>
   async (parent, args, context, info) => {
     try {
       return await resolve(parent, args, context, info);
     } catch (error) {
-      const mapped = toGraphQLError(error);
-      const retry = mapped instanceof graphQLError() ? mapped.extensions.retryAfterSeconds : undefined;
-      if (retry) context?.koaContext?.set?.('Retry-After', String(retry));
-      throw mapped;
+      throw graphQLRefusal(error, context);
     }
   };

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { commentSettings } from '../utils/settings';
 import { PLUGIN_ID } from '../../../shared/uids';
-import { resolversConfig } from './access';
+import { createResolversConfig } from './access';
 import { directFieldsPlugin } from './direct-fields';
 import { graphqlCachePlugin, graphqlGetCache } from './get-cache';
 import { operationCachePlugin, stringifyKeptResults } from './operation-cache';
@@ -31,7 +31,7 @@ export const registerGraphQL = (strapi: Core.Strapi) => {
   extension.use(() => ({
     typeDefs: typeDefs(commentSettings(strapi).honeypotField),
     resolvers,
-    resolversConfig,
+    resolversConfig: createResolversConfig(strapi),
   }));
 
   // Apollo plugins in the graphql plugin's apolloServer config are added to Strapi's own.

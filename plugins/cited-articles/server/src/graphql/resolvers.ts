@@ -1,12 +1,12 @@
 import type { SourceName } from '../citations/types';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { commentCaller } from '../comments/caller';
+import { admittedFor, graphQLState } from '../middlewares/comment-admission';
 import { getService } from '../utils/get-service';
 import { parseOrThrow } from '../utils/errors';
 import { toPublicComment, toPublicRoot, toPublicSourceWithCitedBy } from '../utils/public-shape';
 import { articleQuery, keyParams, localeQuery, paginationQuery, slugParams } from '../validation/content-api';
-import { withErrorCodes, type ResolverContext } from './errors';
+import { withErrorCodes } from './errors';
 import { audienceOf, type Caller } from '../http-cache/audience';
 import { selectsField } from './selection';
 import { recordAnswerKeys } from './get-cache';
@@ -21,9 +21,6 @@ import { articleListKeys, commentPageKeys, sourcePageKeys } from '../http-cache/
 /** An argument sent as null means "not given", as an absent query parameter does on REST. */
 const given = (args: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(args).filter(([, value]) => value !== null && value !== undefined));
-
-/** The caller as the REST controller reads it: Strapi authenticated the request before Apollo ran. */
-const callerOf = (context: ResolverContext) => commentCaller(context.state ?? context.koaContext?.state, context.koaContext?.request?.ip);
 
 /** Dates as the REST answers show them (JSON of a Date): ISO strings. */
 const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : (value ?? null));
@@ -83,12 +80,13 @@ export const createResolvers = (strapi: Core.Strapi) => {
     },
 
     // The REST routes' use cases (services/comments/actions.ts): the same admission (flood control,
-    // reader accounts), validation and errors. A reader signs in with the JWT in the Authorization
+    // reader accounts; run before each of these by resolversConfig, graphql/access.ts), validation
+    // and errors. A reader signs in with the JWT in the Authorization
     // header, as on REST.
     Mutation: {
       createArticleComment: withErrorCodes(async (_parent, args, context) => {
         const created = await service('comments').post({
-          caller: callerOf(context),
+          admitted: admittedFor(graphQLState(context), 'post'),
           slug: args.slug,
           locale: args.locale,
           body: given({ ...args.data }),
@@ -98,7 +96,7 @@ export const createResolvers = (strapi: Core.Strapi) => {
 
       updateMyComment: withErrorCodes(async (_parent, args, context) => {
         const updated = await service('comments').edit({
-          caller: callerOf(context),
+          admitted: admittedFor(graphQLState(context), 'edit'),
           documentId: args.documentId,
           body: given({ ...args.data }),
         });
@@ -106,13 +104,16 @@ export const createResolvers = (strapi: Core.Strapi) => {
       }),
 
       deleteMyComment: withErrorCodes(async (_parent, args, context) => {
-        const { documentId, placeholder } = await service('comments').remove({ caller: callerOf(context), documentId: args.documentId });
+        const { documentId, placeholder } = await service('comments').remove({
+          admitted: admittedFor(graphQLState(context), 'delete'),
+          documentId: args.documentId,
+        });
         return { documentId, deleted: true, placeholder };
       }),
 
       reportComment: withErrorCodes(async (_parent, args, context) => {
         const { documentId, reason, counted } = await service('comments').report({
-          caller: callerOf(context),
+          admitted: admittedFor(graphQLState(context), 'report'),
           documentId: args.documentId,
           body: given({ reason: args.reason, details: args.details }),
         });

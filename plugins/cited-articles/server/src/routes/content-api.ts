@@ -20,6 +20,8 @@ import {
   unsubscribeQuery,
 } from '../validation/comments';
 import { jsonBody, route } from './request';
+import { commentAdmission } from '../middlewares/comment-admission';
+import type { CommentAction } from '../comments/admission';
 
 // No policy of its own: a route's access is its Users & Permissions action (one config object per route).
 const open = () => ({ policies: [] });
@@ -29,6 +31,8 @@ const open = () => ({ policies: [] });
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const comments = commentSettings(strapi);
+  // A comment write: admitted (flood control, account rules) before its handler reads any input.
+  const admitted = (action: CommentAction) => ({ policies: [], middlewares: [commentAdmission(strapi, action)] });
   return {
     type: 'content-api',
     routes: [
@@ -47,7 +51,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       route('GET', '/sources/:key/cite', 'reference-export.source', open(), { params: keyParams.shape, query: exportQuery.shape }),
       route('GET', '/articles/:slug/comments', 'comment.find', open(), { params: slugParams.shape, query: listCommentsQuery.shape }),
       // The body may also come wrapped as { data: {...} }, Strapi's convention (validation/comments.ts readBody).
-      route('POST', '/articles/:slug/comments', 'comment.create', open(), {
+      route('POST', '/articles/:slug/comments', 'comment.create', admitted('post'), {
         params: slugParams.shape,
         query: localeQuery.shape,
         body: jsonBody(createCommentBody(comments)),
@@ -57,13 +61,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         params: documentIdParams.shape,
         query: replyPageQuery(comments.repliesPerThread).shape,
       }),
-      route('POST', '/comments/:documentId/report', 'comment.report', open(), { params: documentIdParams.shape, body: jsonBody(reportBody) }),
+      route('POST', '/comments/:documentId/report', 'comment.report', admitted('report'), {
+        params: documentIdParams.shape,
+        body: jsonBody(reportBody),
+      }),
       // A reader's own comment: edit it for a while, delete it (granted to the Authenticated role).
-      route('PATCH', '/comments/:documentId', 'comment.update', open(), {
+      route('PATCH', '/comments/:documentId', 'comment.update', admitted('edit'), {
         params: documentIdParams.shape,
         body: jsonBody(editCommentBody(comments)),
       }),
-      route('DELETE', '/comments/:documentId', 'comment.delete', open(), { params: documentIdParams.shape }),
+      route('DELETE', '/comments/:documentId', 'comment.delete', admitted('delete'), { params: documentIdParams.shape }),
       // The reader kit as one script for plain HTML pages (<cited-article>, <cited-comments>): public
       // like any static file, so no permission to grant.
       route('GET', '/reader.js', 'reader-script.serve', { auth: false, policies: [] }),

@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import { admitCommentCaller } from '../../comments/admission';
 import { parseOrThrow } from '../../utils/errors';
 import { commentSettings } from '../../utils/settings';
 import { localeQuery, slugParams } from '../../validation/content-api';
 import { createCommentBody, documentIdParams, editCommentBody, listCommentsQuery, reportBody } from '../../validation/comments';
-import type { CommentCaller } from '../../comments/caller';
+import type { Admitted } from '../../comments/admission';
+import type { ReaderAccount } from '../../comments/caller';
 import type { ReportReason } from '../../content-types/records';
 import type { Pagination } from '../../../../shared/contracts';
 import type { CommentAuthors } from './authors';
@@ -29,8 +29,9 @@ const given = (input: Record<string, unknown>) =>
  * reporting one, reading a thread page. The REST controller (controllers/comment.ts) and the
  * GraphQL resolvers (graphql/resolvers.ts) only read their transport's input into these methods
  * and shape the answer, so both APIs run the same checks, in the same order, with the same
- * validation and errors. Inputs arrive as the caller sent them; each method validates them with
- * the zod schemas of validation/comments.ts after the caller is admitted (comments/admission.ts).
+ * validation and errors. Each write takes its caller as admitted (comments/admission.ts, run before
+ * the handler by middlewares/comment-admission.ts on both APIs) and its inputs as the caller sent
+ * them, which it validates with the zod schemas of validation/comments.ts.
  */
 export const createCommentActions = ({
   strapi,
@@ -41,18 +42,8 @@ export const createCommentActions = ({
   publicComments: PublicComments;
   authors: CommentAuthors;
 }) => ({
-  async post({
-    caller,
-    slug,
-    locale,
-    body,
-  }: {
-    caller: CommentCaller;
-    slug: unknown;
-    locale?: unknown;
-    body: unknown;
-  }): Promise<CommentWithParentId> {
-    const { ipHash, account } = await admitCommentCaller(strapi, caller, 'post');
+  async post({ admitted, slug, locale, body }: { admitted: Admitted; slug: unknown; locale?: unknown; body: unknown }): Promise<CommentWithParentId> {
+    const { ipHash, account } = admitted;
     const params = parseOrThrow(slugParams, { slug }, 'article slug');
     const query = parseOrThrow(localeQuery, given({ locale }), 'query');
     const settings = commentSettings(strapi);
@@ -74,30 +65,44 @@ export const createCommentActions = ({
     });
   },
 
-  async edit({ caller, documentId, body }: { caller: CommentCaller; documentId: unknown; body: unknown }): Promise<CommentWithParentId> {
-    const { account } = await admitCommentCaller(strapi, caller, 'edit');
+  async edit({
+    admitted,
+    documentId,
+    body,
+  }: {
+    admitted: Admitted & { account: ReaderAccount };
+    documentId: unknown;
+    body: unknown;
+  }): Promise<CommentWithParentId> {
+    const { account } = admitted;
     const params = parseOrThrow(documentIdParams, { documentId }, 'comment documentId');
     const { content } = parseOrThrow(editCommentBody(commentSettings(strapi)), body, 'comment');
     return authors.editAsAuthor({ documentId: params.documentId, author: account, content });
   },
 
-  async remove({ caller, documentId }: { caller: CommentCaller; documentId: unknown }): Promise<{ documentId: string; placeholder: boolean }> {
-    const { account } = await admitCommentCaller(strapi, caller, 'delete');
+  async remove({
+    admitted,
+    documentId,
+  }: {
+    admitted: Admitted & { account: ReaderAccount };
+    documentId: unknown;
+  }): Promise<{ documentId: string; placeholder: boolean }> {
+    const { account } = admitted;
     const params = parseOrThrow(documentIdParams, { documentId }, 'comment documentId');
     const { placeholder } = await authors.removeAsAuthor({ documentId: params.documentId, author: account });
     return { documentId: params.documentId, placeholder };
   },
 
   async report({
-    caller,
+    admitted,
     documentId,
     body,
   }: {
-    caller: CommentCaller;
+    admitted: Admitted;
     documentId: unknown;
     body: unknown;
   }): Promise<{ documentId: string; reason: ReportReason; counted: boolean }> {
-    const { ipHash } = await admitCommentCaller(strapi, caller, 'report');
+    const { ipHash, userId } = admitted;
     const params = parseOrThrow(documentIdParams, { documentId }, 'comment documentId');
     const { reason, details } = parseOrThrow(reportBody, body, 'report');
     const { counted } = await publicComments.recordReport({
@@ -105,7 +110,7 @@ export const createCommentActions = ({
       reason,
       details,
       ipHash,
-      userId: caller.userId,
+      userId,
     });
     return { documentId: params.documentId, reason, counted };
   },
