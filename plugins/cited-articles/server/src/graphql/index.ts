@@ -1,10 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { commentSettings } from '../utils/settings';
+import { cacheSettings, commentSettings } from '../utils/settings';
 import { PLUGIN_ID } from '../../../shared/uids';
 import { createResolversConfig } from './access';
 import { directFieldsPlugin } from './direct-fields';
 import { graphqlCachePlugin, graphqlGetCache } from './get-cache';
 import { operationCachePlugin, stringifyKeptResults } from './operation-cache';
+import { PERSISTED_QUERY_TTL_SECONDS, persistedQueriesFor } from './persisted-queries';
 import { createResolvers } from './resolvers';
 import { typeDefs } from './type-defs';
 
@@ -35,9 +36,24 @@ export const registerGraphQL = (strapi: Core.Strapi) => {
   }));
 
   // Apollo plugins in the graphql plugin's apolloServer config are added to Strapi's own.
-  const apolloServer = (strapi.config.get('plugin::graphql.apolloServer') ?? {}) as { plugins?: unknown[]; stringifyResult?: unknown };
+  const apolloServer = (strapi.config.get('plugin::graphql.apolloServer') ?? {}) as {
+    plugins?: unknown[];
+    stringifyResult?: unknown;
+    persistedQueries?: unknown;
+  };
+  // With Redis (the cache's or the comments' redisUrl), persisted queries are shared by every
+  // instance (persisted-queries.ts), unless the app configures persistedQueries itself.
+  const redisUrl = cacheSettings(strapi).redisUrl ?? commentSettings(strapi).redisUrl;
+  const persistedQueries =
+    apolloServer.persistedQueries === undefined && redisUrl
+      ? {
+          cache: persistedQueriesFor(strapi, redisUrl, `${commentSettings(strapi).redisKeyPrefix}:graphql-query:`, strapi.log),
+          ttl: PERSISTED_QUERY_TTL_SECONDS,
+        }
+      : apolloServer.persistedQueries;
   strapi.config.set('plugin::graphql.apolloServer', {
     ...apolloServer,
+    ...(persistedQueries === undefined ? {} : { persistedQueries }),
     // Kept answers are sent as the JSON they were kept as (operation-cache.ts), unless the app
     // serialises answers its own way.
     stringifyResult: apolloServer.stringifyResult ?? stringifyKeptResults,
