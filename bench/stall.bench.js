@@ -28,6 +28,14 @@
  *   npm run bench:stall -- --editors 0 --importers 2   # only some of the editors (4 and 2 by default)
  *   npm run bench:stall -- --cpu-prof /tmp/prof   # V8 CPU profiles of the app's threads
  *   npm run bench:stall -- --db postgres          # the app on PostgreSQL instead of SQLite
+ *   npm run bench:stall -- --strapi-only          # Strapi's own ceiling: the same request sizes,
+ *                                                 # saved as a plain content type's entries
+ *
+ * `--strapi-only` measures what Strapi alone costs the readers under the same load: the editors
+ * save the same bodies (100 kB and 1 MB) through the Content Manager as entries of a plain content
+ * type of a bench-only plugin (bench/baseline-plugin: a title and a rich-text body, none of the
+ * cited-articles plugin's work), and the importers create entries holding the same 1 MB BibTeX text.
+ * The readers are the same. Results go to stall[-postgres]-strapi-only-latest.*.
  *
  * It ends by itself: every wait is bounded, an app that no longer answers (a blocked event loop) is
  * reported as such and killed, and a watchdog kills the children and exits if the whole run
@@ -41,6 +49,7 @@ const path = require('node:path');
 
 const APP_DIR = path.resolve(__dirname, '..');
 const ARTICLE_UID = 'plugin::cited-articles.article';
+const NOTE_UID = 'plugin::bench-baseline.note';
 const SOURCE_UID = 'plugin::cited-articles.source';
 const READER_SLUG = 'stall-reader';
 
@@ -149,7 +158,10 @@ async function runServer() {
   const citations = sources.map((source) => source.documentId);
   const reader = await strapi.documents(ARTICLE_UID).create({ data: { title: 'Read while others edit', slug: READER_SLUG, body, citations } });
   await strapi.documents(ARTICLE_UID).publish({ documentId: reader.documentId });
-  const draft = await strapi.documents(ARTICLE_UID).create({ data: { title: 'Being edited', slug: 'stall-editor', body: 'Draft.' } });
+  const draft =
+    process.env.CITED_ARTICLES_BENCH_STRAPI_ONLY === '1'
+      ? await strapi.documents(NOTE_UID).create({ data: { title: 'Being edited', body: 'Draft.' } })
+      : await strapi.documents(ARTICLE_UID).create({ data: { title: 'Being edited', slug: 'stall-editor', body: 'Draft.' } });
 
   await new Promise((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = strapi.server.httpServer.address();
@@ -235,16 +247,27 @@ async function runEditors() {
     }
   };
 
+  const strapiOnly = process.env.STALL_STRAPI_ONLY === '1';
   const editor = async (index) => {
     for (let turn = index; !end.signal.aborted; turn++) {
       const { name, body } = bodies[turn % bodies.length];
-      if (turn % 2 === 0) await send(`preview: ${name}`, 'POST', '/cited-articles/preview', { body });
+      // --strapi-only: every turn a save, of a plain entry (Strapi has no preview to compare with).
+      if (strapiOnly)
+        await send(`save (Strapi only): ${name}`, 'PUT', `/content-manager/collection-types/${NOTE_UID}/${draft}`, { title: 'Being edited', body });
+      else if (turn % 2 === 0) await send(`preview: ${name}`, 'POST', '/cited-articles/preview', { body });
       else await send(`save: ${name}`, 'PUT', `/content-manager/collection-types/${ARTICLE_UID}/${draft}`, { title: 'Being edited', body });
     }
   };
   const importer = async (index) => {
     const content = bibtexOf(`imp${index}x`, 1_000_000);
-    while (!end.signal.aborted) await send('import: BibTeX, 1 MB', 'POST', '/cited-articles/sources/import', { content, format: 'bibtex' });
+    while (!end.signal.aborted) {
+      if (strapiOnly)
+        await send('create (Strapi only): the BibTeX text, 1 MB', 'POST', `/content-manager/collection-types/${NOTE_UID}`, {
+          title: 'Imported',
+          body: content,
+        });
+      else await send('import: BibTeX, 1 MB', 'POST', '/cited-articles/sources/import', { content, format: 'bibtex' });
+    }
   };
 
   const editors = Array.from({ length: Number(process.env.STALL_EDITORS) }, (_, index) => editor(index));
@@ -283,6 +306,8 @@ const children = new Set();
 // _PASSWORD, 127.0.0.1:5432 postgres by default) instead of a SQLite file. SQLite has one
 // connection: a long write transaction (a large import) makes every query wait, reads included.
 const DB = args.includes('--db') ? args[args.indexOf('--db') + 1] : 'sqlite';
+// `--strapi-only`: Strapi's own ceiling under the same load (see the top of this file).
+const STRAPI_ONLY = args.includes('--strapi-only');
 const PG_ENV = {
   DATABASE_HOST: process.env.DATABASE_HOST || '127.0.0.1',
   DATABASE_PORT: process.env.DATABASE_PORT || '5432',
@@ -401,14 +426,19 @@ async function checkEditorRoutes(base, token, draft) {
   // A misconfigured bench (wrong route, no permission) would show as "editors refused": make sure
   // each editor's route accepts a small request first.
   const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
-  const probes = [
-    ['POST', '/cited-articles/preview', { body: 'Fact [1].' }],
-    ['PUT', `/content-manager/collection-types/${ARTICLE_UID}/${draft}`, { title: 'Being edited', body: 'Fact [1].' }],
-    ['POST', '/cited-articles/sources/import', { content: bibtexOf('probe', 2_000), format: 'bibtex' }],
-  ];
+  const probes = STRAPI_ONLY
+    ? [
+        ['PUT', `/content-manager/collection-types/${NOTE_UID}/${draft}`, { title: 'Being edited', body: 'Fact [1].' }],
+        ['POST', `/content-manager/collection-types/${NOTE_UID}`, { title: 'Imported', body: bibtexOf('probe', 2_000) }],
+      ]
+    : [
+        ['POST', '/cited-articles/preview', { body: 'Fact [1].' }],
+        ['PUT', `/content-manager/collection-types/${ARTICLE_UID}/${draft}`, { title: 'Being edited', body: 'Fact [1].' }],
+        ['POST', '/cited-articles/sources/import', { content: bibtexOf('probe', 2_000), format: 'bibtex' }],
+      ];
   for (const [method, url, json] of probes) {
     const res = await fetch(`${base}${url}`, { method, headers: auth, body: JSON.stringify(json), signal: AbortSignal.timeout(60_000) });
-    if (res.status !== 200) throw new Error(`${method} ${url} answered ${res.status} to a small request: ${await res.text()}`);
+    if (res.status !== 200 && res.status !== 201) throw new Error(`${method} ${url} answered ${res.status} to a small request: ${await res.text()}`);
   }
 }
 
@@ -458,7 +488,7 @@ function report(result) {
     `${fmt(ratios[reader], 'x')} | ${quiet[reader].answered} / ${quiet[reader].sent} | ${loaded[reader].answered} / ${loaded[reader].sent} | ` +
     `${loaded[reader].timeouts} time-outs, ${loaded[reader].errors} errors, ${loaded[reader].notOk} not 2xx |`;
   const lines = [
-    `# Stall bench (${result.db}, ${result.seconds} s per phase${result.quick ? ', --quick' : ''}, ${result.clients.editors} editors and ${result.clients.importers} importers, ${result.cpus} CPUs, load average ${result.loadAverage} before the run, ${result.date})`,
+    `# Stall bench (${result.strapiOnly ? 'Strapi only, ' : ''}${result.db}, ${result.seconds} s per phase${result.quick ? ', --quick' : ''}, ${result.clients.editors} editors and ${result.clients.importers} importers, ${result.cpus} CPUs, load average ${result.loadAverage} before the run, ${result.date})`,
     '',
     `| Readers (${READER_RATE} req/s each) | quiet p50 / p99 | loaded p50 / p99 | p99 loaded/quiet | answered / sent, quiet | answered / sent, loaded | loaded failures |`,
     '| --- | --- | --- | --- | --- | --- | --- |',
@@ -514,7 +544,10 @@ async function main() {
   const dbName = `ca_stall_${process.pid}_${randomBytes(3).toString('hex')}`;
   const dbFile = path.join(os.tmpdir(), `${dbName}.db`);
   if (DB === 'postgres') await postgres(`CREATE DATABASE "${dbName}"`);
-  const server = forkRole('server', DB === 'postgres' ? { STALL_DB_NAME: dbName } : { STALL_DB_FILE: dbFile });
+  const server = forkRole('server', {
+    ...(DB === 'postgres' ? { STALL_DB_NAME: dbName } : { STALL_DB_FILE: dbFile }),
+    ...(STRAPI_ONLY ? { CITED_ARTICLES_BENCH_STRAPI_ONLY: '1' } : {}),
+  });
   try {
     const ready = await nextMessage(server, 'ready', 5 * 60_000);
     if (!ready) throw new Error('the app exited or did not boot within 5 minutes');
@@ -535,7 +568,11 @@ async function main() {
     const loaded = await sampled(
       server,
       async () => {
-        const editors = forkRole('editors', { STALL_EDITORS: String(EDITORS), STALL_IMPORTERS: String(IMPORTERS) });
+        const editors = forkRole('editors', {
+          STALL_EDITORS: String(EDITORS),
+          STALL_IMPORTERS: String(IMPORTERS),
+          STALL_STRAPI_ONLY: STRAPI_ONLY ? '1' : '',
+        });
         const editorsDone = nextMessage(editors, 'editors', SECONDS * 1000 + 30_000);
         editors.send({ base, token: ready.token, draft: ready.draft, deadline: Date.now() + SECONDS * 1000 });
         const read = await readers(ready.port, SECONDS);
@@ -554,6 +591,7 @@ async function main() {
       db: DB,
       seconds: SECONDS,
       clients: { editors: EDITORS, importers: IMPORTERS },
+      strapiOnly: STRAPI_ONLY,
       quick: QUICK,
       cpus: os.cpus().length,
       loadAverage: Math.round(loadAverage * 100) / 100,
@@ -566,7 +604,7 @@ async function main() {
     console.log(`\n${markdown}\n`);
     const dir = path.join(__dirname, 'results');
     fs.mkdirSync(dir, { recursive: true });
-    const name = DB === 'sqlite' ? 'stall-latest' : `stall-${DB}-latest`;
+    const name = `stall${DB === 'sqlite' ? '' : `-${DB}`}${STRAPI_ONLY ? '-strapi-only' : ''}-latest`;
     fs.writeFileSync(path.join(dir, `${name}.json`), `${JSON.stringify({ ...result, ratios, checks, pass }, null, 2)}\n`);
     fs.writeFileSync(path.join(dir, `${name}.md`), `${markdown}\n`);
     console.log(`written: bench/results/${name}.json, bench/results/${name}.md`);

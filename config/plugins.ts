@@ -39,6 +39,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         },
       }
     : {}),
+  // Only for `npm run bench:stall -- --strapi-only`: a plain content type, to measure what saving
+  // large entries costs with Strapi alone (bench/baseline-plugin). Never part of a normal run.
+  ...(env('CITED_ARTICLES_BENCH_STRAPI_ONLY', '') === '1' ? { 'bench-baseline': { enabled: true, resolve: './bench/baseline-plugin' } } : {}),
   'users-permissions': {
     config: {
       jwtSecret: env('JWT_SECRET'),
