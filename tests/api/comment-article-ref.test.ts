@@ -58,8 +58,10 @@ it('is set on a comment created through the Document Service, and follows a move
 it('is filled by the startup backfill on comments written without it (or before articles were localized)', async () => {
   const table = app.strapi.db.metadata.get(COMMENT_UID as any).tableName;
   await app.strapi.db.connection(table).update({ article_document_id: null, article_locale: null, article_version: null });
-  // A raw SQL write runs no lifecycle, so nothing purges the cached comment pages: emptied here.
+  // A raw SQL write runs no lifecycle, so nothing purges the cached comment pages or marks the kept
+  // comment counts stale: done here.
   app.strapi.plugin('cited-articles').service('caching').clear();
+  await app.strapi.plugin('cited-articles').service('comments').markAllTalliesStale();
   expect(await listedTotal('first-of-two')).toBe(0);
 
   const filled = await app.strapi.plugin('cited-articles').service('comments').backfillArticleRefs();

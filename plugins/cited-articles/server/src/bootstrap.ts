@@ -59,6 +59,9 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   getService('sources', { strapi }).registerWebhookEvents();
   getService('notifications', { strapi }).subscribe();
   comments.subscribeArticleRef();
+  // Approved-comment counts are kept per article and marked stale by every comment write Strapi
+  // makes (services/comments/tallies.ts); the backfill, which writes around Strapi, marks them all.
+  comments.subscribeTallies();
   await comments.backfillArticleRefs();
   // After the article copy: the fingerprint hashes the article's documentId with the text.
   await comments.backfillFingerprints();

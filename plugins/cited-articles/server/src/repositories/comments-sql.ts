@@ -125,29 +125,22 @@ export const commentsSql = (strapi: Core.Strapi) => {
     },
 
     /**
-     * An article version's approved root entries (a placeholder kept for its replies is one) and
-     * approved comments readers can read (a comment its author deleted is not), in one pass.
+     * Per article version, its approved root entries (a placeholder kept for its replies is one) and
+     * the approved comments readers can read (a comment its author deleted is not), in one grouped
+     * pass over the (article_version, status, …, deleted) index; versions with none are absent.
      */
-    async approvedCounts(articleVersion: string): Promise<{ roots: number; all: number }> {
-      const [row]: Array<{ roots?: Counted | null; total?: Counted | null }> = await knex(comments.table)
-        .where({ [col.articleVersion]: articleVersion, [col.status]: 'approved' })
+    async approvedCountsByVersion(versions: string[]): Promise<Array<{ version: string; roots: number; all: number }>> {
+      if (versions.length === 0) return [];
+      const rows: Array<{ version: string; roots?: Counted | null; total?: Counted | null }> = await knex(comments.table)
+        .whereIn(col.articleVersion, versions)
+        .where(col.status, 'approved')
+        .groupBy(col.articleVersion)
         .select(
+          `${col.articleVersion} as version`,
           knex.raw('COALESCE(SUM(CASE WHEN ?? THEN 0 ELSE 1 END), 0) as ??', [col.deleted, 'total']),
           knex.raw('COALESCE(SUM(CASE WHEN ?? = 0 THEN 1 ELSE 0 END), 0) as ??', [col.depth, 'roots'])
         );
-      return { roots: Number(row?.roots ?? 0), all: Number(row?.total ?? 0) };
-    },
-
-    /** Approved comments that are not deleted placeholders, per article version, for the versions that have any. */
-    async approvedByVersion(versions: string[]): Promise<Array<{ version: string; count: number }>> {
-      const rows: Array<{ version: string; count: Counted }> = await knex(comments.table)
-        .where(col.status, 'approved')
-        .where((q) => q.whereNull(col.deleted).orWhereRaw('NOT ??', [col.deleted]))
-        .whereIn(col.articleVersion, versions)
-        .groupBy(col.articleVersion)
-        .select(`${col.articleVersion} as version`)
-        .count({ count: '*' });
-      return rows.map((row) => ({ version: row.version, count: Number(row.count) }));
+      return rows.map((row) => ({ version: row.version, roots: Number(row.roots ?? 0), all: Number(row.total ?? 0) }));
     },
 
     /**

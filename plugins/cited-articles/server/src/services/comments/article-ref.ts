@@ -72,6 +72,7 @@ export const createCommentArticleRef = ({ strapi }: { strapi: Core.Strapi }) => 
       if (updated > 0) strapi.log.info(`[cited-articles] linked ${updated} comments to their article's documentId`);
 
       // The combined key, in batches, grouped by article version (one UPDATE per version in a batch).
+      let versioned = 0;
       for (;;) {
         const rows = await comments.unversioned(BACKFILL_BATCH);
         if (rows.length === 0) break;
@@ -81,9 +82,14 @@ export const createCommentArticleRef = ({ strapi }: { strapi: Core.Strapi }) => 
           byVersion.set(key, [...(byVersion.get(key) ?? []), row.id]);
         }
         for (const [key, ids] of byVersion) await comments.setArticleVersion(ids, key);
+        versioned += rows.length;
       }
-      // These writes are plain SQL, which no lifecycle sees: answers cached from before are dropped.
-      if (updated > 0) getService('caching', { strapi }).purge([ALL_KEY]);
+      // These writes are plain SQL, which no lifecycle sees: answers cached from before are dropped,
+      // and the approved-comment counts kept per article are counted again (tallies.ts).
+      if (updated > 0 || versioned > 0) {
+        getService('caching', { strapi }).purge([ALL_KEY]);
+        await getService('comments', { strapi }).markAllTalliesStale();
+      }
       return updated;
     },
   };

@@ -10,6 +10,7 @@ import { createCommentPages } from './pages';
 import { createPublicComments } from './public';
 import { createCommentReplies } from './replies';
 import { createStaffReplies } from './staff-replies';
+import { createCommentTallies } from './tallies';
 
 export { COMMENT_EVENTS, type CommentEvent, type CommentWithParentId, type EventArticle } from './events';
 export type { ThreadRequest } from './actions';
@@ -20,14 +21,15 @@ export type { NewsroomAdmin } from './staff-replies';
 /**
  * Comments as readers and the newsroom write and read them: a reader's use cases, one method each
  * (actions.ts), over the public threads, posting and reporting (public.ts), the page queries
- * (pages.ts, replies.ts, counts.ts), authors editing their own comments (authors.ts), the newsroom's
+ * (pages.ts, replies.ts, counts.ts, and the counts kept by tallies.ts), authors editing their own comments (authors.ts), the newsroom's
  * replies (staff-replies.ts), the events and webhooks (events.ts) and the data kept on each comment
  * (article-ref.ts, fingerprint.ts).
  */
 export const createCommentsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const events = createCommentEvents({ strapi });
-  const pages = createCommentPages({ strapi });
-  const counts = createCommentCounts({ strapi });
+  const tallies = createCommentTallies({ strapi });
+  const pages = createCommentPages({ strapi, tallies });
+  const counts = createCommentCounts({ tallies });
   const publicComments = createPublicComments({ strapi, pages, events });
   const authors = createCommentAuthors({ strapi });
   const actions = createCommentActions({ strapi, publicComments, authors });
@@ -36,7 +38,7 @@ export const createCommentsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const articleRef = createCommentArticleRef({ strapi });
   const fingerprints = createCommentFingerprint({ strapi });
 
-  return joinParts(actions, publicComments, authors, pages, replies, counts, staff, events, articleRef, fingerprints);
+  return joinParts(actions, publicComments, authors, pages, replies, counts, tallies, staff, events, articleRef, fingerprints);
 };
 
 export type CommentsService = ReturnType<typeof createCommentsService>;

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { commentsRepository, type SortOrder, type ThreadEntry } from '../../repositories/comments';
+import { articleVersionKey } from '../../comments/article-version';
+import type { CommentTallies } from './tallies';
 
 /**
  * The queries behind a page of an article's approved comments and the replies of its threads,
@@ -12,7 +14,7 @@ import { commentsRepository, type SortOrder, type ThreadEntry } from '../../repo
  * reading the table for them: a page reads ids only, which the index holds); a count reads the
  * article's or the thread's approved entries of the index. The SQL is in repositories/comments.ts.
  */
-export const createCommentPages = ({ strapi }: { strapi: Core.Strapi }) => {
+export const createCommentPages = ({ strapi, tallies }: { strapi: Core.Strapi; tallies: CommentTallies }) => {
   const comments = () => commentsRepository(strapi);
 
   return {
@@ -61,12 +63,14 @@ export const createCommentPages = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Approved root comments and approved comments of any depth, in one pass over the index. Roots
-     * are entries of the list (a placeholder kept for its replies is one); the total counts comments
-     * readers can read, so a comment its author deleted is not among them.
+     * Approved root comments and approved comments of any depth of one article version, as kept
+     * (tallies.ts) or counted in one pass over the index. Roots are entries of the list (a
+     * placeholder kept for its replies is one); the total counts comments readers can read, so a
+     * comment its author deleted is not among them.
      */
-    async approvedCounts(articleVersion: string): Promise<{ roots: number; all: number }> {
-      return comments().approvedCounts(articleVersion);
+    async approvedCounts(documentId: string, locale: string): Promise<{ roots: number; all: number }> {
+      const counts = await tallies.approvedCountsOf([{ documentId, locale }]);
+      return counts.get(articleVersionKey(documentId, locale)) ?? { roots: 0, all: 0 };
     },
   };
 };

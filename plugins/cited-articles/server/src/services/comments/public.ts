@@ -148,7 +148,7 @@ export const createPublicComments = ({ strapi, pages, events }: { strapi: Core.S
       // Counts and ids by plain indexed queries (see pages.ts), then the page's rows. The count
       // first: a page past the middle is read from the end (a last page costs what a first does).
       const version = articleVersionKey(article.documentId, article.locale);
-      const counts = await pages.approvedCounts(version);
+      const counts = await pages.approvedCounts(article.documentId, article.locale);
       const rootPageIds = await pages.rootPage(version, { page, pageSize, order, roots: counts.roots });
       const rootRows = rootPageIds.length > 0 ? await comments().publicRows(rootPageIds) : [];
       const position = new Map(rootPageIds.map((id, index) => [id, index]));
