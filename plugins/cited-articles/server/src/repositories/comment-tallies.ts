@@ -99,6 +99,25 @@ export const commentTalliesRepository = (strapi: Core.Strapi) => {
         });
     },
 
+    /** addMissing in the caller's transaction: a writer's row to lock even before any read counted. */
+    async addMissingIn(trx: Knexish, entries: Array<{ version: string; articleDocumentId: string }>): Promise<void> {
+      if (entries.length === 0) return;
+      await trx(tallies.table)
+        .insert(
+          entries.map(({ version, articleDocumentId }) => ({
+            [col.articleVersion]: version,
+            [col.articleDocumentId]: articleDocumentId,
+            [col.generation]: 0,
+            [col.fresh]: false,
+            [col.approved]: 0,
+            [col.roots]: 0,
+            [col.countedAt]: 0,
+          }))
+        )
+        .onConflict(col.articleVersion)
+        .ignore();
+    },
+
     /** Marks the tallies of these articles (every locale) stale. Runs in the caller's transaction, if any. */
     async markStale(trx: Knexish, articleDocumentIds: string[]): Promise<void> {
       if (articleDocumentIds.length === 0) return;

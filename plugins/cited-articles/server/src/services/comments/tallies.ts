@@ -21,8 +21,6 @@ interface WriteEvent {
 }
 
 const touchesCounts = (data: unknown) => !data || typeof data !== 'object' || COUNTED_FIELDS.some((field) => field in data);
-const movesArticle = (data: unknown) =>
-  !!data && typeof data === 'object' && ['article', 'articleDocumentId', 'articleLocale', 'articleVersion'].some((field) => field in data);
 const articleOf = (row: unknown): string | null => {
   const id = (row as { articleDocumentId?: unknown } | null | undefined)?.articleDocumentId;
   return typeof id === 'string' && id ? id : null;
@@ -51,26 +49,36 @@ const articleOf = (row: unknown): string | null => {
 export const createCommentTallies = ({ strapi }: { strapi: Core.Strapi }) => {
   const tallies = () => commentTalliesRepository(strapi);
 
-  /** Marks these articles' tallies stale in the current transaction (or its own one). */
-  const markStale = async (articleDocumentIds: Array<string | null> | 'all') => {
+  /**
+   * Marks these articles' tallies stale in the current transaction (or its own one). `versions`:
+   * rows to add first where missing, so that the mark holds a row lock even on an article no read
+   * has counted yet.
+   */
+  const markStale = async (
+    articleDocumentIds: Array<string | null> | 'all',
+    versions: Array<{ version: string; articleDocumentId: string }> = []
+  ) => {
     const ids = articleDocumentIds === 'all' ? 'all' : [...new Set(articleDocumentIds.filter((id): id is string => id !== null))];
     if (ids !== 'all' && ids.length === 0) return;
     // Joins the write's transaction when there is one, as the Query Engine's own statements do.
     await strapi.db.transaction(async ({ trx }) => {
-      if (ids === 'all') await tallies().markAllStale(trx);
-      else await tallies().markStale(trx, ids);
+      if (ids === 'all') return tallies().markAllStale(trx);
+      await tallies().addMissingIn(trx, versions);
+      await tallies().markStale(trx, ids);
     });
   };
 
-  /** The articles of the comments a *Many write is about to touch, or 'all' when there are too many. */
-  const articlesOfWhere = async (where: unknown): Promise<string[] | 'all'> => {
+  /** The article versions of the comments a write is about to touch, or 'all' when there are too many. */
+  const versionsOfWhere = async (where: unknown): Promise<Array<{ version: string; articleDocumentId: string }> | 'all'> => {
     const rows = (await strapi.db.query(COMMENT_UID).findMany({
       where: where as Record<string, unknown>,
-      select: ['articleDocumentId'],
+      select: ['articleDocumentId', 'articleVersion'],
       limit: MANY_LOOKUP_LIMIT + 1,
-    })) as Array<{ articleDocumentId?: string | null }>;
+    })) as Array<{ articleDocumentId?: string | null; articleVersion?: string | null }>;
     if (rows.length > MANY_LOOKUP_LIMIT) return 'all';
-    return rows.map(articleOf).filter((id): id is string => id !== null);
+    const found = new Map<string, string>();
+    for (const row of rows) if (row.articleVersion && row.articleDocumentId) found.set(row.articleVersion, row.articleDocumentId);
+    return [...found].map(([version, articleDocumentId]) => ({ version, articleDocumentId }));
   };
 
   /**
@@ -136,46 +144,55 @@ export const createCommentTallies = ({ strapi }: { strapi: Core.Strapi }) => {
       await markStale('all');
     },
 
-    /** Marks tallies stale on every comment write that can change a count, whichever API made it. */
+    /**
+     * Marks tallies stale on every comment write that can change a count, whichever API made it.
+     * An update or a deletion marks its articles before it writes, then again after: the first mark
+     * takes the tally rows' locks before the comments' rows, in the same order for every writer, so
+     * that concurrent moderations of one thread wait for each other instead of deadlocking; the
+     * second (on rows this transaction already holds) moves the generation past a count made
+     * between the two when the write runs outside a transaction.
+     */
     subscribeTallies(): void {
+      const before = async (event: WriteEvent, also: Array<string | null> = []) => {
+        const found = await versionsOfWhere(event.params?.where);
+        const articles = found === 'all' ? 'all' : [...found.map((entry) => entry.articleDocumentId), ...also];
+        if (event.state) event.state.tallyArticles = articles;
+        await markStale(articles, found === 'all' ? [] : found);
+      };
+      const after = async (event: WriteEvent, also: Array<string | null> = []) => {
+        const articles = event.state?.tallyArticles as Array<string | null> | 'all' | undefined;
+        if (articles) await markStale(articles === 'all' ? 'all' : [...articles, ...also]);
+      };
       strapi.db.lifecycles.subscribe({
         models: [COMMENT_UID],
         async afterCreate(event: WriteEvent) {
           const status = (event.result as { status?: string } | null)?.status ?? (event.params?.data as { status?: string } | undefined)?.status;
           if (status === 'approved') await markStale([await articleOfWrite(event)]);
         },
-        // A comment moved to another article: the one it leaves changes too.
         async beforeUpdate(event: WriteEvent) {
-          if (!movesArticle(event.params?.data) || !event.state) return;
-          event.state.tallyArticles = await articlesOfWhere(event.params?.where);
+          // A comment moved to another article changes both: the one it leaves and the one named.
+          if (touchesCounts(event.params?.data)) await before(event, [articleOf(event.params?.data)]);
         },
         async afterUpdate(event: WriteEvent) {
-          if (!touchesCounts(event.params?.data)) return;
-          const before = event.state?.tallyArticles as string[] | 'all' | undefined;
-          await markStale(before === 'all' ? 'all' : [await articleOfWrite(event), ...(before ?? [])]);
+          await after(event, [articleOf(event.result)]);
         },
-        // Read before: a deleted row may come back with only the fields its caller selected.
         async beforeDelete(event: WriteEvent) {
-          if (event.state) event.state.tallyArticles = await articlesOfWhere(event.params?.where);
+          await before(event);
         },
         async afterDelete(event: WriteEvent) {
-          const articles = event.state?.tallyArticles as string[] | 'all' | undefined;
-          await markStale(articles === 'all' ? 'all' : [articleOf(event.result), ...(articles ?? [])]);
+          await after(event);
         },
         async beforeUpdateMany(event: WriteEvent) {
-          if (!touchesCounts(event.params?.data) || !event.state) return;
-          event.state.tallyArticles = await articlesOfWhere(event.params?.where);
+          if (touchesCounts(event.params?.data)) await before(event);
         },
         async afterUpdateMany(event: WriteEvent) {
-          const articles = event.state?.tallyArticles as string[] | 'all' | undefined;
-          if (articles) await markStale(articles);
+          await after(event);
         },
         async beforeDeleteMany(event: WriteEvent) {
-          if (event.state) event.state.tallyArticles = await articlesOfWhere(event.params?.where);
+          await before(event);
         },
         async afterDeleteMany(event: WriteEvent) {
-          const articles = event.state?.tallyArticles as string[] | 'all' | undefined;
-          if (articles) await markStale(articles);
+          await after(event);
         },
         // Several comments at once, their rows not returned: every tally.
         async afterCreateMany() {
