@@ -54,10 +54,13 @@ export const commentTalliesRepository = (strapi: Core.Strapi) => {
       return rows.map(toRow);
     },
 
-    /** Adds an empty, stale tally for each of these versions that has none. */
-    async addMissing(entries: Array<{ version: string; articleDocumentId: string }>): Promise<void> {
+    /**
+     * Adds an empty, stale tally for each of these versions that has none. `trx`: a writer's
+     * transaction, so that it holds a row to lock even before any read counted (tallies.ts).
+     */
+    async addMissing(entries: Array<{ version: string; articleDocumentId: string }>, trx: Knexish = knex): Promise<void> {
       if (entries.length === 0) return;
-      await knex(tallies.table)
+      await trx(tallies.table)
         .insert(
           entries.map(({ version, articleDocumentId }) => ({
             [col.articleVersion]: version,
@@ -97,25 +100,6 @@ export const commentTalliesRepository = (strapi: Core.Strapi) => {
           [col.fresh]: true,
           [col.countedAt]: countedAt,
         });
-    },
-
-    /** addMissing in the caller's transaction: a writer's row to lock even before any read counted. */
-    async addMissingIn(trx: Knexish, entries: Array<{ version: string; articleDocumentId: string }>): Promise<void> {
-      if (entries.length === 0) return;
-      await trx(tallies.table)
-        .insert(
-          entries.map(({ version, articleDocumentId }) => ({
-            [col.articleVersion]: version,
-            [col.articleDocumentId]: articleDocumentId,
-            [col.generation]: 0,
-            [col.fresh]: false,
-            [col.approved]: 0,
-            [col.roots]: 0,
-            [col.countedAt]: 0,
-          }))
-        )
-        .onConflict(col.articleVersion)
-        .ignore();
     },
 
     /** Marks the tallies of these articles (every locale) stale. Runs in the caller's transaction, if any. */

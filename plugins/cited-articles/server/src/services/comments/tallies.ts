@@ -63,7 +63,7 @@ export const createCommentTallies = ({ strapi }: { strapi: Core.Strapi }) => {
     // Joins the write's transaction when there is one, as the Query Engine's own statements do.
     await strapi.db.transaction(async ({ trx }) => {
       if (ids === 'all') return tallies().markAllStale(trx);
-      await tallies().addMissingIn(trx, versions);
+      await tallies().addMissing(versions, trx);
       await tallies().markStale(trx, ids);
     });
   };
