@@ -102,12 +102,13 @@ export const commentTalliesRepository = (strapi: Core.Strapi) => {
         });
     },
 
-    /** Marks the tallies of these articles (every locale) stale. Runs in the caller's transaction, if any. */
-    async markStale(trx: Knexish, articleDocumentIds: string[]): Promise<void> {
-      if (articleDocumentIds.length === 0) return;
-      await trx(tallies.table)
+    /** Marks the tallies of these articles (every locale) stale, in `trx`; returns how many rows it marked. */
+    async markStale(trx: Knexish, articleDocumentIds: string[]): Promise<number> {
+      if (articleDocumentIds.length === 0) return 0;
+      const updated: unknown = await trx(tallies.table)
         .whereIn(col.articleDocumentId, articleDocumentIds)
         .update({ [col.generation]: knex.raw('?? + 1', [col.generation]), [col.fresh]: false });
+      return Number(updated) || 0;
     },
 
     /** Marks every tally stale (after a write whose articles are not known, or too many to list). */

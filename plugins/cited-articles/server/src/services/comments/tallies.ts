@@ -51,8 +51,8 @@ export const createCommentTallies = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /**
    * Marks these articles' tallies stale in the current transaction (or its own one). `versions`:
-   * rows to add first where missing, so that the mark holds a row lock even on an article no read
-   * has counted yet.
+   * rows to add when the articles have none, so that the next writer finds a row to lock even on an
+   * article no read has counted yet.
    */
   const markStale = async (
     articleDocumentIds: Array<string | null> | 'all',
@@ -63,8 +63,10 @@ export const createCommentTallies = ({ strapi }: { strapi: Core.Strapi }) => {
     // Joins the write's transaction when there is one, as the Query Engine's own statements do.
     await strapi.db.transaction(async ({ trx }) => {
       if (ids === 'all') return tallies().markAllStale(trx);
-      await tallies().addMissing(versions, trx);
-      await tallies().markStale(trx, ids);
+      // Rows are added only when the articles have none yet: adding where one exists would take a
+      // shared lock on it (MariaDB does, for the duplicate key) before the mark's exclusive one,
+      // and two writers holding the shared lock would deadlock on the upgrade.
+      if ((await tallies().markStale(trx, ids)) === 0) await tallies().addMissing(versions, trx);
     });
   };
 
